@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Warnings are errors on our own targets only; dependencies build as their authors ship them.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "regtracker",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "regtracker", targets: ["RegTrackerCLI"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
+        .target(name: "RegTrackerCore", swiftSettings: strict),
+        .target(
+            name: "RegTrackerIO",
+            dependencies: [
+                "RegTrackerCore", "CLibXML2", "CFreeXL", "COpenSSL",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "RegTrackerStore",
+            dependencies: [
+                "RegTrackerCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "RegTrackerKit",
+            dependencies: ["RegTrackerCore", "RegTrackerIO", "RegTrackerStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "RegTrackerCLI",
+            dependencies: ["RegTrackerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
+        .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RegTrackerKitTests", dependencies: ["RegTrackerKit"]),
+        .testTarget(name: "RegTrackerCLITests", dependencies: ["RegTrackerKit"], resources: [.copy("Fixtures")]),
+    ]
+)

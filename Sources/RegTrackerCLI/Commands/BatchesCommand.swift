@@ -1,0 +1,63 @@
+import ArgumentParser
+import RegTrackerCore
+import RegTrackerKit
+import RegTrackerStore
+
+struct BatchesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "batches", abstract: "List imported batches.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print the list as JSON on stdout.")
+    var json = false
+
+    func run() throws {
+        let batches = try BatchService(store: try global.openStore(), clock: global.clock).batches()
+        if json {
+            let items = batches.map { batch -> JSONValue in
+                .object([
+                    ("batch", .int(batch.id ?? 0)), ("file", .string(batch.fileName)), ("kind", .string(batch.kind)),
+                    ("sha256", .string(batch.sha256)), ("imported_at", .string(batch.importedAt)),
+                    ("format", .string(batch.format)), ("rows", .int(Int64(batch.rows))),
+                    ("skipped_rows", .int(Int64(batch.skippedRows))),
+                    ("retracted_at", batch.retractedAt.map(JSONValue.string) ?? .null),
+                ])
+            }
+            return Console.out(JSONValue.object([("batches", .array(items))]).rendered())
+        }
+        let rows = batches.map { batch in
+            [
+                String(batch.id ?? 0), batch.fileName, batch.kind, batch.importedAt, String(batch.rows),
+                String(batch.sha256.prefix(12)), batch.retractedAt.map { "retracted \($0)" } ?? "active",
+            ]
+        }
+        global.say(ReportTable.aligned([["批次", "文件", "类型", "导入时间", "行数", "sha256", "状态"]] + rows))
+    }
+}
+
+struct RetractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retract", abstract: "Retract a batch: its rows stop counting at once.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Also delete the batch's stored rows for good (personal data).")
+    var purge = false
+
+    @Argument(help: "The batch number (see `regtracker batches`).")
+    var batch: Int64
+
+    func run() throws {
+        let service = BatchService(store: try global.openStore(), clock: global.clock)
+        switch try service.retract(batch, purge: purge) {
+        case .notFound:
+            Console.error("there is no batch \(batch); see `regtracker batches`")
+            throw ExitCode(1)
+        case .alreadyRetracted(let record):
+            global.say("batch \(batch) (\(record.fileName)) was already retracted at \(record.retractedAt ?? "?")")
+        case .retracted(let record, let changed):
+            let purged = purge ? "; its rows are deleted for good" : ""
+            global.say("retracted batch \(batch) (\(record.fileName))\(purged); \(changed) rows changed outcome")
+        }
+    }
+}

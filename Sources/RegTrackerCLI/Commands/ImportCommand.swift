@@ -1,0 +1,55 @@
+import ArgumentParser
+import RegTrackerKit
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import registration lists: files, or folders (their .csv .txt .xml .xlsx .xls files, in name order).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: "The township of rows whose township cell is missing or empty.")
+    var township: String?
+
+    @Flag(help: "Retract the batch with the same file name first (a corrected resubmission).")
+    var replace = false
+
+    @Flag(help: "Print one JSON summary on stdout.")
+    var json = false
+
+    @Argument(help: "Files or folders to import.")
+    var paths: [String]
+
+    func run() throws {
+        let store = try global.openStore()
+        let importer = RegistrationImport(store: store, clock: global.clock)
+        var results: [ImportResult] = []
+        var problems: [String] = []
+        for entry in Inbox.expand(paths) {
+            switch entry {
+            case .missing(let path):
+                problems.append("\(path): no such file or folder; check the path")
+                Console.error(problems.last!)
+            case .emptyFolder(let path):
+                if !global.quiet { Console.error("\(path): no .csv, .txt, .xml, .xlsx or .xls files to import") }
+            case .file(let path):
+                let result = importer.run(
+                    path: path, options: reading.readOptions, township: township, replace: replace)
+                results.append(result)
+                report(result)
+            }
+        }
+        if json { Console.out(ImportOutput.json(results, problems: problems).rendered()) }
+        let rejected = results.contains { if case .rejected = $0 { true } else { false } }
+        if rejected || !problems.isEmpty { throw ExitCode(1) }
+    }
+
+    private func report(_ result: ImportResult) {
+        if case .rejected = result {
+            Console.error(ImportOutput.line(result))
+        } else if !json {
+            global.say(ImportOutput.line(result))
+        }
+    }
+}

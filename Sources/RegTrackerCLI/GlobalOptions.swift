@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerKit
+import RegTrackerStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The database file (default: $REGTRACKER_DB, else regtracker.sqlite here).")
+    var db: String?
+
+    @Flag(name: .long, help: "Print nothing but errors (for cron).")
+    var quiet = false
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var databasePath: String { db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite" }
+
+    var clock: Clock { .system(environment: environment) }
+
+    func openStore() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(path: databasePath)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    func say(_ text: String) {
+        if !quiet { Console.out(text) }
+    }
+}
+
+/// `--encoding` and `--sheet`, for the commands that read files.
+struct ReadingOptions: ParsableArguments {
+    @Option(help: "CSV encoding: utf-8 or gb18030 (default: detected).")
+    var encoding: ReadOptions.Encoding?
+
+    @Option(help: "Spreadsheet sheet: its name, or its position counting from 1 (default: the first).")
+    var sheet: String?
+
+    var readOptions: ReadOptions { ReadOptions(encoding: encoding, sheet: sheet.map(ReadOptions.SheetSelector.init)) }
+}
+
+extension ReadOptions.Encoding: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "gb18030", "gbk", "gb2312": self = .gb18030
+        default: return nil
+        }
+    }
+}
+
+/// `--target`: the global target for townships without their own.
+struct TargetOption: ParsableArguments {
+    @Option(help: "Global registration target: 50%, 0.5 or 50 (default 50%).")
+    var target: String?
+
+    func validate() throws {
+        if let target, Target(parsing: target) == nil {
+            throw ValidationError("--target \(target) is not a target above 0% and at most 100% (50%, 0.5 or 50)")
+        }
+    }
+
+    var value: Target { target.flatMap(Target.init(parsing:)) ?? .default }
+}
+
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("regtracker: " + text + "\n").utf8))
+    }
+}

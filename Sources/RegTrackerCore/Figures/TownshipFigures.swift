@@ -1,0 +1,71 @@
+/// How many rows of a township ended in each outcome.
+public struct OutcomeCounts: Sendable, Equatable {
+    public var malformed: Int64 = 0
+    public var flagged: Int64 = 0
+    public var listed: Int64 = 0
+    public var duplicates: Int64 = 0
+    public var valid: Int64 = 0
+
+    public init(malformed: Int64 = 0, flagged: Int64 = 0, listed: Int64 = 0, duplicates: Int64 = 0, valid: Int64 = 0) {
+        self.malformed = malformed
+        self.flagged = flagged
+        self.listed = listed
+        self.duplicates = duplicates
+        self.valid = valid
+    }
+
+    public mutating func add(_ kind: OutcomeKind, count: Int64 = 1) {
+        switch kind {
+        case .unassigned: break
+        case .malformed: malformed += count
+        case .flagged: flagged += count
+        case .listed: listed += count
+        case .duplicate: duplicates += count
+        case .valid: valid += count
+        }
+    }
+
+    public var invalid: Int64 { malformed + flagged + listed }
+    public var reported: Int64 { invalid + duplicates + valid }
+}
+
+/// One township's figures (SPEC 2), all exact.
+public struct TownshipFigures: Sendable, Equatable {
+    public var township: String
+    public var population: Int64
+    public var target: Target
+    public var counts: OutcomeCounts
+    /// Filled in by `Ranking`; nil where the population is 0.
+    public var rank: Int?
+
+    public init(township: String, population: Int64, target: Target, counts: OutcomeCounts, rank: Int? = nil) {
+        self.township = township
+        self.population = population
+        self.target = target
+        self.counts = counts
+        self.rank = rank
+    }
+
+    public var required: Int64 { target.required(population: population) }
+    public var shortfall: Int64 { max(0, required - counts.valid) }
+    public var hasRate: Bool { population > 0 }
+    /// nil where the population is 0.
+    public var met: Bool? { hasRate ? counts.valid >= required : nil }
+    /// The rate in millionths, rounded half up; nil where the population is 0.
+    public var rateMillionths: Int64? {
+        hasRate ? Decimal6.millionths(numerator: counts.valid, denominator: population) : nil
+    }
+    /// `51.63%`, or `—` where there is no rate.
+    public var ratePercent: String {
+        hasRate ? Decimal6.percent(numerator: counts.valid, denominator: population) : "—"
+    }
+
+    /// Compares rates exactly: valid₁ × population₂ against valid₂ × population₁.
+    public func rateCompare(_ other: TownshipFigures) -> Int {
+        let lhs = counts.valid.multipliedFullWidth(by: other.population)
+        let rhs = other.counts.valid.multipliedFullWidth(by: population)
+        if lhs.high != rhs.high { return lhs.high < rhs.high ? -1 : 1 }
+        if lhs.low != rhs.low { return lhs.low < rhs.low ? -1 : 1 }
+        return 0
+    }
+}

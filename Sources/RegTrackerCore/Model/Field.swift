@@ -1,0 +1,94 @@
+/// The columns regtracker understands, per kind of file, with the header names of SPEC 1.1–1.3.
+public enum Field: String, Sendable, CaseIterable, Hashable {
+    case township
+    case name
+    case idNumber = "id_number"
+    case phone
+    case village
+    case registeredAt = "registered_at"
+    case verdict
+    case remark
+    case population
+    case target
+    case aliases
+    case reason
+
+    /// The Chinese heading used in messages and reports.
+    public var heading: String {
+        switch self {
+        case .township: "乡镇"
+        case .name: "姓名"
+        case .idNumber: "身份证号"
+        case .phone: "手机号码"
+        case .village: "村（社区）"
+        case .registeredAt: "注册时间"
+        case .verdict: "截图核验"
+        case .remark: "备注"
+        case .population: "实有人口"
+        case .target: "目标"
+        case .aliases: "别名"
+        case .reason: "原因"
+        }
+    }
+
+    /// `name (姓名)`, for messages that must be clear in both languages.
+    public var label: String { "\(heading) (\(rawValue))" }
+}
+
+/// The three kinds of file, each with its own header vocabulary and required columns.
+public enum FileKind: String, Sendable, CaseIterable {
+    case roster
+    case registrations
+    case invalidList = "invalid"
+
+    public var headerNames: [Field: [String]] {
+        switch self {
+        case .roster:
+            [
+                .township: ["乡镇", "镇", "街道", "乡镇（街道）", "便民服务中心", "单位", "名称", "township"],
+                .population: ["实有人口", "人口", "常住人口", "人口数", "population"],
+                .target: ["目标", "目标比例", "注册率目标", "target"],
+                .aliases: ["别名", "曾用名", "aliases"],
+            ]
+        case .registrations:
+            [
+                .township: Self.townshipNames,
+                .name: ["姓名", "名字", "人员姓名", "name"],
+                .idNumber: Self.idNames,
+                .phone: Self.phoneNames,
+                .village: [
+                    "村", "社区", "村（社区）", "所属村（社区）", "所在村（社区）", "村（居）", "村/社区", "村社区", "行政村", "村居",
+                    "village",
+                ],
+                .registeredAt: ["注册时间", "注册日期", "安装时间", "日期", "registered_at", "date"],
+                .verdict: ["截图核验", "核验结果", "截图是否有效", "截图是否合格", "是否有效", "审核结果", "verdict"],
+                .remark: ["备注", "remark"],
+            ]
+        case .invalidList:
+            [
+                .idNumber: Self.idNames,
+                .phone: Self.phoneNames,
+                .township: Self.townshipNames,
+                .reason: ["原因", "无效原因", "reason"],
+            ]
+        }
+    }
+
+    private static let townshipNames = [
+        "乡镇", "镇", "街道", "乡镇（街道）", "镇（街道）", "所属乡镇", "所在镇街", "所属镇街", "便民服务中心", "township",
+    ]
+    private static let idNames = [
+        "身份证号", "身份证号码", "身份证", "居民身份证号", "身份证件号码", "身份号码", "公民身份号码", "证件号码", "证件号", "id",
+        "id_number",
+    ]
+    private static let phoneNames = ["手机号", "手机号码", "手机", "电话", "电话号码", "联系电话", "注册手机号", "phone", "mobile"]
+
+    /// Fields every file of this kind must have; `either` lists groups of which one must be present.
+    public func requiredFields(townshipGiven: Bool) -> (all: [Field], either: [Field]) {
+        switch self {
+        case .roster: ([.township, .population], [])
+        case .registrations: (townshipGiven ? [.name] : [.township, .name], [.idNumber, .phone])
+        case .invalidList: ([], [.idNumber, .phone])
+        }
+    }
+}

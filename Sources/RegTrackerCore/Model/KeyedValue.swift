@@ -1,0 +1,21 @@
+/// An id_number or phone cell after normalisation (SPEC 1.5).
+public enum KeyedValue: Sendable, Equatable {
+    /// The cell was empty.
+    case absent
+    /// A valid value and its compact integer key for de-duplication.
+    case valid(String, key: Int64)
+    /// Contains `*`: accepted as given, never used as a key.
+    case masked(String)
+    /// Present but neither valid nor masked.
+    case malformed(reason: String)
+
+    public var key: Int64? {
+        if case .valid(_, let key) = self { key } else { nil }
+    }
+
+    public var isPresent: Bool { self != .absent }
+
+    public var malformedReason: String? {
+        if case .malformed(let reason) = self { reason } else { nil }
+    }
+}

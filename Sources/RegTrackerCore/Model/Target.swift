@@ -1,0 +1,82 @@
+/// A registration target as an exact fraction of the population (SPEC 1.1), never a float.
+public struct Target: Sendable, Hashable, CustomStringConvertible {
+    public let numerator: Int64
+    public let denominator: Int64
+
+    public static let `default` = Target(numerator: 1, denominator: 2)
+
+    public init(numerator: Int64, denominator: Int64) {
+        let divisor = Self.gcd(numerator, denominator)
+        self.numerator = numerator / divisor
+        self.denominator = denominator / divisor
+    }
+
+    /// `55%` and `55` are percentages, `0.55` and `1` fractions. Must lie in (0%, 100%].
+    public init?(parsing raw: String) {
+        var text = CellText.compact(raw)
+        let isPercent = text.hasSuffix("%")
+        if isPercent { text.removeLast() }
+        guard let decimal = Self.decimal(text) else { return nil }
+        var (numerator, denominator) = decimal
+        if isPercent || numerator > denominator { denominator *= 100 }
+        guard numerator > 0, numerator <= denominator else { return nil }
+        self.init(numerator: numerator, denominator: denominator)
+    }
+
+    /// ⌈population × target⌉ in integers.
+    public func required(population: Int64) -> Int64 {
+        (population * numerator + denominator - 1) / denominator
+    }
+
+    /// The target as a decimal fraction (`0.5`), six decimals at most.
+    public var description: String { Decimal6.format(numerator: numerator, denominator: denominator) }
+
+    /// `50%`, `55.5%`.
+    public var percentText: String { Decimal6.format(numerator: numerator * 100, denominator: denominator) + "%" }
+
+    /// Digits with at most one `.`, as numerator over a power of ten.
+    private static func decimal(_ text: String) -> (Int64, Int64)? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            !text.isEmpty, text != ".", parts.joined().count <= 12
+        else { return nil }
+        let digits = parts.joined()
+        guard let numerator = Int64(digits) else { return nil }
+        let scale = parts.count == 2 ? parts[1].count : 0
+        return (numerator, (0..<scale).reduce(Int64(1)) { value, _ in value * 10 })
+    }
+
+    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
+        var (a, b) = (abs(a), abs(b))
+        while b != 0 { (a, b) = (b, a % b) }
+        return max(a, 1)
+    }
+}
+
+/// Exact decimals rounded half up to six places, for rates and targets.
+public enum Decimal6 {
+    /// numerator ÷ denominator in millionths, rounded half up.
+    public static func millionths(numerator: Int64, denominator: Int64) -> Int64 {
+        (numerator * 2_000_000 + denominator) / (2 * denominator)
+    }
+
+    /// `0.51625`, `1`, `0.000001`: no trailing zeros.
+    public static func format(numerator: Int64, denominator: Int64) -> String {
+        format(millionths: millionths(numerator: numerator, denominator: denominator))
+    }
+
+    public static func format(millionths: Int64) -> String {
+        let whole = millionths / 1_000_000
+        var fraction = String(millionths % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+    }
+
+    /// A percentage with two decimals (`51.63%`), rounded half up.
+    public static func percent(numerator: Int64, denominator: Int64) -> String {
+        let hundredths = (numerator * 20_000 + denominator) / (2 * denominator)
+        let fraction = String(hundredths % 100)
+        return "\(hundredths / 100).\(fraction.count == 1 ? "0" + fraction : fraction)%"
+    }
+}

@@ -1,0 +1,97 @@
+/// Where a file's header is and which column holds which field (SPEC 1.4).
+public struct ColumnMap: Sendable, Equatable {
+    /// The row number of the (first) header row.
+    public var headerRow: Int
+    /// 1, or 2 for a two-row header whose second row adds names under a group cell.
+    public var headerRowCount: Int
+    /// The column (from 0) of each field found.
+    public var columns: [Field: Int]
+    /// The header text of every column, as found (merged from both rows of a two-row header).
+    public var headers: [String]
+
+    public func cell(_ field: Field, in row: SourceRow) -> Cell {
+        columns[field].map { row[$0] } ?? .empty
+    }
+
+    /// Columns whose header names no field: kept with the row, play no part.
+    public var unmappedColumns: [Int] {
+        let mapped = Set(columns.values)
+        return headers.indices.filter { !mapped.contains($0) && !CellText.clean(headers[$0]).isEmpty }
+    }
+}
+
+public enum HeaderDetector {
+    /// How many non-blank rows from the top may hold the header.
+    public static let searchDepth = 20
+
+    /// Finds the header among `rows` (the top of the file, in order; blank rows allowed).
+    /// Returns the index in `rows` of the first data row with the map, or an error naming what was found.
+    public static func detect(
+        kind: FileKind, rows: [SourceRow], townshipGiven: Bool = false
+    ) -> Result<(map: ColumnMap, dataStart: Int), HeaderError> {
+        var nonBlankSeen = 0
+        for (index, row) in rows.enumerated() where !row.isBlank {
+            nonBlankSeen += 1
+            if nonBlankSeen > searchDepth { break }
+            let fields = row.cells.map { HeaderName.field(for: $0, kind: kind) }
+            guard fields.compactMap({ $0 }).count >= 2 else { continue }
+
+            var headers = row.cells.map { CellText.clean($0.displayText) }
+            var columns: [Field: Int] = [:]
+            for (column, field) in fields.enumerated() {
+                if let field, columns[field] == nil { columns[field] = column }
+            }
+            var headerRowCount = 1
+            if index + 1 < rows.count {
+                let below = rows[index + 1]
+                var added = false
+                for (column, cell) in below.cells.enumerated() {
+                    guard let field = HeaderName.field(for: cell, kind: kind),
+                        column >= fields.count || fields[column] == nil
+                    else { continue }
+                    added = true
+                    if columns[field] == nil { columns[field] = column }
+                    let text = CellText.clean(cell.displayText)
+                    if column < headers.count {
+                        headers[column] = headers[column].isEmpty ? text : "\(headers[column])/\(text)"
+                    } else {
+                        headers += Array(repeating: "", count: column - headers.count) + [text]
+                    }
+                }
+                if added { headerRowCount = 2 }
+            }
+            let map = ColumnMap(headerRow: row.number, headerRowCount: headerRowCount, columns: columns, headers: headers)
+            let required = kind.requiredFields(townshipGiven: townshipGiven)
+            var missing = required.all.filter { columns[$0] == nil }
+            if !required.either.isEmpty, !required.either.contains(where: { columns[$0] != nil }) {
+                missing += required.either
+            }
+            guard missing.isEmpty else {
+                return .failure(.missingColumns(missing, headerRow: row.number, found: headers.filter { !$0.isEmpty }))
+            }
+            return .success((map, index + headerRowCount))
+        }
+        let firstRow = rows.first { !$0.isBlank }.map { $0.cells.map { CellText.clean($0.displayText) } } ?? []
+        return .failure(.noHeader(firstRowCells: firstRow.filter { !$0.isEmpty }))
+    }
+}
+
+/// Why no usable header was found; the pipeline adds the file name.
+public enum HeaderError: Error, Sendable, Equatable, CustomStringConvertible {
+    case noHeader(firstRowCells: [String])
+    case missingColumns([Field], headerRow: Int, found: [String])
+
+    public var description: String {
+        switch self {
+        case .noHeader(let cells):
+            let seen = cells.isEmpty ? "the file has no non-blank rows" : "the first row reads: \(cells.prefix(8).joined(separator: ", "))"
+            return "no header row in the first \(HeaderDetector.searchDepth) non-blank rows (\(seen)); "
+                + "add a header row with column names such as 乡镇, 姓名, 身份证号, 手机号码"
+        case .missingColumns(let fields, let row, let found):
+            let names = fields.map(\.label).joined(separator: ", ")
+            let either = fields.contains(.idNumber) && fields.contains(.phone) ? " (at least one of ID number and phone)" : ""
+            return "header row \(row) has no \(names) column\(either); found columns: \(found.joined(separator: ", ")); "
+                + "add the missing column and import again"
+        }
+    }
+}

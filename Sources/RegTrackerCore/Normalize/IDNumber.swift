@@ -1,0 +1,88 @@
+/// Resident identity numbers (GB 11643-1999), SPEC 1.5.
+public enum IDNumber {
+    static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
+
+    /// The ISO 7064 MOD 11-2 check character for the first 17 digits.
+    public static func checkCharacter(for first17: some Collection<UInt8>) -> Character {
+        var sum = 0
+        for (digit, weight) in zip(first17, weights) { sum += Int(digit - 0x30) * weight }
+        return checkCharacters[sum % 11]
+    }
+
+    /// Normalises and validates one id_number cell. `today` bounds the birth date.
+    public static func parse(_ cell: Cell, today: CivilDate) -> KeyedValue {
+        switch cell {
+        case .empty: return .absent
+        case .number(let value):
+            // A spreadsheet keeps 15 digits exactly; an 18-digit number has lost its last digits.
+            if value >= 100_000_000_000_000, value < 1_000_000_000_000_000, value == value.rounded() {
+                return parse(text: String(Int64(value)), today: today)
+            }
+            return .malformed(reason: "ID number stored as a number; digits lost")
+        case .bool, .date, .error:
+            return .malformed(reason: "ID number is not text")
+        case .text(let raw):
+            return parse(text: raw, today: today)
+        }
+    }
+
+    public static func parse(text raw: String, today: CivilDate) -> KeyedValue {
+        var text = CellText.clean(raw)
+        guard !text.isEmpty else { return .absent }
+        text.removeAll { $0 == " " || $0 == "-" }
+        text = text.uppercased()
+        if text.contains("*") { return .masked(text) }
+        if ScientificNotation.matches(text) {
+            return .malformed(reason: "ID number stored as a number; digits lost")
+        }
+        var bytes = Array(text.utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        if bytes.count == 15 {
+            guard bytes.allSatisfy(isDigit) else {
+                return .malformed(reason: "ID number: 15 characters but not all digits")
+            }
+            bytes.insert(contentsOf: Array("19".utf8), at: 6)
+            bytes.append(checkCharacter(for: bytes).asciiValue!)
+        }
+        guard bytes.count == 18 else {
+            return .malformed(reason: "ID number has \(bytes.count) characters; expected 18")
+        }
+        guard bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") else {
+            return .malformed(reason: "ID number has characters other than digits and a final X")
+        }
+        guard checkCharacter(for: bytes.prefix(17)).asciiValue == bytes[17] else {
+            return .malformed(reason: "ID number check digit is wrong")
+        }
+        let digits = bytes.map { Int($0) - 0x30 }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
+        let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))
+        guard birth.isValid, birth >= CivilDate(year: 1900, month: 1, day: 1), birth <= today else {
+            return .malformed(reason: "ID number birth date \(birth.iso8601Unchecked) is not a real date up to today")
+        }
+        // 17 digits then the check character (X = 10) packed into one integer key.
+        let check = bytes[17] == UInt8(ascii: "X") ? 10 : digits[17]
+        let key = Int64(number(0..<17)) * 11 + Int64(check)
+        return .valid(String(decoding: bytes, as: UTF8.self), key: key)
+    }
+}
+
+/// `5.10102E+17`: what a spreadsheet shows for a long number it has already rounded.
+enum ScientificNotation {
+    static func matches(_ text: String) -> Bool {
+        var sawDigit = false
+        var sawExponent = false
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case 0x30...0x39: sawDigit = true
+            case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"): continue
+            case UInt8(ascii: "E"), UInt8(ascii: "e"):
+                if sawExponent || !sawDigit { return false }
+                sawExponent = true
+            default: return false
+            }
+        }
+        return sawDigit && sawExponent
+    }
+}

@@ -1,0 +1,62 @@
+/// The registration date (registered_at), SPEC 1.5. It never invalidates a row.
+public enum RegisteredAt: Sendable, Equatable {
+    case absent
+    case date(CellDate)
+    /// Present but not a date we understand: kept as given.
+    case text(String)
+
+    /// ISO 8601 for dates, the cleaned text otherwise, nil when absent.
+    public var storedText: String? {
+        switch self {
+        case .absent: nil
+        case .date(let date): date.iso8601
+        case .text(let text): text
+        }
+    }
+
+    public static func parse(_ cell: Cell) -> RegisteredAt {
+        switch cell {
+        case .empty: return .absent
+        case .date(let date): return .date(date)
+        case .number(let serial): return ExcelSerial.date(serial).map(RegisteredAt.date) ?? .text(cell.displayText)
+        case .bool, .error: return .text(cell.displayText)
+        case .text(let raw):
+            let text = CellText.clean(raw)
+            if text.isEmpty { return .absent }
+            return parse(text: text).map(RegisteredAt.date) ?? .text(text)
+        }
+    }
+
+    /// `2022-06-01`, `2022/6/1`, `2022.6.1`, `2022年6月1日`, each optionally followed by a time `8:30[:15]`.
+    static func parse(text: String) -> CellDate? {
+        var numbers: [Int] = []
+        var current: Int?
+        var separators: [Character] = []
+        for character in text {
+            if let digit = character.wholeNumberValue, character.isASCII {
+                current = (current ?? 0) * 10 + digit
+                if current! > 9999 { return nil }
+            } else {
+                if let value = current { numbers.append(value) }
+                current = nil
+                separators.append(character)
+            }
+        }
+        if let value = current { numbers.append(value) }
+        let dateSeparators = Set<Character>(["-", "/", ".", "年", "月", "日"])
+        guard numbers.count == 3 || numbers.count == 5 || numbers.count == 6,
+            separators.allSatisfy({ dateSeparators.contains($0) || $0 == " " || $0 == ":" || $0 == "T" }),
+            numbers[0] >= 1900
+        else { return nil }
+        let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2])
+        guard date.isValid else { return nil }
+        var result = CellDate(year: date.year, month: date.month, day: date.day)
+        if numbers.count >= 5 {
+            guard numbers[3] < 24, numbers[4] < 60, numbers.count == 5 || numbers[5] < 60 else { return nil }
+            result.hour = numbers[3]
+            result.minute = numbers[4]
+            result.second = numbers.count == 6 ? numbers[5] : 0
+        }
+        return result
+    }
+}

@@ -1,0 +1,24 @@
+/// The checker's verdict on a row's screenshot, SPEC 1.5.
+public enum Verdict: Sendable, Equatable {
+    case valid
+    case invalid
+    case unrecognised
+
+    static let validWords: Set<String> = ["有效", "是", "合格", "通过", "正常", "√", "✓", "y", "yes", "true", "1", "valid"]
+    static let invalidWords: Set<String> = [
+        "无效", "否", "不合格", "不通过", "异常", "×", "✗", "x", "n", "no", "false", "0", "invalid",
+    ]
+
+    public static func parse(_ cell: Cell) -> Verdict {
+        switch cell {
+        case .empty: return .valid
+        case .bool(let value): return value ? .valid : .invalid
+        case .number(let value): return value == 1 ? .valid : value == 0 ? .invalid : .unrecognised
+        case .date, .error: return .unrecognised
+        case .text(let raw):
+            let word = CellText.clean(raw).lowercased()
+            if word.isEmpty || validWords.contains(word) { return .valid }
+            return invalidWords.contains(word) ? .invalid : .unrecognised
+        }
+    }
+}

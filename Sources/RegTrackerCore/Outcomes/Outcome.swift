@@ -1,0 +1,91 @@
+/// The one outcome every registration row gets (SPEC 2), in the order the rules are applied.
+public enum OutcomeKind: Int, Sendable, CaseIterable, Comparable {
+    case unassigned = 0
+    case malformed = 1
+    case flagged = 2
+    case listed = 3
+    case duplicate = 4
+    case valid = 5
+
+    public static func < (lhs: OutcomeKind, rhs: OutcomeKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The JSON and database spelling.
+    public var name: String {
+        switch self {
+        case .unassigned: "unassigned"
+        case .malformed: "invalid_malformed"
+        case .flagged: "invalid_flagged"
+        case .listed: "invalid_listed"
+        case .duplicate: "duplicate"
+        case .valid: "valid"
+        }
+    }
+
+    /// The Chinese label for people.
+    public var label: String {
+        switch self {
+        case .unassigned: "未匹配乡镇"
+        case .malformed: "无效（信息不全或有误）"
+        case .flagged: "无效（截图不合格）"
+        case .listed: "无效（列入无效名单）"
+        case .duplicate: "重复"
+        case .valid: "有效"
+        }
+    }
+}
+
+/// A decided outcome with what the reason needs.
+public struct Outcome: Sendable, Equatable {
+    public var kind: OutcomeKind
+    /// The roster index of the row's township; nil when unassigned.
+    public var township: Int?
+    /// duplicate: the earlier valid row; listed: the invalid-list entry.
+    public var reference: Int64?
+    /// unassigned and malformed: the reason text.
+    public var reason: String?
+
+    public init(kind: OutcomeKind, township: Int?, reference: Int64? = nil, reason: String? = nil) {
+        self.kind = kind
+        self.township = township
+        self.reference = reference
+        self.reason = reason
+    }
+}
+
+/// What the outcome rules need of one row; computed once at import (see `Registration`).
+public struct RowFacts: Sendable, Equatable {
+    public var townshipKey: String
+    public var malformedReason: String?
+    public var isFlagged: Bool
+    public var idKey: Int64?
+    public var phoneKey: Int64?
+
+    public init(townshipKey: String, malformedReason: String?, isFlagged: Bool, idKey: Int64?, phoneKey: Int64?) {
+        self.townshipKey = townshipKey
+        self.malformedReason = malformedReason
+        self.isFlagged = isFlagged
+        self.idKey = idKey
+        self.phoneKey = phoneKey
+    }
+
+    public init(_ registration: Registration) {
+        self.init(
+            townshipKey: registration.townshipKey, malformedReason: registration.malformedReason,
+            isFlagged: registration.isFlagged, idKey: registration.idNumber.key, phoneKey: registration.phone.key)
+    }
+}
+
+/// An entry of an invalid list (SPEC 1.3), with its township key when it names one.
+public struct InvalidEntry: Sendable, Equatable {
+    public var id: Int64
+    public var townshipKey: String?
+    public var idKey: Int64?
+    public var phoneKey: Int64?
+
+    public init(id: Int64, townshipKey: String?, idKey: Int64?, phoneKey: Int64?) {
+        self.id = id
+        self.townshipKey = townshipKey
+        self.idKey = idKey
+        self.phoneKey = phoneKey
+    }
+}

@@ -1,0 +1,61 @@
+/// SPEC 2 as a function of the roster, the invalid lists and the rows in sequence order.
+///
+/// Feed rows in order with `decide`; the engine remembers the keys of valid rows. To continue a
+/// sequence part-way (an appended batch), seed it with the valid rows that come before.
+public struct OutcomeEngine: Sendable {
+    private let roster: Roster
+    /// Entries by key: `township` nil applies to every township; -1 marks a township not in the roster.
+    private var listedByID: [Int64: [(entry: Int64, township: Int?)]] = [:]
+    private var listedByPhone: [Int64: [(entry: Int64, township: Int?)]] = [:]
+    private var validRowByID: [Int64: Int64] = [:]
+    private var validRowByPhone: [Int64: Int64] = [:]
+    private var unassignedReasons: [String: String] = [:]
+
+    public init(roster: Roster, invalidEntries: [InvalidEntry]) {
+        self.roster = roster
+        for entry in invalidEntries.sorted(by: { $0.id < $1.id }) {
+            let township: Int? = entry.townshipKey.flatMap { $0.isEmpty ? nil : (roster.index(forKey: $0) ?? -1) }
+            if let key = entry.idKey { listedByID[key, default: []].append((entry.id, township)) }
+            if let key = entry.phoneKey { listedByPhone[key, default: []].append((entry.id, township)) }
+        }
+    }
+
+    /// Makes a row that came earlier in the sequence count as valid (for continuing a sequence).
+    public mutating func rememberValid(row: Int64, idKey: Int64?, phoneKey: Int64?) {
+        if let idKey { validRowByID[idKey] = validRowByID[idKey] ?? row }
+        if let phoneKey { validRowByPhone[phoneKey] = validRowByPhone[phoneKey] ?? row }
+    }
+
+    /// The outcome of the next row in the sequence.
+    public mutating func decide(row: Int64, facts: RowFacts) -> Outcome {
+        guard let township = roster.index(forKey: facts.townshipKey) else {
+            return Outcome(kind: .unassigned, township: nil, reason: unassignedReason(facts.townshipKey))
+        }
+        if let reason = facts.malformedReason {
+            return Outcome(kind: .malformed, township: township, reason: reason)
+        }
+        if facts.isFlagged { return Outcome(kind: .flagged, township: township) }
+        if let entry = listedEntry(facts, township: township) {
+            return Outcome(kind: .listed, township: township, reference: entry)
+        }
+        let earlier = [facts.idKey.flatMap { validRowByID[$0] }, facts.phoneKey.flatMap { validRowByPhone[$0] }]
+            .compactMap { $0 }.min()
+        if let earlier { return Outcome(kind: .duplicate, township: township, reference: earlier) }
+        rememberValid(row: row, idKey: facts.idKey, phoneKey: facts.phoneKey)
+        return Outcome(kind: .valid, township: township)
+    }
+
+    private func listedEntry(_ facts: RowFacts, township: Int) -> Int64? {
+        let candidates = (facts.idKey.flatMap { listedByID[$0] } ?? []) + (facts.phoneKey.flatMap { listedByPhone[$0] } ?? [])
+        return candidates.filter { $0.township == nil || $0.township == township }.map(\.entry).min()
+    }
+
+    private mutating func unassignedReason(_ key: String) -> String {
+        if key.isEmpty { return "township (乡镇) is missing; fill it in or import with --township" }
+        if let reason = unassignedReasons[key] { return reason }
+        var reason = "township \"\(key)\" is not in the roster"
+        if let suggestion = roster.suggestion(forKey: key) { reason += "; did you mean \"\(suggestion)\"?" }
+        unassignedReasons[key] = reason
+        return reason
+    }
+}

@@ -1,0 +1,62 @@
+/// The `--json` documents of SPEC 4.
+public enum ReportJSON {
+    /// `report --json`.
+    public static func report(_ report: Report) -> JSONValue {
+        .object([
+            ("target", .decimal(report.target.description)),
+            ("townships", .array(report.townships.map(township))),
+            ("unassigned", .int(report.unassigned)),
+            ("totals", totals(report)),
+        ])
+    }
+
+    /// `shortfall --json`: the townships below target, worst rate first.
+    public static func shortfall(_ report: Report) -> JSONValue {
+        let below = report.shortfall
+        return .object([
+            ("target", .decimal(report.target.description)),
+            ("townships", .array(below.map(township))),
+            ("shortfall", .int(below.reduce(0) { $0 + $1.shortfall })),
+        ])
+    }
+
+    /// `rate TOWNSHIP --json`: the township's fields, the number of ranked townships and the global target.
+    public static func rate(_ figures: TownshipFigures, in report: Report) -> JSONValue {
+        guard case .object(var members) = township(figures) else { return .null }
+        members.append(("of", .int(Int64(report.townships.filter(\.hasRate).count))))
+        members.append(("global_target", .decimal(report.target.description)))
+        return .object(members)
+    }
+
+    public static func township(_ figures: TownshipFigures) -> JSONValue {
+        let counts = figures.counts
+        return .object([
+            ("rank", .optional(figures.rank.map(Int64.init))),
+            ("township", .string(figures.township)),
+            ("population", .int(figures.population)),
+            ("reported", .int(counts.reported)),
+            ("invalid", .int(counts.invalid)),
+            ("invalid_malformed", .int(counts.malformed)),
+            ("invalid_flagged", .int(counts.flagged)),
+            ("invalid_listed", .int(counts.listed)),
+            ("duplicates", .int(counts.duplicates)),
+            ("valid", .int(counts.valid)),
+            ("required", .int(figures.required)),
+            ("shortfall", .int(figures.shortfall)),
+            ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
+            ("met", .optional(figures.met)),
+            ("target", .decimal(figures.target.description)),
+        ])
+    }
+
+    private static func totals(_ report: Report) -> JSONValue {
+        let totals = report.totals
+        return .object([
+            ("population", .int(report.totalPopulation)),
+            ("reported", .int(totals.reported)),
+            ("invalid", .int(totals.invalid)),
+            ("duplicates", .int(totals.duplicates)),
+            ("valid", .int(totals.valid)),
+        ])
+    }
+}

@@ -1,0 +1,51 @@
+/// The ranked table as rows of text with the Chinese headings of SPEC 2, shared by every text format.
+public enum ReportTable {
+    public static let headings = ["排名", "乡镇", "实有人口", "上报数", "无效数", "重复数", "有效数", "注册率", "目标人数", "差额", "是否达标"]
+
+    public static func row(_ figures: TownshipFigures) -> [String] {
+        let counts = figures.counts
+        return [
+            figures.rank.map(String.init) ?? "—", figures.township, String(figures.population), String(counts.reported),
+            String(counts.invalid), String(counts.duplicates), String(counts.valid), figures.ratePercent,
+            String(figures.required), String(figures.shortfall), figures.met.map { $0 ? "是" : "否" } ?? "—",
+        ]
+    }
+
+    public static func totalsRow(_ report: Report) -> [String] {
+        let totals = report.totals
+        let population = report.totalPopulation
+        return [
+            "", "合计", String(population), String(totals.reported), String(totals.invalid), String(totals.duplicates),
+            String(totals.valid), population > 0 ? Decimal6.percent(numerator: totals.valid, denominator: population) : "—",
+            String(report.townships.reduce(0) { $0 + $1.required }), String(report.townships.reduce(0) { $0 + $1.shortfall }),
+            "",
+        ]
+    }
+
+    /// Columns padded to their display width (CJK characters count two), for terminals.
+    public static func aligned(_ rows: [[String]]) -> String {
+        let widths = rows.reduce(into: [Int]()) { widths, row in
+            for (column, cell) in row.enumerated() {
+                if column >= widths.count { widths.append(0) }
+                widths[column] = max(widths[column], displayWidth(cell))
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - displayWidth(cell))
+                return column == 1 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    public static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+                0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                width + 2
+            default: width + 1
+            }
+        }
+    }
+}

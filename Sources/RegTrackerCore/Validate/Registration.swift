@@ -1,0 +1,54 @@
+/// A registration row after normalisation and the row's own checks: everything the outcome rules need
+/// that does not depend on other rows, the roster or the invalid lists.
+public struct Registration: Sendable, Equatable {
+    /// The township cell (or `--township`), cleaned; empty when missing.
+    public var township: String
+    public var name: String
+    public var idNumber: KeyedValue
+    public var phone: KeyedValue
+    public var verdict: Verdict
+    public var village: String
+    public var registeredAt: RegisteredAt
+    public var remark: String
+
+    public var townshipKey: String { Roster.key(township) }
+
+    /// SPEC 2 rule 2: every problem with the row's own values, or nil when it has none.
+    public var malformedReason: String? {
+        var problems: [String] = []
+        if name.isEmpty { problems.append("name (姓名) is missing") }
+        if let reason = idNumber.malformedReason { problems.append(reason) }
+        if let reason = phone.malformedReason { problems.append(reason) }
+        if verdict == .unrecognised { problems.append("unrecognised verdict (截图核验)") }
+        if problems.isEmpty, idNumber.key == nil, phone.key == nil {
+            problems.append("no valid unmasked ID number or phone, so the person cannot be told apart")
+        }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+
+    /// SPEC 2 rule 3.
+    public var isFlagged: Bool { verdict == .invalid }
+}
+
+extension Registration {
+    /// Reads one data row. `townshipOverride` fills a missing or empty township cell.
+    public init(row: SourceRow, columns: ColumnMap, townshipOverride: String?, today: CivilDate) {
+        func text(_ field: Field) -> String { CellText.clean(columns.cell(field, in: row).displayText) }
+        var township = text(.township)
+        if township.isEmpty, let townshipOverride { township = CellText.clean(townshipOverride) }
+        self.init(
+            township: township,
+            name: text(.name),
+            idNumber: IDNumber.parse(columns.cell(.idNumber, in: row), today: today),
+            phone: Phone.parse(columns.cell(.phone, in: row)),
+            verdict: Verdict.parse(columns.cell(.verdict, in: row)),
+            village: text(.village),
+            registeredAt: RegisteredAt.parse(columns.cell(.registeredAt, in: row)),
+            remark: text(.remark))
+    }
+
+    /// SPEC 1.4: a row with none of name, id_number and phone is not a registration (totals, notes, signatures).
+    public static func isRegistration(_ row: SourceRow, columns: ColumnMap) -> Bool {
+        [Field.name, .idNumber, .phone].contains { !columns.cell($0, in: row).isBlank }
+    }
+}

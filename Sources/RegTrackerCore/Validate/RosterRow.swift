@@ -1,0 +1,84 @@
+/// Reads one roster row (SPEC 1.1). A problem here rejects the whole roster, naming the row.
+public enum RosterRow {
+    /// nil for rows that are not townships: blank, totals (合计, 总计, 小计) and notes.
+    public static func township(from row: SourceRow, columns: ColumnMap) -> Result<Township?, RosterRowError> {
+        let name = CellText.clean(columns.cell(.township, in: row).displayText)
+        if name.isEmpty || NonDataRow.isTotalOrNote(name) { return .success(nil) }
+        guard let population = population(columns.cell(.population, in: row)) else {
+            let raw = CellText.clean(columns.cell(.population, in: row).displayText)
+            return .failure(
+                RosterRowError(
+                    row: row.number,
+                    message: raw.isEmpty
+                        ? "\(name) has no population (实有人口)"
+                        : "\(name) has population \"\(raw)\", which is not a non-negative whole number"))
+        }
+        var target: Target?
+        let targetCell = columns.cell(.target, in: row)
+        if !targetCell.isBlank {
+            guard let parsed = Target(parsing: targetCell.displayText) else {
+                return .failure(
+                    RosterRowError(
+                        row: row.number,
+                        message: "\(name) has target \"\(CellText.clean(targetCell.displayText))\"; "
+                            + "a target must lie above 0% and at most 100% (55%, 0.55 or 55)"))
+            }
+            target = parsed
+        }
+        let aliasText = CellText.clean(columns.cell(.aliases, in: row).displayText)
+        let separators: Set<Character> = ["、", ";", "；", ",", "，"]
+        let aliases = aliasText.split(whereSeparator: { separators.contains($0) }).map { CellText.clean(String($0)) }
+            .filter { !$0.isEmpty }
+        return .success(Township(name: name, population: population, target: target, aliases: aliases))
+    }
+
+    /// `12345`, `12,345`, `12345人`, or a whole-number numeric cell.
+    static func population(_ cell: Cell) -> Int64? {
+        switch cell {
+        case .number(let value):
+            return value >= 0 && value == value.rounded() && value < 1e15 ? Int64(value) : nil
+        case .text(let raw):
+            var text = CellText.compact(raw)
+            if text.hasSuffix("人") { text.removeLast() }
+            text.removeAll { $0 == "," }
+            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text.count <= 15 else { return nil }
+            return Int64(text)
+        default:
+            return nil
+        }
+    }
+
+    /// Names used twice (as a name or alias) make rows ambiguous: the roster is rejected.
+    public static func checkUnique(_ townships: [(row: Int, township: Township)]) -> RosterRowError? {
+        var seen: [String: String] = [:]
+        for (row, township) in townships {
+            for name in [township.name] + township.aliases {
+                let key = Roster.key(name)
+                if let owner = seen[key] {
+                    return RosterRowError(
+                        row: row, message: "\"\(name)\" is already used by \(owner); each name and alias must be unique")
+                }
+                seen[key] = township.name
+            }
+        }
+        return nil
+    }
+}
+
+public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var row: Int
+    public var message: String
+
+    public var description: String { "row \(row): \(message); correct the roster and import it again" }
+}
+
+/// Rows below a header that are not data: totals, notes and signature lines.
+public enum NonDataRow {
+    static let totals: Set<String> = ["合计", "总计", "小计"]
+    static let notePrefixes = ["注:", "注：", "说明", "备注", "填报", "审核", "制表", "数据来源"]
+
+    public static func isTotalOrNote(_ text: String) -> Bool {
+        let compact = CellText.compact(text)
+        return totals.contains(compact) || notePrefixes.contains { compact.hasPrefix($0) }
+    }
+}

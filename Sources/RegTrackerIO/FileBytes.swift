@@ -1,0 +1,36 @@
+import Glibc
+
+/// Reading whole files and hashing them, with errors a person can act on.
+public enum FileBytes {
+    public static func read(_ path: String) throws(ReadError) -> [UInt8] {
+        let descriptor = try open(path)
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var status = stat()
+        if fstat(descriptor, &status) == 0 { result.reserveCapacity(Int(status.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { throw ReadError("cannot read the file (\(String(cString: strerror(errno))))") }
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
+    /// Opens a regular file for reading, or says why it cannot be read.
+    static func open(_ path: String) throws(ReadError) -> Int32 {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ReadError("file not found or not accessible (\(String(cString: strerror(errno))))", hint: "check the path")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw ReadError("not a regular file", hint: "give the path of a .csv, .txt, .xml, .xlsx or .xls file")
+        }
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ReadError("cannot open the file (\(String(cString: strerror(errno))))", hint: "check its permissions")
+        }
+        return descriptor
+    }
+}

@@ -1,0 +1,20 @@
+/// Opens any supported file as a `TableReader`, choosing the reader by the file's extension.
+public enum TableOpener {
+    public static let extensions: Set<String> = ["csv", "txt", "xml", "xlsx", "xls"]
+
+    public static func open(path: String, options: ReadOptions) throws(ReadError) -> any TableReader {
+        let fileExtension = path.split(separator: "/").last.flatMap { name in
+            name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
+        }
+        switch fileExtension {
+        case "csv", "txt":
+            return try CSVReader(path: path, options: options)
+        case "xml", "xlsx", "xls":
+            throw ReadError("Excel formats are not supported yet", hint: "save the sheet as CSV")
+        default:
+            throw ReadError(
+                "unsupported file type \(fileExtension.map { ".\($0)" } ?? "(no extension)")",
+                hint: "regtracker reads .csv, .txt, .xml, .xlsx and .xls files")
+        }
+    }
+}

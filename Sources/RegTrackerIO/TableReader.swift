@@ -1,0 +1,88 @@
+import RegTrackerCore
+
+/// A streaming source of rows: every format (CSV, SpreadsheetML, OOXML sheet, XLSX, XLS) hands the
+/// pipeline the same `SourceRow`s, one at a time, so that memory does not grow with the file.
+public protocol TableReader {
+    /// What was detected while opening (format, encoding, delimiter, sheet), for summaries and `inspect`.
+    var description: TableDescription { get }
+    /// The next row, or nil at the end. Blank rows may be yielded or skipped; row numbers stay true either way.
+    mutating func nextRow() throws(ReadError) -> SourceRow?
+}
+
+/// How a file was read.
+public struct TableDescription: Sendable, Equatable {
+    public var format: FileFormat
+    /// CSV only: `utf-8`, `utf-8-bom` or `gb18030`.
+    public var encoding: String?
+    /// CSV only: the detected separator.
+    public var delimiter: Character?
+    /// Workbooks: every sheet name in order, and the one being read.
+    public var sheets: [String]
+    public var sheet: String?
+
+    public init(
+        format: FileFormat, encoding: String? = nil, delimiter: Character? = nil, sheets: [String] = [],
+        sheet: String? = nil
+    ) {
+        self.format = format
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.sheets = sheets
+        self.sheet = sheet
+    }
+}
+
+public enum FileFormat: String, Sendable, Equatable {
+    case csv
+    case spreadsheetML = "spreadsheetml"
+    case ooxmlSheet = "ooxml-sheet"
+    case xlsx
+    case xls
+}
+
+/// Options the file-reading commands share (`--encoding`, `--sheet`).
+public struct ReadOptions: Sendable, Equatable {
+    public enum Encoding: String, Sendable, CaseIterable {
+        case utf8 = "utf-8"
+        case gb18030 = "gb18030"
+    }
+
+    /// A sheet chosen by name or by its position counting from 1.
+    public enum SheetSelector: Sendable, Equatable {
+        case name(String)
+        case position(Int)
+
+        public init(_ text: String) {
+            if let position = Int(text), position >= 1 { self = .position(position) } else { self = .name(text) }
+        }
+    }
+
+    public var encoding: Encoding?
+    public var sheet: SheetSelector?
+
+    public init(encoding: Encoding? = nil, sheet: SheetSelector? = nil) {
+        self.encoding = encoding
+        self.sheet = sheet
+    }
+}
+
+/// Why a file cannot be read at all. The pipeline adds the file name; this names the place and the fix.
+public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// "line 12", "row 7", "sheet1.xml line 3": where the problem is, when known.
+    public var location: String?
+    /// What the user should do about it.
+    public var hint: String?
+
+    public init(_ message: String, location: String? = nil, hint: String? = nil) {
+        self.message = message
+        self.location = location
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = location.map { "\($0): \(message)" } ?? message
+        if let hint { text += "; \(hint)" }
+        return text
+    }
+}

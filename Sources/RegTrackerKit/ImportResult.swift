@@ -1,0 +1,36 @@
+import RegTrackerCore
+
+/// What importing one file did.
+public enum ImportResult: Sendable {
+    case imported(BatchSummary)
+    /// The same bytes are already in an active batch: nothing done, success.
+    case alreadyImported(file: String, batch: Int64)
+    case rejected(ImportError)
+
+    public var file: String {
+        switch self {
+        case .imported(let summary): summary.file
+        case .alreadyImported(let file, _): file
+        case .rejected(let error): error.file
+        }
+    }
+}
+
+/// A new batch: its number, rows and what became of them.
+public struct BatchSummary: Sendable {
+    public var file: String
+    public var kind: FileKind
+    public var batch: Int64
+    /// Data rows stored (registrations, townships or invalid-list entries).
+    public var rows: Int
+    /// Rows below the header that are not data (totals, notes, signatures, blank lines).
+    public var skippedRows: Int
+    /// Registration lists: outcomes of the new rows.
+    public var outcomes: [OutcomeKind: Int]
+    /// Batches retracted by `--replace`.
+    public var replaced: [Int64]
+    /// Rows of earlier batches whose outcome changed (roster, invalid list, replacement).
+    public var reevaluated: Int
+    /// Things worth telling the user that do not reject the file.
+    public var warnings: [String]
+}

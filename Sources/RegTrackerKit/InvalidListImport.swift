@@ -1,0 +1,90 @@
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerStore
+
+/// Imports invalid lists (SPEC 1.3). Outcomes are decided again, so the order of imports does not matter.
+public struct InvalidListImport {
+    public var store: any RegistryStore
+    public var clock: Clock
+
+    public init(store: any RegistryStore, clock: Clock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    struct Entry {
+        var row: Int
+        var raw: String
+        var township: String?
+        var idKey: Int64?
+        var phoneKey: Int64?
+        var reason: String
+    }
+
+    public func run(path: String, options: ReadOptions) -> ImportResult {
+        let file = FileName.base(path)
+        do {
+            let sha256: String
+            do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+            var scan = try TableScan(path: path, kind: .invalidList, options: options)
+            let columns = scan.columns
+            var entries: [Entry] = []
+            var skipped = 0
+            var unusable = 0
+            while let row = try scan.nextRow() {
+                let idNumber = IDNumber.parse(columns.cell(.idNumber, in: row), today: clock.today)
+                let phone = Phone.parse(columns.cell(.phone, in: row))
+                guard idNumber.isPresent || phone.isPresent else {
+                    skipped += 1
+                    continue
+                }
+                if idNumber.key == nil && phone.key == nil { unusable += 1 }
+                let township = CellText.clean(columns.cell(.township, in: row).displayText)
+                entries.append(
+                    Entry(
+                        row: row.number, raw: TableScan.raw(row), township: township.isEmpty ? nil : township,
+                        idKey: idNumber.key, phoneKey: phone.key,
+                        reason: CellText.clean(columns.cell(.reason, in: row).displayText)))
+            }
+            let description = scan.reader.description
+            return try store.write { transaction in
+                if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
+                    return .alreadyImported(file: file, batch: id)
+                }
+                let batch = try transaction.insertBatch(
+                    BatchRecord(
+                        kind: .invalidList, fileName: file, sha256: sha256, importedAt: clock.timestamp,
+                        format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
+                        headerRow: columns.headerRow, headers: columns.headers, townshipOverride: nil))
+                for entry in entries {
+                    try transaction.insertInvalidEntry(
+                        batch: batch, row: entry.row, raw: entry.raw, townshipText: entry.township,
+                        idKey: entry.idKey, phoneKey: entry.phoneKey, reason: entry.reason)
+                }
+                try transaction.setBatchCounts(batch: batch, rows: entries.count, skippedRows: skipped)
+                let roster = try transaction.currentRoster().roster
+                var warnings: [String] = []
+                if unusable > 0 {
+                    warnings.append("\(unusable) entries have no valid ID number or phone and can match no row")
+                }
+                let unknown = Set(entries.compactMap(\.township).filter { roster.index(named: $0) == nil })
+                if !unknown.isEmpty, roster.townships.count > 0 {
+                    warnings.append(
+                        "entries name townships not in the roster and match no row: "
+                            + unknown.sorted(by: UnicodeOrder.precedes).joined(separator: ", "))
+                }
+                let changed = try Reevaluation.all(in: transaction)
+                return .imported(
+                    BatchSummary(
+                        file: file, kind: .invalidList, batch: batch, rows: entries.count, skippedRows: skipped,
+                        outcomes: [:], replaced: [], reevaluated: changed, warnings: warnings))
+            }
+        } catch let error as ImportError {
+            return .rejected(error)
+        } catch let error as ReadError {
+            return .rejected(ImportError(file: file, error))
+        } catch {
+            return .rejected(ImportError(file: file, message: "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerStore
+
+/// Imports registration lists (SPEC 1.2, 3): whole file or nothing, idempotent by content, outcomes decided as rows arrive.
+public struct RegistrationImport {
+    public var store: any RegistryStore
+    public var clock: Clock
+
+    public init(store: any RegistryStore, clock: Clock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func run(path: String, options: ReadOptions, township: String?, replace: Bool) -> ImportResult {
+        let file = FileName.base(path)
+        do {
+            let sha256: String
+            do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+            if let existing = try store.read({ try $0.activeBatch(sha256: sha256) }), let id = existing.id {
+                return .alreadyImported(file: file, batch: id)
+            }
+            var scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
+            return try store.write { transaction in
+                if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
+                    return .alreadyImported(file: file, batch: id)
+                }
+                return .imported(
+                    try insert(
+                        &scan, file: file, sha256: sha256, township: township, replace: replace, into: transaction))
+            }
+        } catch let error as ImportError {
+            return .rejected(error)
+        } catch let error as ReadError {
+            return .rejected(ImportError(file: file, error))
+        } catch {
+            return .rejected(ImportError(file: file, message: "\(error)"))
+        }
+    }
+
+    private func insert(
+        _ scan: inout TableScan, file: String, sha256: String, township: String?, replace: Bool,
+        into transaction: any RegistryTransaction
+    ) throws -> BatchSummary {
+        let roster = try transaction.currentRoster()
+        var engine = OutcomeEngine(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
+        var replaced: [Int64] = []
+        if replace {
+            for batch in try transaction.activeBatches(fileName: file, kind: .registrations) {
+                try transaction.markRetracted(batch: batch.id!, at: clock.timestamp)
+                replaced.append(batch.id!)
+            }
+        }
+        var reevaluated = 0
+        if replaced.isEmpty {
+            try transaction.forEachValidRow { engine.rememberValid(row: $0, idKey: $1, phoneKey: $2) }
+        } else {
+            reevaluated = try transaction.reevaluate(roster: roster) { engine.decide(row: $0, facts: $1) }
+        }
+        let description = scan.reader.description
+        let batch = try transaction.insertBatch(
+            BatchRecord(
+                kind: .registrations, fileName: file, sha256: sha256, importedAt: clock.timestamp,
+                format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
+                headerRow: scan.columns.headerRow, headers: scan.columns.headers, townshipOverride: township))
+        let writer = try transaction.registrationWriter(batch: batch)
+        var outcomes: [OutcomeKind: Int] = [:]
+        var rows = 0
+        var skipped = 0
+        while let row = try scan.nextRow() {
+            guard Registration.isRegistration(row, columns: scan.columns) else {
+                skipped += 1
+                continue
+            }
+            let registration = Registration(
+                row: row, columns: scan.columns, townshipOverride: township, today: clock.today)
+            let stored = NewRegistration(rowNumber: row.number, raw: TableScan.raw(row), registration: registration)
+            let outcome = try writer.insert(
+                stored, decide: { engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
+            outcomes[outcome.kind, default: 0] += 1
+            rows += 1
+        }
+        try transaction.setBatchCounts(batch: batch, rows: rows, skippedRows: skipped)
+        var warnings: [String] = []
+        if roster.batch == nil { warnings.append("no population roster loaded yet: every row is unassigned until one is imported") }
+        return BatchSummary(
+            file: file, kind: .registrations, batch: batch, rows: rows, skippedRows: skipped, outcomes: outcomes,
+            replaced: replaced, reevaluated: reevaluated, warnings: warnings)
+    }
+}

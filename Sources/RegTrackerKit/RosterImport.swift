@@ -1,0 +1,70 @@
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerStore
+
+/// Loads the population roster (SPEC 1.1): it replaces the previous one whole, and every row is decided again.
+public struct RosterImport {
+    public var store: any RegistryStore
+    public var clock: Clock
+
+    public init(store: any RegistryStore, clock: Clock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func run(path: String, options: ReadOptions) -> ImportResult {
+        let file = FileName.base(path)
+        do {
+            let sha256: String
+            do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+            var scan = try TableScan(path: path, kind: .roster, options: options)
+            var townships: [(row: Int, township: Township)] = []
+            var skipped = 0
+            while let row = try scan.nextRow() {
+                switch RosterRow.township(from: row, columns: scan.columns) {
+                case .success(let township?): townships.append((row.number, township))
+                case .success(nil): skipped += 1
+                case .failure(let error): throw ImportError(file: file, message: error.description)
+                }
+            }
+            if let error = RosterRow.checkUnique(townships) { throw ImportError(file: file, message: error.description) }
+            guard !townships.isEmpty else {
+                throw ImportError(file: file, message: "the roster has no township rows; add one row per township")
+            }
+            let description = scan.reader.description
+            let columns = scan.columns
+            return try store.write { transaction in
+                if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
+                    return .alreadyImported(file: file, batch: id)
+                }
+                let batch = try transaction.insertBatch(
+                    BatchRecord(
+                        kind: .roster, fileName: file, sha256: sha256, importedAt: clock.timestamp,
+                        format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
+                        headerRow: columns.headerRow, headers: columns.headers, townshipOverride: nil))
+                try transaction.insertRoster(batch: batch, townships: townships)
+                try transaction.setBatchCounts(batch: batch, rows: townships.count, skippedRows: skipped)
+                let changed = try Reevaluation.all(in: transaction)
+                return .imported(
+                    BatchSummary(
+                        file: file, kind: .roster, batch: batch, rows: townships.count, skippedRows: skipped,
+                        outcomes: [:], replaced: [], reevaluated: changed, warnings: []))
+            }
+        } catch let error as ImportError {
+            return .rejected(error)
+        } catch let error as ReadError {
+            return .rejected(ImportError(file: file, error))
+        } catch {
+            return .rejected(ImportError(file: file, message: "\(error)"))
+        }
+    }
+}
+
+/// Deciding every row again, after anything that can change earlier outcomes (roster, invalid list, retraction).
+enum Reevaluation {
+    static func all(in transaction: any RegistryTransaction) throws -> Int {
+        let roster = try transaction.currentRoster()
+        var engine = OutcomeEngine(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
+        return try transaction.reevaluate(roster: roster) { engine.decide(row: $0, facts: $1) }
+    }
+}

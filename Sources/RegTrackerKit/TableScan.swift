@@ -1,0 +1,56 @@
+import RegTrackerCore
+import RegTrackerIO
+
+/// A file opened and its header found: the rows above are consumed, the data rows follow from `reader`.
+struct TableScan {
+    var reader: any TableReader
+    let columns: ColumnMap
+    /// Rows read while looking for the header that come after it.
+    private var pending: [SourceRow]
+
+    /// Reads the top of the file until the header can be decided (SPEC 1.4).
+    init(path: String, kind: FileKind, options: ReadOptions, townshipGiven: Bool = false) throws(ImportError) {
+        let file = FileName.base(path)
+        do {
+            reader = try TableOpener.open(path: path, options: options)
+            var top: [SourceRow] = []
+            var nonBlank = 0
+            // One row beyond the search depth, for the second row of a two-row header.
+            while nonBlank <= HeaderDetector.searchDepth, let row = try reader.nextRow() {
+                top.append(row)
+                if !row.isBlank { nonBlank += 1 }
+            }
+            switch HeaderDetector.detect(kind: kind, rows: top, townshipGiven: townshipGiven) {
+            case .success(let found):
+                columns = found.map
+                pending = Array(top[found.dataStart...].reversed())
+            case .failure(let error):
+                throw ImportError(file: file, error)
+            }
+        } catch let error as ReadError {
+            throw ImportError(file: file, error)
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw ImportError(file: file, message: "\(error)")
+        }
+    }
+
+    /// The next data row below the header.
+    mutating func nextRow() throws(ReadError) -> SourceRow? {
+        if let row = pending.popLast() { return row }
+        return try reader.nextRow()
+    }
+
+    /// Every cell of a row joined by U+001F, for raw storage.
+    static func raw(_ row: SourceRow) -> String {
+        row.cells.map(\.displayText).joined(separator: "\u{1F}")
+    }
+}
+
+enum FileName {
+    /// The base name of a path, without its folder.
+    static func base(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+    }
+}

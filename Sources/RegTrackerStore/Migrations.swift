@@ -1,0 +1,79 @@
+import GRDB
+
+/// The schema, one migration per shipped change; a shipped migration is never edited.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: batches, roster, registrations, invalid lists") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE batch (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        file_name TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        imported_at TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        encoding TEXT,
+                        sheet TEXT,
+                        header_row INTEGER,
+                        headers TEXT NOT NULL,
+                        township_override TEXT,
+                        rows INTEGER NOT NULL DEFAULT 0,
+                        skipped_rows INTEGER NOT NULL DEFAULT 0,
+                        retracted_at TEXT
+                    );
+                    CREATE INDEX batch_by_sha256 ON batch(sha256);
+                    CREATE INDEX batch_by_file_name ON batch(file_name);
+
+                    CREATE TABLE township (
+                        id INTEGER PRIMARY KEY,
+                        batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        row_number INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        population INTEGER NOT NULL,
+                        target_numerator INTEGER,
+                        target_denominator INTEGER,
+                        aliases TEXT NOT NULL
+                    );
+                    CREATE INDEX township_by_batch ON township(batch_id);
+
+                    CREATE TABLE registration (
+                        id INTEGER PRIMARY KEY,
+                        batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+                        row_number INTEGER NOT NULL,
+                        raw TEXT NOT NULL,
+                        township_text TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        id_text TEXT,
+                        phone_text TEXT,
+                        id_key INTEGER,
+                        phone_key INTEGER,
+                        village TEXT NOT NULL,
+                        registered_at TEXT,
+                        malformed_reason TEXT,
+                        flagged INTEGER NOT NULL,
+                        outcome INTEGER,
+                        township_id INTEGER,
+                        reference INTEGER,
+                        reason TEXT
+                    );
+                    CREATE INDEX registration_by_batch ON registration(batch_id);
+
+                    CREATE TABLE invalid_entry (
+                        id INTEGER PRIMARY KEY,
+                        batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+                        row_number INTEGER NOT NULL,
+                        raw TEXT NOT NULL,
+                        township_text TEXT,
+                        id_key INTEGER,
+                        phone_key INTEGER,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE INDEX invalid_entry_by_batch ON invalid_entry(batch_id);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+import RegTrackerCore
+
+/// One imported file (SPEC 3). Its `id` is the batch number.
+public struct BatchRecord: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var kind: String
+    public var fileName: String
+    public var sha256: String
+    public var importedAt: String
+    public var format: String
+    public var encoding: String?
+    public var sheet: String?
+    public var headerRow: Int?
+    /// The header texts joined by U+001F.
+    public var headers: String
+    public var townshipOverride: String?
+    public var rows: Int
+    public var skippedRows: Int
+    public var retractedAt: String?
+
+    public init(
+        kind: FileKind, fileName: String, sha256: String, importedAt: String, format: String, encoding: String?,
+        sheet: String?, headerRow: Int?, headers: [String], townshipOverride: String?
+    ) {
+        self.kind = kind.rawValue
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.importedAt = importedAt
+        self.format = format
+        self.encoding = encoding
+        self.sheet = sheet
+        self.headerRow = headerRow
+        self.headers = headers.joined(separator: "\u{1F}")
+        self.townshipOverride = townshipOverride
+        self.rows = 0
+        self.skippedRows = 0
+        self.retractedAt = nil
+    }
+
+    public var fileKind: FileKind? { FileKind(rawValue: kind) }
+    public var isRetracted: Bool { retractedAt != nil }
+}
+
+extension BatchRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "batch"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

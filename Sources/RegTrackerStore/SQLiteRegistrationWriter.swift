@@ -1,0 +1,77 @@
+import GRDB
+import GRDBSQLite
+import RegTrackerCore
+
+/// Inserts a batch's rows through one prepared statement, binding through SQLite's C API (the hot loop of an import).
+final class SQLiteRegistrationWriter: RegistrationWriter {
+    private let statement: Statement
+    private let batch: Int64
+    private var nextID: Int64
+
+    init(db: Database, batch: Int64) throws {
+        self.batch = batch
+        nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM registration") ?? 0) + 1
+        statement = try db.makeStatement(
+            sql: """
+                INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, id_text, phone_text,
+                    id_key, phone_key, village, registered_at, malformed_reason, flagged, outcome, township_id,
+                    reference, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    func insert(_ row: NewRegistration, decide: (Int64) -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome {
+        let id = nextID
+        nextID += 1
+        let outcome = decide(id)
+        let handle = statement.sqliteStatement
+        let registration = row.registration
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, id)
+        sqlite3_bind_int64(handle, 2, batch)
+        sqlite3_bind_int64(handle, 3, Int64(row.rowNumber))
+        bind(row.raw, 4)
+        bind(registration.township, 5)
+        bind(registration.name, 6)
+        bind(Self.text(registration.idNumber), 7)
+        bind(Self.text(registration.phone), 8)
+        bind(registration.idNumber.key, 9)
+        bind(registration.phone.key, 10)
+        bind(registration.village, 11)
+        bind(registration.registeredAt.storedText, 12)
+        bind(row.facts.malformedReason, 13)
+        sqlite3_bind_int64(handle, 14, row.facts.isFlagged ? 1 : 0)
+        sqlite3_bind_int64(handle, 15, Int64(outcome.kind.rawValue))
+        bind(outcome.township.map(townshipID), 16)
+        bind(outcome.reference, 17)
+        bind(outcome.reason, 18)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")
+        }
+        return outcome
+    }
+
+    /// The normalised value (valid or masked) or nothing; malformed raw text stays in `raw`.
+    private static func text(_ value: KeyedValue) -> String? {
+        switch value {
+        case .valid(let text, _), .masked(let text): text
+        case .absent, .malformed: nil
+        }
+    }
+
+    private func bind(_ value: String?, _ index: Int32) {
+        guard let value else { return _ = sqlite3_bind_null(statement.sqliteStatement, index) }
+        _ = value.utf8CString.withUnsafeBufferPointer { buffer in
+            sqlite3_bind_text(statement.sqliteStatement, index, buffer.baseAddress, Int32(buffer.count - 1), transient)
+        }
+    }
+
+    private func bind(_ value: Int64?, _ index: Int32) {
+        guard let value else { return _ = sqlite3_bind_null(statement.sqliteStatement, index) }
+        sqlite3_bind_int64(statement.sqliteStatement, index, value)
+    }
+}
+
+/// SQLite copies the bytes during the bind call.
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,0 +1,234 @@
+import GRDB
+import RegTrackerCore
+
+/// `RegistryTransaction` on one GRDB connection inside a transaction.
+struct SQLiteTransaction: RegistryTransaction {
+    let db: Database
+
+    func activeBatch(sha256: String) throws -> BatchRecord? {
+        try BatchRecord.fetchOne(
+            db, sql: "SELECT * FROM batch WHERE sha256 = ? AND retracted_at IS NULL ORDER BY id LIMIT 1",
+            arguments: [sha256])
+    }
+
+    func activeBatches(fileName: String, kind: FileKind) throws -> [BatchRecord] {
+        try BatchRecord.fetchAll(
+            db, sql: "SELECT * FROM batch WHERE file_name = ? AND kind = ? AND retracted_at IS NULL ORDER BY id",
+            arguments: [fileName, kind.rawValue])
+    }
+
+    func batch(id: Int64) throws -> BatchRecord? {
+        try BatchRecord.fetchOne(db, key: id)
+    }
+
+    func batches() throws -> [BatchRecord] {
+        try BatchRecord.fetchAll(db, sql: "SELECT * FROM batch ORDER BY id")
+    }
+
+    func insertBatch(_ batch: BatchRecord) throws -> Int64 {
+        var batch = batch
+        try batch.insert(db)
+        return batch.id!
+    }
+
+    func setBatchCounts(batch: Int64, rows: Int, skippedRows: Int) throws {
+        try db.execute(
+            sql: "UPDATE batch SET rows = ?, skipped_rows = ? WHERE id = ?", arguments: [rows, skippedRows, batch])
+    }
+
+    func markRetracted(batch: Int64, at timestamp: String) throws {
+        try db.execute(sql: "UPDATE batch SET retracted_at = ? WHERE id = ?", arguments: [timestamp, batch])
+    }
+
+    func purge(batch: Int64) throws {
+        try db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [batch])
+    }
+
+    func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws {
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO township (batch_id, position, row_number, name, population, target_numerator,
+                    target_denominator, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (position, entry) in townships.enumerated() {
+            let township = entry.township
+            try statement.execute(arguments: [
+                batch, position, entry.row, township.name, township.population, township.target?.numerator,
+                township.target?.denominator, township.aliases.joined(separator: "\u{1F}"),
+            ])
+        }
+    }
+
+    func currentRoster() throws -> StoredRoster {
+        guard
+            let batch = try Int64.fetchOne(
+                db, sql: "SELECT MAX(id) FROM batch WHERE kind = ? AND retracted_at IS NULL",
+                arguments: [FileKind.roster.rawValue])
+        else { return .empty }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, name, population, target_numerator, target_denominator, aliases
+                FROM township WHERE batch_id = ? ORDER BY position
+                """, arguments: [batch])
+        let townships = rows.map { row -> Township in
+            let numerator: Int64? = row["target_numerator"]
+            let denominator: Int64? = row["target_denominator"]
+            let aliases: String = row["aliases"]
+            return Township(
+                name: row["name"], population: row["population"],
+                target: numerator.flatMap { numerator in
+                    denominator.map { Target(numerator: numerator, denominator: $0) }
+                },
+                aliases: aliases.isEmpty ? [] : aliases.split(separator: "\u{1F}").map(String.init))
+        }
+        return StoredRoster(roster: Roster(townships: townships), ids: rows.map { $0["id"] }, batch: batch)
+    }
+
+    func insertInvalidEntry(
+        batch: Int64, row: Int, raw: String, townshipText: String?, idKey: Int64?, phoneKey: Int64?, reason: String
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO invalid_entry (batch_id, row_number, raw, township_text, id_key, phone_key, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [batch, row, raw, townshipText, idKey, phoneKey, reason])
+    }
+
+    func invalidEntries() throws -> [InvalidEntry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.id, e.township_text, e.id_key, e.phone_key FROM invalid_entry e
+                JOIN batch b ON b.id = e.batch_id WHERE b.retracted_at IS NULL ORDER BY e.id
+                """
+        ).map { row in
+            let township: String? = row["township_text"]
+            return InvalidEntry(
+                id: row["id"], townshipKey: township.map(Roster.key), idKey: row["id_key"], phoneKey: row["phone_key"])
+        }
+    }
+
+    func registrationWriter(batch: Int64) throws -> any RegistrationWriter {
+        try SQLiteRegistrationWriter(db: db, batch: batch)
+    }
+
+    func forEachValidRow(_ body: (Int64, Int64?, Int64?) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT id, id_key, phone_key FROM registration WHERE outcome = ? ORDER BY id",
+            arguments: [OutcomeKind.valid.rawValue])
+        while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+    }
+
+    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) -> Outcome) throws -> Int {
+        try db.execute(
+            sql: """
+                UPDATE registration SET outcome = NULL, township_id = NULL, reference = NULL, reason = NULL
+                WHERE outcome IS NOT NULL AND batch_id IN (SELECT id FROM batch WHERE retracted_at IS NOT NULL)
+                """)
+        let update = try db.makeStatement(
+            sql: "UPDATE registration SET outcome = ?, township_id = ?, reference = ?, reason = ? WHERE id = ?")
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT r.id, r.township_text, r.malformed_reason, r.flagged, r.id_key, r.phone_key,
+                    r.outcome, r.township_id, r.reference, r.reason
+                FROM registration r JOIN batch b ON b.id = r.batch_id
+                WHERE b.retracted_at IS NULL ORDER BY r.id
+                """)
+        var changed = 0
+        while let row = try cursor.next() {
+            let id: Int64 = row[0]
+            let facts = RowFacts(
+                townshipKey: Roster.key(row[1]), malformedReason: row[2], isFlagged: row[3], idKey: row[4],
+                phoneKey: row[5])
+            let outcome = decide(id, facts)
+            let townshipID = outcome.township.map { roster.ids[$0] }
+            let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
+            if current != (outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason) {
+                try update.execute(arguments: [outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason, id])
+                changed += 1
+            }
+        }
+        return changed
+    }
+
+    func outcomeTally(roster: StoredRoster) throws -> OutcomeTally {
+        var tally = OutcomeTally(byTownship: [:], unassigned: 0, lastSubmission: [:])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT township_id, outcome, COUNT(*) FROM registration
+                WHERE outcome IS NOT NULL GROUP BY township_id, outcome
+                """)
+        for row in rows {
+            guard let kind = OutcomeKind(rawValue: row[1]) else { continue }
+            let count: Int64 = row[2]
+            if kind == .unassigned {
+                tally.unassigned += count
+            } else if let township: Int64 = row[0] {
+                tally.byTownship[township, default: OutcomeCounts()].add(kind, count: count)
+            }
+        }
+        let latest = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.township_id, MAX(b.imported_at) FROM registration r JOIN batch b ON b.id = r.batch_id
+                WHERE r.township_id IS NOT NULL AND r.outcome IS NOT NULL GROUP BY r.township_id
+                """)
+        for row in latest {
+            let timestamp: String = row[1]
+            tally.lastSubmission[row[0]] = String(timestamp.prefix(10))
+        }
+        return tally
+    }
+
+    func rejects(township: Int64?, all: Bool) throws -> [RejectRecord] {
+        var sql = """
+            SELECT t.name, r.township_text, b.file_name, b.id, r.row_number, r.name, r.id_text, r.phone_text,
+                r.outcome, r.reason, r.reference,
+                dt.name, db.file_name, d.row_number, e.reason, eb.file_name, e.row_number
+            FROM registration r
+            JOIN batch b ON b.id = r.batch_id
+            LEFT JOIN township t ON t.id = r.township_id
+            LEFT JOIN registration d ON r.outcome = \(OutcomeKind.duplicate.rawValue) AND d.id = r.reference
+            LEFT JOIN batch db ON db.id = d.batch_id
+            LEFT JOIN township dt ON dt.id = d.township_id
+            LEFT JOIN invalid_entry e ON r.outcome = \(OutcomeKind.listed.rawValue) AND e.id = r.reference
+            LEFT JOIN batch eb ON eb.id = e.batch_id
+            WHERE r.outcome IS NOT NULL AND r.outcome <> \(OutcomeKind.valid.rawValue)
+            """
+        var arguments: StatementArguments = []
+        if !all {
+            if let township {
+                sql += " AND r.township_id = ?"
+                arguments = [township]
+            } else {
+                sql += " AND r.outcome = \(OutcomeKind.unassigned.rawValue)"
+            }
+        }
+        sql += " ORDER BY r.id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let kind = OutcomeKind(rawValue: row[8]) ?? .malformed
+            var reason: String = row[9] ?? ""
+            switch kind {
+            case .duplicate:
+                let earlierTownship: String = row[11] ?? "?"
+                let earlierFile: String = row[12] ?? "?"
+                let earlierRow: Int = row[13] ?? 0
+                reason = "duplicate of a valid row of \(earlierTownship) (\(earlierFile), row \(earlierRow))"
+            case .listed:
+                let listReason: String = row[14] ?? ""
+                let listFile: String = row[15] ?? "?"
+                let listRow: Int = row[16] ?? 0
+                reason = "on the invalid list \(listFile), row \(listRow)" + (listReason.isEmpty ? "" : ": \(listReason)")
+            case .flagged:
+                reason = "screenshot marked invalid (截图核验)"
+            default: break
+            }
+            return RejectRecord(
+                township: row[0], townshipText: row[1], fileName: row[2], batch: row[3], rowNumber: row[4], name: row[5],
+                idText: row[6], phoneText: row[7], outcome: kind, reason: reason)
+        }
+    }
+}
