@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RegTrackerKitTests", dependencies: ["RegTrackerKit"]),
-        .testTarget(name: "RegTrackerCLITests", dependencies: ["RegTrackerKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RegTrackerKitTests", dependencies: ["RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore"]),
+        .testTarget(name: "RegTrackerCLITests", dependencies: ["RegTrackerCLI"], resources: [.copy("Fixtures")]),
     ]
 )

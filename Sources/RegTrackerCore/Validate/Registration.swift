@@ -48,7 +48,10 @@ extension Registration {
     }
 
     /// SPEC 1.4: a row with none of name, id_number and phone is not a registration (totals, notes, signatures).
+    /// A name cell that is itself a totals or note marker (`合计：60人`, `填报人：…`) does not count as a name.
     public static func isRegistration(_ row: SourceRow, columns: ColumnMap) -> Bool {
-        [Field.name, .idNumber, .phone].contains { !columns.cell($0, in: row).isBlank }
+        if [Field.idNumber, .phone].contains(where: { !columns.cell($0, in: row).isBlank }) { return true }
+        let name = columns.cell(.name, in: row)
+        return !name.isBlank && !NonDataRow.isTotalOrNote(name.displayText)
     }
 }

@@ -1,6 +1,6 @@
 /// Reads one roster row (SPEC 1.1). A problem here rejects the whole roster, naming the row.
 public enum RosterRow {
-    /// nil for rows that are not townships: blank, totals (合计, 总计, 小计) and notes.
+    /// nil for rows that are not townships: blank, totals (合计, 总计, 小计, 合计：…) and notes.
     public static func township(from row: SourceRow, columns: ColumnMap) -> Result<Township?, RosterRowError> {
         let name = CellText.clean(columns.cell(.township, in: row).displayText)
         if name.isEmpty || NonDataRow.isTotalOrNote(name) { return .success(nil) }
@@ -75,10 +75,11 @@ public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Rows below a header that are not data: totals, notes and signature lines.
 public enum NonDataRow {
     static let totals: Set<String> = ["合计", "总计", "小计"]
-    static let notePrefixes = ["注:", "注：", "说明", "备注", "填报", "审核", "制表", "数据来源"]
+    static let notePrefixes = ["注:", "说明", "备注", "填报", "审核", "制表", "数据来源"]
 
     public static func isTotalOrNote(_ text: String) -> Bool {
         let compact = CellText.compact(text)
-        return totals.contains(compact) || notePrefixes.contains { compact.hasPrefix($0) }
+        return (totals.contains(compact) || notePrefixes.contains { compact.hasPrefix($0) })
+            || totals.contains { compact.hasPrefix($0 + ":") }
     }
 }

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The office's scheduled job on the committed sample inbox: roster, invalid lists, township lists, then reports.
+# Usage: Scripts/demo.sh BIN DB
+set -euo pipefail
+bin=$1
+db=$2
+rm -f "$db" "$db-wal" "$db-shm"
+mkdir -p "$(dirname "$db")"
+export REGTRACKER_DB=$db
+"$bin" population import imports/roster/*
+"$bin" invalid import imports/invalid/*
+"$bin" import imports/
+out=reports/$(date +%F)
+"$bin" report --out "$out"
+"$bin" shortfall --out "$out"
+"$bin" rejects --out "$out/rejects"
+echo
+"$bin" report
+echo
+echo "Reports written to $out; the database is $db (try: REGTRACKER_DB=$db $bin rate 青石镇)"

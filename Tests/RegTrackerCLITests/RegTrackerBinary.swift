@@ -1,0 +1,63 @@
+import Foundation
+
+/// Runs the built `regtracker` executable, as a user or cron would.
+struct RegTrackerBinary {
+    let database: String
+    let workFolder: String
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(stdout.utf8))) as? [String: Any] ?? [:]
+        }
+    }
+
+    init() throws {
+        workFolder = NSTemporaryDirectory() + "regtracker-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
+        database = workFolder + "/test.sqlite"
+    }
+
+    /// The executable beside the test bundle (`swift build` puts every product in one folder).
+    static let executable: URL = {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testBinary.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("regtracker")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/regtracker")
+    }()
+
+    static var fixtures: String { Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.path }
+
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--db", database] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: workFolder)
+        var env = ProcessInfo.processInfo.environment
+        env["REGTRACKER_TODAY"] = "2026-11-29"
+        env["LANG"] = "C.UTF-8"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: workFolder) }
+}
