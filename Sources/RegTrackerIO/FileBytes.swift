@@ -2,18 +2,19 @@ import Glibc
 
 /// Reading whole files and hashing them, with errors a person can act on.
 public enum FileBytes {
-    public static func read(_ path: String) throws(ReadError) -> [UInt8] {
+    /// The file's bytes, or its first `limit` bytes.
+    public static func read(_ path: String, limit: Int = .max) throws(ReadError) -> [UInt8] {
         let descriptor = try open(path)
         defer { close(descriptor) }
         var result: [UInt8] = []
         var status = stat()
-        if fstat(descriptor, &status) == 0 { result.reserveCapacity(Int(status.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
+        if fstat(descriptor, &status) == 0 { result.reserveCapacity(min(limit, Int(status.st_size))) }
+        var chunk = [UInt8](repeating: 0, count: min(limit, 1 << 20))
+        while result.count < limit {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 { throw ReadError("cannot read the file (\(String(cString: strerror(errno))))") }
             if count == 0 { break }
-            result.append(contentsOf: chunk[0..<count])
+            result.append(contentsOf: chunk[0..<min(count, limit - result.count)])
         }
         return result
     }

@@ -9,8 +9,12 @@ public enum TableOpener {
         switch fileExtension {
         case "csv", "txt":
             return try CSVReader(path: path, options: options)
-        case "xml", "xlsx", "xls":
-            throw ReadError("Excel formats are not supported yet", hint: "save the sheet as CSV")
+        case "xml":
+            return try XMLTableReaders.open(path: path, options: options)
+        case "xlsx":
+            return try XLSXReader(path: path, options: options)
+        case "xls":
+            return try XLSReader(path: path, options: options)
         default:
             throw ReadError(
                 "unsupported file type \(fileExtension.map { ".\($0)" } ?? "(no extension)")",

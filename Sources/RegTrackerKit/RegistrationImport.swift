@@ -6,10 +6,14 @@ import RegTrackerStore
 public struct RegistrationImport {
     public var store: any RegistryStore
     public var clock: Clock
+    /// Called with the number of rows read so far, every `progressInterval` rows (for a progress line).
+    public var progress: ((Int) -> Void)?
+    public static let progressInterval = 10_000
 
-    public init(store: any RegistryStore, clock: Clock) {
+    public init(store: any RegistryStore, clock: Clock, progress: ((Int) -> Void)? = nil) {
         self.store = store
         self.clock = clock
+        self.progress = progress
     }
 
     public func run(path: String, options: ReadOptions, township: String?, replace: Bool) -> ImportResult {
@@ -79,6 +83,7 @@ public struct RegistrationImport {
                 stored, decide: { engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
             outcomes[outcome.kind, default: 0] += 1
             rows += 1
+            if rows % Self.progressInterval == 0 { progress?(rows) }
         }
         try transaction.setBatchCounts(batch: batch, rows: rows, skippedRows: skipped)
         var warnings: [String] = []

@@ -8,7 +8,7 @@ enum Migrations {
             try db.execute(
                 sql: """
                     CREATE TABLE batch (
-                        id INTEGER PRIMARY KEY,
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
                         kind TEXT NOT NULL,
                         file_name TEXT NOT NULL,
                         sha256 TEXT NOT NULL,

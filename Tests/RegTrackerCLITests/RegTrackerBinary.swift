@@ -37,6 +37,19 @@ struct RegTrackerBinary {
 
     @discardableResult
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+        try run(arguments, environment: environment)
+    }
+
+    /// Starts the tool without waiting, its output discarded (for kill and concurrency tests).
+    func start(_ arguments: String...) throws -> Process {
+        let process = makeProcess(arguments, environment: [:])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private func makeProcess(_ arguments: [String], environment: [String: String]) -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--db", database] + arguments
@@ -46,6 +59,12 @@ struct RegTrackerBinary {
         env["LANG"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        return process
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = makeProcess(arguments, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

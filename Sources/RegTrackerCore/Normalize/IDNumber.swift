@@ -46,7 +46,8 @@ public enum IDNumber {
             bytes.append(checkCharacter(for: bytes).asciiValue!)
         }
         guard bytes.count == 18 else {
-            return .malformed(reason: "ID number has \(bytes.count) characters; expected 18")
+            // Characters, not bytes: `张三` has 2.
+            return .malformed(reason: "ID number has \(text.count) characters; expected 18")
         }
         guard bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") else {
             return .malformed(reason: "ID number has characters other than digits and a final X")

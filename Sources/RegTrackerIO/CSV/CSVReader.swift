@@ -1,34 +1,62 @@
 import RegTrackerCore
 
-/// RFC 4180 CSV on bytes: quoted fields with embedded delimiters, quotes and newlines; CRLF, LF or CR.
-/// The separator (comma, tab or semicolon) is detected from the top of the file.
+/// RFC 4180 CSV, streamed: quoted fields with embedded separators, quotes and newlines; CRLF, LF or CR.
+/// The encoding and the separator (comma, tab or semicolon) are detected from the first megabyte.
 public final class CSVReader: TableReader {
     public let description: TableDescription
-    private let bytes: [UInt8]
+    /// A record longer than this is not a list row: the file is rejected rather than read into memory.
+    public static let maximumRecordBytes = 4 << 20
+
+    private let chunks: ByteChunks
     private let delimiter: UInt8
+    private var buffer: [UInt8] = []
     private var position = 0
     private var line = 1
     private var record = 0
+    private var exhausted = false
 
-    public convenience init(path: String, options: ReadOptions) throws(ReadError) {
-        try self.init(bytes: FileBytes.read(path), options: options)
+    public init(path: String, options: ReadOptions) throws(ReadError) {
+        let sample = try FileBytes.read(path, limit: TextDecoding.sampleSize)
+        let detected = TextDecoding.detect(sample: sample, forced: options.encoding)
+        delimiter = Self.detectDelimiter(sample)
+        chunks = try ByteChunks(path: path, encoding: detected.encoding, skip: detected.skip)
+        description = TableDescription(
+            format: .csv, encoding: detected.name, delimiter: Character(Unicode.Scalar(delimiter)))
     }
 
-    public init(bytes raw: [UInt8], options: ReadOptions) throws(ReadError) {
-        let (utf8, encoding) = try TextDecoding.decode(raw, forced: options.encoding)
-        bytes = utf8
-        delimiter = Self.detectDelimiter(utf8)
-        description = TableDescription(format: .csv, encoding: encoding, delimiter: Character(Unicode.Scalar(delimiter)))
+    /// The next byte, refilling from the file as needed; nil at the end.
+    @inline(__always)
+    private func nextByte() throws(ReadError) -> UInt8? {
+        if position == buffer.count {
+            guard !exhausted, let chunk = try chunks.next() else {
+                exhausted = true
+                return nil
+            }
+            buffer = chunk
+            position = 0
+        }
+        let byte = buffer[position]
+        position += 1
+        return byte
+    }
+
+    @inline(__always)
+    private func peekByte() throws(ReadError) -> UInt8? {
+        guard let byte = try nextByte() else { return nil }
+        position -= 1
+        return byte
     }
 
     public func nextRow() throws(ReadError) -> SourceRow? {
-        guard position < bytes.count else { return nil }
+        guard try peekByte() != nil else { return nil }
         record += 1
         let startLine = line
         var cells: [Cell] = []
         var field: [UInt8] = []
+        field.reserveCapacity(64)
         var quoted = false
         var inQuotes = false
+        var recordBytes = 0
         let quote = UInt8(ascii: "\"")
 
         func finishField() {
@@ -41,19 +69,27 @@ public final class CSVReader: TableReader {
             quoted = false
         }
 
-        while position < bytes.count {
-            let byte = bytes[position]
-            position += 1
+        while let byte = try nextByte() {
+            recordBytes += 1
+            if recordBytes > Self.maximumRecordBytes {
+                throw ReadError(
+                    "a record longer than \(Self.maximumRecordBytes >> 20) MB starts here", location: "line \(startLine)",
+                    hint: inQuotes ? "a quote (\") is probably never closed" : "check that this is a CSV list")
+            }
             if inQuotes {
                 if byte == quote {
-                    if position < bytes.count, bytes[position] == quote {
+                    if try peekByte() == quote {
                         field.append(quote)
                         position += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if byte == 0x0A || (byte == 0x0D && (position >= bytes.count || bytes[position] != 0x0A)) { line += 1 }
+                    if byte == 0x0A {
+                        line += 1
+                    } else if byte == 0x0D, try peekByte() != 0x0A {
+                        line += 1
+                    }
                     field.append(byte)
                 }
                 continue
@@ -65,7 +101,7 @@ public final class CSVReader: TableReader {
                 inQuotes = true
                 quoted = true
             case 0x0D, 0x0A:
-                if byte == 0x0D, position < bytes.count, bytes[position] == 0x0A { position += 1 }
+                if byte == 0x0D, try peekByte() == 0x0A { position += 1 }
                 line += 1
                 finishField()
                 return row(cells, startLine: startLine)

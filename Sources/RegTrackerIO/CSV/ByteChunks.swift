@@ -1,0 +1,148 @@
+import Glibc
+
+/// A file read in fixed-size chunks and handed on as UTF-8: checked as it goes when the file is UTF-8,
+/// converted with iconv when it is GB18030. Memory stays at a chunk, whatever the file's size.
+final class ByteChunks {
+    enum Encoding {
+        case utf8
+        case gb18030
+    }
+
+    static let chunkSize = 1 << 20
+
+    private let descriptor: Int32
+    private let encoding: Encoding
+    private var converter: iconv_t?
+    /// Bytes read but not yet handed on: an incomplete UTF-8 or GB18030 sequence at a chunk's end.
+    private var carry: [UInt8] = []
+    private var raw = [UInt8](repeating: 0, count: ByteChunks.chunkSize)
+    private var atEnd = false
+    /// Lines handed on so far, to name the line of a bad byte.
+    private var linesSoFar = 1
+
+    init(path: String, encoding: Encoding, skip: Int) throws(ReadError) {
+        descriptor = try FileBytes.open(path)
+        self.encoding = encoding
+        if skip > 0 { lseek(descriptor, off_t(skip), SEEK_SET) }
+        if encoding == .gb18030 {
+            let handle = iconv_open("UTF-8", "GB18030")
+            guard handle != iconv_t(bitPattern: -1) else {
+                close(descriptor)
+                throw ReadError("this system's iconv cannot decode GB18030", hint: "save the file as UTF-8")
+            }
+            converter = handle
+        }
+    }
+
+    deinit {
+        close(descriptor)
+        if let converter { iconv_close(converter) }
+    }
+
+    /// The next piece of UTF-8 text, or nil at the end of the file.
+    func next() throws(ReadError) -> [UInt8]? {
+        while !atEnd {
+            let count = raw.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { throw ReadError("cannot read the file (\(String(cString: strerror(errno))))") }
+            if count == 0 {
+                atEnd = true
+                break
+            }
+            var input = carry
+            input.append(contentsOf: raw[0..<count])
+            carry = []
+            let output = try decode(input, final: false)
+            if !output.isEmpty { return countingLines(output) }
+        }
+        guard !carry.isEmpty else { return nil }
+        let rest = carry
+        carry = []
+        return countingLines(try decode(rest, final: true))
+    }
+
+    private func countingLines(_ output: [UInt8]) -> [UInt8] {
+        for byte in output where byte == 0x0A { linesSoFar += 1 }
+        return output
+    }
+
+    private func decode(_ input: [UInt8], final: Bool) throws(ReadError) -> [UInt8] {
+        switch encoding {
+        case .utf8:
+            let (validEnd, bad) = UTF8Check.validPrefix(input)
+            if bad || (final && validEnd < input.count) {
+                let line = linesSoFar + input[..<validEnd].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw ReadError(
+                    "not valid UTF-8", location: "line \(line)",
+                    hint: "save the file as UTF-8, or import it with --encoding gb18030")
+            }
+            carry = Array(input[validEnd...])
+            return validEnd == input.count ? input : Array(input[..<validEnd])
+        case .gb18030:
+            return try convert(input, final: final)
+        }
+    }
+
+    private func convert(_ input: [UInt8], final: Bool) throws(ReadError) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var source = input
+        let (consumed, written, failure): (Int, Int, Int32) = source.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var inLeft = inBuffer.count
+                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var outLeft = outBuffer.count
+                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return (inBuffer.count - inLeft, outBuffer.count - outLeft, result == -1 ? errno : 0)
+            }
+        }
+        // EINVAL: an incomplete sequence at the end of the chunk, completed by the next one.
+        if failure == EINVAL && !final {
+            carry = Array(input[consumed...])
+        } else if failure != 0 {
+            let line = linesSoFar + output[..<written].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw ReadError(
+                "neither UTF-8 nor GB18030 text", location: "line \(line)",
+                hint: "save the file as CSV UTF-8 from Excel, or check that it is a text file")
+        }
+        output.removeLast(output.count - written)
+        return output
+    }
+}
+
+enum UTF8Check {
+    /// How many leading bytes are whole, valid UTF-8 sequences, and whether a byte is invalid
+    /// (as opposed to a sequence merely cut off by the end of `bytes`).
+    static func validPrefix(_ bytes: [UInt8]) -> (end: Int, invalid: Bool) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                switch byte {
+                case 0xC2...0xDF: (length, minimum) = (2, 0x80)
+                case 0xE0...0xEF: (length, minimum) = (3, 0x800)
+                case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
+                default: return (index, true)
+                }
+                var scalar = UInt32(byte) & (0xFF >> (length + 1))
+                for next in 1..<length {
+                    guard index + next < count else { return (index, false) }
+                    let continuation = buffer[index + next]
+                    guard continuation & 0xC0 == 0x80 else { return (index, true) }
+                    scalar = scalar << 6 | UInt32(continuation & 0x3F)
+                }
+                guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
+                    return (index, true)
+                }
+                index += length
+            }
+            return (count, false)
+        }
+    }
+}

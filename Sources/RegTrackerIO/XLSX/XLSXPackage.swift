@@ -1,0 +1,153 @@
+import Foundation
+import RegTrackerCore
+import ZIPFoundation
+
+/// The zip container of an .xlsx: finds parts by name and hands each to libxml2 without holding it
+/// in memory, through a temporary file that is unlinked as soon as it is created.
+final class XLSXPackage {
+    /// A part larger than this is refused outright (no real list sheet comes near it).
+    static let maxPartSize: UInt64 = 4 << 30
+    /// A part this large must not claim a compression ratio above `maxRatio` (a zip bomb).
+    static let ratioCheckedSize: UInt64 = 100 << 20
+    static let maxRatio: UInt64 = 1_000
+
+    private let archive: Archive
+
+    init(url: URL) throws(ReadError) {
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw Self.damaged(location: nil)
+        }
+    }
+
+    static func damaged(location: String?) -> ReadError {
+        ReadError(
+            "not a readable .xlsx (zip archive damaged or truncated)", location: location,
+            hint: "save it again from Excel")
+    }
+
+    func contains(_ path: String) -> Bool { entry(path) != nil }
+
+    /// Opens a part as XML, or returns nil when there is no such part.
+    func openXML(_ path: String) throws(ReadError) -> XMLStreamReader? {
+        guard let entry = entry(path) else { return nil }
+        let descriptor = try extractToUnlinkedFile(entry, name: path)
+        return try XMLStreamReader.open(descriptor: descriptor, partName: path)
+    }
+
+    /// The entry named `path`; names are compared exactly, then ignoring case and `\` separators
+    /// (some writers differ), never resolved against the file system.
+    private func entry(_ path: String) -> Entry? {
+        if let entry = archive[path] { return entry }
+        let wanted = path.lowercased()
+        return archive.first {
+            $0.type == .file && $0.path.replacingOccurrences(of: "\\", with: "/").lowercased() == wanted
+        }
+    }
+
+    private func extractToUnlinkedFile(_ entry: Entry, name: String) throws(ReadError) -> Int32 {
+        let declared = entry.uncompressedSize
+        let compressed = max(entry.compressedSize, 1)
+        if declared > Self.maxPartSize
+            || (declared > Self.ratioCheckedSize && declared / compressed > Self.maxRatio)
+        {
+            throw ReadError(
+                "zip entry \(name) claims \(declared) bytes from \(entry.compressedSize) compressed; refused as a zip bomb",
+                location: name, hint: "this is not a workbook Excel writes; ask for the list again as .xlsx or CSV")
+        }
+        let descriptor = try Self.makeUnlinkedTemporaryFile()
+        var written: UInt64 = 0
+        do {
+            let checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { data in
+                written += UInt64(data.count)
+                // The header may lie about the size: stop at what it declared.
+                guard written <= declared else { throw ExtractionStop.largerThanDeclared }
+                try Self.writeAll(data, to: descriptor)
+            }
+            guard checksum == entry.checksum else { throw ExtractionStop.checksum }
+        } catch ExtractionStop.largerThanDeclared {
+            close(descriptor)
+            throw ReadError(
+                "zip entry \(name) inflates to more than the \(declared) bytes it claims; refused", location: name,
+                hint: "the workbook is damaged or hostile; ask for the list again as .xlsx or CSV")
+        } catch ExtractionStop.diskFull {
+            close(descriptor)
+            throw ReadError(
+                "cannot unpack \(name) to a temporary file", location: name,
+                hint: "free space in the temporary directory (TMPDIR) and try again")
+        } catch {
+            close(descriptor)
+            throw Self.damaged(location: name)
+        }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+            close(descriptor)
+            throw Self.damaged(location: name)
+        }
+        return descriptor
+    }
+
+    private enum ExtractionStop: Error { case largerThanDeclared, checksum, diskFull }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) throws {
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw ExtractionStop.diskFull
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// A read-write file in the temporary directory whose name is removed at once: nothing is left
+    /// behind, whatever happens to the process.
+    private static func makeUnlinkedTemporaryFile() throws(ReadError) -> Int32 {
+        let directory = FileManager.default.temporaryDirectory.path
+        var template = Array("\(directory)/regtracker-xlsx-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw ReadError(
+                "cannot create a temporary file in \(directory)",
+                hint: "check that the temporary directory (TMPDIR) exists and is writable")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return descriptor
+    }
+}
+
+/// Part names inside the package.
+enum PackagePath {
+    /// Resolves a relationship target against the folder of the part that holds the relationship
+    /// (`xl/` for the workbook): `/xl/a.xml` is absolute, `worksheets/s.xml` relative, `..` climbs.
+    /// The result is only ever a name to look up in the zip, never a file system path.
+    static func resolve(_ target: String, from folder: String) -> String {
+        let decoded = target.removingPercentEncoding ?? target
+        let joined = decoded.hasPrefix("/") ? decoded : folder + "/" + decoded
+        var parts: [Substring] = []
+        for part in joined.replacingOccurrences(of: "\\", with: "/").split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `xl` for `xl/workbook.xml`, `` for `workbook.xml`.
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`.
+    static func relationships(of path: String) -> String {
+        let folder = folder(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return (folder.isEmpty ? "" : folder + "/") + "_rels/" + name + ".rels"
+    }
+}

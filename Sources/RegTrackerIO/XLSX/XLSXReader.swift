@@ -1,0 +1,82 @@
+import Foundation
+import RegTrackerCore
+
+/// Reads one worksheet of an .xlsx: the workbook and its relationships find the sheet, shared strings
+/// and styles give text and dates, and the sheet part itself is streamed row by row.
+public struct XLSXReader: TableReader {
+    public let description: TableDescription
+    private var source: Source
+
+    private enum Source {
+        case sheet(WorksheetRows)
+        /// An Excel 97–2003 workbook that was given an .xlsx name.
+        case legacy(XLSReader)
+    }
+
+    public init(path: String, options: ReadOptions) throws(ReadError) {
+        guard let head = FileSignature.read(path) else {
+            throw ReadError("cannot open the file", hint: "check that it exists and is readable")
+        }
+        if head.starts(with: FileSignature.compoundFile) {
+            // Excel saves a password-protected .xlsx as an OLE compound file holding an EncryptedPackage.
+            if !CompoundFile.isEncryptedPackage(path), let legacy = try? XLSReader(path: path, options: options) {
+                source = .legacy(legacy)
+                description = legacy.description
+                return
+            }
+            throw CompoundFile.encrypted
+        }
+        let package = try XLSXPackage(url: URL(fileURLWithPath: path))
+        let workbook = try XLSXWorkbook.read(package)
+        let names = workbook.sheets.map(\.name)
+        let index: Int?
+        if options.sheet == nil {
+            index = workbook.sheets.firstIndex { $0.isWorksheet && $0.part != nil }
+        } else {
+            index = SheetChoice.index(options.sheet, names: names)
+        }
+        guard let index else {
+            if names.isEmpty || options.sheet == nil {
+                throw ReadError("the workbook has no worksheets", hint: "check that this is the right file")
+            }
+            throw SheetChoice.notFound(options.sheet, names: names)
+        }
+        let sheet = workbook.sheets[index]
+        guard sheet.isWorksheet else {
+            throw ReadError(
+                "sheet \"\(sheet.name)\" is a chart, not a worksheet",
+                hint: "pass --sheet with the name or position of the sheet that holds the list")
+        }
+        guard let part = sheet.part, let xml = try package.openXML(part) else {
+            throw ReadError(
+                "sheet \"\(sheet.name)\" has no worksheet part in the .xlsx", hint: "save it again from Excel")
+        }
+        guard try xml.readToElement(), xml.isNamed("worksheet") else {
+            throw ReadError(
+                "the part of sheet \"\(sheet.name)\" is not a worksheet", location: part,
+                hint: "save it again from Excel")
+        }
+        var dateStyles: [Bool] = []
+        if let stylesPart = workbook.stylesPart, let styles = try package.openXML(stylesPart) {
+            dateStyles = try NumberFormats.dateStyles(styles)
+        }
+        let sharedStringsPart = workbook.sharedStringsPart
+        let sharedStrings = SharedStrings { () throws(ReadError) -> XMLStreamReader? in
+            guard let sharedStringsPart else { return nil }
+            return try package.openXML(sharedStringsPart)
+        }
+        source = .sheet(
+            WorksheetRows(xml: xml, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: workbook.date1904))
+        description = TableDescription(format: .xlsx, sheets: names, sheet: sheet.name)
+    }
+
+    public mutating func nextRow() throws(ReadError) -> SourceRow? {
+        switch source {
+        case .sheet(let rows):
+            return try rows.next()
+        case .legacy(var reader):
+            defer { source = .legacy(reader) }
+            return try reader.nextRow()
+        }
+    }
+}

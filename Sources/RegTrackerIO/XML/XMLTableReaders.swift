@@ -1,0 +1,34 @@
+import RegTrackerCore
+
+/// The readers of spreadsheet XML files (`.xml`): which kind a file is decides which reader reads it.
+public enum XMLTableReaders {
+    static let spreadsheetMLNamespace: StaticString = "urn:schemas-microsoft-com:office:spreadsheet"
+    static let ooxmlMainNamespace: StaticString = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let ooxmlStrictNamespace: StaticString = "http://purl.oclc.org/ooxml/spreadsheetml/main"
+
+    /// Sniffs the root element: SpreadsheetML 2003 `Workbook` in urn:schemas-microsoft-com:office:spreadsheet,
+    /// or OOXML `worksheet` in the spreadsheetml main namespace (transitional or strict). Anything else
+    /// is rejected.
+    public static func open(path: String, options: ReadOptions) throws(ReadError) -> any TableReader {
+        let xml = try XMLStreamReader.open(path: path)
+        guard try xml.readToElement() else {
+            throw ReadError(
+                "not a spreadsheet XML file: it has no root element", hint: "export the sheet as .xlsx or CSV")
+        }
+        if xml.isNamed("Workbook"), xml.isIn(namespace: spreadsheetMLNamespace) {
+            return try SpreadsheetMLReader(xml: xml, options: options)
+        }
+        if xml.isNamed("worksheet"), isOOXMLMain(xml) {
+            return try OOXMLSheetReader(xml: xml, path: path)
+        }
+        let name = xml.localName
+        let namespace = xml.namespaceURI.map { " in namespace \($0)" } ?? ""
+        throw ReadError(
+            "not a spreadsheet XML file: root element is <\(name)>\(namespace)", location: xml.location(),
+            hint: "export the sheet as .xlsx or CSV")
+    }
+
+    static func isOOXMLMain(_ xml: XMLStreamReader) -> Bool {
+        xml.isIn(namespace: ooxmlMainNamespace) || xml.isIn(namespace: ooxmlStrictNamespace)
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import RegTrackerCore
+
+/// SPEC 1.5: every cell is NFKC-normalised, stripped of zero-width characters and trimmed.
+@Suite("Cell text")
+struct CellTextTests {
+    @Test(
+        "full-width digits, letters and punctuation become ASCII",
+        arguments: [
+            ("１２３４５", "12345"), ("ＡＢＣｘｙｚ", "ABCxyz"), ("（１８位）", "(18位)"), ("５５％", "55%"), ("１２，３４５", "12,345"),
+        ])
+    func nfkc(raw: String, cleaned: String) {
+        #expect(CellText.clean(raw) == cleaned)
+    }
+
+    @Test(
+        "zero-width characters are removed wherever they are",
+        arguments: [
+            "\u{200B}青石镇", "青\u{200C}石镇", "青石\u{200D}镇", "青石镇\u{2060}", "\u{FEFF}青石镇",
+            "\u{200B}青\u{FEFF}石\u{200B}镇\u{200B}",
+        ])
+    func zeroWidth(raw: String) {
+        #expect(CellText.clean(raw) == "青石镇")
+    }
+
+    @Test(
+        "white space at either end is trimmed, the ideographic space included",
+        arguments: ["  青石镇  ", "\u{3000}青石镇\u{3000}", "\t青石镇\r\n", " \u{200B} 青石镇 \u{FEFF} "])
+    func trimmed(raw: String) {
+        #expect(CellText.clean(raw) == "青石镇")
+    }
+
+    @Test("inner white space is kept by clean and removed by compact")
+    func innerWhiteSpace() {
+        #expect(CellText.clean(" 城关 镇 ") == "城关 镇")
+        #expect(CellText.compact(" 城关 镇 ") == "城关镇")
+        #expect(CellText.compact("城关\u{3000}镇") == "城关镇")
+        #expect(CellText.compact("手 机 号") == "手机号")
+    }
+
+    @Test(
+        "a cell of nothing but white space and zero-width characters is empty",
+        arguments: ["", " ", "\u{3000}", "\u{200B}\u{FEFF}", " \u{2060} "])
+    func blank(raw: String) {
+        #expect(CellText.clean(raw) == "")
+        #expect(Cell.text(raw).isBlank)
+    }
+
+    @Test("ASCII text passes through unchanged")
+    func ascii() {
+        #expect(CellText.clean("Zhang San") == "Zhang San")
+    }
+}

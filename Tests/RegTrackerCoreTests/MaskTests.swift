@@ -1,0 +1,58 @@
+import Testing
+
+@testable import RegTrackerCore
+
+/// SPEC 4 and STYLE 5: no full ID number or phone where a person reads it.
+@Suite("Masking")
+struct MaskTests {
+    @Test("an ID number keeps its first six and last four characters")
+    func idNumber() {
+        #expect(Mask.idNumber("510102199001011238") == "510102********1238")
+        #expect(Mask.idNumber("11010519491231002X") == "110105********002X")
+    }
+
+    @Test("a phone keeps its first three and last four digits")
+    func phone() {
+        #expect(Mask.phone("13812345678") == "138****5678")
+    }
+
+    @Test("a value too short to mask is hidden whole")
+    func tooShort() {
+        #expect(Mask.phone("1234567") == "*******")
+        #expect(Mask.idNumber("1234") == "****")
+    }
+
+    @Test(
+        "a normalised value is shown masked; a value that arrived masked is shown as it came",
+        arguments: [
+            (KeyedValue.valid("13812345678", key: 13_812_345_678), true, "138****5678"),
+            (.valid("510102199001011238", key: 1), false, "510102********1238"),
+            (.masked("138****5678"), true, "138****5678"),
+            (.masked("510102********1234"), false, "510102********1234"),
+            (.absent, true, ""),
+            (.malformed(reason: "x"), false, ""),
+        ])
+    func display(value: KeyedValue, isPhone: Bool, shown: String) {
+        #expect(Mask.display(value, isPhone: isPhone) == shown)
+    }
+
+    @Test(
+        "long digit runs in free text are masked like ID numbers or phones",
+        arguments: [
+            ("身份证 510102199001011238 重复", "身份证 510102********1238 重复"),
+            ("11010519491231002X", "110105********002X"),
+            ("电话13812345678。", "电话138****5678。"),
+            ("130503670401001", "130503*****1001"),
+            ("第12行", "第12行"),
+            ("2024年6月30日", "2024年6月30日"),
+        ])
+    func digitsInText(text: String, masked: String) {
+        #expect(Mask.digits(in: text) == masked)
+    }
+
+    @Test("a masked input value is recognised as masked by the parsers")
+    func maskedInputs() {
+        #expect(IDNumber.parse(text: "510102********1234", today: Given.today) == .masked("510102********1234"))
+        #expect(Phone.parse(text: "138****5678") == .masked("138****5678"))
+    }
+}
