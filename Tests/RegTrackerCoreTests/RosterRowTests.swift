@@ -29,6 +29,8 @@ struct RosterRowTests {
         "an empty, negative or non-integer population rejects the roster, naming the row",
         arguments: [
             Cell.empty, .text(""), .text("-5"), .number(-5), .text("12.5"), .number(12.5), .text("约一万"), .text("1.2万"),
+            // Beyond ten billion the exact 64-bit arithmetic of every figure could overflow.
+            .text("10000000001"), .number(1e14),
         ])
     func badPopulation(cell: Cell) {
         guard case .failure(let error) = township([.text("青石镇"), cell], row: 7) else {
@@ -40,7 +42,9 @@ struct RosterRowTests {
         #expect(error.description.hasPrefix("row 7: "))
     }
 
-    @Test("an out-of-range target rejects the roster, naming the row", arguments: ["0", "150%", "-5", "abc"])
+    @Test(
+        "an out-of-range or over-precise target rejects the roster, naming the row",
+        arguments: ["0", "150%", "-5", "abc", "0.1234567", "55.1234567%"])
     func badTarget(text: String) {
         guard case .failure(let error) = township([.text("青石镇"), .text("12000"), .text(text)], row: 9) else {
             Issue.record("expected the row to be rejected")

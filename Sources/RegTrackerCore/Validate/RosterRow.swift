@@ -32,20 +32,25 @@ public enum RosterRow {
         return .success(Township(name: name, population: population, target: target, aliases: aliases))
     }
 
+    /// Ten billion: more than any township has, small enough for exact 64-bit arithmetic on every figure.
+    public static let maximumPopulation: Int64 = 10_000_000_000
+
     /// `12345`, `12,345`, `12345人`, or a whole-number numeric cell.
     static func population(_ cell: Cell) -> Int64? {
+        let value: Int64?
         switch cell {
-        case .number(let value):
-            return value >= 0 && value == value.rounded() && value < 1e15 ? Int64(value) : nil
+        case .number(let number):
+            value = number >= 0 && number == number.rounded() && number <= 1e11 ? Int64(number) : nil
         case .text(let raw):
             var text = CellText.compact(raw)
             if text.hasSuffix("人") { text.removeLast() }
             text.removeAll { $0 == "," }
-            guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), text.count <= 15 else { return nil }
-            return Int64(text)
+            let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && text.count <= 12
+            value = isDigits ? Int64(text) : nil
         default:
-            return nil
+            value = nil
         }
+        return value.flatMap { $0 <= maximumPopulation ? $0 : nil }
     }
 
     /// Names used twice (as a name or alias) make rows ambiguous: the roster is rejected.
