@@ -1,10 +1,13 @@
 # regtracker — every target a user or CI needs. `make setup` installs only what is missing.
 SWIFT ?= swift
 DB ?= reports/demo.sqlite
-APT_PACKAGES := libsqlite3-dev libxml2-dev libfreexl-dev libssl-dev zlib1g-dev pkg-config sqlite3
+APT_PACKAGES := libsqlite3-dev libxml2-dev libfreexl-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxlsxwriter-dev
+# Only the tests and the benchmark need these.
+TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip
+BENCH_APT_PACKAGES := hyperfine libxml2-utils time
 BIN := .build/release/regtracker
 
-.PHONY: setup build release test demo lint clean samples
+.PHONY: setup test-setup bench-setup build release test demo bench lint clean samples
 
 setup:
 	@Scripts/setup.sh $(APT_PACKAGES)
@@ -15,12 +18,21 @@ build: setup
 release: setup
 	$(SWIFT) build -c release --product regtracker
 
-test: setup
+test-setup: setup
+	@Scripts/setup.sh $(TEST_APT_PACKAGES)
+
+bench-setup: setup
+	@Scripts/setup.sh $(BENCH_APT_PACKAGES)
+
+test: test-setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 demo: release
 	@Scripts/demo.sh $(BIN) $(DB)
+
+bench: bench-setup release
+	Scripts/bench.sh $(BIN)
 
 samples: release
 	$(BIN) generate-samples --out imports --seed 2026

@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "RegTrackerCore", swiftSettings: strict),
         .target(
             name: "RegTrackerIO",
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "RegTrackerKit",
-            dependencies: ["RegTrackerCore", "RegTrackerIO", "RegTrackerStore"],
+            dependencies: ["RegTrackerCore", "RegTrackerIO", "RegTrackerStore", "CXlsxWriter"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -48,7 +49,9 @@ let package = Package(
         ),
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RegTrackerKitTests", dependencies: ["RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore"]),
+        .testTarget(
+            name: "RegTrackerKitTests", dependencies: ["RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore"],
+            exclude: ["Golden"]),
         .testTarget(name: "RegTrackerCLITests", dependencies: ["RegTrackerCLI"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs, with apt-get, the Debian packages given as arguments that are not installed yet.
+# Installs, with apt-get, the Debian packages given as arguments that are not installed yet ("a|b": either will do).
 set -euo pipefail
 missing=()
-for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+# "a|b" is satisfied by either package; the first is installed when neither is.
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+for spec in "$@"; do
+    satisfied=no
+    for package in ${spec//|/ }; do installed "$package" && satisfied=yes; done
+    [ $satisfied = yes ] || missing+=("${spec%%|*}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "setup: installing ${missing[*]}" >&2

@@ -31,6 +31,8 @@ struct GlobalOptions: ParsableArguments {
     func say(_ text: String) {
         if !quiet { Console.out(text) }
     }
+
+    func say(_ key: Strings.Key) { say(Strings.text(key)) }
 }
 
 /// `--encoding` and `--sheet`, for the commands that read files.
@@ -61,7 +63,7 @@ struct TargetOption: ParsableArguments {
 
     func validate() throws {
         if let target, Target(parsing: target) == nil {
-            throw ValidationError("--target \(target) is not a target above 0% and at most 100% (50%, 0.5 or 50)")
+            throw ValidationError(Strings.text(.badTarget(target)))
         }
     }
 
@@ -76,4 +78,6 @@ enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(("regtracker: " + text + "\n").utf8))
     }
+
+    static func error(_ key: Strings.Key) { error(Strings.text(key)) }
 }

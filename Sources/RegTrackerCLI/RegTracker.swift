@@ -12,7 +12,7 @@ struct RegTracker: ParsableCommand {
             """,
         subcommands: [
             PopulationCommand.self, ImportCommand.self, InvalidCommand.self, RateCommand.self, ReportCommand.self,
-            ShortfallCommand.self, RejectsCommand.self, BatchesCommand.self, RetractCommand.self,
+            ShortfallCommand.self, RejectsCommand.self, MissingCommand.self, BatchesCommand.self, RetractCommand.self,
             GenerateSamplesCommand.self,
         ])
 

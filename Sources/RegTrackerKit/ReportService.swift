@@ -41,4 +41,29 @@ public struct ReportService {
     public func rejects(township: Int64?) throws -> [RejectRecord] {
         try store.read { try $0.rejects(township: township, all: township == nil) }
     }
+
+    /// 未报送名单: townships of the roster, in roster order, whose latest batch with rows of theirs is older than
+    /// `since` (or that have none).
+    public func missing(since: CivilDate) throws -> [MissingTownship] {
+        try store.read { transaction in
+            let roster = try transaction.currentRoster()
+            let tally = try transaction.outcomeTally(roster: roster)
+            return zip(roster.roster.townships, roster.ids).compactMap { township, id in
+                let last = tally.lastSubmission[id]
+                if let last, let date = CivilDate(iso8601: last), date >= since { return nil }
+                return MissingTownship(township: township.name, lastSubmission: last)
+            }
+        }
+    }
+}
+
+/// A township with no registration batch since a date, and the date of its latest one if any.
+public struct MissingTownship: Sendable, Equatable {
+    public var township: String
+    public var lastSubmission: String?
+
+    public init(township: String, lastSubmission: String?) {
+        self.township = township
+        self.lastSubmission = lastSubmission
+    }
 }

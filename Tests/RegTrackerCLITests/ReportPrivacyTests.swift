@@ -3,8 +3,10 @@ import Testing
 
 /// SPEC 4: no report, on any path, shows a full ID number or phone.
 @Suite struct ReportPrivacyTests {
-    static let idPattern = #"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])"#
-    static let phonePattern = #"(?<![0-9])1[3-9][0-9]{9}(?![0-9])"#
+    /// A run of exactly 18 (11) digits; digits after a decimal point are a fraction (the rates stored in .xlsx as
+    /// `<v>0.0024006903353057199211</v>`), never a personal number.
+    static let idPattern = #"(?<![0-9.])[0-9]{17}[0-9Xx](?![0-9])"#
+    static let phonePattern = #"(?<![0-9.])1[3-9][0-9]{9}(?![0-9])"#
 
     /// Every file under `folder`, with .xlsx files unzipped so that their XML parts are scanned too.
     func texts(under folder: String) throws -> [(String, String)] {
@@ -13,10 +15,13 @@ import Testing
         while let relative = enumerator?.nextObject() as? String {
             let path = folder + "/" + relative
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             if path.hasSuffix(".xlsx") {
                 let parts = path + ".unzipped"
-                try Tools.run(try #require(Tools.unzip, "unzip is needed to read .xlsx parts"), ["-q", "-o", path, "-d", parts])
+                try Tools.run(
+                    try #require(Tools.unzip, "unzip is needed to read .xlsx parts"), ["-q", "-o", path, "-d", parts])
                 let inner = try texts(under: parts)
                 #expect(inner.contains { $0.0.hasSuffix("sharedStrings.xml") }, "\(relative) unzipped")
                 result += inner.map { ("\(relative)!\($0.0)", $0.1) }

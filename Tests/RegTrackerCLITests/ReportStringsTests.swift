@@ -41,12 +41,13 @@ import Testing
         #expect(report.stdout.contains("unassigned rows (township not in the roster): 1"))
     }
 
-    @Test(arguments: [
-        (["LC_ALL": "zh_CN.UTF-8", "LANG": "C.UTF-8"], true),
-        (["LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"], false),
-        (["LC_ALL": "", "LANG": "zh_TW.UTF-8"], true),
-        (["LANG": "en_US.UTF-8"], false),
-    ] as [([String: String], Bool)])
+    @Test(
+        arguments: [
+            (["LC_ALL": "zh_CN.UTF-8", "LANG": "C.UTF-8"], true),
+            (["LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"], false),
+            (["LC_ALL": "", "LANG": "zh_TW.UTF-8"], true),
+            (["LANG": "en_US.UTF-8"], false),
+        ] as [([String: String], Bool)])
     func lcAllWinsOverLang(environment: [String: String], chinese: Bool) throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }
@@ -96,7 +97,8 @@ import Testing
         let json = try tool.exec(["rate", "青石", "--json"]).json
         #expect(json["last_submission"] as? String == "2026-11-29")
         let rejected = json["rejected"] as? [[String: Any]] ?? []
-        #expect(rejected.compactMap { $0["outcome"] as? String } == ["invalid_malformed", "invalid_flagged", "duplicate"])
+        #expect(
+            rejected.compactMap { $0["outcome"] as? String } == ["invalid_malformed", "invalid_flagged", "duplicate"])
         let reasons = rejected.first?["reasons"] as? [[String: Any]] ?? []
         #expect(reasons.compactMap { $0["count"] as? Int }.reduce(0, +) == 3)
     }
@@ -106,7 +108,8 @@ import Testing
         defer { tool.cleanUp() }
         #expect(try tool.exec(["population", "import", "\(fixtures)/roster.csv"]).status == 0)
         #expect(
-            try tool.exec(["import", "\(fixtures)/lists/02-白沙镇.csv"], environment: ["REGTRACKER_TODAY": "2026-10-15"]).status == 0)
+            try tool.exec(["import", "\(fixtures)/lists/02-白沙镇.csv"], environment: ["REGTRACKER_TODAY": "2026-10-15"])
+                .status == 0)
         #expect(try tool.exec(["import", "\(fixtures)/lists/01-青石镇.csv"]).status == 0)
         let run = try tool.exec(["missing", "--since", "2026-11-01", "--json"])
         #expect(run.status == 0)

@@ -28,7 +28,8 @@ struct BatchesCommand: ParsableCommand {
         let rows = batches.map { batch in
             [
                 String(batch.id ?? 0), batch.fileName, batch.kind, batch.importedAt, String(batch.rows),
-                String(batch.sha256.prefix(12)), batch.retractedAt.map { "retracted \($0)" } ?? "active",
+                String(batch.sha256.prefix(12)),
+                Strings.text(batch.retractedAt.map { .batchRetractedAt($0) } ?? .batchActive),
             ]
         }
         global.say(ReportTable.aligned([["批次", "文件", "类型", "导入时间", "行数", "sha256", "状态"]] + rows))
@@ -51,13 +52,12 @@ struct RetractCommand: ParsableCommand {
         let service = BatchService(store: try global.openStore(), clock: global.clock)
         switch try service.retract(batch, purge: purge) {
         case .notFound:
-            Console.error("there is no batch \(batch); see `regtracker batches`")
+            Console.error(.noSuchBatch(batch))
             throw ExitCode(1)
         case .alreadyRetracted(let record):
-            global.say("batch \(batch) (\(record.fileName)) was already retracted at \(record.retractedAt ?? "?")")
+            global.say(.alreadyRetracted(batch: batch, file: record.fileName, at: record.retractedAt ?? "?"))
         case .retracted(let record, let changed):
-            let purged = purge ? "; its rows are deleted for good" : ""
-            global.say("retracted batch \(batch) (\(record.fileName))\(purged); \(changed) rows changed outcome")
+            global.say(.retracted(batch: batch, file: record.fileName, purged: purge, changed: changed))
         }
     }
 }

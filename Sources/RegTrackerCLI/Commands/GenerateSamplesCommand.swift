@@ -15,6 +15,6 @@ struct GenerateSamplesCommand: ParsableCommand {
     var seed: UInt64 = 2026
 
     func run() throws {
-        for path in try SampleGenerator(seed: seed).write(into: out) { global.say("wrote \(path)") }
+        for path in try SampleGenerator(seed: seed).write(into: out) { global.say(.wrote(path: path)) }
     }
 }

@@ -4,7 +4,8 @@ import RegTrackerKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import registration lists: files, or folders (their .csv .txt .xml .xlsx .xls files, in name order).")
+        abstract: "Import registration lists: files, or folders (their .csv .txt .xml .xlsx .xls files, in name order)."
+    )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
@@ -26,16 +27,24 @@ struct ImportCommand: ParsableCommand {
         let importer = RegistrationImport(store: store, clock: global.clock)
         var results: [ImportResult] = []
         var problems: [String] = []
-        for entry in Inbox.expand(paths) {
+        let entries = Inbox.expand(paths)
+        var progress = ImportProgress(
+            files: entries.filter { if case .file = $0 { true } else { false } }.count, quiet: global.quiet)
+        for entry in entries {
             switch entry {
             case .missing(let path):
-                problems.append("\(path): no such file or folder; check the path")
-                Console.error(problems.last!)
+                // The JSON summary is for programs: its problems stay in English.
+                problems.append(Strings.text(.noSuchPath(path), in: .english))
+                Console.error(.noSuchPath(path))
             case .emptyFolder(let path):
-                if !global.quiet { Console.error("\(path): no .csv, .txt, .xml, .xlsx or .xls files to import") }
+                if !global.quiet { Console.error(.emptyFolder(path)) }
             case .file(let path):
-                let result = importer.run(
+                progress.start(path)
+                var fileImporter = importer
+                fileImporter.progress = { [progress] rows in progress.rows(rows) }
+                let result = fileImporter.run(
                     path: path, options: reading.readOptions, township: township, replace: replace)
+                progress.finish(result)
                 results.append(result)
                 report(result)
             }

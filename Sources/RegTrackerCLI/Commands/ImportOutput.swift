@@ -6,23 +6,28 @@ enum ImportOutput {
     static func line(_ result: ImportResult) -> String {
         switch result {
         case .alreadyImported(let file, let batch):
-            return "\(file): already imported as batch \(batch); nothing to do"
+            return Strings.text(.alreadyImported(file: file, batch: batch))
         case .rejected(let error):
-            return "\(error.file): rejected: \(error.message)"
+            return Strings.text(.rejected(file: error.file, reason: error.message))
         case .imported(let summary):
-            var text = "\(summary.file): batch \(summary.batch), \(summary.rows) \(noun(summary.kind))"
+            var text = Strings.text(
+                .batchSummary(file: summary.file, batch: summary.batch, rows: summary.rows, kind: summary.kind))
+            let chinese = Language.current == .chinese
             if summary.kind == .registrations {
                 let parts = OutcomeKind.allCases.reversed().compactMap { kind in
-                    summary.outcomes[kind].map { "\($0) \(kind.name.replacingOccurrences(of: "_", with: " "))" }
+                    summary.outcomes[kind].map { Strings.text(.outcomeCount(kind, $0)) }
                 }
-                if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
+                if !parts.isEmpty {
+                    text +=
+                        chinese ? "（" + parts.joined(separator: "，") + "）" : " (" + parts.joined(separator: ", ") + ")"
+                }
             }
-            if summary.skippedRows > 0 { text += "; skipped \(summary.skippedRows) rows that are not data" }
-            if !summary.replaced.isEmpty {
-                text += "; replaces batch " + summary.replaced.map(String.init).joined(separator: ", ")
-            }
-            if summary.reevaluated > 0 { text += "; \(summary.reevaluated) earlier rows changed outcome" }
-            return ([text] + summary.warnings.map { "  warning: \($0)" }).joined(separator: "\n")
+            var clauses: [String] = []
+            if summary.skippedRows > 0 { clauses.append(Strings.text(.skippedRows(summary.skippedRows))) }
+            if !summary.replaced.isEmpty { clauses.append(Strings.text(.replacesBatches(summary.replaced))) }
+            if summary.reevaluated > 0 { clauses.append(Strings.text(.reevaluated(summary.reevaluated))) }
+            text += clauses.map { (chinese ? "；" : "; ") + $0 }.joined()
+            return ([text] + summary.warnings.map { "  " + Strings.text(.warning($0)) }).joined(separator: "\n")
         }
     }
 
@@ -30,9 +35,13 @@ enum ImportOutput {
         let files = results.map { result -> JSONValue in
             switch result {
             case .alreadyImported(let file, let batch):
-                return .object([("file", .string(file)), ("status", .string("already_imported")), ("batch", .int(batch))])
+                return .object([
+                    ("file", .string(file)), ("status", .string("already_imported")), ("batch", .int(batch)),
+                ])
             case .rejected(let error):
-                return .object([("file", .string(error.file)), ("status", .string("rejected")), ("error", .string(error.message))])
+                return .object([
+                    ("file", .string(error.file)), ("status", .string("rejected")), ("error", .string(error.message)),
+                ])
             case .imported(let summary):
                 var members: [(String, JSONValue)] = [
                     ("file", .string(summary.file)), ("status", .string("imported")), ("batch", .int(summary.batch)),
@@ -41,7 +50,10 @@ enum ImportOutput {
                 ]
                 if summary.kind == .registrations {
                     members.append(
-                        ("outcomes", .object(OutcomeKind.allCases.map { ($0.name, .int(Int64(summary.outcomes[$0] ?? 0))) })))
+                        (
+                            "outcomes",
+                            .object(OutcomeKind.allCases.map { ($0.name, .int(Int64(summary.outcomes[$0] ?? 0))) })
+                        ))
                 }
                 members.append(("replaced", .array(summary.replaced.map(JSONValue.int))))
                 members.append(("reevaluated", .int(Int64(summary.reevaluated))))
@@ -57,13 +69,5 @@ enum ImportOutput {
             ("rejected", count { if case .rejected = $0 { true } else { false } }),
             ("problems", .array(problems.map(JSONValue.string))),
         ])
-    }
-
-    private static func noun(_ kind: FileKind) -> String {
-        switch kind {
-        case .registrations: "rows"
-        case .roster: "townships"
-        case .invalidList: "invalid-list entries"
-        }
     }
 }

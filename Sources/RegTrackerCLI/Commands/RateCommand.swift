@@ -2,9 +2,11 @@ import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
 
+/// One township for its head: where it stands, what it still needs, and why rows did not count.
 struct RateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rate", abstract: "One township's figures, its rank and what it still needs.")
+        commandName: "rate",
+        abstract: "One township's figures, its rank, what it still needs and why rows did not count.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
@@ -17,65 +19,64 @@ struct RateCommand: ParsableCommand {
 
     func run() throws {
         let service = ReportService(store: try global.openStore())
-        guard let found = try service.township(named: township) else {
-            let suggestion = try service.suggestion(for: township).map { "; did you mean \($0)?" } ?? ""
-            Console.error("\(township) is not a township of the roster\(suggestion)")
-            throw ExitCode(1)
-        }
-        let (report, _) = try service.report(target: targetOption.value)
+        let found = try resolveTownship(township, service: service)
+        let (report, lastSubmission) = try service.report(target: targetOption.value)
         guard let figures = report.townships.first(where: { $0.township == found.name }) else { throw ExitCode(1) }
-        if json { return Console.out(ReportJSON.rate(figures, in: report).rendered()) }
-        let ranked = report.townships.filter(\.hasRate).count
+        let tally = RejectTally(try service.rejects(township: found.id))
+        let last = lastSubmission[found.name]
+        if json {
+            guard case .object(var members) = ReportJSON.rate(figures, in: report) else { throw ExitCode(1) }
+            members.append(("last_submission", last.map(JSONValue.string) ?? .null))
+            members.append(("rejected", Self.json(tally)))
+            return Console.out(JSONValue.object(members).rendered())
+        }
         let counts = figures.counts
         var lines = [
-            "\(figures.township): rate \(figures.ratePercent) of population \(figures.population), "
-                + "target \(figures.target.percentText) = \(figures.required) registrations",
-            figures.rank.map { "rank \($0) of \(ranked)" } ?? "no rank: population is 0",
-            "reported \(counts.reported): valid \(counts.valid), duplicates \(counts.duplicates), invalid \(counts.invalid) "
-                + "(malformed \(counts.malformed), flagged \(counts.flagged), on invalid lists \(counts.listed))",
+            Strings.text(
+                .rateLine(
+                    township: figures.township, rate: figures.ratePercent, valid: counts.valid,
+                    population: figures.population, target: figures.target.percentText, required: figures.required)),
+            Strings.text(
+                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank),
         ]
         if let met = figures.met {
-            lines.append(met ? "target met" : "needs \(figures.shortfall) more valid registrations to reach the target")
+            lines.append(
+                Strings.text(met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall))
+            )
         }
+        lines.append(Strings.text(.reportedLine(counts)))
+        if tally.byOutcome.isEmpty {
+            lines.append(Strings.text(.rejectedNone))
+        } else {
+            lines.append(Strings.text(.rejectedByReason))
+            for group in tally.byOutcome {
+                lines.append(Strings.text(.rejectedGroup(group.outcome, group.count)))
+                lines += group.reasons.map { Strings.text(.rejectedReason($0.reason, $0.count)) }
+            }
+        }
+        lines.append(Strings.text(.lastSubmission(last)))
+        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township))) }
         global.say(lines.joined(separator: "\n"))
     }
-}
 
-struct RejectsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rejects", abstract: "Rows that do not count, with outcome and reason, for the township to fix.")
-
-    @OptionGroup var global: GlobalOptions
-
-    @Option(help: "Write one file a township (and one for unassigned rows) into this folder.")
-    var out: String?
-
-    @Argument(help: "Only this township's rows (default: every township and the unassigned rows).")
-    var township: String?
-
-    func run() throws {
-        let service = ReportService(store: try global.openStore())
-        var townshipID: Int64?
-        if let township {
-            guard let found = try service.township(named: township) else {
-                let suggestion = try service.suggestion(for: township).map { "; did you mean \($0)?" } ?? ""
-                Console.error("\(township) is not a township of the roster\(suggestion)")
-                throw ExitCode(1)
-            }
-            townshipID = found.id
-        }
-        let rejects = try service.rejects(township: townshipID)
-        if let out {
-            for path in try ReportFiles(folder: out, clock: global.clock).writeRejects(rejects) { global.say("wrote \(path)") }
-            return
-        }
-        let rows = rejects.map { reject in
-            [
-                reject.township ?? "(\(reject.townshipText.isEmpty ? "—" : reject.townshipText))", reject.fileName,
-                String(reject.rowNumber), reject.name, reject.outcome.name, Mask.digits(in: reject.reason),
-            ]
-        }
-        global.say(ReportTable.aligned([["乡镇", "文件", "行号", "姓名", "结果", "原因"]] + rows))
-        global.say("\(rejects.count) rows not counted")
+    /// `[{"outcome": "invalid_malformed", "count": 3, "reasons": [{"reason": "…", "count": 2}, …]}, …]`
+    static func json(_ tally: RejectTally) -> JSONValue {
+        .array(
+            tally.byOutcome.map { group in
+                var members: [(String, JSONValue)] = [
+                    ("outcome", .string(group.outcome.name)), ("count", .int(Int64(group.count))),
+                ]
+                if group.outcome == .malformed {
+                    members.append(
+                        (
+                            "reasons",
+                            .array(
+                                group.reasons.map {
+                                    .object([("reason", .string($0.reason)), ("count", .int(Int64($0.count)))])
+                                })
+                        ))
+                }
+                return .object(members)
+            })
     }
 }

@@ -9,36 +9,59 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Print the report as JSON on stdout.")
     var json = false
 
-    @Option(help: "Write report files into this folder.")
+    func run() throws {
+        let (report, lastSubmission) = try ReportService(store: try global.openStore()).report(
+            target: targetOption.value)
+        warnAboutPopulationZero(report, quiet: global.quiet)
+        if json { Console.out(ReportJSON.report(report).rendered()) }
+        if let files = output.files(clock: global.clock) {
+            let written = try output.writing {
+                try files.writeReport(report, lastSubmission: lastSubmission, formats: output.formats)
+            }
+            for path in written where !json { global.say(.wrote(path: path)) }
+        }
+        if !json && output.out == nil {
+            global.say(.reportTitle(target: report.target.percentText, date: global.clock.today.iso8601Unchecked))
+            let rows = report.townships.map {
+                ReportTable.row($0) + [lastSubmission[$0.township] ?? ReportSheets.neverSubmitted]
+            }
+            global.say(
+                ReportTable.aligned([ReportSheets.rankedHeadings] + rows + [ReportTable.totalsRow(report) + [""]]))
+            if report.unassigned > 0 { global.say(.unassignedRows(report.unassigned)) }
+        }
+    }
+}
+
+/// `--out DIR` and `--format md,csv,html,xlsx`, for the commands that write files for people.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Write report files into this folder (nothing is written without it).")
     var out: String?
 
-    @Option(help: "Formats to write with --out, comma separated: md,csv (default: all).")
+    @Option(help: "Formats to write with --out, comma separated: md,csv,html,xlsx (default: all four).")
     var format: String = ReportFiles.Format.allCases.map(\.rawValue).joined(separator: ",")
 
     func validate() throws {
-        for name in format.split(separator: ",") where ReportFiles.Format(rawValue: String(name)) == nil {
-            throw ValidationError("unknown format \(name); choose from \(ReportFiles.Format.allCases.map(\.rawValue).joined(separator: ", "))")
+        if case .failure(let unknown) = ReportFiles.Format.list(format) {
+            throw ValidationError(Strings.text(.unknownFormat(unknown.name)))
         }
     }
 
-    func run() throws {
-        let (report, lastSubmission) = try ReportService(store: try global.openStore()).report(target: targetOption.value)
-        warnAboutPopulationZero(report, quiet: global.quiet)
-        if json { Console.out(ReportJSON.report(report).rendered()) }
-        if let out {
-            let formats = format.split(separator: ",").compactMap { ReportFiles.Format(rawValue: String($0)) }
-            let written = try ReportFiles(folder: out, clock: global.clock).writeReport(
-                report, lastSubmission: lastSubmission, formats: formats)
-            for path in written where !json { global.say("wrote \(path)") }
-        }
-        if !json && out == nil {
-            global.say("注册率排名 (target \(report.target.percentText)), \(global.clock.today.iso8601Unchecked)")
-            global.say(ReportTable.aligned([ReportTable.headings] + report.townships.map(ReportTable.row) + [ReportTable.totalsRow(report)]))
-            if report.unassigned > 0 { global.say("unassigned rows (township not in the roster): \(report.unassigned)") }
+    var formats: [ReportFiles.Format] { (try? ReportFiles.Format.list(format).get()) ?? ReportFiles.Format.allCases }
+
+    func files(clock: Clock) -> ReportFiles? { out.map { ReportFiles(folder: $0, clock: clock) } }
+
+    /// Runs the writing; a file that cannot be written is an error naming it (exit 1).
+    func writing(_ body: () throws -> [String]) throws -> [String] {
+        do {
+            return try body()
+        } catch let error as ReportFileError {
+            Console.error("\(error)")
+            throw ExitCode(1)
         }
     }
 }
@@ -47,38 +70,15 @@ struct ReportCommand: ParsableCommand {
 func warnAboutPopulationZero(_ report: Report, quiet: Bool) {
     guard !quiet else { return }
     for township in report.townshipsWithoutPopulation {
-        Console.error("warning: \(township.township) has population 0 in the roster: no rate and no rank")
+        Console.error(.populationZero(township.township))
     }
 }
 
-struct ShortfallCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "shortfall", abstract: "Townships below target, worst rate first, with how many they still need.")
-
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var targetOption: TargetOption
-
-    @Flag(help: "Print the list as JSON on stdout.")
-    var json = false
-
-    @Option(help: "Write the list into this folder (Markdown and CSV).")
-    var out: String?
-
-    func run() throws {
-        let (report, _) = try ReportService(store: try global.openStore()).report(target: targetOption.value)
-        warnAboutPopulationZero(report, quiet: global.quiet)
-        if json { Console.out(ReportJSON.shortfall(report).rendered()) }
-        if let out {
-            for path in try ReportFiles(folder: out, clock: global.clock).writeShortfall(report) where !json {
-                global.say("wrote \(path)")
-            }
-        }
-        if !json && out == nil {
-            let below = report.shortfall
-            global.say("未达标乡镇 (target \(report.target.percentText)): \(below.count) of \(report.townships.count)")
-            if !below.isEmpty {
-                global.say(ReportTable.aligned([ReportTable.headings] + below.map(ReportTable.row)))
-            }
-        }
+/// The roster township a name or alias given on the command line stands for, or exit 1 with a suggestion.
+func resolveTownship(_ name: String, service: ReportService) throws -> (name: String, id: Int64) {
+    guard let found = try service.township(named: name) else {
+        Console.error(.unknownTownship(name, suggestion: try service.suggestion(for: name)))
+        throw ExitCode(1)
     }
+    return found
 }

@@ -29,7 +29,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .decimal(let text): output += text
         case .string(let text): Self.writeString(text, to: &output)
         case .array(let items):
-            guard !items.isEmpty else { return output += "[]" }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             let inner = indent + "  "
             output += "[\n"
             for (position, item) in items.enumerated() {
@@ -39,7 +42,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             output += indent + "]"
         case .object(let members):
-            guard !members.isEmpty else { return output += "{}" }
+            guard !members.isEmpty else {
+                output += "{}"
+                return
+            }
             let inner = indent + "  "
             output += "{\n"
             for (position, (key, value)) in members.enumerated() {

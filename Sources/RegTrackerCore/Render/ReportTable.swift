@@ -2,24 +2,10 @@
 public enum ReportTable {
     public static let headings = ["排名", "乡镇", "实有人口", "上报数", "无效数", "重复数", "有效数", "注册率", "目标人数", "差额", "是否达标"]
 
-    public static func row(_ figures: TownshipFigures) -> [String] {
-        let counts = figures.counts
-        return [
-            figures.rank.map(String.init) ?? "—", figures.township, String(figures.population), String(counts.reported),
-            String(counts.invalid), String(counts.duplicates), String(counts.valid), figures.ratePercent,
-            String(figures.required), String(figures.shortfall), figures.met.map { $0 ? "是" : "否" } ?? "—",
-        ]
-    }
+    public static func row(_ figures: TownshipFigures) -> [String] { ReportSheets.cells(figures).map(\.text) }
 
     public static func totalsRow(_ report: Report) -> [String] {
-        let totals = report.totals
-        let population = report.totalPopulation
-        return [
-            "", "合计", String(population), String(totals.reported), String(totals.invalid), String(totals.duplicates),
-            String(totals.valid), population > 0 ? Decimal6.percent(numerator: totals.valid, denominator: population) : "—",
-            String(report.townships.reduce(0) { $0 + $1.required }), String(report.townships.reduce(0) { $0 + $1.shortfall }),
-            "",
-        ]
+        ReportSheets.totalsCells(report.townships, population: report.totalPopulation).map(\.text)
     }
 
     /// Columns padded to their display width (CJK characters count two), for terminals.

@@ -1,12 +1,18 @@
 /// Markdown and CSV renderings of tables of text.
 public enum TextFormats {
-    public static func markdown(title: String, headings: [String], rows: [[String]]) -> String {
+    public static func markdown(title: String, headings: [String], rows: [[String]], notes: [String] = []) -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+            "| " + cells.map(cell).joined(separator: " | ") + " |"
         }
         var lines = ["# \(title)", "", line(headings), "|" + headings.map { _ in " --- |" }.joined()]
         lines += rows.map(line)
+        if !notes.isEmpty { lines += [""] + notes.map { "- \($0)" } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A report sheet as Markdown: title, table, notes.
+    public static func markdown(_ sheet: ReportSheet) -> String {
+        markdown(title: sheet.title, headings: sheet.headings, rows: sheet.textRows, notes: sheet.notes)
     }
 
     /// UTF-8 with BOM and CRLF, so that Excel on Windows opens it with the Chinese intact.
@@ -16,5 +22,25 @@ public enum TextFormats {
                 ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
         return "\u{FEFF}" + ([headings] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// A report sheet as CSV: the heading row and the rows only, so that the file is one clean table.
+    public static func csv(_ sheet: ReportSheet) -> String {
+        csv(headings: sheet.headings, rows: sheet.rows.map { $0.cells.map(spreadsheetSafe) })
+    }
+
+    /// Text that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`) gets a leading `'`: a name cell of an
+    /// imported list must never run as a formula when the office opens the CSV in Excel.
+    static func spreadsheetSafe(_ cell: ReportSheet.Cell) -> String {
+        guard case .text(let text) = cell, let first = text.unicodeScalars.first,
+            "=+-@\t\r".unicodeScalars.contains(first)
+        else { return cell.text }
+        return "'" + text
+    }
+
+    /// A Markdown table cell: a pipe would end the cell, a line break the row.
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
     }
 }

@@ -1,0 +1,59 @@
+import ArgumentParser
+import RegTrackerCore
+import RegTrackerKit
+
+/// 未报送名单: the townships that have sent no registration list since a date, as the office names them in notices.
+struct MissingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "missing", abstract: "Townships with no registration batch since a date (未报送名单).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "The date YYYY-MM-DD: a township whose latest registration batch is older is listed.")
+    var since: String
+
+    @Flag(help: "Print the list as JSON on stdout.")
+    var json = false
+
+    func validate() throws {
+        if CivilDate(iso8601: since) == nil { throw ValidationError(Strings.text(.badDate(since))) }
+    }
+
+    func run() throws {
+        guard let date = CivilDate(iso8601: since) else { throw ExitCode(1) }
+        let service = ReportService(store: try global.openStore())
+        let missing = try service.missing(since: date)
+        let (report, _) = try service.report(target: .default)
+        let of = report.townships.count
+        if json {
+            Console.out(
+                JSONValue.object([
+                    ("since", .string(date.iso8601Unchecked)),
+                    (
+                        "townships",
+                        .array(
+                            missing.map {
+                                .object([
+                                    ("township", .string($0.township)),
+                                    ("last_submission", $0.lastSubmission.map(JSONValue.string) ?? .null),
+                                ])
+                            })
+                    ),
+                    ("missing", .int(Int64(missing.count))),
+                    ("of", .int(Int64(of))),
+                ]).rendered())
+        }
+        if let files = output.files(clock: global.clock) {
+            let written = try output.writing { try files.writeMissing(missing, since: date, formats: output.formats) }
+            for path in written where !json { global.say(.wrote(path: path)) }
+        }
+        if !json && output.out == nil {
+            if missing.isEmpty { return global.say(.nobodyMissing(since: date.iso8601Unchecked)) }
+            global.say(.missingTitle(since: date.iso8601Unchecked, count: missing.count, of: of))
+            for township in missing {
+                global.say(.missingLine(township: township.township, last: township.lastSubmission))
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import RegTrackerCore
+import RegTrackerStore
+
+/// Writes reports for people into a folder: Markdown, CSV (UTF-8 with BOM, CRLF), one self-contained HTML page and
+/// an XLSX workbook. No file shows a full ID number or phone.
+public struct ReportFiles {
+    public enum Format: String, CaseIterable, Sendable {
+        case md
+        case csv
+        case html
+        case xlsx
+
+        /// `md,csv` → the formats, or nil naming the first unknown one.
+        public static func list(_ text: String) -> Result<[Format], UnknownFormat> {
+            var formats: [Format] = []
+            for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let format = Format(rawValue: name == "markdown" ? "md" : name) else {
+                    return .failure(UnknownFormat(name: name))
+                }
+                if !formats.contains(format) { formats.append(format) }
+            }
+            return formats.isEmpty ? .failure(UnknownFormat(name: text)) : .success(formats)
+        }
+    }
+
+    public struct UnknownFormat: Error, Sendable {
+        public var name: String
+    }
+
+    public var folder: String
+    public var clock: Clock
+
+    public init(folder: String, clock: Clock) {
+        self.folder = folder
+        self.clock = clock
+    }
+
+    private var date: String { clock.today.iso8601Unchecked }
+    private var footer: String { "regtracker 生成于 \(date)。身份证号、手机号均已脱敏。" }
+
+    /// `报表-2026-11-29.*`: the ranked table with totals and last submission dates; the HTML page and the workbook
+    /// add the bar chart of the rates, and the workbook a sheet with the shortfall list.
+    public func writeReport(_ report: Report, lastSubmission: [String: String], formats: [Format]) throws -> [String] {
+        let sheet = ReportSheets.ranked(report, lastSubmission: lastSubmission, date: clock.today)
+        let chart = RateChart(report: report)
+        return try write(
+            name: "报表-\(date)", sheet: sheet, formats: formats,
+            html: HTMLPage.render(sheet, summary: Self.summary(report), chart: chart, footer: footer),
+            xlsx: { try writeReportWorkbook(report, sheet: sheet, chart: chart, path: $0) })
+    }
+
+    /// `未达标-2026-11-29.*`: townships below target, worst rate first.
+    public func writeShortfall(_ report: Report, formats: [Format] = Format.allCases) throws -> [String] {
+        let sheet = ReportSheets.shortfall(report, date: clock.today)
+        return try write(name: "未达标-\(date)", sheet: sheet, sheetName: "未达标", formats: formats)
+    }
+
+    /// `未报送-2026-11-29.*`: townships with no registration batch since a date.
+    public func writeMissing(_ townships: [MissingTownship], since: CivilDate, formats: [Format] = Format.allCases)
+        throws
+        -> [String]
+    {
+        let sheet = ReportSheets.missing(
+            townships.map { ($0.township, $0.lastSubmission) }, since: since, date: clock.today)
+        return try write(name: "未报送-\(date)", sheet: sheet, sheetName: "未报送", formats: formats)
+    }
+
+    /// `退回-青石镇-2026-11-29.*`: one file a township with rows that did not count, plus `退回-未匹配乡镇-…` for rows
+    /// whose township is not in the roster.
+    public func writeRejects(_ rejects: [RejectRecord], formats: [Format] = Format.allCases) throws -> [String] {
+        let groups = Dictionary(grouping: rejects) { $0.township ?? RejectSheets.unassignedGroup }
+        let names =
+            groups.keys.filter { $0 != RejectSheets.unassignedGroup }.sorted(by: UnicodeOrder.precedes)
+            + (groups[RejectSheets.unassignedGroup] == nil ? [] : [RejectSheets.unassignedGroup])
+        return try names.flatMap { township in
+            let rows = groups[township]!
+            let sheet = RejectSheets.sheet(township: township, rejects: rows, date: clock.today)
+            let summary = RejectSheets.summary(rows)
+            return try write(
+                name: "退回-\(Self.fileSafe(township))-\(date)", sheet: sheet, sheetName: "未计入", formats: formats,
+                html: HTMLPage.render(sheet, summary: summary, footer: footer))
+        }
+    }
+
+    /// The summary line above the ranked table on the HTML page.
+    static func summary(_ report: Report) -> [String] {
+        let ranked = report.townships.filter(\.hasRate)
+        let met = ranked.filter { $0.met == true }.count
+        let totals = report.totals
+        let rate =
+            report.totalPopulation > 0
+            ? "，全县注册率 \(Decimal6.percent(numerator: totals.valid, denominator: report.totalPopulation))" : ""
+        return [
+            "共 \(ranked.count) 个乡镇参与排名：达标 \(met) 个，未达标 \(ranked.count - met) 个。"
+                + "有效 \(totals.valid) 人，实有人口 \(report.totalPopulation) 人\(rate)。",
+            "有效数 = 上报数 − 无效数 − 重复数；目标人数 = 实有人口 × 目标（向上取整）；差额 = 目标人数 − 有效数。",
+        ]
+    }
+
+    private func writeReportWorkbook(_ report: Report, sheet: ReportSheet, chart: RateChart, path: String) throws {
+        let workbook = try XLSXWorkbook(path: path)
+        let table = try workbook.addTable(sheet, name: "排名", frozenColumns: 2)
+        let note =
+            chart.withoutBar.isEmpty ? nil : chart.withoutBar.map { "\($0)：实有人口为 0，无注册率，未画条形。" }.joined(separator: " ")
+        try workbook.addBarChart(
+            sheetName: "图表", title: "各乡镇注册率（目标 \(report.target.percentText)，橙色为未达标）", seriesName: "注册率",
+            data: table, categoryColumn: 1, valueColumn: 7, count: chart.bars.count,
+            colors: chart.bars.map { $0.met ? 0x1C64C4 : 0xE8590C }, note: note)
+        try workbook.addTable(ReportSheets.shortfall(report, date: clock.today), name: "未达标", frozenColumns: 2)
+        try workbook.close()
+    }
+
+    /// Writes `name.FORMAT` for each format: `html` replaces the plain page, `xlsx` writes the workbook itself
+    /// (else one sheet named `sheetName`).
+    private func write(
+        name: String, sheet: ReportSheet, sheetName: String = "报表", formats: [Format], html: String? = nil,
+        xlsx: ((String) throws -> Void)? = nil
+    ) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ReportFileError(path: folder, message: "could not create the folder: \(error.localizedDescription)")
+        }
+        return try formats.map { format in
+            let path = (folder as NSString).appendingPathComponent("\(name).\(format.rawValue)")
+            let text: String
+            switch format {
+            case .md: text = TextFormats.markdown(sheet)
+            case .csv: text = TextFormats.csv(sheet)
+            case .html: text = html ?? HTMLPage.render(sheet, footer: footer)
+            case .xlsx:
+                if let xlsx {
+                    try xlsx(path)
+                } else {
+                    let workbook = try XLSXWorkbook(path: path)
+                    try workbook.addTable(sheet, name: sheetName, frozenColumns: 2)
+                    try workbook.close()
+                }
+                return path
+            }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw ReportFileError(path: path, message: "could not write the file: \(error.localizedDescription)")
+            }
+            return path
+        }
+    }
+
+    /// A township name as part of a file name: no folder separators, no leading dot.
+    static func fileSafe(_ name: String) -> String {
+        var safe = String(name.map { "/\\:*?\"<>|\u{0}".contains($0) ? "_" : $0 })
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        return safe.isEmpty ? "_" : safe
+    }
+}
