@@ -24,14 +24,14 @@ public struct RegistrationImport {
             if let existing = try store.read({ try $0.activeBatch(sha256: sha256) }), let id = existing.id {
                 return .alreadyImported(file: file, batch: id)
             }
-            var scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
+            let scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
                     return .alreadyImported(file: file, batch: id)
                 }
                 return .imported(
                     try insert(
-                        &scan, file: file, sha256: sha256, township: township, replace: replace, into: transaction))
+                        scan, file: file, sha256: sha256, township: township, replace: replace, into: transaction))
             }
         } catch let error as ImportError {
             return .rejected(error)
@@ -43,9 +43,13 @@ public struct RegistrationImport {
     }
 
     private func insert(
-        _ scan: inout TableScan, file: String, sha256: String, township: String?, replace: Bool,
+        _ scan: TableScan, file: String, sha256: String, township: String?, replace: Bool,
         into transaction: any RegistryTransaction
     ) throws -> BatchSummary {
+        let description = scan.reader.description
+        let columns = scan.columns
+        let stream = RegistrationStream(scan: scan, township: township, today: clock.today)
+        defer { stream.cancel() }
         let roster = try transaction.currentRoster()
         var engine = OutcomeEngine(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
         var replaced: [Int64] = []
@@ -61,30 +65,24 @@ public struct RegistrationImport {
         } else {
             reevaluated = try transaction.reevaluate(roster: roster) { engine.decide(row: $0, facts: $1) }
         }
-        let description = scan.reader.description
         let batch = try transaction.insertBatch(
             BatchRecord(
                 kind: .registrations, fileName: file, sha256: sha256, importedAt: clock.timestamp,
                 format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
-                headerRow: scan.columns.headerRow, headers: scan.columns.headers, townshipOverride: township))
+                headerRow: columns.headerRow, headers: columns.headers, townshipOverride: township))
         let writer = try transaction.registrationWriter(batch: batch)
         var outcomes: [OutcomeKind: Int] = [:]
         var rows = 0
-        var skipped = 0
-        while let row = try scan.nextRow() {
-            guard Registration.isRegistration(row, columns: scan.columns) else {
-                skipped += 1
-                continue
+        while let registrations = try stream.next() {
+            for stored in registrations {
+                let outcome = try writer.insert(
+                    stored, decide: { engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
+                outcomes[outcome.kind, default: 0] += 1
+                rows += 1
+                if rows % Self.progressInterval == 0 { progress?(rows) }
             }
-            let registration = Registration(
-                row: row, columns: scan.columns, townshipOverride: township, today: clock.today)
-            let stored = NewRegistration(rowNumber: row.number, raw: TableScan.raw(row), registration: registration)
-            let outcome = try writer.insert(
-                stored, decide: { engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
-            outcomes[outcome.kind, default: 0] += 1
-            rows += 1
-            if rows % Self.progressInterval == 0 { progress?(rows) }
         }
+        let skipped = stream.skippedRows
         try transaction.setBatchCounts(batch: batch, rows: rows, skippedRows: skipped)
         var warnings: [String] = []
         if roster.batch == nil { warnings.append("no population roster loaded yet: every row is unassigned until one is imported") }

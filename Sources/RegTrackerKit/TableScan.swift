@@ -44,7 +44,12 @@ struct TableScan {
 
     /// Every cell of a row joined by U+001F, for raw storage.
     static func raw(_ row: SourceRow) -> String {
-        row.cells.map(\.displayText).joined(separator: "\u{1F}")
+        var raw = ""
+        for (column, cell) in row.cells.enumerated() {
+            if column > 0 { raw.append("\u{1F}") }
+            if case .text(let text) = cell { raw.append(text) } else { raw.append(cell.displayText) }
+        }
+        return raw
     }
 }
 

@@ -59,7 +59,6 @@ enum Migrations {
                         reference INTEGER,
                         reason TEXT
                     );
-                    CREATE INDEX registration_by_batch ON registration(batch_id);
 
                     CREATE TABLE invalid_entry (
                         id INTEGER PRIMARY KEY,

@@ -62,8 +62,12 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
 
     private func bind(_ value: String?, _ index: Int32) {
         guard let value else { return _ = sqlite3_bind_null(statement.sqliteStatement, index) }
-        _ = value.utf8CString.withUnsafeBufferPointer { buffer in
-            sqlite3_bind_text(statement.sqliteStatement, index, buffer.baseAddress, Int32(buffer.count - 1), transient)
+        let handle = statement.sqliteStatement
+        let bound = value.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
+        }
+        if bound == nil {
+            _ = value.utf8CString.withUnsafeBufferPointer { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count - 1), transient) }
         }
     }
 

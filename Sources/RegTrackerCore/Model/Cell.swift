@@ -54,13 +54,30 @@ public struct CellDate: Sendable, Equatable, Hashable {
 
     /// `2022-06-01`, or `2022-06-01T08:30:00` when there is a time of day.
     public var iso8601: String {
-        let date = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-        guard hasTime else { return date }
-        return "\(date)T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(19)
+        func append(_ value: Int, digits: Int) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            if value >= divisor * 10 { bytes.append(contentsOf: String(value).utf8); return }
+            while divisor > 0 {
+                bytes.append(UInt8(0x30 + (value / divisor) % 10))
+                divisor /= 10
+            }
+        }
+        append(year, digits: 4)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, digits: 2)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, digits: 2)
+        if hasTime {
+            bytes.append(UInt8(ascii: "T"))
+            append(hour, digits: 2)
+            bytes.append(UInt8(ascii: ":"))
+            append(minute, digits: 2)
+            bytes.append(UInt8(ascii: ":"))
+            append(second, digits: 2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -31,6 +31,24 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// The field's position in `allCases`, for array look-ups in hot loops.
+    public var index: Int {
+        switch self {
+        case .township: 0
+        case .name: 1
+        case .idNumber: 2
+        case .phone: 3
+        case .village: 4
+        case .registeredAt: 5
+        case .verdict: 6
+        case .remark: 7
+        case .population: 8
+        case .target: 9
+        case .aliases: 10
+        case .reason: 11
+        }
+    }
+
     /// `name (姓名)`, for messages that must be clear in both languages.
     public var label: String { "\(heading) (\(rawValue))" }
 }

@@ -2,14 +2,50 @@ import Foundation
 
 /// SPEC 1.5, applied to every cell: NFKC, zero-width characters removed, white space trimmed.
 public enum CellText {
-    /// The cleaned text of a cell. ASCII text is already NFKC, so it skips the Unicode work.
+    /// The cleaned text of a cell. Text made only of printable ASCII and CJK unified ideographs is already NFKC
+    /// and has no zero-width characters, so it skips the Unicode work (nearly every cell of a list).
     public static func clean(_ text: String) -> String {
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        var result = isASCII ? text : text.precomposedStringWithCompatibilityMapping
-        if !isASCII, result.unicodeScalars.contains(where: isZeroWidth) {
-            result.unicodeScalars.removeAll(where: isZeroWidth)
+        switch plainness(text) {
+        case .plainTrimmed: return text
+        case .plain: return trimmed(text)
+        case .other:
+            var result = text.precomposedStringWithCompatibilityMapping
+            if result.unicodeScalars.contains(where: isZeroWidth) {
+                result.unicodeScalars.removeAll(where: isZeroWidth)
+            }
+            return trimmed(result)
         }
-        return trimmed(result)
+    }
+
+    enum Plainness {
+        /// Printable ASCII and CJK ideographs, no white space at either end.
+        case plainTrimmed
+        /// The same, but with white space to trim.
+        case plain
+        /// Anything else: needs NFKC.
+        case other
+    }
+
+    /// One pass over the UTF-8 bytes: ASCII, or 3-byte sequences of U+4E00–U+9FFF (lead byte E4 with second byte
+    /// from B8, or lead bytes E5–E9), which NFKC leaves unchanged.
+    static func plainness(_ text: String) -> Plainness {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Plainness in
+            let count = bytes.count
+            if count == 0 { return .plainTrimmed }
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                } else if (byte >= 0xE5 && byte <= 0xE9) || (byte == 0xE4 && index + 1 < count && bytes[index + 1] >= 0xB8) {
+                    index += 3
+                } else {
+                    return .other
+                }
+            }
+            let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            return isSpace(bytes[0]) || isSpace(bytes[count - 1]) ? .plain : .plainTrimmed
+        } ?? .other
     }
 
     /// The cleaned text with every white-space character removed (`城关 镇` → `城关镇`).

@@ -5,12 +5,29 @@ public struct ColumnMap: Sendable, Equatable {
     /// 1, or 2 for a two-row header whose second row adds names under a group cell.
     public var headerRowCount: Int
     /// The column (from 0) of each field found.
-    public var columns: [Field: Int]
+    public var columns: [Field: Int] {
+        didSet { columnByField = Self.lookup(columns) }
+    }
     /// The header text of every column, as found (merged from both rows of a two-row header).
     public var headers: [String]
+    /// `columns` as an array indexed by field, -1 where absent: read for every cell of every row.
+    private var columnByField: [Int]
+
+    public init(headerRow: Int, headerRowCount: Int, columns: [Field: Int], headers: [String]) {
+        self.headerRow = headerRow
+        self.headerRowCount = headerRowCount
+        self.columns = columns
+        self.headers = headers
+        columnByField = Self.lookup(columns)
+    }
 
     public func cell(_ field: Field, in row: SourceRow) -> Cell {
-        columns[field].map { row[$0] } ?? .empty
+        let column = columnByField[field.index]
+        return column >= 0 ? row[column] : .empty
+    }
+
+    private static func lookup(_ columns: [Field: Int]) -> [Int] {
+        Field.allCases.map { columns[$0] ?? -1 }
     }
 
     /// Columns whose header names no field: kept with the row, play no part.

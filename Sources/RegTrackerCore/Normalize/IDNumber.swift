@@ -28,15 +28,12 @@ public enum IDNumber {
     }
 
     public static func parse(text raw: String, today: CivilDate) -> KeyedValue {
-        var text = CellText.clean(raw)
-        guard !text.isEmpty else { return .absent }
-        text.removeAll { $0 == " " || $0 == "-" }
-        text = text.uppercased()
-        if text.contains("*") { return .masked(text) }
-        if ScientificNotation.matches(text) {
+        var bytes = CompactBytes.of(raw)
+        guard !bytes.isEmpty else { return .absent }
+        if bytes.contains(UInt8(ascii: "*")) { return .masked(String(decoding: bytes, as: UTF8.self)) }
+        if ScientificNotation.matches(bytes) {
             return .malformed(reason: "ID number stored as a number; digits lost")
         }
-        var bytes = Array(text.utf8)
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         if bytes.count == 15 {
             guard bytes.allSatisfy(isDigit) else {
@@ -47,7 +44,7 @@ public enum IDNumber {
         }
         guard bytes.count == 18 else {
             // Characters, not bytes: `张三` has 2.
-            return .malformed(reason: "ID number has \(text.count) characters; expected 18")
+            return .malformed(reason: "ID number has \(String(decoding: bytes, as: UTF8.self).count) characters; expected 18")
         }
         guard bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") else {
             return .malformed(reason: "ID number has characters other than digits and a final X")
@@ -70,11 +67,10 @@ public enum IDNumber {
 
 /// `5.10102E+17`: what a spreadsheet shows for a long number it has already rounded.
 enum ScientificNotation {
-    static func matches(_ text: String) -> Bool {
+    static func matches(_ bytes: [UInt8]) -> Bool {
         var sawDigit = false
         var sawExponent = false
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
+        for byte in bytes {
             switch byte {
             case 0x30...0x39: sawDigit = true
             case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"): continue
@@ -85,5 +81,19 @@ enum ScientificNotation {
             }
         }
         return sawDigit && sawExponent
+    }
+}
+
+/// A cleaned cell's UTF-8 bytes without spaces and hyphens, ASCII letters upper-cased: the form ID numbers and
+/// phones are checked in.
+enum CompactBytes {
+    static func of(_ raw: String) -> [UInt8] {
+        let text = CellText.clean(raw)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            bytes.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte)
+        }
+        return bytes
     }
 }

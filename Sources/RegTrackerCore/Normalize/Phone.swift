@@ -16,27 +16,25 @@ public enum Phone {
     }
 
     public static func parse(text raw: String) -> KeyedValue {
-        var text = CellText.clean(raw)
-        guard !text.isEmpty else { return .absent }
-        text.removeAll { $0 == " " || $0 == "-" }
-        if text.contains("*") { return .masked(text) }
-        if ScientificNotation.matches(text) {
+        var bytes = CompactBytes.of(raw)
+        guard !bytes.isEmpty else { return .absent }
+        if bytes.contains(UInt8(ascii: "*")) { return .masked(String(decoding: bytes, as: UTF8.self)) }
+        if ScientificNotation.matches(bytes) {
             return .malformed(reason: "phone number in scientific notation; digits lost")
         }
-        if text.hasPrefix("+86") {
-            text.removeFirst(3)
-        } else if text.hasPrefix("0086") {
-            text.removeFirst(4)
-        } else if text.hasPrefix("86"), text.utf8.count == 13 {
-            text.removeFirst(2)
+        if bytes.starts(with: "+86".utf8) {
+            bytes.removeFirst(3)
+        } else if bytes.starts(with: "0086".utf8) {
+            bytes.removeFirst(4)
+        } else if bytes.starts(with: "86".utf8), bytes.count == 13 {
+            bytes.removeFirst(2)
         }
-        let bytes = Array(text.utf8)
         guard bytes.count == 11, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes[0] == UInt8(ascii: "1"),
             bytes[1] >= UInt8(ascii: "3")
         else {
             return .malformed(reason: "phone number is not an 11-digit mobile number starting 13–19")
         }
         let key = bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
-        return .valid(text, key: key)
+        return .valid(String(decoding: bytes, as: UTF8.self), key: key)
     }
 }

@@ -28,26 +28,23 @@ public enum RegisteredAt: Sendable, Equatable {
     }
 
     /// `2022-06-01`, `2022/6/1`, `2022.6.1`, `2022年6月1日`, each optionally followed by a time `8:30[:15]`.
+    private static let separators: Set<Unicode.Scalar> = ["-", "/", ".", "年", "月", "日", " ", ":", "T"]
+
     static func parse(text: String) -> CellDate? {
         var numbers: [Int] = []
         var current: Int?
-        var separators: [Character] = []
-        for character in text {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                current = (current ?? 0) * 10 + digit
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                current = (current ?? 0) * 10 + Int(scalar.value - 0x30)
                 if current! > 9999 { return nil }
             } else {
+                guard separators.contains(scalar) else { return nil }
                 if let value = current { numbers.append(value) }
                 current = nil
-                separators.append(character)
             }
         }
         if let value = current { numbers.append(value) }
-        let dateSeparators = Set<Character>(["-", "/", ".", "年", "月", "日"])
-        guard numbers.count == 3 || numbers.count == 5 || numbers.count == 6,
-            separators.allSatisfy({ dateSeparators.contains($0) || $0 == " " || $0 == ":" || $0 == "T" }),
-            numbers[0] >= 1900
-        else { return nil }
+        guard numbers.count == 3 || numbers.count == 5 || numbers.count == 6, numbers[0] >= 1900 else { return nil }
         let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2])
         guard date.isValid else { return nil }
         var result = CellDate(year: date.year, month: date.month, day: date.day)

@@ -16,7 +16,9 @@ public enum Verdict: Sendable, Equatable {
         case .number(let value): return value == 1 ? .valid : value == 0 ? .invalid : .unrecognised
         case .date, .error: return .unrecognised
         case .text(let raw):
-            let word = CellText.clean(raw).lowercased()
+            let cleaned = CellText.clean(raw)
+            // Only Latin words have case; the Chinese words and symbols are compared as they are.
+            let word = cleaned.utf8.allSatisfy { $0 < 0x80 } ? cleaned.lowercased() : cleaned
             if word.isEmpty || validWords.contains(word) { return .valid }
             return invalidWords.contains(word) ? .invalid : .unrecognised
         }

@@ -7,8 +7,8 @@ public struct OutcomeEngine: Sendable {
     /// Entries by key: `township` nil applies to every township; -1 marks a township not in the roster.
     private var listedByID: [Int64: [(entry: Int64, township: Int?)]] = [:]
     private var listedByPhone: [Int64: [(entry: Int64, township: Int?)]] = [:]
-    private var validRowByID: [Int64: Int64] = [:]
-    private var validRowByPhone: [Int64: Int64] = [:]
+    private var validRowByID = KeyTable()
+    private var validRowByPhone = KeyTable()
     private var unassignedReasons: [String: String] = [:]
 
     public init(roster: Roster, invalidEntries: [InvalidEntry]) {
@@ -22,8 +22,8 @@ public struct OutcomeEngine: Sendable {
 
     /// Makes a row that came earlier in the sequence count as valid (for continuing a sequence).
     public mutating func rememberValid(row: Int64, idKey: Int64?, phoneKey: Int64?) {
-        if let idKey { validRowByID[idKey] = validRowByID[idKey] ?? row }
-        if let phoneKey { validRowByPhone[phoneKey] = validRowByPhone[phoneKey] ?? row }
+        if let idKey { validRowByID.insertIfAbsent(idKey, row) }
+        if let phoneKey { validRowByPhone.insertIfAbsent(phoneKey, row) }
     }
 
     /// The outcome of the next row in the sequence.
@@ -38,14 +38,15 @@ public struct OutcomeEngine: Sendable {
         if let entry = listedEntry(facts, township: township) {
             return Outcome(kind: .listed, township: township, reference: entry)
         }
-        let earlier = [facts.idKey.flatMap { validRowByID[$0] }, facts.phoneKey.flatMap { validRowByPhone[$0] }]
-            .compactMap { $0 }.min()
-        if let earlier { return Outcome(kind: .duplicate, township: township, reference: earlier) }
+        let byID = facts.idKey.flatMap { validRowByID[$0] }
+        let byPhone = facts.phoneKey.flatMap { validRowByPhone[$0] }
+        if let earlier = byID.map({ min($0, byPhone ?? $0) }) ?? byPhone { return Outcome(kind: .duplicate, township: township, reference: earlier) }
         rememberValid(row: row, idKey: facts.idKey, phoneKey: facts.phoneKey)
         return Outcome(kind: .valid, township: township)
     }
 
     private func listedEntry(_ facts: RowFacts, township: Int) -> Int64? {
+        if listedByID.isEmpty && listedByPhone.isEmpty { return nil }
         let candidates = (facts.idKey.flatMap { listedByID[$0] } ?? []) + (facts.phoneKey.flatMap { listedByPhone[$0] } ?? [])
         return candidates.filter { $0.township == nil || $0.township == township }.map(\.entry).min()
     }

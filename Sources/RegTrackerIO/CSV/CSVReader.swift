@@ -63,7 +63,7 @@ public final class CSVReader: TableReader {
             if field.isEmpty && !quoted {
                 cells.append(.empty)
             } else {
-                cells.append(.text(String(decoding: field, as: UTF8.self)))
+                cells.append(.text(field.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }))
             }
             field.removeAll(keepingCapacity: true)
             quoted = false

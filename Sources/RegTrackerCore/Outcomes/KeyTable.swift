@@ -1,0 +1,61 @@
+/// A map from 64-bit keys (ID numbers, phones) to row ids: open addressing with a multiplicative hash.
+/// Compact (16 bytes a slot) and several times faster than `Dictionary`'s seeded SipHash for the millions of
+/// look-ups of an import.
+struct KeyTable: Sendable {
+    private var keys: [Int64]
+    private var values: [Int64]
+    private var mask: Int
+    private(set) var count = 0
+    /// Keys are ≥ 0, so -1 marks an empty slot.
+    private static let empty: Int64 = -1
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: Self.empty, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    subscript(key: Int64) -> Int64? {
+        var slot = Self.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == Self.empty { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Stores `value` for `key` unless the key is already there (the earliest row wins).
+    mutating func insertIfAbsent(_ key: Int64, _ value: Int64) {
+        precondition(key >= 0, "keys are non-negative")
+        if (count + 1) * 10 > keys.count * 7 { grow() }
+        var slot = Self.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return }
+            if found == Self.empty {
+                keys[slot] = key
+                values[slot] = value
+                count += 1
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = Array(repeating: Self.empty, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        count = 0
+        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty { insertIfAbsent(key, value) }
+    }
+
+    private static func slot(_ key: Int64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerStore
+
+/// Reads and normalises a list's rows on a second thread while the importing thread decides outcomes and stores
+/// them: the two halves of an import take about as long each, and the machines have two cores.
+/// The queue between them is bounded, so memory does not grow with the file.
+final class RegistrationStream: @unchecked Sendable {
+    // @unchecked: every mutable field below is guarded by `condition`; `scan` is used by the reading thread only.
+    private let condition = NSCondition()
+    private var batches: [[NewRegistration]] = []
+    private var finished = false
+    private var failure: ReadError?
+    private var cancelled = false
+    private var skipped = 0
+    private var scan: TableScan
+
+    static let batchSize = 1024
+    static let queuedBatches = 16
+
+    init(scan: TableScan, township: String?, today: CivilDate) {
+        self.scan = scan
+        let thread = Thread { [self] in read(township: township, today: today) }
+        thread.stackSize = 4 << 20
+        thread.start()
+    }
+
+    /// The next rows in file order, nil at the end; throws the reader's error (the file is then rejected).
+    func next() throws(ReadError) -> [NewRegistration]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            condition.signal()
+            return batches.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Rows below the header that were not registrations; final once `next()` has returned nil.
+    var skippedRows: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return skipped
+    }
+
+    /// Stops the reading thread early (the import failed on the storing side).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func read(township: String?, today: CivilDate) {
+        var batch: [NewRegistration] = []
+        batch.reserveCapacity(Self.batchSize)
+        var skippedHere = 0
+        do {
+            while let row = try scan.nextRow() {
+                guard Registration.isRegistration(row, columns: scan.columns) else {
+                    skippedHere += 1
+                    continue
+                }
+                let registration = Registration(row: row, columns: scan.columns, townshipOverride: township, today: today)
+                batch.append(NewRegistration(rowNumber: row.number, raw: TableScan.raw(row), registration: registration))
+                if batch.count == Self.batchSize {
+                    guard hand(batch) else { return }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            _ = hand(batch)
+            finish(skipped: skippedHere, failure: nil)
+        } catch {
+            finish(skipped: skippedHere, failure: error)
+        }
+    }
+
+    /// Queues a batch, waiting while the queue is full; false when the import was cancelled.
+    private func hand(_ batch: [NewRegistration]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= Self.queuedBatches && !cancelled { condition.wait() }
+        if cancelled { return false }
+        if !batch.isEmpty { batches.append(batch) }
+        condition.signal()
+        return true
+    }
+
+    private func finish(skipped count: Int, failure error: ReadError?) {
+        condition.lock()
+        skipped = count
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
