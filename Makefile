@@ -7,7 +7,7 @@ TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip
 BENCH_APT_PACKAGES := hyperfine libxml2-utils time
 BIN := .build/release/regtracker
 
-.PHONY: setup test-setup bench-setup build release test demo bench lint clean samples
+.PHONY: setup test-setup bench-setup build release test demo bench lint clean samples fuzz
 
 setup:
 	@Scripts/setup.sh $(APT_PACKAGES)
@@ -27,6 +27,12 @@ bench-setup: setup
 test: test-setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# libFuzzer on each reader and the cell normaliser (Scripts/fuzz.sh), FUZZ_SECONDS each; what it finds goes to
+# Tests/Fuzz/regressions/, which `make test` replays (FuzzRegressionTests).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Scripts/fuzz.sh
 
 demo: release
 	@Scripts/demo.sh $(BIN) $(DB)

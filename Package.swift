@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -42,9 +43,19 @@ let package = Package(
             dependencies: ["RegTrackerCore", "RegTrackerIO", "RegTrackerStore", "CXlsxWriter"],
             swiftSettings: strict
         ),
+        .target(
+            name: "RegTrackerWeb",
+            dependencies: [
+                "RegTrackerCore", "RegTrackerStore", "RegTrackerKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "RegTrackerCLI",
-            dependencies: ["RegTrackerKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RegTrackerKit", "RegTrackerWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
@@ -52,6 +63,12 @@ let package = Package(
         .testTarget(
             name: "RegTrackerKitTests", dependencies: ["RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore"],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "RegTrackerWebTests",
+            dependencies: [
+                "RegTrackerWeb", "RegTrackerKit", "RegTrackerStore", "RegTrackerCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "RegTrackerCLITests", dependencies: ["RegTrackerCLI"], resources: [.copy("Fixtures")]),
     ]
 )

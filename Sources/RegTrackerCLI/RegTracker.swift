@@ -13,7 +13,8 @@ struct RegTracker: ParsableCommand {
         subcommands: [
             PopulationCommand.self, ImportCommand.self, InvalidCommand.self, RateCommand.self, ReportCommand.self,
             ShortfallCommand.self, RejectsCommand.self, MissingCommand.self, BatchesCommand.self, RetractCommand.self,
-            GenerateSamplesCommand.self,
+            GenerateSamplesCommand.self, InspectCommand.self,
+            TrendCommand.self, ServeCommand.self, TokensCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

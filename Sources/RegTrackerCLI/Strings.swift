@@ -71,6 +71,25 @@ enum Strings {
         case missingTitle(since: String, count: Int, of: Int)
         case nobodyMissing(since: String)
         case missingLine(township: String, last: String?)
+        // inspect
+        case inspectBadRows(Int)
+        case inspectCSV(file: String, encoding: String, delimiter: String, lineEndings: String)
+        case inspectFormat(file: String, format: String)
+        case inspectDelimiter(String)
+        case inspectSheets([String], chosen: String?)
+        case inspectAlreadyImported(Int64)
+        case inspectHeader(row: Int, rows: Int)
+        case inspectUnmapped([String])
+        case inspectTitles(Int)
+        case inspectSkippedBelow(Int)
+        case inspectBlankOrMore(Int)
+        case inspectRow(Int, String)
+        case inspectDataRows(total: Int, shown: Int)
+        /// The outcome a row would get on its own; nil when it passes its own checks.
+        case inspectCheck(OutcomeKind?, reason: String?)
+        case inspectCheckCount(OutcomeKind?, Int)
+        case inspectCheckCounts(String)
+        case inspectTownshipNotChecked
     }
 
     static func text(_ key: Key, in language: Language = .current) -> String {
@@ -209,6 +228,89 @@ enum Strings {
                 "  \(township) (last submission: \(last ?? "never"))",
                 "  \(township)（最近报送：\(last ?? "从未报送")）"
             )
+
+        case .inspectBadRows(let rows): ("--rows \(rows) must be 0 or more", "--rows \(rows) 须为 0 或正整数")
+        case .inspectCSV(let file, let encoding, let delimiter, let lineEndings):
+            (
+                "\(file): CSV, encoding \(encoding), separated by \(delimiter), line endings \(lineEndings)",
+                "\(file)：CSV，编码 \(encoding)，分隔符 \(delimiter)，换行符 \(lineEndings)"
+            )
+        case .inspectFormat(let file, let format): ("\(file): \(format)", "\(file)：\(format)")
+        case .inspectDelimiter(let name):
+            switch name {
+            case "comma": ("comma", "逗号")
+            case "tab": ("tab", "制表符")
+            default: ("semicolon", "分号")
+            }
+        case .inspectSheets(let sheets, let chosen):
+            (
+                "sheets: " + sheets.map { "“\($0)”" }.joined(separator: ", ") + "; reading “\(chosen ?? "")”",
+                "工作表：" + sheets.map { "“\($0)”" }.joined(separator: "、") + "；读取“\(chosen ?? "")”"
+            )
+        case .inspectAlreadyImported(let batch):
+            (
+                "these exact bytes are already imported as batch \(batch): import would do nothing",
+                "此文件（内容完全相同）已作为第 \(batch) 批导入，再导入不会有任何变化"
+            )
+        case .inspectHeader(let row, let rows):
+            rows > 1
+                ? (
+                    "header: rows \(row)–\(row + rows - 1) (a group cell over its columns); columns:",
+                    "表头：第 \(row)–\(row + rows - 1) 行（两行表头）；各列："
+                )
+                : ("header: row \(row); columns:", "表头：第 \(row) 行；各列：")
+        case .inspectUnmapped(let columns):
+            (
+                "not used (kept with the row): " + columns.joined(separator: ", "),
+                "不参与计算的列（随行保存）：" + columns.joined(separator: "、")
+            )
+        case .inspectTitles(let count):
+            count == 0
+                ? ("nothing above the header", "表头上方没有内容")
+                : (
+                    "skipped above the header (titles): \(count) row\(count == 1 ? "" : "s")",
+                    "表头上方跳过（标题等）：\(count) 行"
+                )
+        case .inspectSkippedBelow(let count):
+            count == 0
+                ? ("no rows below the header skipped", "表头下方没有跳过的行")
+                : (
+                    "skipped below the header (totals, notes, signatures, blank lines): \(count) row\(count == 1 ? "" : "s")",
+                    "表头下方跳过（合计、备注、签名、空行）：\(count) 行"
+                )
+        case .inspectBlankOrMore(let count):
+            ("and \(count) blank or further rows", "另有 \(count) 行空行或未列出的行")
+        case .inspectRow(let number, let text): ("row \(number): \(text)", "第 \(number) 行：\(text)")
+        case .inspectDataRows(let total, let shown):
+            (
+                "\(total) data rows" + (shown < total ? "; the first \(shown):" : ":"),
+                "数据 \(total) 行" + (shown < total ? "；前 \(shown) 行：" : "：")
+            )
+        case .inspectCheck(let kind, let reason):
+            if let kind {
+                (
+                    kind.name
+                        + (reason.map { ": \($0)" } ?? (kind == .flagged ? ": the verdict (截图核验) says invalid" : "")),
+                    kind.label + (reason.map { "：\($0)" } ?? (kind == .flagged ? "：截图核验结果为无效" : ""))
+                )
+            } else {
+                (
+                    "passes its own checks (counts unless it repeats an earlier valid row)",
+                    "本行自身检查通过（与此前有效行重复的除外）"
+                )
+            }
+        case .inspectCheckCount(let kind, let count):
+            if let kind {
+                ("\(count) \(kind.name.replacingOccurrences(of: "_", with: " "))", "\(kind.label) \(count)")
+            } else {
+                ("\(count) pass", "通过 \(count)")
+            }
+        case .inspectCheckCounts(let counts): ("all data rows: \(counts)", "全部数据行：\(counts)")
+        case .inspectTownshipNotChecked:
+            (
+                "township not checked: no database with a roster (give --db to check townships against it)",
+                "未核对乡镇：没有含人口底数的数据库（用 --db 指定后可核对乡镇名称）"
+            )
         }
     }
 
@@ -220,5 +322,109 @@ enum Strings {
 
     private static func perSecond(_ rows: Int, _ seconds: Double) -> Int {
         seconds > 0 ? Int((Double(rows) / seconds).rounded()) : rows
+    }
+}
+
+// MARK: - Dashboard, trends and tokens (issue 7)
+
+extension Strings {
+    enum DashboardKey: Sendable {
+        case badDateOption(option: String, text: String)
+        case asOfTitle(target: String, date: String)
+        case deadlineSet(String)
+        case deadlineCleared
+        case deadlineLine(deadline: String?, asOf: String, daysLeft: Int?)
+        case trendHeadings
+        case status(Projection)
+        case seriesHeadings
+        case villageHeading
+        case villageHeadings
+        case noVillages
+        case tokenCreated(id: Int64, scope: String, secret: String)
+        case tokenScope(township: String?)
+        case tokenListHeadings
+        case tokenActive
+        case tokenRevokedAt(String)
+        case noTokens
+        case tokenRevoked(Int64)
+        case noSuchToken(Int64)
+        case tokensChooseScope
+        case serving(url: String, database: String)
+        case serveFailed(String)
+    }
+
+    static func text(_ key: DashboardKey, in language: Language = .current) -> String {
+        let (english, chinese) = pair(key)
+        return language == .chinese ? chinese : english
+    }
+
+    private static func pair(_ key: DashboardKey) -> (String, String) {
+        switch key {
+        case .badDateOption(let option, let text):
+            ("\(option) \(text) is not a date YYYY-MM-DD", "\(option) \(text) 不是 YYYY-MM-DD 格式的日期")
+        case .asOfTitle(let target, let date):
+            ("Registration rate ranking as of \(date) (target \(target))", "截至 \(date) 的注册率排名（目标 \(target)）")
+        case .deadlineSet(let date): ("deadline set to \(date)", "截止日期已设为 \(date)")
+        case .deadlineCleared: ("deadline removed", "已取消截止日期")
+        case .deadlineLine(let deadline, let asOf, let daysLeft):
+            if let deadline, let daysLeft {
+                (
+                    "as of \(asOf); deadline \(deadline), \(max(0, daysLeft)) days left; pace = gain over the last 30 days",
+                    "截至 \(asOf)；截止日期 \(deadline)，还剩 \(max(0, daysLeft)) 天；速度按近 30 天计"
+                )
+            } else {
+                (
+                    "as of \(asOf); no deadline set (regtracker trend --deadline YYYY-MM-DD)",
+                    "截至 \(asOf)；未设截止日期（regtracker trend --deadline YYYY-MM-DD）"
+                )
+            }
+        case .trendHeadings:
+            (
+                "rank|township|valid|required|7 days|30 days|per day|projected|status",
+                "排名|乡镇|有效数|目标人数|近7天|近30天|日均|预计达标|进度"
+            )
+        case .status(let projection): status(projection)
+        case .seriesHeadings: ("date|added|valid", "日期|新增|累计有效")
+        case .villageHeading: ("by village:", "按村（社区）：")
+        case .villageHeadings: ("village|valid|reported", "村（社区）|有效数|上报数")
+        case .noVillages: ("no rows yet", "尚无上报")
+        case .tokenCreated(let id, let scope, let secret):
+            (
+                "token \(id) (\(scope)) created. It is shown only this once; only its hash is stored:\n\(secret)",
+                "已创建第 \(id) 号令牌（\(scope)）。令牌只显示这一次，数据库只保存其哈希：\n\(secret)"
+            )
+        case .tokenScope(let township):
+            if let township { ("township \(township)", "乡镇 \(township)") } else { ("office", "联席办") }
+        case .tokenListHeadings: ("id|scope|created|state", "编号|范围|创建时间|状态")
+        case .tokenActive: ("active", "有效")
+        case .tokenRevokedAt(let at): ("revoked \(at)", "已于 \(at) 撤销")
+        case .noTokens: ("no tokens; create one with regtracker tokens create --office", "尚无令牌；用 regtracker tokens create --office 创建")
+        case .tokenRevoked(let id): ("token \(id) revoked", "第 \(id) 号令牌已撤销")
+        case .noSuchToken(let id): ("no active token \(id); see regtracker tokens list", "没有有效的第 \(id) 号令牌；见 regtracker tokens list")
+        case .tokensChooseScope:
+            ("give exactly one of --office and --township NAME", "请给出 --office 或 --township NAME 之一")
+        case .serving(let url, let database):
+            ("serving \(database) at \(url) (Ctrl-C stops)", "正在 \(url) 提供 \(database) 的看板（Ctrl-C 停止）")
+        case .serveFailed(let reason): ("the server stopped: \(reason)", "服务已停止：\(reason)")
+        }
+    }
+
+    private static func status(_ projection: Projection) -> (String, String) {
+        let pace = projection.pacePerDayText
+        let needs = projection.neededPerDay.map(String.init) ?? "?"
+        let projected = projection.projectedDate?.iso8601Unchecked ?? "—"
+        return switch projection.status {
+        case .met: ("target met", "已达标")
+        case .onPace: ("on pace: needs \(needs)/day, doing \(pace)/day", "可按期达标：每天需 \(needs) 人，近 30 天日均 \(pace) 人")
+        case .behind: ("behind: needs \(needs)/day, doing \(pace)/day", "落后：每天需 \(needs) 人，近 30 天日均 \(pace) 人")
+        case .stalled:
+            (
+                "stalled: no valid registration in 30 days" + (projection.neededPerDay.map { ", needs \($0)/day" } ?? ""),
+                "停滞：近 30 天无有效注册" + (projection.neededPerDay.map { "，每天需 \($0) 人" } ?? "")
+            )
+        case .missed: ("deadline missed: \(projection.remaining) short", "已过截止日期：仍差 \(projection.remaining) 人")
+        case .projected: ("at \(pace)/day: target on \(projected)", "按日均 \(pace) 人：预计 \(projected) 达标")
+        case .noRate: ("no rate: population is 0", "无注册率：实有人口为 0")
+        }
     }
 }

@@ -11,7 +11,8 @@ public enum TableOpener {
             return try CSVReader(path: path, options: options)
         case "xml":
             return try XMLTableReaders.open(path: path, options: options)
-        case "xlsx":
+        case "xlsx", "xlsm":
+            // .xlsm (macro-enabled) is the same package; read when named, never picked up from a folder (SPEC 4).
             return try XLSXReader(path: path, options: options)
         case "xls":
             return try XLSReader(path: path, options: options)

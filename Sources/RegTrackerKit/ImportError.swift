@@ -12,7 +12,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     }
 
     init(file: String, _ error: ReadError) { self.init(file: file, message: error.description) }
-    init(file: String, _ error: HeaderError) { self.init(file: file, message: error.description) }
+    /// The header error quotes the cells it saw, which may be the first person's ID number or phone: masked.
+    init(file: String, _ error: HeaderError) { self.init(file: file, message: Mask.digits(in: error.description)) }
 
     public var description: String { "\(file): \(message)" }
 }

@@ -7,6 +7,8 @@ struct TableScan {
     let columns: ColumnMap
     /// Rows read while looking for the header that come after it.
     private var pending: [SourceRow]
+    /// At most this many rows, blank ones included, are read looking for the header.
+    static let maximumTopRows = 10_000
 
     /// Reads the top of the file until the header can be decided (SPEC 1.4).
     init(path: String, kind: FileKind, options: ReadOptions, townshipGiven: Bool = false) throws(ImportError) {
@@ -15,8 +17,11 @@ struct TableScan {
             reader = try TableOpener.open(path: path, options: options)
             var top: [SourceRow] = []
             var nonBlank = 0
-            // One row beyond the search depth, for the second row of a two-row header.
-            while nonBlank <= HeaderDetector.searchDepth, let row = try reader.nextRow() {
+            // One row beyond the search depth, for the second row of a two-row header. Blank rows are kept (row
+            // positions matter) but only so many: a file of millions of empty lines must not be held in memory.
+            while nonBlank <= HeaderDetector.searchDepth, top.count < Self.maximumTopRows,
+                let row = try reader.nextRow()
+            {
                 top.append(row)
                 if !row.isBlank { nonBlank += 1 }
             }

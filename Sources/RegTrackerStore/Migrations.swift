@@ -73,6 +73,24 @@ enum Migrations {
                     CREATE INDEX invalid_entry_by_batch ON invalid_entry(batch_id);
                     """)
         }
+        migrator.registerMigration("v2: settings and dashboard access tokens") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+
+                    CREATE TABLE access_token (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        scope TEXT NOT NULL,
+                        township TEXT,
+                        sha256 TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -38,6 +38,21 @@ public protocol RegistryTransaction {
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
+
+    // MARK: - Progress over time, settings and dashboard tokens (issue 7; see RegistryStore+Trend.swift)
+
+    /// Rows with an outcome, grouped by township, outcome, registration day and import day.
+    func datedOutcomeCounts() throws -> [DatedOutcomeCount]
+    /// One township's rows with an outcome, by village (村/社区) and outcome.
+    func villageCounts(township: Int64) throws -> [VillageCount]
+    func setting(_ key: String) throws -> String?
+    func setSetting(_ key: String, value: String?) throws
+    func insertToken(_ token: TokenRecord) throws -> Int64
+    func tokens() throws -> [TokenRecord]
+    /// The token with this SHA-256 (hex) that is not revoked.
+    func activeToken(sha256: String) throws -> TokenRecord?
+    /// Returns false when there is no such token or it was already revoked.
+    func revokeToken(id: Int64, at timestamp: String) throws -> Bool
 }
 
 public protocol RegistrationWriter {

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import RegTrackerCore
 
 /// `RegistryTransaction` on one GRDB connection inside a transaction.
@@ -153,32 +154,42 @@ struct SQLiteTransaction: RegistryTransaction {
         return changed
     }
 
+    /// One pass over the rows, counted here rather than by `GROUP BY` (which would sort a million rows), and the
+    /// newest batch of each township: batch numbers grow with import time.
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally {
         var tally = OutcomeTally(byTownship: [:], unassigned: 0, lastSubmission: [:])
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT township_id, outcome, COUNT(*) FROM registration
-                WHERE outcome IS NOT NULL GROUP BY township_id, outcome
-                """)
-        for row in rows {
-            guard let kind = OutcomeKind(rawValue: row[1]) else { continue }
-            let count: Int64 = row[2]
-            if kind == .unassigned {
-                tally.unassigned += count
-            } else if let township: Int64 = row[0] {
-                tally.byTownship[township, default: OutcomeCounts()].add(kind, count: count)
+        var latestBatch: [Int64: Int64] = [:]
+        let statement = try db.makeStatement(
+            sql: "SELECT township_id, outcome, batch_id FROM registration WHERE outcome IS NOT NULL")
+        let handle = statement.sqliteStatement
+        var countsByTownship: [Int64: [Int64]] = [:]
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+            let outcome = Int(sqlite3_column_int64(handle, 1))
+            guard sqlite3_column_type(handle, 0) != SQLITE_NULL else {
+                if outcome == OutcomeKind.unassigned.rawValue { tally.unassigned += 1 }
+                continue
             }
+            let township = sqlite3_column_int64(handle, 0)
+            countsByTownship[township, default: Array(repeating: 0, count: OutcomeKind.allCases.count)][outcome] += 1
+            let batch = sqlite3_column_int64(handle, 2)
+            if batch > latestBatch[township] ?? 0 { latestBatch[township] = batch }
         }
-        let latest = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.township_id, MAX(b.imported_at) FROM registration r JOIN batch b ON b.id = r.batch_id
-                WHERE r.township_id IS NOT NULL AND r.outcome IS NOT NULL GROUP BY r.township_id
-                """)
-        for row in latest {
-            let timestamp: String = row[1]
-            tally.lastSubmission[row[0]] = String(timestamp.prefix(10))
+        sqlite3_reset(handle)
+        for (township, counts) in countsByTownship {
+            var outcomeCounts = OutcomeCounts()
+            for kind in OutcomeKind.allCases { outcomeCounts.add(kind, count: counts[kind.rawValue]) }
+            tally.byTownship[township] = outcomeCounts
+        }
+        let importedAt = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, imported_at FROM batch").map { row -> (Int64, String) in
+                (row[0], row[1])
+            },
+            uniquingKeysWith: { first, _ in first })
+        for (township, batch) in latestBatch {
+            tally.lastSubmission[township] = importedAt[batch].map { String($0.prefix(10)) }
         }
         return tally
     }

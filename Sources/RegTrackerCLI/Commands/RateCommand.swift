@@ -17,6 +17,9 @@ struct RateCommand: ParsableCommand {
     @Argument(help: "The township (its roster name or an alias).")
     var township: String
 
+    @Flag(name: .customLong("by-village"), help: "Also list valid and reported rows by village (村/社区).")
+    var byVillage = false
+
     func run() throws {
         let service = ReportService(store: try global.openStore())
         let found = try resolveTownship(township, service: service)
@@ -24,11 +27,11 @@ struct RateCommand: ParsableCommand {
         guard let figures = report.townships.first(where: { $0.township == found.name }) else { throw ExitCode(1) }
         let tally = RejectTally(try service.rejects(township: found.id))
         let last = lastSubmission[found.name]
+        let villages = byVillage ? try TrendService(store: service.store).villages(township: found.id) : nil
         if json {
-            guard case .object(var members) = ReportJSON.rate(figures, in: report) else { throw ExitCode(1) }
-            members.append(("last_submission", last.map(JSONValue.string) ?? .null))
-            members.append(("rejected", Self.json(tally)))
-            return Console.out(JSONValue.object(members).rendered())
+            return Console.out(
+                TownshipDocument.json(figures, in: report, lastSubmission: last, rejects: tally, villages: villages)
+                    .rendered())
         }
         let counts = figures.counts
         var lines = [
@@ -56,27 +59,13 @@ struct RateCommand: ParsableCommand {
         }
         lines.append(Strings.text(.lastSubmission(last)))
         if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township))) }
+        if let villages {
+            lines.append(Strings.text(.villageHeading))
+            let headings = Strings.text(.villageHeadings).split(separator: "|").map(String.init)
+            let rows = villages.map { ["", $0.label, String($0.counts.valid), String($0.counts.reported)] }
+            lines.append(villages.isEmpty ? Strings.text(.noVillages) : ReportTable.aligned([[""] + headings] + rows))
+        }
         global.say(lines.joined(separator: "\n"))
     }
 
-    /// `[{"outcome": "invalid_malformed", "count": 3, "reasons": [{"reason": "…", "count": 2}, …]}, …]`
-    static func json(_ tally: RejectTally) -> JSONValue {
-        .array(
-            tally.byOutcome.map { group in
-                var members: [(String, JSONValue)] = [
-                    ("outcome", .string(group.outcome.name)), ("count", .int(Int64(group.count))),
-                ]
-                if group.outcome == .malformed {
-                    members.append(
-                        (
-                            "reasons",
-                            .array(
-                                group.reasons.map {
-                                    .object([("reason", .string($0.reason)), ("count", .int(Int64($0.count)))])
-                                })
-                        ))
-                }
-                return .object(members)
-            })
-    }
 }

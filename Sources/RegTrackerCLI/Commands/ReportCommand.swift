@@ -14,19 +14,33 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON on stdout.")
     var json = false
 
+    @Option(name: .customLong("as-of"), help: "The figures as they stood at the end of this day, YYYY-MM-DD.")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CivilDate(iso8601: asOf) == nil {
+            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf)))
+        }
+    }
+
     func run() throws {
-        let (report, lastSubmission) = try ReportService(store: try global.openStore()).report(
-            target: targetOption.value)
+        let store = try global.openStore()
+        let day = asOf.flatMap(CivilDate.init(iso8601:))
+        let (report, lastSubmission) =
+            try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0) }
+            ?? ReportService(store: store).report(target: targetOption.value)
+        // Files and titles carry the as-of date instead of today's.
+        let clock = day.map { Clock(today: $0, timestamp: "\($0.iso8601Unchecked) 23:59:59") } ?? global.clock
         warnAboutPopulationZero(report, quiet: global.quiet)
         if json { Console.out(ReportJSON.report(report).rendered()) }
-        if let files = output.files(clock: global.clock) {
+        if let files = output.files(clock: clock) {
             let written = try output.writing {
                 try files.writeReport(report, lastSubmission: lastSubmission, formats: output.formats)
             }
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {
-            global.say(.reportTitle(target: report.target.percentText, date: global.clock.today.iso8601Unchecked))
+            global.say(.reportTitle(target: report.target.percentText, date: clock.today.iso8601Unchecked))
             let rows = report.townships.map {
                 ReportTable.row($0) + [lastSubmission[$0.township] ?? ReportSheets.neverSubmitted]
             }

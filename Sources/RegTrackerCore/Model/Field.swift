@@ -71,7 +71,7 @@ public enum FileKind: String, Sendable, CaseIterable {
         case .registrations:
             [
                 .township: Self.townshipNames,
-                .name: ["姓名", "名字", "人员姓名", "name"],
+                .name: Self.nameNames,
                 .idNumber: Self.idNames,
                 .phone: Self.phoneNames,
                 .village: [
@@ -88,6 +88,8 @@ public enum FileKind: String, Sendable, CaseIterable {
                 .phone: Self.phoneNames,
                 .township: Self.townshipNames,
                 .reason: ["原因", "无效原因", "reason"],
+                // Not in SPEC 1.3, but invalid lists usually carry the person's name: it helps find the header.
+                .name: Self.nameNames,
             ]
         }
     }
@@ -95,6 +97,7 @@ public enum FileKind: String, Sendable, CaseIterable {
     private static let townshipNames = [
         "乡镇", "镇", "街道", "乡镇（街道）", "镇（街道）", "所属乡镇", "所在镇街", "所属镇街", "便民服务中心", "township",
     ]
+    private static let nameNames = ["姓名", "名字", "人员姓名", "name"]
     private static let idNames = [
         "身份证号", "身份证号码", "身份证", "居民身份证号", "身份证件号码", "身份号码", "公民身份号码", "证件号码", "证件号", "id",
         "id_number",

@@ -6,6 +6,8 @@ public final class CSVReader: TableReader {
     public let description: TableDescription
     /// A record longer than this is not a list row: the file is rejected rather than read into memory.
     public static let maximumRecordBytes = 4 << 20
+    /// Excel's widest sheet (XFD): a record with more fields is not a list row, and would cost memory per field.
+    public static let maximumFields = 16_384
 
     private let chunks: ByteChunks
     private let delimiter: UInt8
@@ -97,6 +99,13 @@ public final class CSVReader: TableReader {
             switch byte {
             case delimiter:
                 finishField()
+                if cells.count >= Self.maximumFields {
+                    throw ReadError(
+                        "a record with more than \(Self.maximumFields) fields starts here",
+                        location: "line \(startLine)",
+                        hint: "a list has at most \(Self.maximumFields) columns; check that this is a CSV list"
+                    )
+                }
             case quote where field.isEmpty && !quoted:
                 inQuotes = true
                 quoted = true

@@ -105,9 +105,11 @@ final class WorksheetRows {
             }
             if letters > 0 { column = letters - 1 }
         }
+        // Cells without `r` follow the previous one: a row of a million `<c/>` must stop at XFD too.
+        if column >= Self.maxColumns { tooWide = true }
         if tooWide {
             throw ReadError(
-                "cell reference \(reference ?? "") lies beyond column XFD, the last a sheet can have",
+                "cell \(reference ?? "number \(column + 1)") lies beyond column XFD, the last a sheet can have",
                 location: xml.location(), hint: "the sheet is damaged; save it again from Excel")
         }
         return column
@@ -178,7 +180,7 @@ final class WorksheetRows {
         text.isEmpty ? .empty : .text(text)
     }
 
-    /// A positive decimal integer, or nil.
+    /// A positive decimal integer, or nil (also for 0: `<row r="0">` names no row; the next number is taken).
     static func positiveInt(_ text: UnsafePointer<CChar>) -> Int? {
         var value = 0
         var pointer = text
@@ -188,7 +190,7 @@ final class WorksheetRows {
             value = value * 10 + Int(byte - 48)
             pointer += 1
         }
-        return pointer == text ? nil : value
+        return pointer == text || value == 0 ? nil : value
     }
 
     /// The `t` attribute of `<c>`.

@@ -19,6 +19,16 @@ final class XLSXPackage {
         } catch {
             throw Self.damaged(location: nil)
         }
+        // Parts are only ever looked up by name, never written out; but a name that climbs out of the package
+        // (`../x`, `/etc/x`) is a hostile archive, not a workbook, and is refused.
+        for entry in archive {
+            let name = entry.path.replacingOccurrences(of: "\\", with: "/")
+            if name.hasPrefix("/") || name.split(separator: "/").contains("..") {
+                throw ReadError(
+                    "zip entry name \"\(name)\" points outside the package; refused",
+                    hint: "this is not a workbook Excel writes; ask for the list again as .xlsx or CSV")
+            }
+        }
     }
 
     static func damaged(location: String?) -> ReadError {

@@ -7,7 +7,8 @@ import Glibc
 ///
 /// Parsing is locked down: no network, no DTD loading, no entity substitution and the default
 /// size limits (`XML_PARSE_HUGE` off), so a "billion laughs" file or an external entity cannot
-/// expand or read anything. libxml2's errors are collected here instead of printed to stderr.
+/// expand or read anything; and a document with a DOCTYPE at all is refused (no spreadsheet has one).
+/// libxml2's errors are collected here instead of printed to stderr.
 final class XMLStreamReader {
     /// Node kinds we act on (values of libxml2's `xmlReaderTypes`).
     enum Kind {
@@ -74,7 +75,10 @@ final class XMLStreamReader {
     func read() throws(ReadError) -> Bool {
         let status = xmlTextReaderRead(reader)
         if status == 1 {
-            kind = Self.kind(of: xmlTextReaderNodeType(reader))
+            let type = xmlTextReaderNodeType(reader)
+            // Excel never writes a DOCTYPE; one is how entity bombs and external entities (XXE) come in.
+            if type == Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue) { throw documentType() }
+            kind = Self.kind(of: type)
             depth = Int(xmlTextReaderDepth(reader))
             return true
         }
@@ -89,6 +93,13 @@ final class XMLStreamReader {
             if kind == .element { return true }
         }
         return false
+    }
+
+    private func documentType() -> ReadError {
+        ReadError(
+            "the XML has a DOCTYPE declaration (entities or an external DTD), which no spreadsheet has; refused",
+            location: location(line: Int(xmlTextReaderGetParserLineNumber(reader))),
+            hint: "this is not a file Excel writes; ask for the list again as .xlsx or CSV")
     }
 
     private func malformed() -> ReadError {

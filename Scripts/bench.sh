@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# The benchmark of issue 5 (`make bench`): regtracker side by side with reference tools on generated data.
+#
+# Usage: Scripts/bench.sh BIN
+#   BIN is a release build of regtracker (make bench builds .build/release/regtracker first); this script builds
+#   nothing. It generates fictional lists into a temporary folder (removed on exit), times every pair with
+#   hyperfine (medians) and /usr/bin/time -v (peak RSS), prints one Markdown table and writes it to
+#   docs/benchmarks.md between the "bench:begin/end" markers (text outside them is kept).
+#
+# Knobs (environment), for quick trial runs; `make bench` uses the defaults:
+#   BENCH_SMALL=100000 BENCH_MEDIUM=1000000 BENCH_LARGE=5000000   data sizes (rows)
+#   BENCH_RUNS=3          runs a measurement gets at most
+#   BENCH_CAP=120         seconds one of our import measurements may take, estimated from the 100k-row CSV
+#                         import (timed first); a slower one gets fewer runs, at least 1, and so does one that
+#                         would leave too little time for the 5M rows before BENCH_DEADLINE (see runs_for)
+#   BENCH_BUDGET=600      seconds (from the start, generation included) after which every further
+#                         measurement gets a single run, so that make bench stays under 15 minutes
+#   BENCH_TIMEOUT=600     a single run taking longer is killed and reported as failed
+#   BENCH_DEADLINE=870    seconds from the start by which the measuring must end (make bench must finish in
+#                         15 minutes): a run is also killed when it would go past it
+#   BENCH_SEED=2026       generator seed
+#   BENCH_OUT=docs/benchmarks.md   where the result goes ("-" to write nothing)
+#   BENCH_SKIP_CALAMINE=1 do not create the python-calamine venv
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 BIN   (a release build of regtracker; make bench builds it)" >&2
+    exit 64
+fi
+[ -x "$1" ] || { echo "bench: $1 is not an executable; run make release first" >&2; exit 1; }
+bin=$(realpath "$1")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+here=$repo/Scripts/bench
+
+small=${BENCH_SMALL:-100000}
+medium=${BENCH_MEDIUM:-1000000}
+large=${BENCH_LARGE:-5000000}
+runs=${BENCH_RUNS:-3}
+budget=${BENCH_BUDGET:-600}
+cap=${BENCH_CAP:-120}
+run_timeout=${BENCH_TIMEOUT:-600}
+deadline=${BENCH_DEADLINE:-870}
+seed=${BENCH_SEED:-2026}
+out=${BENCH_OUT:-docs/benchmarks.md}
+case $out in /* | -) ;; *) out=$repo/$out ;; esac
+
+for tool in hyperfine xmllint sqlite3 sha256sum python3 timeout; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is missing; run make bench-setup" >&2; exit 1; }
+done
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing; run make bench-setup" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/regtracker-bench.XXXXXX")
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+cd "$work"
+
+export REGTRACKER_TODAY=2026-06-30 # the generated lists are "as of" this date; pins validation
+started=$(date +%s)
+log() { printf '\n== %s (%ds)\n' "$*" $(($(date +%s) - started)) >&2; }
+
+# Human-friendly row counts for labels: 100000 → 100k, 5000000 → 5M.
+human() {
+    local n=$1
+    if [ $((n % 1000000)) -eq 0 ]; then echo "$((n / 1000000))M"
+    elif [ $((n % 1000)) -eq 0 ]; then echo "$((n / 1000))k"
+    else echo "$n"; fi
+}
+S=$(human "$small")
+M=$(human "$medium")
+L=$(human "$large")
+
+# ---------------------------------------------------------------------------------------------- data
+log "generating data into $work"
+gen() { python3 "$here/generate.py" --seed "$seed" --out "$work" "$@"; }
+gen --rows "$medium" --name medium --formats csv,gb18030,xml,xlsx 2>"$work/gen-medium.log" &
+gen_medium=$!
+gen --rows "$large" --name large --formats csv 2>"$work/gen-large.log" &
+gen_large=$!
+gen --rows "$small" --name small --formats csv,xlsx 2>"$work/gen-small.log"
+wait "$gen_medium"
+wait "$gen_large"
+cat "$work"/gen-*.log >&2
+ls -l "$work" >&2
+
+# The python-calamine reference reader, in a throwaway venv.
+calamine_python=
+calamine_note=
+if [ "${BENCH_SKIP_CALAMINE:-0}" = 1 ]; then
+    calamine_note="skipped (BENCH_SKIP_CALAMINE=1)"
+elif python3 -m venv "$work/venv" >"$work/venv.log" 2>&1 \
+    && "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check python-calamine \
+        >>"$work/venv.log" 2>&1; then
+    calamine_python=$work/venv/bin/python
+else
+    calamine_note="skipped: python-calamine could not be installed ($(grep -m1 -iE 'error|no module' "$work/venv.log" || tail -n1 "$work/venv.log"))"
+    echo "bench: $calamine_note" >&2
+fi
+
+# ---------------------------------------------------------------------------------------------- measuring
+# measure ID RUNS PREPARE -- COMMAND...
+#   Times COMMAND (RUNS runs, PREPARE before each, untimed) with hyperfine, under /usr/bin/time -v for the
+#   peak RSS. Sets TIME_<ID> (median seconds), RSS_<ID> (max over runs, MiB) and FAIL_<ID> ("failed: <first
+#   stderr line>") when a run or its preparation exits non-zero; never stops the script.
+q() { printf '%q ' "$@"; }
+measure() {
+    local id=$1 n=$2 prepare=$3
+    shift 4
+    local rss=$work/$id.rss err=$work/$id.err perr=$work/$id.prepare.err json=$work/$id.json
+    rm -f "$rss" "$err" "$perr" "$json"
+    # Each run gets at most BENCH_TIMEOUT seconds and its share of what is left before BENCH_DEADLINE.
+    local limit=$(((deadline - ($(date +%s) - started)) / n))
+    [ "$limit" -gt "$run_timeout" ] && limit=$run_timeout
+    [ "$limit" -lt 30 ] && limit=30
+    local cmd
+    cmd="/usr/bin/time -v -a -o $(q "$rss")timeout $limit $(q "$@")2>$(q "$err")"
+    local args=(--style basic --runs "$n" --export-json "$json" --command-name "$id")
+    [ -n "$prepare" ] && args+=(--prepare "{ $prepare ; } 2>$(q "$perr") >/dev/null")
+    log "$id: $* ($n run(s))"
+    printf -v "FAIL_$id" '%s' ""
+    printf -v "RUNS_$id" '%s' "$n"
+    if hyperfine "${args[@]}" "$cmd" >&2; then
+        printf -v "TIME_$id" '%s' "$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")"
+    else
+        local why
+        if grep -q 'non-zero status 124' "$rss" 2>/dev/null; then
+            why="timed out after ${limit} s (BENCH_TIMEOUT=${run_timeout}, BENCH_DEADLINE=${deadline})"
+        elif [ -s "$err" ]; then
+            why=$(grep -m1 -v '^[[:space:]]*$' "$err" || true)
+        elif [ -s "$perr" ]; then
+            why="preparation: $(grep -m1 -v '^[[:space:]]*$' "$perr" || true)"
+        else
+            why="exit status $(grep -m1 -o 'non-zero status [0-9]*' "$rss" 2>/dev/null | grep -o '[0-9]*$' || echo '?')"
+        fi
+        printf -v "FAIL_$id" 'failed: %s' "${why:0:160}"
+        printf -v "TIME_$id" '%s' ""
+        echo "bench: $id ${why}" >&2
+    fi
+    local kb
+    kb=$(grep -h 'Maximum resident set size' "$rss" 2>/dev/null | awk '{print $NF}' | sort -n | tail -n1)
+    printf -v "RSS_$id" '%s' "$([ -n "$kb" ] && awk -v k="$kb" 'BEGIN{printf "%.0f", k/1024}')"
+}
+skip() { printf -v "FAIL_$1" '%s' "$2"; printf -v "TIME_$1" '%s' ""; printf -v "RSS_$1" '%s' ""; printf -v "RUNS_$1" '%s' 0; }
+
+# runs_for WANTED [ROWS [FACTOR]]: WANTED runs, at most BENCH_RUNS; fewer when ROWS rows at FACTOR times the
+# per-row time of the 100k-row CSV import would take more than BENCH_CAP seconds in all, or would eat into the
+# time that the 5M-row import (measured last) needs before BENCH_DEADLINE; 1 once BENCH_BUDGET s have gone by.
+per_row=
+runs_for() {
+    local n=$1 rows=${2:-} factor=${3:-1}
+    [ "$n" -gt "$runs" ] && n=$runs
+    if [ -n "$rows" ] && [ -n "$per_row" ]; then
+        local now=$(($(date +%s) - started))
+        while [ "$n" -gt 1 ] && awk -v n="$n" -v r="$rows" -v f="$factor" -v p="$per_row" -v c="$cap" -v now="$now" \
+            -v d="$deadline" -v big="$large" \
+            'BEGIN{ est = n*r*f*p; reserve = big*p + 30; exit !(est > c || now + est > d - reserve) }'; do
+            n=$((n - 1))
+        done
+    fi
+    [ $(($(date +%s) - started)) -gt "$budget" ] && n=1
+    echo "$n"
+}
+
+db=$work/ours.sqlite
+fresh_db() { # the PREPARE snippet: a fresh database holding the roster of a data set
+    echo "rm -f $(q "$1")$(q "$1-wal")$(q "$1-shm") && $(q "$bin")--db $(q "$1")population import --quiet $(q "$2")"
+}
+fresh_t() { echo "rm -f $(q "$work/t.db")"; }
+t_import() { measure "$1" "$(runs_for "$2")" "$(fresh_t)" -- sqlite3 "$work/t.db" ".import --csv --skip 1 $3 t"; }
+ours_import() { # ours_import ID RUNS ROWS DB ROSTER FILE [FACTOR: expected time a row ÷ the CSV's]
+    measure "$1" "$(runs_for "$2" "$3" "${7:-1}")" "$(fresh_db "$4" "$5")" -- "$bin" --db "$4" import --quiet "$6"
+}
+
+# The 100k-row CSV first: its per-row time sets the number of runs of the slow measurements.
+db_s=$work/size.sqlite
+ours_import sizeS_ours 3 "" "$db_s" small-roster.csv small.csv
+t_import sizeS_ref 3 small.csv
+[ -n "$TIME_sizeS_ours" ] && per_row=$(awk -v t="$TIME_sizeS_ours" -v n="$small" 'BEGIN{print t/n}')
+
+# 1M rows CSV (UTF-8), then GB18030. The database of the last UTF-8 run is kept for report and re-import.
+ours_import csv_ours 3 "$medium" "$db" medium-roster.csv medium.csv
+t_import csv_ref 3 medium.csv
+db_gb=$work/gb.sqlite
+ours_import gb_ours 3 "$medium" "$db_gb" medium-roster.csv medium-gb18030.csv
+t_import gb_ref 3 medium-gb18030.csv
+rm -f "$db_gb" "$db_gb-wal" "$db_gb-shm"
+
+# report --json and the no-op re-import on the 1M-row database.
+measure report_ours "$(runs_for 3)" "" -- "$bin" --db "$db" report --json
+measure report_ref "$(runs_for 3)" "" -- sqlite3 "$db" \
+    "SELECT township_id, outcome, count(*) FROM registration GROUP BY township_id, outcome"
+measure reimport_ours "$(runs_for 3)" "" -- "$bin" --db "$db" import --quiet medium.csv
+measure reimport_ref "$(runs_for 3)" "" -- sha256sum medium.csv
+rm -f "$db" "$db-wal" "$db-shm" "$work/t.db"
+
+# SpreadsheetML.
+db_x=$work/xml.sqlite
+ours_import xml_ours 2 "$medium" "$db_x" medium-roster.csv medium.xml 2
+measure xml_ref "$(runs_for 2)" "" -- xmllint --stream --noout medium.xml
+
+# .xlsx, 100k and 1M rows.
+ours_import xlsxS_ours 3 "$small" "$db_x" small-roster.csv small.xlsx 2.5
+ours_import xlsxM_ours 2 "$medium" "$db_x" medium-roster.csv medium.xlsx 2.5
+rm -f "$db_x" "$db_x-wal" "$db_x-shm"
+if [ -n "$calamine_python" ]; then
+    measure xlsxS_ref "$(runs_for 3)" "" -- "$calamine_python" "$here/calamine_read.py" small.xlsx
+    measure xlsxM_ref "$(runs_for 2)" "" -- "$calamine_python" "$here/calamine_read.py" medium.xlsx
+else
+    skip xlsxS_ref "$calamine_note"
+    skip xlsxM_ref "$calamine_note"
+fi
+
+# The 5M rows, once each (the 100k were timed first, the 1M are the first CSV measurement).
+# The reference goes first: ours, the slowest run of all, gets whatever is left before the deadline.
+t_import sizeL_ref 1 large.csv
+rm -f "$work/t.db"
+ours_import sizeL_ours 1 "$large" "$db_s" large-roster.csv large.csv
+rm -f "$db_s" "$db_s-wal" "$db_s-shm"
+
+# ---------------------------------------------------------------------------------------------- the table
+get() { local v="$1_$2"; echo "${!v:-}"; }
+# row ID_PREFIX WORK ROWS TARGET_RATIO: one table row from <prefix>_ours and <prefix>_ref.
+table=()
+row() {
+    local p=$1 work_label=$2 nrows=$3 target=$4
+    local ours ref ratio rss ours_cell ref_cell verdict=""
+    ours=$(get TIME "${p}_ours")
+    ref=$(get TIME "${p}_ref")
+    rss=$(get RSS "${p}_ours")
+    if [ -n "$ours" ]; then
+        ours_cell="$ours (n=$(get RUNS "${p}_ours"))"
+        [ "$nrows" -gt 0 ] && ours_cell="$ours ($(awk -v t="$ours" -v n="$nrows" 'BEGIN{printf "%.2f", t*1e6/n}') µs/row, n=$(get RUNS "${p}_ours"))"
+    else
+        ours_cell=$(get FAIL "${p}_ours")
+        rss=""
+    fi
+    if [ -n "$ref" ]; then
+        ref_cell="$ref (n=$(get RUNS "${p}_ref"))"
+    else
+        ref_cell=$(get FAIL "${p}_ref")
+    fi
+    if [ -n "$ours" ] && [ -n "$ref" ]; then
+        ratio=$(awk -v a="$ours" -v b="$ref" 'BEGIN{ if (b > 0) printf "%.2f×", a/b; else print "—" }')
+        if [ -n "$target" ]; then
+            verdict=$(awk -v a="$ours" -v b="$ref" -v t="$target" 'BEGIN{ print (b > 0 && a/b <= t) ? "met" : "missed" }')
+        fi
+    else
+        ratio="—"
+    fi
+    local rss_verdict=""
+    if [ -n "$rss" ] && [ -n "$ours" ]; then
+        rss_verdict=$([ "$rss" -le 100 ] && echo met || echo missed)
+    fi
+    local target_cell
+    if [ -n "$target" ]; then
+        target_cell="≤ ${target}× (${verdict:-—}); ≤ 100 MiB (${rss_verdict:-—})"
+    else
+        target_cell="≤ 100 MiB (${rss_verdict:-—})"
+    fi
+    table+=("| $work_label | $ours_cell | ${ref_cell:-—} | $ratio | ${rss:-—} | $target_cell |")
+}
+csv_size=$(du -m --apparent-size medium.csv | cut -f1)
+xml_size=$(du -m --apparent-size medium.xml | cut -f1)
+xlsxS_size=$(du -m --apparent-size small.xlsx | cut -f1)
+xlsxM_size=$(du -m --apparent-size medium.xlsx | cut -f1)
+row csv "import $M rows CSV UTF-8 (${csv_size} MB) vs \`sqlite3 .import --csv\`" "$medium" 1.0
+row gb "import $M rows CSV GB18030 vs \`sqlite3 .import --csv\`" "$medium" 1.0
+row xml "import $M rows SpreadsheetML (${xml_size} MB) vs \`xmllint --stream --noout\`" "$medium" 1.0
+row xlsxS "import $S rows .xlsx (${xlsxS_size} MB) vs python-calamine read" "$small" 1.0
+row xlsxM "import $M rows .xlsx (${xlsxM_size} MB) vs python-calamine read" "$medium" 1.0
+row report "\`report --json\` on the $M-row database vs \`sqlite3\` GROUP BY" 0 1.5
+row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
+row sizeS "CSV import, $S rows vs \`sqlite3 .import\`" "$small" ""
+# The 1M size row is the first measurement again.
+for k in TIME RSS FAIL RUNS; do
+    printf -v "${k}_sizeM_ours" '%s' "$(get "$k" csv_ours)"
+    printf -v "${k}_sizeM_ref" '%s' "$(get "$k" csv_ref)"
+done
+row sizeM "CSV import, $M rows vs \`sqlite3 .import\` (the first row)" "$medium" ""
+row sizeL "CSV import, $L rows vs \`sqlite3 .import\`" "$large" ""
+
+elapsed=$(($(date +%s) - started))
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$repo" status --porcelain -- Sources Package.swift Package.resolved 2>/dev/null)" ]; then
+    commit="$commit + uncommitted changes in Sources/"
+fi
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)
+calamine_version=$([ -n "$calamine_python" ] && "$calamine_python" -m pip show python-calamine 2>/dev/null | awk '/^Version/{print $2}' || echo "—")
+gen_stats=$(sed 's/^/    /' "$work"/gen-*.log)
+
+result=$(
+    cat <<EOF
+Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;
+regtracker commit \`$commit\` (HEAD when the table was written; the binary is dated $(date -u -r "$bin" '+%H:%M UTC')); the whole run took ${elapsed} s (data generation and the venv included).
+Times are hyperfine medians of n runs, in seconds (n ≤ ${runs}; fewer when our import would take over ${cap} s in
+all at the per-row time of the ${S}-row CSV import; 1 once ${budget} s have gone by);
+peak RSS is the largest \`Maximum resident set size\` of \`/usr/bin/time -v\` over those runs.
+Every regtracker import starts from a fresh database holding the roster; every \`sqlite3 .import\` from a fresh
+file. A "failed: …" cell is the first line that the failing command wrote to stderr.
+
+| work | ours s | reference s | ratio ours÷reference | our peak RSS MiB | target |
+|---|---|---|---|---|---|
+$(printf '%s\n' "${table[@]}")
+
+Reference tools: $(sqlite3 --version | cut -d' ' -f1) (sqlite3), $(xmllint --version 2>&1 | head -n1 | sed 's/^xmllint: //'), python-calamine ${calamine_version:-—}, $(hyperfine --version).
+Data (\`Scripts/bench/generate.py --seed $seed\`, fictional):
+
+$gen_stats
+EOF
+)
+
+echo
+echo "$result"
+
+if [ "$out" != "-" ]; then
+    mkdir -p "$(dirname "$out")"
+    begin='<!-- bench:begin (written by Scripts/bench.sh; edit outside these markers) -->'
+    end='<!-- bench:end -->'
+    if [ -f "$out" ] && grep -qF '<!-- bench:begin' "$out" && grep -qF "$end" "$out"; then
+        RESULT="$result" python3 - "$out" "$begin" "$end" <<'PY'
+import os, sys
+path, begin, end = sys.argv[1:4]
+text = open(path, encoding="utf-8").read()
+i = text.index("<!-- bench:begin")
+j = text.index(end, i) + len(end)
+open(path, "w", encoding="utf-8").write(text[:i] + begin + "\n" + os.environ["RESULT"] + "\n" + end + text[j:])
+PY
+    else
+        cat >"$out" <<EOF
+# Benchmarks
+
+\`make bench\` (issue 5) generates fictional registration lists with \`Scripts/bench/generate.py\` into a temporary
+folder and times \`regtracker\` side by side with reference tools on the same files: \`sqlite3 .import\` (a raw
+load, no checks), \`xmllint --stream\` (a parse, nothing stored), python-calamine (reading an .xlsx, nothing
+stored), a bare \`GROUP BY\` and \`sha256sum\`. Ratios are ours ÷ reference; targets are those of issue 5.
+
+$begin
+$result
+$end
+EOF
+    fi
+    echo "bench: wrote $out" >&2
+fi

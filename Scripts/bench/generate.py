@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+"""Seeded generator of realistic, fictional registration lists for the benchmark (issue 5).
+
+One pass writes the same N data rows in every requested format, plus the roster:
+
+    generate.py --rows 1000000 --seed 2026 --out DIR --name rows-1m --formats csv,gb18030,xml,xlsx
+
+writes DIR/rows-1m.csv (UTF-8), DIR/rows-1m-gb18030.csv, DIR/rows-1m.xml (SpreadsheetML 2003),
+DIR/rows-1m.xlsx (shared strings, like Excel writes) and DIR/rows-1m-roster.csv (乡镇,实有人口).
+
+Every file starts with a title row above the header
+    序号,姓名,乡镇,身份证号码,手机号码,所属村（社区）,注册时间,截图核验,备注
+About 3% of rows repeat an earlier person (half in the same township, half in another), about 2% have
+截图核验 = 无效, about 1% are malformed (a wrong ID check character or a 10-digit phone). Everything else is
+valid: 18-digit ID numbers with a correct GB 11643 MOD 11-2 check character and a birth date 1940–2005,
+mobile phones 1[3-9] + 9 digits, unique per person. Standard library only; the same seed gives the same bytes.
+"""
+
+import argparse
+import datetime
+import random
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+HEADER = ["序号", "姓名", "乡镇", "身份证号码", "手机号码", "所属村（社区）", "注册时间", "截图核验", "备注"]
+WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+CHECK = "10X98765432"
+
+TOWN_FIRST = "青白黄金龙凤石柳桃杏梅松柏桂兰竹云雾清明安永太平新长福寿临双"
+TOWN_SECOND = "石沙河桥溪湖山林塘坝岭岗坪田湾口关庙店集"
+VILLAGE_FIRST = "东南西北上下前后大小新老高中"
+VILLAGE_SECOND = "坪湾沟坝庄岭冲塘坡园铺寨"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+            "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红玉兵林辉斌波宇浩凯鹏飞鑫博文俊丹琳婷雪梅"
+         "海燕春燕秀兰秀珍淑珍德福永清光荣桂芝凤兰晓东晓红建华建军")
+REMARKS_VALID = ["", "", "", "", "", "", "", "", "补录", "已核实", "家属代注册", "外出务工，电话核实", "老年人，子女协助"]
+
+
+def check_char(first17):
+    total = 0
+    for digit, weight in zip(first17, WEIGHTS):
+        total += (ord(digit) - 48) * weight
+    return CHECK[total % 11]
+
+
+class Permutation:
+    """x ↦ (a·x + b) mod n, a bijection on [0, n) when gcd(a, n) = 1: unique values without a set."""
+
+    def __init__(self, rng, n):
+        import math
+        self.n = n
+        while True:
+            a = rng.randrange(n // 3, n - 1)
+            if math.gcd(a, n) == 1:
+                break
+        self.a = a
+        self.b = rng.randrange(n)
+
+    def __call__(self, x):
+        return (self.a * x + self.b) % self.n
+
+
+def make_townships(rng, count):
+    names = []
+    seen = set()
+    suffixes = ["镇"] * 33 + ["街道"] * 5 + ["乡"] * 2
+    while len(names) < count:
+        name = rng.choice(TOWN_FIRST) + rng.choice(TOWN_SECOND)
+        if name in seen:
+            continue
+        seen.add(name)
+        names.append(name + suffixes[len(names) % len(suffixes)])
+    return names
+
+
+def make_villages(rng, township):
+    out = []
+    seen = set()
+    while len(out) < rng.randint(6, 14):
+        v = rng.choice(VILLAGE_FIRST) + rng.choice(VILLAGE_SECOND)
+        if v in seen:
+            continue
+        seen.add(v)
+        out.append(v + ("社区" if rng.random() < 0.25 else "村"))
+    return out
+
+
+def xml_cell(value, kind="String"):
+    return '<Cell><Data ss:Type="%s">%s</Data></Cell>' % (kind, escape(value))
+
+
+LETTERS = "ABCDEFGHI"
+
+
+def zip_entry(name):
+    """A deflated zip entry with a fixed time stamp, so that the same seed gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=(2026, 6, 30, 12, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def col_letter(i):
+    return LETTERS[i]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, required=True, help="number of data rows")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--out", required=True, help="folder to write into")
+    parser.add_argument("--name", required=True, help="base name of the files")
+    parser.add_argument("--formats", default="csv", help="comma-separated: csv,gb18030,xml,xlsx")
+    parser.add_argument("--townships", type=int, default=40)
+    args = parser.parse_args()
+    formats = set(args.formats.split(","))
+    unknown = formats - {"csv", "gb18030", "xml", "xlsx"}
+    if unknown:
+        parser.error("unknown formats: " + ",".join(sorted(unknown)))
+
+    rng = random.Random(args.seed)
+    towns = make_townships(rng, args.townships)
+    villages = [make_villages(rng, t) for t in towns]
+    weights = [rng.uniform(0.4, 1.6) for _ in towns]
+    # Each township gets its own 6-digit region code, so that IDs are unique across townships too.
+    regions = ["%06d" % (510100 + 100 * (i // 9) + 2 * (i % 9) + 12) for i in range(len(towns))]
+    birth_start = datetime.date(1940, 1, 1)
+    birth_days = (datetime.date(2005, 12, 31) - birth_start).days + 1
+    id_space = [Permutation(random.Random(args.seed * 1000 + i), birth_days * 1000) for i in range(len(towns))]
+    phone_perm = Permutation(random.Random(args.seed * 7 + 1), 7_000_000_000)
+    per_town_index = [0] * len(towns)
+    cum = []
+    acc = 0.0
+    for w in weights:
+        acc += w
+        cum.append(acc)
+    title = "全县各乡镇（街道）国家反诈中心APP注册名单（截至2026年6月30日，共%d人）" % args.rows
+    base = "%s/%s" % (args.out, args.name)
+
+    outputs = []  # callables taking the row as a list of 9 strings
+    closers = []
+    if "csv" in formats or "gb18030" in formats:
+        import csv
+
+        for fmt, suffix, encoding in (("csv", ".csv", "utf-8"), ("gb18030", "-gb18030.csv", "gb18030")):
+            if fmt not in formats:
+                continue
+            f = open(base + suffix, "w", encoding=encoding, newline="", buffering=1 << 20)
+            w = csv.writer(f, lineterminator="\r\n")
+            w.writerow([title] + [""] * 8)
+            w.writerow(HEADER)
+            outputs.append(w.writerow)
+            closers.append(f.close)
+
+    if "xml" in formats:
+        xf = open(base + ".xml", "w", encoding="utf-8", buffering=1 << 20)
+        xf.write('<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                 '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                 'xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" '
+                 'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:html="http://www.w3.org/TR/REC-html40">\n'
+                 ' <Worksheet ss:Name="Sheet1">\n  <Table>\n')
+        xf.write('   <Row><Cell ss:MergeAcross="8"><Data ss:Type="String">%s</Data></Cell></Row>\n' % escape(title))
+        xf.write("   <Row>" + "".join(xml_cell(h) for h in HEADER) + "</Row>\n")
+
+        # Generated values never contain & < > (fixed alphabets), so they need no escaping.
+        def write_xml(row, xf=xf, wr=xf.write):
+            wr('   <Row><Cell><Data ss:Type="Number">' + row[0] + "</Data></Cell>"
+               + "".join(['<Cell><Data ss:Type="String">' + v + "</Data></Cell>" if v else "<Cell/>"
+                          for v in row[1:]])
+               + "</Row>\n")
+
+        def close_xml(xf=xf):
+            xf.write("  </Table>\n </Worksheet>\n</Workbook>\n")
+            xf.close()
+
+        outputs.append(write_xml)
+        closers.append(close_xml)
+
+    if "xlsx" in formats:
+        zf = zipfile.ZipFile(base + ".xlsx", "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6)
+        sheet = zf.open(zip_entry("xl/worksheets/sheet1.xml"), "w", force_zip64=True)
+        shared = {}
+        shared_list = []
+        buf = []
+
+        def sst(value):
+            i = shared.get(value)
+            if i is None:
+                i = len(shared_list)
+                shared[value] = i
+                shared_list.append(value)
+            return i
+
+        def flush():
+            sheet.write("".join(buf).encode("utf-8"))
+            buf.clear()
+
+        last_row = args.rows + 2
+        buf.append('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                   '<dimension ref="A1:I%d"/><sheetData>' % last_row)
+        buf.append('<row r="1"><c r="A1" t="s"><v>%d</v></c></row>' % sst(title))
+        buf.append('<row r="2">' + "".join('<c r="%s2" t="s"><v>%d</v></c>' % (col_letter(i), sst(h))
+                                           for i, h in enumerate(HEADER)) + "</row>")
+        xlsx_row = [3]
+
+        def write_xlsx(row):
+            r = xlsx_row[0]
+            xlsx_row[0] = r + 1
+            rs = str(r)
+            parts = ['<row r="', rs, '"><c r="A', rs, '"><v>', row[0], "</v></c>"]
+            for i in range(1, 9):
+                v = row[i]
+                if v:
+                    j = shared.get(v)
+                    if j is None:
+                        j = sst(v)
+                    parts.append('<c r="%s%s" t="s"><v>%d</v></c>' % (LETTERS[i], rs, j))
+            parts.append("</row>")
+            buf.append("".join(parts))
+            if len(buf) >= 4096:
+                flush()
+
+        def close_xlsx():
+            buf.append('</sheetData><mergeCells count="1"><mergeCell ref="A1:I1"/></mergeCells></worksheet>')
+            flush()
+            sheet.close()
+            with zf.open(zip_entry("xl/sharedStrings.xml"), "w", force_zip64=True) as s:
+                head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                        'count="%d" uniqueCount="%d">' % (len(shared_list), len(shared_list)))
+                s.write(head.encode("utf-8"))
+                chunk = []
+                for v in shared_list:
+                    chunk.append("<si><t>" + v + "</t></si>")
+                    if len(chunk) >= 8192:
+                        s.write("".join(chunk).encode("utf-8"))
+                        chunk.clear()
+                chunk.append("</sst>")
+                s.write("".join(chunk).encode("utf-8"))
+            zf.writestr(zip_entry("[Content_Types].xml"),
+                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                        '<Default Extension="xml" ContentType="application/xml"/>'
+                        '<Override PartName="/xl/workbook.xml" '
+                        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                        '<Override PartName="/xl/worksheets/sheet1.xml" '
+                        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                        '<Override PartName="/xl/sharedStrings.xml" '
+                        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                        "</Types>")
+            zf.writestr(zip_entry("_rels/.rels"),
+                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                        '<Relationship Id="rId1" '
+                        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                        'Target="xl/workbook.xml"/></Relationships>')
+            zf.writestr(zip_entry("xl/workbook.xml"),
+                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                        '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>')
+            zf.writestr(zip_entry("xl/_rels/workbook.xml.rels"),
+                        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                        '<Relationship Id="rId1" '
+                        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+                        'Target="worksheets/sheet1.xml"/>'
+                        '<Relationship Id="rId2" '
+                        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                        'Target="sharedStrings.xml"/></Relationships>')
+            zf.close()
+
+        outputs.append(write_xlsx)
+        closers.append(close_xlsx)
+
+    rows_per_town = [0] * len(towns)
+    recent = []  # ring buffer of earlier persons (name, township index, id, phone) for duplicates
+    RECENT = 50_000
+    person = 0
+    stats = {"duplicate": 0, "flagged": 0, "malformed": 0}
+    rand = rng.random
+    ndates = 181  # registrations from 2026-01-01 to 2026-06-30
+    reg_start = datetime.date(2026, 1, 1).toordinal()
+    birth_ord = birth_start.toordinal()
+    # The check character from cached partial weighted sums: region (per township), birth date (per day).
+    region_sum = [sum((ord(c) - 48) * w for c, w in zip(r, WEIGHTS[:6])) for r in regions]
+    birth_cache = {}
+
+    def birth(day):
+        hit = birth_cache.get(day)
+        if hit is None:
+            s = datetime.date.fromordinal(birth_ord + day).strftime("%Y%m%d")
+            hit = (s, sum((ord(c) - 48) * w for c, w in zip(s, WEIGHTS[6:14])))
+            birth_cache[day] = hit
+        return hit
+
+    seq_cache = []
+    for q in range(1000):
+        s3 = "%03d" % q
+        seq_cache.append((s3, sum((ord(c) - 48) * w for c, w in zip(s3, WEIGHTS[14:17]))))
+    n_surnames = len(SURNAMES)
+    n_given = len(GIVEN)
+    n_remarks = len(REMARKS_VALID)
+    flag_remarks = ["截图不清晰", "非本人注册", "截图重复使用", "未实名"]
+    reg_dates = [datetime.date.fromordinal(reg_start + d) for d in range(ndates)]
+    reg_days = ["%04d-%02d-%02d " % (d.year, d.month, d.day) for d in reg_dates]
+    reg_slash = ["%d/%d/%d" % (d.year, d.month, d.day) for d in reg_dates]
+    hhmm = ["%02d:%02d" % (h, m) for h in range(8, 21) for m in range(60)]
+    n_towns = len(towns)
+
+    for n in range(1, args.rows + 1):
+        if rand() < 0.03 and recent:
+            # The same person again: half in the same township (resubmission), half in another one.
+            name, t, id_number, phone = recent[int(rand() * len(recent))]
+            if rand() < 0.5:
+                t = int(rand() * n_towns)
+            stats["duplicate"] += 1
+        else:
+            x = rand() * acc
+            t = 0
+            while cum[t] < x:
+                t += 1
+            k = per_town_index[t]
+            per_town_index[t] = k + 1
+            code = id_space[t](k)
+            bs, bsum = birth(code // 1000)
+            qs, qsum = seq_cache[code % 1000]
+            id_number = regions[t] + bs + qs + CHECK[(region_sum[t] + bsum + qsum) % 11]
+            p = phone_perm(person)
+            phone = "1%d%09d" % (3 + p // 1_000_000_000, p % 1_000_000_000)
+            person += 1
+            if rand() < 0.3:
+                given = GIVEN[int(rand() * n_given)]
+            else:
+                given = GIVEN[int(rand() * n_given)] + GIVEN[int(rand() * n_given)]
+            name = SURNAMES[int(rand() * n_surnames)] + given
+            if len(recent) < RECENT:
+                recent.append((name, t, id_number, phone))
+            else:
+                recent[int(rand() * RECENT)] = (name, t, id_number, phone)
+        verdict = "有效"
+        v = rand()
+        if v < 0.02:
+            verdict = "无效"
+            remark = flag_remarks[int(rand() * 4)]
+            stats["flagged"] += 1
+        elif v < 0.03:
+            stats["malformed"] += 1
+            remark = ""
+            if rand() < 0.5:
+                id_number = id_number[:17] + ("0" if id_number[17] != "0" else "1")
+            else:
+                phone = phone[:10]
+        else:
+            if v > 0.93:
+                verdict = ""
+            remark = REMARKS_VALID[int(rand() * n_remarks)]
+        day = int(rand() * ndates)
+        if rand() < 0.8:
+            registered = reg_days[day] + hhmm[int(rand() * 780)]
+        else:
+            registered = reg_slash[day]
+        rows_per_town[t] += 1
+        vs = villages[t]
+        row = [str(n), name, towns[t], id_number, phone, vs[int(rand() * len(vs))], registered, verdict, remark]
+        for out in outputs:
+            out(row)
+
+    for close in closers:
+        close()
+
+    with open(base + "-roster.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("乡镇,实有人口\r\n")
+        roster_rng = random.Random(args.seed + 99)
+        for name, count in zip(towns, rows_per_town):
+            f.write("%s,%d\r\n" % (name, max(1, round(count * roster_rng.uniform(1.7, 2.3)))))
+
+    print("%s: %d rows, %d townships, %d duplicates, %d flagged, %d malformed" %
+          (args.name, args.rows, len(towns), stats["duplicate"], stats["flagged"], stats["malformed"]),
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

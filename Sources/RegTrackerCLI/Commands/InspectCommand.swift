@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerKit
+import RegTrackerStore
+
+/// Shows what import would make of a file, storing nothing: how it was read, the header and its mapping, the rows
+/// skipped, and the first data rows with the outcome each would get on its own.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Show how a registration list will be read, without importing it (no database needed).",
+        discussion: """
+            With a database (--db or $REGTRACKER_DB, if the file exists) townships are checked against its roster; \
+            without one they are not, and no database is created. --cells prints every non-empty cell of the sheet \
+            as the reader saw it, before any header logic, unmasked.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(help: "How many data rows to show (default 20).")
+    var rows = 20
+
+    @Option(help: "The township of rows whose township cell is missing or empty, as for import.")
+    var township: String?
+
+    @Flag(help: "Print JSON on stdout.")
+    var json = false
+
+    @Flag(help: "Print the cells of the sheet as the reader saw them (as JSON with --json).")
+    var cells = false
+
+    @Argument(help: "The file to inspect (.csv .txt .xml .xlsx .xlsm .xls).")
+    var file: String
+
+    func validate() throws {
+        if rows < 0 { throw ValidationError(Strings.text(.inspectBadRows(rows))) }
+    }
+
+    func run() throws {
+        do {
+            if cells {
+                let grid = try CellGrid.read(path: file, options: reading.readOptions)
+                return Console.out(json ? grid.json.rendered() : InspectText.cells(grid))
+            }
+            let inspector = FileInspector(store: try existingStore(), today: global.clock.today)
+            let inspection = try inspector.inspect(
+                path: file, options: reading.readOptions, township: township, rows: rows)
+            if json {
+                Console.out(inspection.json.rendered())
+            } else {
+                global.say(InspectText.lines(inspection).joined(separator: "\n"))
+            }
+        } catch let error as ImportError {
+            // The same line import prints for this file.
+            Console.error(.rejected(file: error.file, reason: error.message))
+            if json {
+                Console.out(
+                    JSONValue.object([
+                        ("file", .string(error.file)), ("status", .string("rejected")),
+                        ("error", .string(error.message)),
+                    ]).rendered())
+            }
+            throw ExitCode(1)
+        }
+    }
+
+    /// The database when it already exists; inspect never creates one.
+    private func existingStore() throws -> SQLiteStore? {
+        let path = global.databasePath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            return nil
+        }
+        return try global.openStore()
+    }
+}
+
+/// The text view of an inspection, in the CLI's language.
+enum InspectText {
+    static func lines(_ inspection: Inspection) -> [String] {
+        let description = inspection.description
+        var lines: [String] = []
+        if description.format == .csv {
+            lines.append(
+                Strings.text(
+                    .inspectCSV(
+                        file: inspection.file, encoding: description.encoding ?? "?",
+                        delimiter: description.delimiter.map(delimiterName) ?? "?",
+                        lineEndings: inspection.lineEndings?.rawValue ?? "?")))
+        } else {
+            lines.append(Strings.text(.inspectFormat(file: inspection.file, format: formatName(description.format))))
+            if !description.sheets.isEmpty || description.sheet != nil {
+                lines.append(Strings.text(.inspectSheets(description.sheets, chosen: description.sheet)))
+            }
+        }
+        if let batch = inspection.alreadyImported { lines.append(Strings.text(.inspectAlreadyImported(batch))) }
+        lines.append(Strings.text(.inspectHeader(row: inspection.headerRow, rows: inspection.headerRowCount)))
+        for column in inspection.mapping {
+            guard let field = column.field else { continue }
+            lines.append("  \(field.label) ← \(column.letter) \(quoted(column.header))")
+        }
+        if !inspection.unmapped.isEmpty {
+            lines.append(
+                Strings.text(
+                    .inspectUnmapped(inspection.unmapped.map { "\($0.letter) \(quoted($0.header))" })))
+        }
+        lines.append(Strings.text(.inspectTitles(inspection.titleRows.count)))
+        lines += inspection.titleRows.map { "  " + Strings.text(.inspectRow($0.number, $0.text)) }
+        let blank = inspection.skippedBelow - inspection.footerRows.count
+        lines.append(Strings.text(.inspectSkippedBelow(inspection.skippedBelow)))
+        lines += inspection.footerRows.map { "  " + Strings.text(.inspectRow($0.number, $0.text)) }
+        if blank > 0 { lines.append("  " + Strings.text(.inspectBlankOrMore(blank))) }
+        lines.append(Strings.text(.inspectDataRows(total: inspection.dataRows, shown: inspection.rows.count)))
+        let chinese = Language.current == .chinese
+        for row in inspection.rows {
+            let fields = row.fields.map { "\(chinese ? $0.field.heading : $0.field.rawValue)=\($0.value)" }
+            lines.append("  " + Strings.text(.inspectRow(row.number, fields.joined(separator: ", "))))
+            lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reason: row.check.reason)))
+        }
+        let counts = RowCheck.Kind.allCases.compactMap { kind in
+            inspection.checkCounts[kind].map { Strings.text(.inspectCheckCount(outcome(kind), $0)) }
+        }
+        if !counts.isEmpty {
+            lines.append(Strings.text(.inspectCheckCounts(counts.joined(separator: chinese ? "，" : ", "))))
+        }
+        if !inspection.rosterChecked { lines.append(Strings.text(.inspectTownshipNotChecked)) }
+        return lines
+    }
+
+    /// `--cells` without `--json`: one line a row, `3  A:s 青石镇 | B:n 1`.
+    static func cells(_ grid: CellGrid) -> String {
+        var lines = [formatName(grid.description.format)]
+        if !grid.description.sheets.isEmpty || grid.description.sheet != nil {
+            lines.append(Strings.text(.inspectSheets(grid.description.sheets, chosen: grid.description.sheet)))
+        }
+        for row in grid.rows {
+            let cells = CellGrid.entries(row).map { "\(ColumnLetter.name($0.column)):\($0.type) \($0.value)" }
+            lines.append("\(row.number)\t" + cells.joined(separator: " | "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The outcome a check stands for; nil for a row that passes its own checks.
+    static func outcome(_ kind: RowCheck.Kind) -> OutcomeKind? {
+        switch kind {
+        case .unassigned: .unassigned
+        case .malformed: .malformed
+        case .flagged: .flagged
+        case .listed: .listed
+        case .passes: nil
+        }
+    }
+
+    static func formatName(_ format: FileFormat) -> String {
+        switch format {
+        case .csv: "CSV"
+        case .spreadsheetML: "SpreadsheetML 2003 (.xml)"
+        case .ooxmlSheet: "OOXML worksheet (.xml)"
+        case .xlsx: "XLSX"
+        case .xls: "XLS (Excel 97–2003)"
+        }
+    }
+
+    static func delimiterName(_ delimiter: Character) -> String {
+        switch delimiter {
+        case ",": Strings.text(.inspectDelimiter("comma"))
+        case "\t": Strings.text(.inspectDelimiter("tab"))
+        case ";": Strings.text(.inspectDelimiter("semicolon"))
+        default: "\"\(delimiter)\""
+        }
+    }
+
+    static func quoted(_ text: String) -> String { "“\(text)”" }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import RegTrackerCore
+import RegTrackerKit
+
+/// Dashboard access tokens: created and shown once, stored as their SHA-256 only.
+struct TokensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "Access tokens for the dashboard (regtracker serve).",
+        subcommands: [Create.self, List.self, Revoke.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token and print it once: --office sees everything, --township its own page.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "A token for the joint office: every page.")
+        var office = false
+
+        @Option(help: "A token for one township (roster name or alias): the ranking and its own page.")
+        var township: String?
+
+        func validate() throws {
+            if office == (township != nil) { throw ValidationError(Strings.text(.tokensChooseScope)) }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            var access = Access.office
+            if let township {
+                access = .township(try resolveTownship(township, service: ReportService(store: store)).name)
+            }
+            let (record, secret) = try TokenService(store: store, clock: global.clock).create(access)
+            // Printed even with --quiet: it cannot be shown again.
+            Console.out(
+                Strings.text(
+                    .tokenCreated(
+                        id: record.id ?? 0, scope: Strings.text(.tokenScope(township: record.township)), secret: secret))
+            )
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tokens (never their text).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Flag(help: "Print the list as JSON on stdout.")
+        var json = false
+
+        func run() throws {
+            let tokens = try TokenService(store: try global.openStore(), clock: global.clock).list()
+            if json {
+                return Console.out(
+                    JSONValue.array(
+                        tokens.map { token in
+                            .object([
+                                ("id", .optional(token.id)), ("scope", .string(token.scope.rawValue)),
+                                ("township", token.township.map(JSONValue.string) ?? .null),
+                                ("created_at", .string(token.createdAt)),
+                                ("revoked_at", token.revokedAt.map(JSONValue.string) ?? .null),
+                            ])
+                        }
+                    ).rendered())
+            }
+            guard !tokens.isEmpty else { return global.say(Strings.text(.noTokens)) }
+            let headings = Strings.text(.tokenListHeadings).split(separator: "|").map(String.init)
+            let rows = tokens.map { token in
+                [
+                    String(token.id ?? 0), Strings.text(.tokenScope(township: token.township)), token.createdAt,
+                    token.revokedAt.map { Strings.text(.tokenRevokedAt($0)) } ?? Strings.text(.tokenActive),
+                ]
+            }
+            global.say(ReportTable.aligned([headings] + rows))
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token: it stops working at once.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The token's id (see tokens list).")
+        var id: Int64
+
+        func run() throws {
+            guard try TokenService(store: try global.openStore(), clock: global.clock).revoke(id: id) else {
+                Console.error(Strings.text(.noSuchToken(id)))
+                throw ExitCode(1)
+            }
+            global.say(Strings.text(.tokenRevoked(id)))
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import RegTrackerCore
+import RegTrackerKit
+
+/// Progress over time: each township's cumulative valid count, its recent gain and where its pace leads.
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Each township's valid registrations over time, recent gain, and projection against the deadline.",
+        discussion: """
+            A registration's day is its registered_at (注册时间) when that is a date, else its batch's import date. \
+            The pace is the gain over the last 30 days. --deadline stores the deadline for later runs and the \
+            dashboard (--deadline none removes it).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var targetOption: TargetOption
+
+    @Flag(help: "Print the trend as JSON on stdout.")
+    var json = false
+
+    @Option(help: "Set the deadline for reaching the target, YYYY-MM-DD (stored; 'none' removes it).")
+    var deadline: String?
+
+    @Option(name: .customLong("as-of"), help: "The day the trend ends on, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    @Option(help: "Points of the series: day (days with new registrations) or week (every 7 days).")
+    var by: DailySeries.Step = .day
+
+    @Argument(help: "One township (its roster name or an alias); all when omitted.")
+    var township: String?
+
+    func validate() throws {
+        if let deadline, deadline != "none", CivilDate(iso8601: deadline) == nil {
+            throw ValidationError(Strings.text(.badDateOption(option: "--deadline", text: deadline)))
+        }
+        if let asOf, CivilDate(iso8601: asOf) == nil {
+            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf)))
+        }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let service = TrendService(store: store)
+        if let deadline {
+            let date = CivilDate(iso8601: deadline)
+            try service.setDeadline(date)
+            if !json { global.say(date.map { Strings.text(.deadlineSet($0.iso8601Unchecked)) } ?? Strings.text(.deadlineCleared)) }
+        }
+        let day = asOf.flatMap(CivilDate.init(iso8601:)) ?? global.clock.today
+        var trend = try service.trend(target: targetOption.value, asOf: day)
+        if let township {
+            let found = try resolveTownship(township, service: ReportService(store: store))
+            trend.townships = trend.townships.filter { $0.figures.township == found.name }
+        }
+        if json { return Console.out(TrendJSON.report(trend, step: by).rendered()) }
+        var lines = [
+            Strings.text(
+                .deadlineLine(
+                    deadline: trend.deadline?.iso8601Unchecked, asOf: day.iso8601Unchecked,
+                    daysLeft: trend.deadline.map { day.days(to: $0) }))
+        ]
+        let headings = Strings.text(.trendHeadings).split(separator: "|").map(String.init)
+        let rows = trend.townships.map { township -> [String] in
+            let projection = township.projection
+            return [
+                township.figures.rank.map(String.init) ?? "—", township.figures.township, String(township.valid),
+                String(township.figures.required), "+\(township.gain7)", "+\(township.gain30)",
+                projection.pacePerDayText, projection.projectedDate?.iso8601Unchecked ?? "—",
+                Strings.text(.status(projection)),
+            ]
+        }
+        lines.append(ReportTable.aligned([headings] + rows))
+        if let only = trend.townships.first, township != nil {
+            let points = only.series.points(through: day, step: by)
+            let seriesHeadings = Strings.text(.seriesHeadings).split(separator: "|").map(String.init)
+            lines.append("")
+            lines.append(
+                ReportTable.aligned(
+                    [[""] + seriesHeadings]
+                        + points.map { ["", $0.date.iso8601Unchecked, "+\($0.added)", String($0.valid)] }))
+        }
+        global.say(lines.joined(separator: "\n"))
+    }
+}
+
+extension DailySeries.Step: ExpressibleByArgument {}

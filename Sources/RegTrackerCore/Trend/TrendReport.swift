@@ -1,0 +1,82 @@
+/// Every township's progress over time against its target and the deadline, in rank order (issue 7).
+public struct TrendReport: Sendable, Equatable {
+    public struct Township: Sendable, Equatable {
+        /// Today's figures (rank, population, target, outcome counts).
+        public var figures: TownshipFigures
+        public var series: DailySeries
+        /// The cumulative valid count at the end of `asOf` (rows dated later are not counted yet).
+        public var valid: Int64
+        public var gain7: Int64
+        public var gain30: Int64
+        public var projection: Projection
+
+        public init(figures: TownshipFigures, series: DailySeries, asOf: CivilDate, deadline: CivilDate?) {
+            self.figures = figures
+            self.series = series
+            valid = series.cumulative(through: asOf)
+            gain7 = series.gain(days: 7, endingOn: asOf)
+            gain30 = series.gain(days: Int(Projection.paceDays), endingOn: asOf)
+            projection = Projection(
+                valid: valid, required: figures.required, hasRate: figures.hasRate, recentGain: gain30, asOf: asOf,
+                deadline: deadline)
+        }
+    }
+
+    public var asOf: CivilDate
+    public var deadline: CivilDate?
+    public var target: Target
+    public var townships: [Township]
+
+    public init(asOf: CivilDate, deadline: CivilDate?, target: Target, townships: [Township]) {
+        self.asOf = asOf
+        self.deadline = deadline
+        self.target = target
+        self.townships = townships
+    }
+
+    public func township(named name: String) -> Township? { townships.first { $0.figures.township == name } }
+}
+
+/// `trend --json` and `GET /api/trend`.
+public enum TrendJSON {
+    public static func report(_ trend: TrendReport, step: DailySeries.Step) -> JSONValue {
+        .object([
+            ("as_of", .string(trend.asOf.iso8601Unchecked)),
+            ("deadline", trend.deadline.map { .string($0.iso8601Unchecked) } ?? .null),
+            ("days_left", trend.deadline.map { .int(Int64(trend.asOf.days(to: $0))) } ?? .null),
+            ("target", .decimal(trend.target.description)),
+            ("step", .string(step.rawValue)),
+            ("townships", .array(trend.townships.map { township($0, asOf: trend.asOf, step: step) })),
+        ])
+    }
+
+    public static func township(_ township: TrendReport.Township, asOf: CivilDate, step: DailySeries.Step) -> JSONValue
+    {
+        let projection = township.projection
+        return .object([
+            ("township", .string(township.figures.township)),
+            ("rank", .optional(township.figures.rank.map(Int64.init))),
+            ("population", .int(township.figures.population)),
+            ("target", .decimal(township.figures.target.description)),
+            ("required", .int(township.figures.required)),
+            ("valid", .int(township.valid)),
+            ("remaining", .int(projection.remaining)),
+            ("gain_7_days", .int(township.gain7)),
+            ("gain_30_days", .int(township.gain30)),
+            ("pace_per_day", .decimal(projection.pacePerDayJSON)),
+            ("needed_per_day", .optional(projection.neededPerDay)),
+            ("projected_date", projection.projectedDate.map { .string($0.iso8601Unchecked) } ?? .null),
+            ("status", .string(projection.status.rawValue)),
+            (
+                "series",
+                .array(
+                    township.series.points(through: asOf, step: step).map { point in
+                        .object([
+                            ("date", .string(point.date.iso8601Unchecked)), ("added", .int(point.added)),
+                            ("valid", .int(point.valid)),
+                        ])
+                    })
+            ),
+        ])
+    }
+}

@@ -1,0 +1,165 @@
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerStore
+
+/// `regtracker inspect`: reads a registration list the way import does, stores nothing, and says what import
+/// would make of it. A file import would reject throws the same `ImportError`, word for word.
+public struct FileInspector {
+    /// An existing database, for its roster (unassigned rows), invalid lists and batches; nil checks no township.
+    public var store: (any RegistryStore)?
+    public var today: CivilDate
+
+    public init(store: (any RegistryStore)?, today: CivilDate) {
+        self.store = store
+        self.today = today
+    }
+
+    /// Reads the whole file once; `rows` data rows are kept for showing, the rest are only counted.
+    public func inspect(path: String, options: ReadOptions, township: String?, rows limit: Int) throws -> Inspection {
+        let file = FileName.base(path)
+        let sha256: String
+        do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+        var scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
+        let columns = scan.columns
+        var inspection = Inspection(
+            file: file, sha256: sha256, description: scan.reader.description,
+            lineEndings: scan.reader.description.format == .csv ? try? LineEndings.detect(path: path) : nil,
+            headerRow: columns.headerRow, headerRowCount: columns.headerRowCount,
+            mapping: Self.mapping(columns), unmapped: Self.unmapped(columns),
+            titleRows: try Self.titleRows(path: path, options: options, above: columns.headerRow, file: file),
+            footerRows: [], skippedBelow: 0, dataRows: 0, rows: [], checkCounts: [:], rosterChecked: false)
+
+        var checker = try RowChecker(store: store, sha256: sha256)
+        inspection.rosterChecked = checker.rosterChecked
+        inspection.alreadyImported = checker.alreadyImported
+        do {
+            while let row = try scan.nextRow() {
+                guard Registration.isRegistration(row, columns: columns) else {
+                    inspection.skippedBelow += 1
+                    if !row.isBlank, inspection.footerRows.count < Inspection.shownSkippedRows {
+                        inspection.footerRows.append(Self.shown(row))
+                    }
+                    continue
+                }
+                let registration = Registration(row: row, columns: columns, townshipOverride: township, today: today)
+                let check = checker.check(registration, row: Int64(inspection.dataRows))
+                inspection.dataRows += 1
+                inspection.checkCounts[check.kind, default: 0] += 1
+                if inspection.rows.count < limit {
+                    inspection.rows.append(
+                        InspectedRow(
+                            number: row.number,
+                            fields: Self.fields(
+                                registration, row: row, columns: columns, townshipGiven: township != nil),
+                            check: check))
+                }
+            }
+        } catch {
+            throw ImportError(file: file, error)
+        }
+        return inspection
+    }
+
+    /// Field ← header text, in column order.
+    static func mapping(_ columns: ColumnMap) -> [MappedColumn] {
+        columns.columns.map { field, column in
+            MappedColumn(
+                field: field, column: column, header: column < columns.headers.count ? columns.headers[column] : "")
+        }
+        .sorted { ($0.column, $0.field?.index ?? 0) < ($1.column, $1.field?.index ?? 0) }
+    }
+
+    static func unmapped(_ columns: ColumnMap) -> [MappedColumn] {
+        columns.unmappedColumns.map { MappedColumn(field: nil, column: $0, header: columns.headers[$0]) }
+    }
+
+    /// The non-blank rows above the header, read again from the top (TableScan keeps only what follows it).
+    private static func titleRows(
+        path: String, options: ReadOptions, above headerRow: Int, file: String
+    ) throws -> [ShownRow] {
+        do {
+            var reader = try TableOpener.open(path: path, options: options)
+            var shown: [ShownRow] = []
+            while let row = try reader.nextRow(), row.number < headerRow {
+                if !row.isBlank { shown.append(Self.shown(row)) }
+            }
+            return shown
+        } catch {
+            throw ImportError(file: file, error)
+        }
+    }
+
+    /// The row's non-empty cells joined by ` | `, digit runs masked as reports mask them.
+    static func shown(_ row: SourceRow) -> ShownRow {
+        let cells = row.cells.map { CellText.clean($0.displayText) }.filter { !$0.isEmpty }
+        return ShownRow(number: row.number, text: Mask.digits(in: cells.joined(separator: " | ")))
+    }
+
+    /// The fields the file has, normalised as import stores them; ID numbers and phones masked.
+    static func fields(
+        _ registration: Registration, row: SourceRow, columns: ColumnMap, townshipGiven: Bool
+    ) -> [(field: Field, value: String)] {
+        func raw(_ field: Field) -> String { Mask.digits(in: CellText.clean(columns.cell(field, in: row).displayText)) }
+        var fields: [(field: Field, value: String)] = []
+        for field in Field.allCases where columns.columns[field] != nil || (field == .township && townshipGiven) {
+            let value: String
+            switch field {
+            case .township: value = Mask.digits(in: registration.township)
+            case .name: value = Mask.digits(in: registration.name)
+            case .idNumber: value = Self.display(registration.idNumber, raw: raw(.idNumber), isPhone: false)
+            case .phone: value = Self.display(registration.phone, raw: raw(.phone), isPhone: true)
+            case .village: value = Mask.digits(in: registration.village)
+            case .registeredAt: value = registration.registeredAt.storedText ?? ""
+            case .remark: value = Mask.digits(in: registration.remark)
+            default: value = raw(field)
+            }
+            fields.append((field, value))
+        }
+        return fields
+    }
+
+    /// A valid number masked, a masked one as given, a malformed one as the cell read with its digits masked.
+    static func display(_ value: KeyedValue, raw: String, isPhone: Bool) -> String {
+        switch value {
+        case .absent: ""
+        case .valid, .masked: Mask.display(value, isPhone: isPhone)
+        case .malformed: raw
+        }
+    }
+}
+
+/// Decides the outcome a row gets on its own, with the database's roster and invalid lists when there is one.
+private struct RowChecker {
+    var engine: OutcomeEngine?
+    var rosterChecked: Bool { engine != nil }
+    var alreadyImported: Int64?
+
+    init(store: (any RegistryStore)?, sha256: String) throws {
+        guard let store else { return }
+        let (roster, entries, batch) = try store.read { transaction in
+            (
+                try transaction.currentRoster(), try transaction.invalidEntries(),
+                try transaction.activeBatch(sha256: sha256)?.id
+            )
+        }
+        alreadyImported = batch
+        // Without a roster every row would be unassigned: say "not checked" instead.
+        if roster.batch != nil { engine = OutcomeEngine(roster: roster.roster, invalidEntries: entries) }
+    }
+
+    mutating func check(_ registration: Registration, row: Int64) -> RowCheck {
+        guard engine != nil else {
+            if let reason = registration.malformedReason { return .malformed(reason: reason) }
+            return registration.isFlagged ? .flagged : .passes
+        }
+        // Decided in place: the engine's key tables are not copied for every row.
+        guard let outcome = engine?.decide(row: row, facts: RowFacts(registration)) else { return .passes }
+        switch outcome.kind {
+        case .unassigned: return .unassigned(reason: outcome.reason ?? "")
+        case .malformed: return .malformed(reason: outcome.reason ?? "")
+        case .flagged: return .flagged
+        case .listed: return .listed
+        case .duplicate, .valid: return .passes
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import RegTrackerCore
+
+extension Inspection {
+    /// `inspect --json`: everything the text view shows, for programs. Keys in snake case as elsewhere.
+    public var json: JSONValue {
+        func column(_ column: MappedColumn) -> JSONValue {
+            var members: [(String, JSONValue)] = []
+            if let field = column.field { members.append(("field", .string(field.rawValue))) }
+            members += [
+                ("column", .int(Int64(column.column + 1))), ("letter", .string(column.letter)),
+                ("header", .string(column.header)),
+            ]
+            return .object(members)
+        }
+        func shown(_ row: ShownRow) -> JSONValue {
+            .object([("row", .int(Int64(row.number))), ("text", .string(row.text))])
+        }
+        let rows = rows.map { row -> JSONValue in
+            var members: [(String, JSONValue)] = [
+                ("row", .int(Int64(row.number))),
+                ("fields", .object(row.fields.map { ($0.field.rawValue, JSONValue.string($0.value)) })),
+                ("check", .string(row.check.kind.rawValue)),
+            ]
+            if let reason = row.check.reason { members.append(("reason", .string(reason))) }
+            return .object(members)
+        }
+        return .object([
+            ("file", .string(file)),
+            ("sha256", .string(sha256)),
+            ("format", .string(description.format.rawValue)),
+            ("encoding", description.encoding.map(JSONValue.string) ?? .null),
+            ("delimiter", description.delimiter.map { .string(String($0)) } ?? .null),
+            ("line_endings", lineEndings.map { .string($0.rawValue) } ?? .null),
+            ("sheets", .array(description.sheets.map(JSONValue.string))),
+            ("sheet", description.sheet.map(JSONValue.string) ?? .null),
+            ("header_row", .int(Int64(headerRow))),
+            ("header_rows", .int(Int64(headerRowCount))),
+            ("columns", .array(mapping.map(column))),
+            ("unmapped_columns", .array(unmapped.map(column))),
+            ("title_rows", .array(titleRows.map(shown))),
+            ("skipped_below", .int(Int64(skippedBelow))),
+            ("skipped_rows", .array(footerRows.map(shown))),
+            ("data_rows", .int(Int64(dataRows))),
+            ("checks", .object(RowCheck.Kind.allCases.map { ($0.rawValue, .int(Int64(checkCounts[$0] ?? 0))) })),
+            ("township_checked", .bool(rosterChecked)),
+            ("already_imported", alreadyImported.map(JSONValue.int) ?? .null),
+            ("rows", .array(rows)),
+        ])
+    }
+}

@@ -1,0 +1,50 @@
+import RegTrackerCore
+import RegTrackerStore
+
+/// `rate TOWNSHIP --json` (and `GET /api/townships/{name}`): the township's figures, `of`, `global_target`,
+/// `last_submission`, `rejected`, and with `--by-village` the `villages`.
+public enum TownshipDocument {
+    public static func json(
+        _ figures: TownshipFigures, in report: Report, lastSubmission: String?, rejects: RejectTally,
+        villages: [VillageFigures]?
+    ) -> JSONValue {
+        guard case .object(var members) = ReportJSON.rate(figures, in: report) else { return .null }
+        members.append(("last_submission", lastSubmission.map(JSONValue.string) ?? .null))
+        members.append(("rejected", rejected(rejects)))
+        if let villages {
+            members.append(
+                (
+                    "villages",
+                    .array(
+                        villages.map { village in
+                            .object([
+                                ("village", .string(village.village)), ("reported", .int(village.counts.reported)),
+                                ("valid", .int(village.counts.valid)),
+                            ])
+                        })
+                ))
+        }
+        return .object(members)
+    }
+
+    /// `[{"outcome": "invalid_malformed", "count": 3, "reasons": [{"reason": "…", "count": 2}, …]}, …]`
+    public static func rejected(_ tally: RejectTally) -> JSONValue {
+        .array(
+            tally.byOutcome.map { group in
+                var members: [(String, JSONValue)] = [
+                    ("outcome", .string(group.outcome.name)), ("count", .int(Int64(group.count))),
+                ]
+                if group.outcome == .malformed {
+                    members.append(
+                        (
+                            "reasons",
+                            .array(
+                                group.reasons.map {
+                                    .object([("reason", .string($0.reason)), ("count", .int(Int64($0.count)))])
+                                })
+                        ))
+                }
+                return .object(members)
+            })
+    }
+}

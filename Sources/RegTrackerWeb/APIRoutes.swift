@@ -1,0 +1,46 @@
+import Hummingbird
+import RegTrackerCore
+import RegTrackerKit
+
+/// `GET /api/report`, `/api/townships/{name}`, `/api/trend`: the JSON of `report --json`,
+/// `rate NAME --json --by-village` and `trend --json`.
+struct APIRoutes {
+    var dashboard: Dashboard
+
+    func add(to group: RouterGroup<DashboardContext>) {
+        let dashboard = dashboard
+        group.get("/api/report") { _, _ in
+            Self.json(ReportJSON.report(try await dashboard.rankingData().report))
+        }
+        group.get("/api/trend") { request, _ in
+            let step = request.uri.queryParameters.get("by").flatMap(DailySeries.Step.init(rawValue:)) ?? .day
+            return Self.json(TrendJSON.report(try await dashboard.rankingData().trend, step: step))
+        }
+        group.get("/api/townships/:name") { _, context in
+            guard let access = context.access else { return Self.error(.unauthorized, "a token is required") }
+            let name = PageRoutes.decodedParameter(context.parameters.get("name") ?? "")
+            let canonical = try await dashboard.townshipName(name)
+            guard let canonical, access.canSee(township: canonical) else {
+                if case .office = access { return Self.error(.notFound, "unknown township") }
+                return Self.error(.forbidden, "this token may read its own township only")
+            }
+            guard let data = try await dashboard.townshipData(named: canonical) else {
+                return Self.error(.notFound, "unknown township")
+            }
+            return Self.json(
+                TownshipDocument.json(
+                    data.figures, in: data.report, lastSubmission: data.lastSubmission, rejects: RejectTally(data.rejects),
+                    villages: data.villages))
+        }
+    }
+
+    static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: value.rendered())))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        json(.object([("error", .string(message))]), status: status)
+    }
+}

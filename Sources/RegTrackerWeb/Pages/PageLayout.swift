@@ -1,0 +1,144 @@
+import Foundation
+import RegTrackerCore
+import RegTrackerKit
+
+/// The frame of every dashboard page: inline CSS only, no script, readable on a phone.
+enum PageLayout {
+    static func render(title: String, access: Access?, body: [String]) -> String {
+        var header = ["<header class=\"top\"><a class=\"home\" href=\"/\">注册率看板</a>"]
+        if let access {
+            let who =
+                switch access {
+                case .office: "联席办"
+                case .township(let name): name
+                }
+            header.append(
+                "<form class=\"logout\" method=\"post\" action=\"/logout\"><span class=\"who\">\(HTMLText.escape(who))</span>"
+                    + "<button type=\"submit\">退出</button></form>")
+        }
+        header.append("</header>")
+        return """
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer">
+            <title>\(HTMLText.escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            \(header.joined())
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// `/townships/青石镇`, percent-encoded.
+    static func townshipPath(_ name: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#%")
+        return "/townships/" + (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name)
+    }
+
+    /// A table from headings and rows of cells already escaped; numeric columns right-aligned.
+    static func table(headings: [String], rows: [(cells: [String], classes: String)], numeric: Set<Int>, footer: [String]? = nil)
+        -> String
+    {
+        let labels = headings.map(HTMLText.escape)
+        func row(_ cells: [String], _ classes: String) -> String {
+            let tds = cells.enumerated().map { column, cell in
+                let kind = numeric.contains(column) ? " class=\"num\"" : ""
+                return "<td\(kind) data-label=\"\(column < labels.count ? labels[column] : "")\">\(cell)</td>"
+            }
+            return "<tr class=\"\(classes)\">" + tds.joined() + "</tr>"
+        }
+        var lines = ["<div class=\"table-wrap\"><table>"]
+        lines.append("<thead><tr>" + labels.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>")
+        lines.append("<tbody>" + rows.map { row($0.cells, $0.classes) }.joined(separator: "\n") + "</tbody>")
+        if let footer { lines.append("<tfoot>" + row(footer, "totals") + "</tfoot>") }
+        lines.append("</table></div>")
+        return lines.joined(separator: "\n")
+    }
+
+    static let style = """
+        * { box-sizing: border-box; }
+        html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+        body { margin: 0; color: #1d2125; background: #fff; line-height: 1.5;
+          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        header.top { display: flex; justify-content: space-between; align-items: center; gap: .5rem;
+          padding: .5rem 16px; background: #1c64c4; color: #fff; }
+        header.top a.home { color: #fff; font-weight: 700; text-decoration: none; }
+        header.top .who { margin-right: .5rem; }
+        header.top button { font: inherit; border: 1px solid #fff; background: transparent; color: #fff;
+          border-radius: 4px; padding: .1rem .6rem; }
+        main { max-width: 1280px; margin: 0 auto; padding: 16px; }
+        h1 { font-size: 1.35rem; margin: 0 0 .5rem; }
+        h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+        a { color: #1c64c4; }
+        .summary { margin: 0 0 .25rem; color: #343a40; }
+        .note, .notes { color: #495057; font-size: .9rem; }
+        .legend { margin: 0 0 .25rem; font-size: .9rem; color: #495057; }
+        .swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; margin-left: .5em; }
+        .swatch.met { background: #1c64c4; }
+        .swatch.unmet { background: #e8590c; }
+        .swatch.target { width: 0; border-left: 2px dashed #212529; }
+        .status { font-weight: 600; white-space: normal; display: inline-block; min-width: 9em; }
+        .status.behind, .status.stalled, .status.missed { color: #c2410c; }
+        .status.on_pace, .status.met { color: #1c64c4; }
+        .rate-chart, .trend-chart { display: block; width: 100%; max-width: 680px; height: auto; font-size: 14px; }
+        .rate-chart .grid, .trend-chart .grid { stroke: #e9ecef; stroke-width: 1; }
+        .rate-chart .tick, .trend-chart .tick { fill: #868e96; font-size: 11px; }
+        .rate-chart .name { fill: #212529; }
+        .rate-chart .value { fill: #343a40; font-size: 13px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+        .rate-chart .bar.met { fill: #1c64c4; }
+        .rate-chart .bar.unmet { fill: #e8590c; }
+        .rate-chart .target, .trend-chart .target { stroke: #212529; stroke-width: 2; stroke-dasharray: 6 4; }
+        .rate-chart .own-target { stroke: #212529; stroke-width: 2; }
+        .rate-chart .target-label, .trend-chart .label { fill: #212529; font-size: 12px; }
+        .trend-chart .valid { fill: none; stroke: #1c64c4; stroke-width: 2.5; }
+        .trend-chart .area { fill: #1c64c4; fill-opacity: .08; }
+        .trend-chart .projection { fill: none; stroke: #e8590c; stroke-width: 2; stroke-dasharray: 5 4; }
+        .trend-chart .deadline { stroke: #c2410c; stroke-width: 1.5; }
+        .spark { width: 120px; height: 30px; vertical-align: middle; }
+        .spark .line { fill: none; stroke: #1c64c4; stroke-width: 1.5; }
+        .spark .target { stroke: #868e96; stroke-width: 1; stroke-dasharray: 3 2; }
+        .spark .end { fill: #1c64c4; }
+        .spark.unmet .line { stroke: #e8590c; }
+        .spark.unmet .end { fill: #e8590c; }
+        dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: .5rem;
+          margin: .5rem 0; }
+        dl.figures div { border: 1px solid #dee2e6; border-radius: 6px; padding: .4rem .6rem; }
+        dl.figures dt { color: #868e96; font-size: .8rem; }
+        dl.figures dd { margin: 0; font-size: 1.15rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .vbar { display: inline-block; height: .7em; background: #1c64c4; border-radius: 2px; vertical-align: middle; }
+        .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        th, td { padding: .35rem .5rem; border-bottom: 1px solid #dee2e6; white-space: nowrap; }
+        th { background: #f1f3f5; font-weight: 600; text-align: center; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        tr.unmet td { background: #fff4e6; }
+        tr.totals td { font-weight: 700; border-top: 2px solid #868e96; }
+        form.login { display: grid; gap: .5rem; max-width: 420px; }
+        form.login input { font: inherit; padding: .5rem; border: 1px solid #adb5bd; border-radius: 4px; }
+        form.login button { font: inherit; padding: .5rem; border: 0; border-radius: 4px; background: #1c64c4; color: #fff; }
+        .error { color: #c2410c; font-weight: 600; }
+        footer { margin-top: 1.5rem; color: #868e96; font-size: .8rem; }
+        @media (max-width: 700px) {
+          main { padding: 10px; }
+          h1 { font-size: 1.15rem; }
+          table, thead, tbody, tfoot, tr, td { display: block; }
+          thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: .75rem; border: 1px solid #dee2e6;
+            border-radius: 6px; margin-bottom: .6rem; padding: .3rem 0; }
+          td { display: flex; justify-content: space-between; gap: .5rem; border: 0; white-space: normal; padding: .1rem .6rem; }
+          td::before { content: attr(data-label); color: #868e96; }
+        }
+        """
+}

@@ -1,0 +1,86 @@
+import RegTrackerCore
+import RegTrackerKit
+
+/// `/townships/{name}`: a township head's page: figures and rank, the trend with target and projection, valid
+/// registrations by village, and the rows that did not count with their reasons (personal numbers masked).
+struct TownshipPage {
+    /// Rejected rows beyond this are counted but not listed (the rejects file has them all).
+    static let rejectLimit = 500
+
+    var data: TownshipData
+    var access: Access
+
+    func html() -> String {
+        let figures = data.figures
+        let township = data.township
+        let projection = township.projection
+        let counts = figures.counts
+        let of = data.report.townships.filter(\.hasRate).count
+        let title = "\(figures.township) 注册进度"
+        var body = ["<p><a href=\"/\">← 全部乡镇排名</a></p>", "<h1>\(HTMLText.escape(title))</h1>"]
+        body.append("<p class=\"summary\">\(StatusText.html(projection))</p>")
+        let cards: [(String, String)] = [
+            ("注册率", figures.ratePercent), ("排名", figures.rank.map { "第 \($0) 名 / 共 \(of)" } ?? "—"),
+            ("有效数", String(counts.valid)), ("目标人数", String(figures.required)),
+            ("差额", String(figures.shortfall)), ("实有人口", String(figures.population)),
+            ("目标", figures.target.percentText), ("上报数", String(counts.reported)),
+            ("无效数", String(counts.invalid)), ("重复数", String(counts.duplicates)),
+            ("近7天新增", "+\(township.gain7)"), ("近30天新增", "+\(township.gain30)"),
+            ("日均（近30天）", projection.pacePerDayText),
+            ("每天需", projection.neededPerDay.map(String.init) ?? "—"),
+            ("预计达标", projection.projectedDate?.iso8601Unchecked ?? "—"),
+            ("最近报送", data.lastSubmission ?? ReportSheets.neverSubmitted),
+        ]
+        body.append(
+            "<dl class=\"figures\">"
+                + cards.map { "<div><dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd></div>" }.joined()
+                + "</dl>")
+        body.append("<section class=\"trend\"><h2>累计有效注册</h2>")
+        body.append("<p class=\"note\">\(HTMLText.escape(StatusText.deadlineLine(data.trend)))</p>")
+        body.append(
+            "<p class=\"legend\"><span class=\"swatch met\"></span>累计有效 <span class=\"swatch target\"></span>目标人数 "
+                + "<span class=\"swatch unmet\"></span>按近 30 天速度的预测</p>")
+        body.append(TrendChart(township: township, asOf: data.trend.asOf, deadline: data.trend.deadline).svg())
+        body.append("</section>")
+        body.append(villages())
+        body.append(rejects())
+        return PageLayout.render(title: title, access: access, body: body)
+    }
+
+    private func villages() -> String {
+        var lines = ["<section class=\"villages\"><h2>按村（社区）</h2>"]
+        guard !data.villages.isEmpty else { return lines[0] + "<p class=\"note\">尚无上报。</p></section>" }
+        let most = max(data.villages.map(\.counts.valid).max() ?? 1, 1)
+        let rows = data.villages.map { village -> (cells: [String], classes: String) in
+            let width = SVGNumber.format(8 * Double(village.counts.valid) / Double(most))
+            return (
+                [
+                    HTMLText.escape(village.label), String(village.counts.valid), String(village.counts.reported),
+                    "<span class=\"vbar\" style=\"width: \(width)em\"></span>",
+                ], "row village"
+            )
+        }
+        lines.append(PageLayout.table(headings: ["村（社区）", "有效数", "上报数", ""], rows: rows, numeric: [1, 2]))
+        lines.append("</section>")
+        return lines.joined(separator: "\n")
+    }
+
+    private func rejects() -> String {
+        let sheet = RejectSheets.sheet(township: data.figures.township, rejects: data.rejects, date: data.trend.asOf)
+        var lines = ["<section class=\"rejects\"><h2>未计入的行</h2>"]
+        lines += RejectSheets.summary(data.rejects).map { "<p class=\"summary\">\(HTMLText.escape($0))</p>" }
+        guard !data.rejects.isEmpty else { return (lines + ["</section>"]).joined(separator: "\n") }
+        let shown = sheet.rows.prefix(Self.rejectLimit)
+        let rows: [(cells: [String], classes: String)] = shown.map { row in
+            (row.cells.map { HTMLText.escape($0.text) }, "row reject")
+        }
+        lines.append(PageLayout.table(headings: sheet.headings, rows: rows, numeric: [2, 3]))
+        if sheet.rows.count > Self.rejectLimit {
+            lines.append(
+                "<p class=\"note\">只列出前 \(Self.rejectLimit) 行；全部 \(sheet.rows.count) 行见联席办的退回名单。</p>")
+        }
+        lines += sheet.notes.map { "<p class=\"note\">\(HTMLText.escape($0))</p>" }
+        lines.append("</section>")
+        return lines.joined(separator: "\n")
+    }
+}

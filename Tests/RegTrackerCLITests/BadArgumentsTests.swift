@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+/// Issue 6: wrong arguments get a clear message on stderr and the documented exit code (README "Commands":
+/// 0 success, 1 a data problem, 64 a usage error), and change nothing.
+@Suite struct BadArgumentsTests {
+    let fixtures = RegTrackerBinary.fixtures
+
+    func rosterLoaded() throws -> RegTrackerBinary {
+        let tool = try RegTrackerBinary()
+        #expect(try tool.run("population", "import", "\(fixtures)/roster.csv").status == 0)
+        #expect(try tool.run("import", "\(fixtures)/lists").status == 0)
+        return tool
+    }
+
+    @Test func anUnknownTownshipInRateIsADataProblemWithASuggestion() throws {
+        let tool = try rosterLoaded()
+        defer { tool.cleanUp() }
+        let run = try tool.run("rate", "青石真")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("青石真 is not a township of the roster"), "\(run.stderr)")
+        #expect(run.stderr.contains("did you mean 青石镇?"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let json = try tool.run("rate", "青石真", "--json")
+        #expect(json.status == 1)
+        #expect(json.stdout.isEmpty, "no half JSON document on stdout")
+    }
+
+    @Test func aMissingFileIsNamedAndTheOtherFilesStillImport() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        #expect(try tool.run("population", "import", "\(fixtures)/roster.csv").status == 0)
+        let missing = tool.workFolder + "/不存在的名单.csv"
+        let run = try tool.run("import", missing, "\(fixtures)/lists/01-青石镇.csv")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("不存在的名单.csv: no such file or folder"), "\(run.stderr)")
+        let batches = try tool.run("batches", "--json").json["batches"] as? [[String: Any]] ?? []
+        #expect(batches.count == 2, "the roster and the list that exists")
+
+        for command in [["population", "import", missing], ["invalid", "import", missing]] {
+            let other = try tool.run(command)
+            #expect(other.status == 1, "\(command)")
+            #expect(other.stderr.contains("不存在的名单.csv"), "\(command): \(other.stderr)")
+        }
+        #expect((try tool.run("batches", "--json").json["batches"] as? [[String: Any]])?.count == 2)
+    }
+
+    /// README "Where the spec left room": a folder with nothing to import is reported on stderr and is not an
+    /// error (an empty inbox is normal for cron).
+    @Test func aFolderWithNothingToImportIsReportedButIsNotAnError() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let inbox = tool.workFolder + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox + "/sub", withIntermediateDirectories: true)
+        for name in ["说明.docx", ".hidden.csv", "~$lock.xlsx", "sub/nested.csv"] {
+            try Data("姓名,乡镇,手机号\n张三,青石镇,13700137000\n".utf8).write(to: URL(fileURLWithPath: inbox + "/" + name))
+        }
+        let run = try tool.run("import", inbox)
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("inbox: no .csv, .txt, .xml, .xlsx or .xls files to import"), "\(run.stderr)")
+        #expect(try tool.run("import", "--quiet", inbox).stderr.isEmpty)
+        let json = try tool.run("import", "--json", inbox)
+        #expect(json.status == 0)
+        #expect((json.json["files"] as? [Any])?.isEmpty == true, "\(json.stdout)")
+        #expect((try tool.run("batches", "--json").json["batches"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test(arguments: [["report"], ["rate", "青石镇"], ["shortfall"]])
+    func aTargetAbove100PercentIsAUsageError(command: [String]) throws {
+        let tool = try rosterLoaded()
+        defer { tool.cleanUp() }
+        for target in ["150%", "0", "-5%", "abc"] {
+            let run = try tool.run(command + ["--target=\(target)"])
+            #expect(run.status == 64, "\(command) --target \(target): \(run.status)")
+            #expect(
+                run.stderr.contains("--target \(target) is not a target above 0% and at most 100%"), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test func aNegativePopulationRejectsTheRosterNamingTheRow() throws {
+        let tool = try rosterLoaded()
+        defer { tool.cleanUp() }
+        let before = try tool.run("report", "--json").stdout
+        let roster = tool.workFolder + "/负数底数.csv"
+        try Data("乡镇,实有人口\n青石镇,1000\n白沙镇,-8\n".utf8).write(to: URL(fileURLWithPath: roster))
+        let run = try tool.run("population", "import", roster)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("负数底数.csv"), "\(run.stderr)")
+        #expect(run.stderr.contains("row 3"), "\(run.stderr)")
+        #expect(run.stderr.contains("-8"), "\(run.stderr)")
+        // The previous roster stands.
+        #expect(try tool.run("report", "--json").stdout == before)
+    }
+
+    @Test func retractingABatchThatDoesNotExistIsADataProblem() throws {
+        let tool = try rosterLoaded()
+        defer { tool.cleanUp() }
+        let before = try tool.run("batches", "--json").stdout
+        for arguments in [["retract", "99"], ["retract", "99", "--purge"]] {
+            let run = try tool.run(arguments)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains("there is no batch 99"), "\(run.stderr)")
+        }
+        #expect(try tool.run("retract", "abc").status == 64)
+        #expect(try tool.run("batches", "--json").stdout == before)
+    }
+
+    @Test func anUnknownReportFormatIsAUsageError() throws {
+        let tool = try rosterLoaded()
+        defer { tool.cleanUp() }
+        let run = try tool.run("report", "--out", "out", "--format", "md,pdf")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("unknown format pdf"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tool.workFolder + "/out"), "nothing written")
+    }
+
+    @Test func anUnknownCommandOrOptionIsAUsageError() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        #expect(try tool.run("frobnicate").status == 64)
+        #expect(try tool.run("report", "--no-such-option").status == 64)
+        #expect(try tool.run("import").status == 64, "import needs a path")
+        #expect(try tool.run("import", "--encoding", "latin1", "x.csv").status == 64)
+        // None of these created a database.
+        #expect(!FileManager.default.fileExists(atPath: tool.database))
+    }
+}
