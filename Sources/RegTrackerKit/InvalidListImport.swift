@@ -23,9 +23,8 @@ public struct InvalidListImport {
 
     public func run(path: String, options: ReadOptions) -> ImportResult {
         let file = FileName.base(path)
-        do {
-            let sha256: String
-            do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+        return FileImport.rejectingFailures(of: path) {
+            let sha256 = try FileImport.sha256(of: path)
             var scan = try TableScan(path: path, kind: .invalidList, options: options)
             let columns = scan.columns
             var entries: [Entry] = []
@@ -52,10 +51,8 @@ public struct InvalidListImport {
                     return .alreadyImported(file: file, batch: id)
                 }
                 let batch = try transaction.insertBatch(
-                    BatchRecord(
-                        kind: .invalidList, fileName: file, sha256: sha256, importedAt: clock.timestamp,
-                        format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
-                        headerRow: columns.headerRow, headers: columns.headers, townshipOverride: nil))
+                    FileImport.batch(
+                        .invalidList, file: file, sha256: sha256, clock: clock, description: description, columns: columns))
                 for entry in entries {
                     try transaction.insertInvalidEntry(
                         batch: batch, row: entry.row, raw: entry.raw, townshipText: entry.township,
@@ -79,12 +76,6 @@ public struct InvalidListImport {
                         file: file, kind: .invalidList, batch: batch, rows: entries.count, skippedRows: skipped,
                         outcomes: [:], replaced: [], reevaluated: changed, warnings: warnings))
             }
-        } catch let error as ImportError {
-            return .rejected(error)
-        } catch let error as ReadError {
-            return .rejected(ImportError(file: file, error))
-        } catch {
-            return .rejected(ImportError(file: file, message: "\(error)"))
         }
     }
 }

@@ -18,9 +18,8 @@ public struct RegistrationImport {
 
     public func run(path: String, options: ReadOptions, township: String?, replace: Bool) -> ImportResult {
         let file = FileName.base(path)
-        do {
-            let sha256: String
-            do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+        return FileImport.rejectingFailures(of: path) {
+            let sha256 = try FileImport.sha256(of: path)
             if let existing = try store.read({ try $0.activeBatch(sha256: sha256) }), let id = existing.id {
                 return .alreadyImported(file: file, batch: id)
             }
@@ -33,12 +32,6 @@ public struct RegistrationImport {
                     try insert(
                         scan, file: file, sha256: sha256, township: township, replace: replace, into: transaction))
             }
-        } catch let error as ImportError {
-            return .rejected(error)
-        } catch let error as ReadError {
-            return .rejected(ImportError(file: file, error))
-        } catch {
-            return .rejected(ImportError(file: file, message: "\(error)"))
         }
     }
 
@@ -66,10 +59,9 @@ public struct RegistrationImport {
             reevaluated = try transaction.reevaluate(roster: roster) { engine.decide(row: $0, facts: $1) }
         }
         let batch = try transaction.insertBatch(
-            BatchRecord(
-                kind: .registrations, fileName: file, sha256: sha256, importedAt: clock.timestamp,
-                format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
-                headerRow: columns.headerRow, headers: columns.headers, townshipOverride: township))
+            FileImport.batch(
+                .registrations, file: file, sha256: sha256, clock: clock, description: description, columns: columns,
+                townshipOverride: township))
         let writer = try transaction.registrationWriter(batch: batch)
         var outcomes: [OutcomeKind: Int] = [:]
         var rows = 0

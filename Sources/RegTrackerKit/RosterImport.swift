@@ -14,9 +14,8 @@ public struct RosterImport {
 
     public func run(path: String, options: ReadOptions) -> ImportResult {
         let file = FileName.base(path)
-        do {
-            let sha256: String
-            do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+        return FileImport.rejectingFailures(of: path) {
+            let sha256 = try FileImport.sha256(of: path)
             var scan = try TableScan(path: path, kind: .roster, options: options)
             var townships: [(row: Int, township: Township)] = []
             var skipped = 0
@@ -38,10 +37,8 @@ public struct RosterImport {
                     return .alreadyImported(file: file, batch: id)
                 }
                 let batch = try transaction.insertBatch(
-                    BatchRecord(
-                        kind: .roster, fileName: file, sha256: sha256, importedAt: clock.timestamp,
-                        format: description.format.rawValue, encoding: description.encoding, sheet: description.sheet,
-                        headerRow: columns.headerRow, headers: columns.headers, townshipOverride: nil))
+                    FileImport.batch(
+                        .roster, file: file, sha256: sha256, clock: clock, description: description, columns: columns))
                 try transaction.insertRoster(batch: batch, townships: townships)
                 try transaction.setBatchCounts(batch: batch, rows: townships.count, skippedRows: skipped)
                 let changed = try Reevaluation.all(in: transaction)
@@ -50,12 +47,6 @@ public struct RosterImport {
                         file: file, kind: .roster, batch: batch, rows: townships.count, skippedRows: skipped,
                         outcomes: [:], replaced: [], reevaluated: changed, warnings: []))
             }
-        } catch let error as ImportError {
-            return .rejected(error)
-        } catch let error as ReadError {
-            return .rejected(ImportError(file: file, error))
-        } catch {
-            return .rejected(ImportError(file: file, message: "\(error)"))
         }
     }
 }

@@ -17,8 +17,7 @@ public struct FileInspector {
     /// Reads the whole file once; `rows` data rows are kept for showing, the rest are only counted.
     public func inspect(path: String, options: ReadOptions, township: String?, rows limit: Int) throws -> Inspection {
         let file = FileName.base(path)
-        let sha256: String
-        do { sha256 = try FileDigest.sha256(path: path) } catch { throw ImportError(file: file, error) }
+        let sha256 = try FileImport.sha256(of: path)
         var scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
         let columns = scan.columns
         var inspection = Inspection(
