@@ -17,15 +17,22 @@ public struct SampleGenerator {
         var aliases: String
         var villages: [String]
         var rows: Int
-        var encoding: ReadOptions.Encoding
+        var format: SampleFormat
+    }
+
+    /// How a township's list is saved: townships send CSV in both encodings, .xlsx and Excel 2003 XML.
+    enum SampleFormat {
+        case csv(ReadOptions.Encoding)
+        case xlsx
+        case spreadsheetML
     }
 
     static let plans = [
-        TownshipPlan(name: "青石镇", population: 96, target: "", aliases: "青石", villages: ["青石社区", "石桥村", "柏林村"], rows: 60, encoding: .utf8),
-        TownshipPlan(name: "白沙镇", population: 120, target: "55%", aliases: "", villages: ["白沙社区", "河坝村"], rows: 58, encoding: .gb18030),
-        TownshipPlan(name: "龙泉街道", population: 150, target: "", aliases: "龙泉、龙泉办事处", villages: ["龙泉社区", "新街社区"], rows: 70, encoding: .utf8),
-        TownshipPlan(name: "桃源乡", population: 80, target: "0.5", aliases: "", villages: ["桃源村", "杏花村"], rows: 30, encoding: .utf8),
-        TownshipPlan(name: "云溪镇", population: 110, target: "", aliases: "", villages: ["云溪社区", "竹林村"], rows: 52, encoding: .utf8),
+        TownshipPlan(name: "青石镇", population: 96, target: "", aliases: "青石", villages: ["青石社区", "石桥村", "柏林村"], rows: 60, format: .csv(.utf8)),
+        TownshipPlan(name: "白沙镇", population: 120, target: "55%", aliases: "", villages: ["白沙社区", "河坝村"], rows: 58, format: .csv(.gb18030)),
+        TownshipPlan(name: "龙泉街道", population: 150, target: "", aliases: "龙泉、龙泉办事处", villages: ["龙泉社区", "新街社区"], rows: 70, format: .xlsx),
+        TownshipPlan(name: "桃源乡", population: 80, target: "0.5", aliases: "", villages: ["桃源村", "杏花村"], rows: 30, format: .spreadsheetML),
+        TownshipPlan(name: "云溪镇", population: 110, target: "", aliases: "", villages: ["云溪社区", "竹林村"], rows: 52, format: .csv(.utf8)),
     ]
 
     /// Writes every sample file into `folder` and returns their paths.
@@ -87,6 +94,8 @@ public struct SampleGenerator {
                 case 23..<24: verdict = "待定"
                 default: break
                 }
+                // Every inbox has a township name that is not in the roster (a typo, as in real lists).
+                if index == 0 && row == 7 { township = "青实镇" }
                 if row % 17 == 0 { listed.append((person, ["截图重复使用", "非本县人员", "截图伪造"].randomElement(using: &random)!)) }
                 mine.append(person)
                 let date = "2026-\(Int.random(in: 9...11, using: &random))-\(Int.random(in: 1...25, using: &random))"
@@ -96,8 +105,19 @@ public struct SampleGenerator {
             earlier += mine
             lines.append(",合计：\(plan.rows)人,,,,,,,")
             lines.append("填报人：李某某,,审核人：王某某,,,,,,")
-            let name = "\(String(format: "%02d", index + 1))-\(plan.name)-注册名单.csv"
-            try save(name, lines.joined(separator: plan.encoding == .gb18030 ? "\r\n" : "\n") + "\n", encoding: plan.encoding, bom: index % 2 == 0)
+            let name = "\(String(format: "%02d", index + 1))-\(plan.name)-注册名单"
+            let rows = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            switch plan.format {
+            case .csv(let encoding):
+                let newline = encoding == .gb18030 ? "\r\n" : "\n"
+                try save(name + ".csv", lines.joined(separator: newline) + newline, encoding: encoding, bom: index % 2 == 0)
+            case .spreadsheetML:
+                try save(name + ".xml", SampleSheets.spreadsheetML(rows))
+            case .xlsx:
+                let path = (folder as NSString).appendingPathComponent(name + ".xlsx")
+                try SampleSheets.writeXLSX(rows, to: path)
+                written.append(path)
+            }
         }
 
         var invalid = "无效名单（县联席办核查）\n身份证号,手机号,乡镇,原因\n"
