@@ -26,7 +26,9 @@ bench-setup: setup
 
 test: test-setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	# Serially: some tests block a thread on a child process, which would starve the live-server test of the
+	# cooperative thread pool on a 2-core machine.
+	$(SWIFT) test --skip-build --no-parallel
 
 # libFuzzer on each reader and the cell normaliser (Scripts/fuzz.sh), FUZZ_SECONDS each; what it finds goes to
 # Tests/Fuzz/regressions/, which `make test` replays (FuzzRegressionTests).
