@@ -44,7 +44,7 @@ public struct RegistrationImport {
         let stream = RegistrationStream(scan: scan, township: township, today: clock.today)
         defer { stream.cancel() }
         let roster = try transaction.currentRoster()
-        var engine = OutcomeEngine(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
+        var engine = try Reevaluation.engine(roster: roster, in: transaction)
         var replaced: [Int64] = []
         if replace {
             for batch in try transaction.activeBatches(fileName: file, kind: .registrations) {
@@ -54,9 +54,9 @@ public struct RegistrationImport {
         }
         var reevaluated = 0
         if replaced.isEmpty {
-            try transaction.forEachValidRow { engine.rememberValid(row: $0, idKey: $1, phoneKey: $2) }
+            try transaction.forEachValidRow { try engine.rememberValid(row: $0, idKey: $1, phoneKey: $2) }
         } else {
-            reevaluated = try transaction.reevaluate(roster: roster) { engine.decide(row: $0, facts: $1) }
+            reevaluated = try transaction.reevaluate(roster: roster) { try engine.decide(row: $0, facts: $1) }
         }
         let batch = try transaction.insertBatch(
             FileImport.batch(
@@ -68,7 +68,7 @@ public struct RegistrationImport {
         while let registrations = try stream.next() {
             for stored in registrations {
                 let outcome = try writer.insert(
-                    stored, decide: { engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
+                    stored, decide: { try engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
                 outcomes[outcome.kind, default: 0] += 1
                 rows += 1
                 if rows % Self.progressInterval == 0 { progress?(rows) }

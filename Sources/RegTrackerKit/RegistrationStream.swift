@@ -17,7 +17,7 @@ final class RegistrationStream: @unchecked Sendable {
     private var scan: TableScan
 
     static let batchSize = 1024
-    static let queuedBatches = 16
+    static let queuedBatches = 4
 
     init(scan: TableScan, township: String?, today: CivilDate) {
         self.scan = scan

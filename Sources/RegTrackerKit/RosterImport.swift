@@ -55,7 +55,12 @@ public struct RosterImport {
 enum Reevaluation {
     static func all(in transaction: any RegistryTransaction) throws -> Int {
         let roster = try transaction.currentRoster()
-        var engine = OutcomeEngine(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
-        return try transaction.reevaluate(roster: roster) { engine.decide(row: $0, facts: $1) }
+        var engine = try engine(roster: roster, in: transaction)
+        return try transaction.reevaluate(roster: roster) { try engine.decide(row: $0, facts: $1) }
+    }
+
+    /// An engine for the stored roster and invalid lists.
+    static func engine(roster: StoredRoster, in transaction: any RegistryTransaction) throws -> OutcomeEngine {
+        .spilling(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
     }
 }

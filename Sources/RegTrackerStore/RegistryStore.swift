@@ -33,7 +33,7 @@ public protocol RegistryTransaction {
     /// Valid rows of active batches, in sequence order: (row id, id key, phone key).
     func forEachValidRow(_ body: (Int64, Int64?, Int64?) throws -> Void) throws
     /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns rows changed.
-    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) -> Outcome) throws -> Int
+    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int
 
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
@@ -57,7 +57,7 @@ public protocol RegistryTransaction {
 
 public protocol RegistrationWriter {
     /// Inserts the row and returns its id (its place in the sequence).
-    func insert(_ row: NewRegistration, decide: (Int64) -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome
+    func insert(_ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome
 }
 
 /// A store failure a person can act on (busy database, unwritable file), without raw SQLite text.

@@ -20,10 +20,10 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
                 """)
     }
 
-    func insert(_ row: NewRegistration, decide: (Int64) -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome {
+    func insert(_ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome {
         let id = nextID
         nextID += 1
-        let outcome = decide(id)
+        let outcome = try decide(id)
         let handle = statement.sqliteStatement
         let registration = row.registration
         sqlite3_reset(handle)

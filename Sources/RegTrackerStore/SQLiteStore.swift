@@ -19,7 +19,7 @@ public final class SQLiteStore: RegistryStore {
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync never corrupts; only a power cut can lose the last commit, which the next
             // scheduled run imports again. A larger cache keeps a big import's pages out of the WAL until commit.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY")
         }
         do {
             if path == ":memory:" {

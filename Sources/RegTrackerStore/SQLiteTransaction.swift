@@ -121,7 +121,7 @@ struct SQLiteTransaction: RegistryTransaction {
         while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
     }
 
-    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) -> Outcome) throws -> Int {
+    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int {
         try db.execute(
             sql: """
                 UPDATE registration SET outcome = NULL, township_id = NULL, reference = NULL, reason = NULL
@@ -143,7 +143,7 @@ struct SQLiteTransaction: RegistryTransaction {
             let facts = RowFacts(
                 townshipKey: Roster.key(row[1]), malformedReason: row[2], isFlagged: row[3], idKey: row[4],
                 phoneKey: row[5])
-            let outcome = decide(id, facts)
+            let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
             if current != (outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason) {

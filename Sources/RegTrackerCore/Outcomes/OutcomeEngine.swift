@@ -1,18 +1,24 @@
 /// SPEC 2 as a function of the roster, the invalid lists and the rows in sequence order.
 ///
-/// Feed rows in order with `decide`; the engine remembers the keys of valid rows. To continue a
-/// sequence part-way (an appended batch), seed it with the valid rows that come before.
-public struct OutcomeEngine: Sendable {
+/// Feed rows in order with `decide`; the engine remembers the keys of valid rows in two `ValidRowIndex`es (in
+/// memory unless the caller gives others). To continue a sequence part-way (an appended batch), seed it with the
+/// valid rows that come before.
+public struct OutcomeEngine {
     private let roster: Roster
     /// Entries by key: `township` nil applies to every township; -1 marks a township not in the roster.
     private var listedByID: [Int64: [(entry: Int64, township: Int?)]] = [:]
     private var listedByPhone: [Int64: [(entry: Int64, township: Int?)]] = [:]
-    private var validRowByID = KeyTable()
-    private var validRowByPhone = KeyTable()
+    private var validRowByID: any ValidRowIndex
+    private var validRowByPhone: any ValidRowIndex
     private var unassignedReasons: [String: String] = [:]
 
-    public init(roster: Roster, invalidEntries: [InvalidEntry]) {
+    public init(
+        roster: Roster, invalidEntries: [InvalidEntry], validRowByID: any ValidRowIndex = KeyTable(),
+        validRowByPhone: any ValidRowIndex = KeyTable()
+    ) {
         self.roster = roster
+        self.validRowByID = validRowByID
+        self.validRowByPhone = validRowByPhone
         for entry in invalidEntries.sorted(by: { $0.id < $1.id }) {
             let township: Int? = entry.townshipKey.flatMap { $0.isEmpty ? nil : (roster.index(forKey: $0) ?? -1) }
             if let key = entry.idKey { listedByID[key, default: []].append((entry.id, township)) }
@@ -21,13 +27,13 @@ public struct OutcomeEngine: Sendable {
     }
 
     /// Makes a row that came earlier in the sequence count as valid (for continuing a sequence).
-    public mutating func rememberValid(row: Int64, idKey: Int64?, phoneKey: Int64?) {
-        if let idKey { validRowByID.insertIfAbsent(idKey, row) }
-        if let phoneKey { validRowByPhone.insertIfAbsent(phoneKey, row) }
+    public mutating func rememberValid(row: Int64, idKey: Int64?, phoneKey: Int64?) throws {
+        if let idKey { try validRowByID.insertIfAbsent(idKey, row: row) }
+        if let phoneKey { try validRowByPhone.insertIfAbsent(phoneKey, row: row) }
     }
 
     /// The outcome of the next row in the sequence.
-    public mutating func decide(row: Int64, facts: RowFacts) -> Outcome {
+    public mutating func decide(row: Int64, facts: RowFacts) throws -> Outcome {
         guard let township = roster.index(forKey: facts.townshipKey) else {
             return Outcome(kind: .unassigned, township: nil, reason: unassignedReason(facts.townshipKey))
         }
@@ -38,10 +44,10 @@ public struct OutcomeEngine: Sendable {
         if let entry = listedEntry(facts, township: township) {
             return Outcome(kind: .listed, township: township, reference: entry)
         }
-        let byID = facts.idKey.flatMap { validRowByID[$0] }
-        let byPhone = facts.phoneKey.flatMap { validRowByPhone[$0] }
+        let byID = try facts.idKey.flatMap { try validRowByID.row(forKey: $0) }
+        let byPhone = try facts.phoneKey.flatMap { try validRowByPhone.row(forKey: $0) }
         if let earlier = byID.map({ min($0, byPhone ?? $0) }) ?? byPhone { return Outcome(kind: .duplicate, township: township, reference: earlier) }
-        rememberValid(row: row, idKey: facts.idKey, phoneKey: facts.phoneKey)
+        try rememberValid(row: row, idKey: facts.idKey, phoneKey: facts.phoneKey)
         return Outcome(kind: .valid, township: township)
     }
 

@@ -1,13 +1,13 @@
 import RegTrackerCore
 
-/// The shared-strings table of a workbook (`sharedStrings.xml`), loaded on first use: the one part
-/// of a sheet that is held in memory whole.
+/// The shared-strings table of a workbook (`sharedStrings.xml`), loaded on first use into a
+/// `SharedStringTable` (on a scratch file, not in memory).
 final class SharedStrings {
     /// Opens the part, or returns nil when the workbook has none.
     typealias Opener = () throws(ReadError) -> XMLStreamReader?
 
     private let open: Opener
-    private var strings: [String]?
+    private var strings: SharedStringTable?
 
     init(open: @escaping Opener) {
         self.open = open
@@ -21,10 +21,10 @@ final class SharedStrings {
                 "shared string \(index) does not exist (the table has \(strings.count))", location: location(),
                 hint: "the workbook is damaged; save it again from Excel")
         }
-        return strings[index]
+        return try strings.string(at: index)
     }
 
-    private func loaded(location: String) throws(ReadError) -> [String] {
+    private func loaded(location: String) throws(ReadError) -> SharedStringTable {
         if let strings { return strings }
         guard let xml = try open() else {
             throw ReadError(
@@ -38,13 +38,14 @@ final class SharedStrings {
     }
 
     /// Every `<si>` of `<sst>` in order.
-    static func parse(_ xml: XMLStreamReader) throws(ReadError) -> [String] {
-        var strings: [String] = []
+    static func parse(_ xml: XMLStreamReader) throws(ReadError) -> SharedStringTable {
+        let strings = try SharedStringTable()
         while try xml.readToElement() {
             if xml.depth == 1, xml.isNamed("si") {
-                strings.append(OOXMLText.decode(try OOXMLText.readRichText(xml)))
+                try strings.append(OOXMLText.decode(try OOXMLText.readRichText(xml)))
             }
         }
+        try strings.flush()
         return strings
     }
 }

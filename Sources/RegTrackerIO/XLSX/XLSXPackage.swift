@@ -66,7 +66,7 @@ final class XLSXPackage {
                 "zip entry \(name) claims \(declared) bytes from \(entry.compressedSize) compressed; refused as a zip bomb",
                 location: name, hint: "this is not a workbook Excel writes; ask for the list again as .xlsx or CSV")
         }
-        let descriptor = try Self.makeUnlinkedTemporaryFile()
+        let descriptor = try ScratchFile.openUnlinked(purpose: "xlsx")
         var written: UInt64 = 0
         do {
             let checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { data in
@@ -111,21 +111,6 @@ final class XLSXPackage {
                 offset += count
             }
         }
-    }
-
-    /// A read-write file in the temporary directory whose name is removed at once: nothing is left
-    /// behind, whatever happens to the process.
-    private static func makeUnlinkedTemporaryFile() throws(ReadError) -> Int32 {
-        let directory = FileManager.default.temporaryDirectory.path
-        var template = Array("\(directory)/regtracker-xlsx-XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw ReadError(
-                "cannot create a temporary file in \(directory)",
-                hint: "check that the temporary directory (TMPDIR) exists and is writable")
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        return descriptor
     }
 }
 

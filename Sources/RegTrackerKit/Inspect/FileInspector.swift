@@ -41,7 +41,7 @@ public struct FileInspector {
                     continue
                 }
                 let registration = Registration(row: row, columns: columns, townshipOverride: township, today: today)
-                let check = checker.check(registration, row: Int64(inspection.dataRows))
+                let check = try checker.check(registration, row: Int64(inspection.dataRows))
                 inspection.dataRows += 1
                 inspection.checkCounts[check.kind, default: 0] += 1
                 if inspection.rows.count < limit {
@@ -53,7 +53,7 @@ public struct FileInspector {
                             check: check))
                 }
             }
-        } catch {
+        } catch let error as ReadError {
             throw ImportError(file: file, error)
         }
         return inspection
@@ -143,16 +143,16 @@ private struct RowChecker {
         }
         alreadyImported = batch
         // Without a roster every row would be unassigned: say "not checked" instead.
-        if roster.batch != nil { engine = OutcomeEngine(roster: roster.roster, invalidEntries: entries) }
+        if roster.batch != nil { engine = .spilling(roster: roster.roster, invalidEntries: entries) }
     }
 
-    mutating func check(_ registration: Registration, row: Int64) -> RowCheck {
+    mutating func check(_ registration: Registration, row: Int64) throws -> RowCheck {
         guard engine != nil else {
             if let reason = registration.malformedReason { return .malformed(reason: reason) }
             return registration.isFlagged ? .flagged : .passes
         }
         // Decided in place: the engine's key tables are not copied for every row.
-        guard let outcome = engine?.decide(row: row, facts: RowFacts(registration)) else { return .passes }
+        guard let outcome = try engine?.decide(row: row, facts: RowFacts(registration)) else { return .passes }
         switch outcome.kind {
         case .unassigned: return .unassigned(reason: outcome.reason ?? "")
         case .malformed: return .malformed(reason: outcome.reason ?? "")
