@@ -80,12 +80,35 @@ public enum HTMLPage {
         return lines.joined(separator: "\n")
     }
 
-    static let style = """
-        @page { size: A4; margin: 12mm; }
+    /// What the report page and the dashboard share: the page basics, the tables, and the tables as cards on a
+    /// narrow screen (inside `@media (max-width: 700px)`).
+    public static let baseStyle = """
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
         body { margin: 0; color: #1d2125; background: #fff; line-height: 1.5;
           font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        """
+    public static let tableStyle = """
+        .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        th, td { padding: .35rem .5rem; border-bottom: 1px solid #dee2e6; white-space: nowrap; }
+        th { background: #f1f3f5; font-weight: 600; text-align: center; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        tr.unmet td { background: #fff4e6; }
+        tr.totals td { font-weight: 700; border-top: 2px solid #868e96; }
+        """
+    public static let phoneTableStyle = """
+          table, thead, tbody, tfoot, tr, td { display: block; }
+          thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+          tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: .75rem; border: 1px solid #dee2e6;
+            border-radius: 6px; margin-bottom: .6rem; padding: .3rem 0; }
+          td { display: flex; justify-content: space-between; gap: .5rem; border: 0; white-space: normal; padding: .1rem .6rem; }
+          td::before { content: attr(data-label); color: #868e96; }
+        """
+
+    static let style = """
+        @page { size: A4; margin: 12mm; }
+        \(baseStyle)
         main { max-width: 1000px; margin: 0 auto; padding: 16px; }
         h1 { font-size: 1.35rem; margin: 0 0 .5rem; }
         h2 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
@@ -106,23 +129,12 @@ public enum HTMLPage {
         .rate-chart .target { stroke: #212529; stroke-width: 2; stroke-dasharray: 6 4; }
         .rate-chart .own-target { stroke: #212529; stroke-width: 2; }
         .rate-chart .target-label { fill: #212529; font-size: 12px; }
-        .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-        th, td { padding: .35rem .5rem; border-bottom: 1px solid #dee2e6; white-space: nowrap; }
-        th { background: #f1f3f5; font-weight: 600; text-align: center; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        tr.unmet td { background: #fff4e6; }
-        tr.totals td { font-weight: 700; border-top: 2px solid #868e96; }
+        \(tableStyle)
         footer { margin-top: 1.5rem; color: #868e96; font-size: .8rem; }
         @media (max-width: 700px) {
           main { padding: 10px; }
           h1 { font-size: 1.15rem; }
-          table, thead, tbody, tfoot, tr, td { display: block; }
-          thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-          tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: .75rem; border: 1px solid #dee2e6;
-            border-radius: 6px; margin-bottom: .6rem; padding: .3rem 0; }
-          td { display: flex; justify-content: space-between; gap: .5rem; border: 0; white-space: normal; padding: .1rem .6rem; }
-          td::before { content: attr(data-label); color: #868e96; }
+        \(phoneTableStyle)
           td.num { text-align: right; }
         }
         @media print {

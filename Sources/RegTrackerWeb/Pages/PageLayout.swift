@@ -68,10 +68,7 @@ enum PageLayout {
     }
 
     static let style = """
-        * { box-sizing: border-box; }
-        html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-        body { margin: 0; color: #1d2125; background: #fff; line-height: 1.5;
-          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        \(HTMLPage.baseStyle)
         header.top { display: flex; justify-content: space-between; align-items: center; gap: .5rem;
           padding: .5rem 16px; background: #1c64c4; color: #fff; }
         header.top a.home { color: #fff; font-weight: 700; text-decoration: none; }
@@ -118,13 +115,7 @@ enum PageLayout {
         dl.figures dt { color: #868e96; font-size: .8rem; }
         dl.figures dd { margin: 0; font-size: 1.15rem; font-weight: 600; font-variant-numeric: tabular-nums; }
         .vbar { display: inline-block; height: .7em; background: #1c64c4; border-radius: 2px; vertical-align: middle; }
-        .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-        th, td { padding: .35rem .5rem; border-bottom: 1px solid #dee2e6; white-space: nowrap; }
-        th { background: #f1f3f5; font-weight: 600; text-align: center; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        tr.unmet td { background: #fff4e6; }
-        tr.totals td { font-weight: 700; border-top: 2px solid #868e96; }
+        \(HTMLPage.tableStyle)
         form.login { display: grid; gap: .5rem; max-width: 420px; }
         form.login input { font: inherit; padding: .5rem; border: 1px solid #adb5bd; border-radius: 4px; }
         form.login button { font: inherit; padding: .5rem; border: 0; border-radius: 4px; background: #1c64c4; color: #fff; }
@@ -133,12 +124,7 @@ enum PageLayout {
         @media (max-width: 700px) {
           main { padding: 10px; }
           h1 { font-size: 1.15rem; }
-          table, thead, tbody, tfoot, tr, td { display: block; }
-          thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-          tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: .75rem; border: 1px solid #dee2e6;
-            border-radius: 6px; margin-bottom: .6rem; padding: .3rem 0; }
-          td { display: flex; justify-content: space-between; gap: .5rem; border: 0; white-space: normal; padding: .1rem .6rem; }
-          td::before { content: attr(data-label); color: #868e96; }
+        \(HTMLPage.phoneTableStyle)
         }
         """
 }
