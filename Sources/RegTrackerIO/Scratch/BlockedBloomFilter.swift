@@ -2,7 +2,7 @@ import RegTrackerCore
 
 /// A Bloom filter of a fixed size for 64-bit keys, one cache line a key: eight bits set, one in each of the
 /// eight words of a 64-byte block. `mayContain` is false only for keys never inserted; the false positives grow
-/// with the keys (about 4 in a million at 15 keys a block, 6% at 75), and only cost the caller a look further.
+/// with the keys (about 4 in a million at 15 keys a block, 5% at 75), and only cost the caller a look further.
 struct BlockedBloomFilter {
     private var words: [UInt64]
     private let blockCount: UInt64

@@ -1,13 +1,17 @@
 import RegTrackerCore
 
 /// A `ValidRowIndex` whose memory stays the same however many keys it holds: the newest keys in a small table in
-/// memory, all older ones in a sorted run on a scratch file, and a Bloom filter of a fixed size in front, so that a
-/// key seen for the first time (nearly every key of an import) is answered without touching the file.
+/// memory, older ones in two sorted runs on scratch files, and a Bloom filter of a fixed size in front, so that a
+/// key seen for the first time (nearly every key of an import) is answered without touching the files.
+///
+/// A full table is merged into the newer run; the newer run into the older one once it holds √(older × table)
+/// keys. Every merge rewrites what it merges, so one run alone would cost N²/table; two cost about N·√(N/table).
 public final class SpillingKeyIndex: ValidRowIndex {
     private var bloom: BlockedBloomFilter
     private var recent: KeyTable
     private let recentLimit: Int
-    private var run = SortedKeyRun()
+    private var newer = SortedKeyRun()
+    private var older = SortedKeyRun()
 
     /// Holds up to `recentLimit` keys in memory (16 bytes × 2 a key) before it spills them to the run.
     public init(recentLimit: Int = 1 << 16, bloomBytes: Int = 4 << 20) {
@@ -19,7 +23,7 @@ public final class SpillingKeyIndex: ValidRowIndex {
     public func row(forKey key: Int64) throws -> Int64? {
         guard bloom.mayContain(key) else { return nil }
         if let row = recent[key] { return row }
-        return try run.row(forKey: key)
+        return try newer.row(forKey: key) ?? older.row(forKey: key)
     }
 
     public func insertIfAbsent(_ key: Int64, row: Int64) throws {
@@ -27,8 +31,14 @@ public final class SpillingKeyIndex: ValidRowIndex {
         bloom.insert(key)
         recent.insertIfAbsent(key, row)
         if recent.count >= recentLimit {
-            try run.merge(recent.entries.sorted { $0.key < $1.key })
+            var entries = recent.entries
+            entries.sort { $0.key < $1.key }
+            newer = try SortedKeyRun(merging: newer.entries(), ArrayEntries(entries))
             recent.removeAll()
+            if newer.count * newer.count >= older.count * recentLimit {
+                older = try SortedKeyRun(merging: older.entries(), newer.entries())
+                newer = SortedKeyRun()
+            }
         }
     }
 }
@@ -37,10 +47,48 @@ public final class SpillingKeyIndex: ValidRowIndex {
 /// in memory (8 bytes a 256 keys), so a look-up reads one page.
 struct SortedKeyRun {
     private var file: ScratchFile?
-    private var count = 0
+    private(set) var count = 0
     private var firstKeys: [Int64] = []
     private static let pageRecords = 256
-    private static let chunkRecords = 4096
+    static let chunkRecords = 4096
+
+    init() {}
+
+    /// A run of every entry of `first` and `second` (each sorted by key, no key in both), written in order.
+    init(merging first: some SortedEntries, _ second: some SortedEntries) throws(ReadError) {
+        var first = first
+        var second = second
+        let file = try ScratchFile(purpose: "keys")
+        var output: [Int64] = []
+        output.reserveCapacity(Self.chunkRecords * 2)
+        var a = try first.next()
+        var b = try second.next()
+        while true {
+            let entry: (key: Int64, value: Int64)
+            if let x = a, b == nil || x.key < b!.key {
+                entry = x
+                a = try first.next()
+            } else if let y = b {
+                entry = y
+                b = try second.next()
+            } else {
+                break
+            }
+            if count % Self.pageRecords == 0 { firstKeys.append(entry.key) }
+            output.append(entry.key)
+            output.append(entry.value)
+            count += 1
+            if output.count == Self.chunkRecords * 2 {
+                try file.append(output)
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        try file.append(output)
+        self.file = file
+    }
+
+    /// The entries in key order, read from the file a chunk at a time.
+    func entries() -> RunEntries { RunEntries(file: file, count: count) }
 
     func row(forKey key: Int64) throws(ReadError) -> Int64? {
         guard let file, let first = firstKeys.first, key >= first else { return nil }
@@ -64,56 +112,48 @@ struct SortedKeyRun {
         }
         return nil
     }
+}
 
-    /// Merges `entries` (sorted by key, none already in the run) into a new run that replaces this one: the old
-    /// run is read and the new one written in order, so the file is only ever touched sequentially.
-    mutating func merge(_ entries: [(key: Int64, value: Int64)]) throws(ReadError) {
-        let merged = try ScratchFile(purpose: "keys")
-        var mergedKeys: [Int64] = []
-        mergedKeys.reserveCapacity((count + entries.count) / Self.pageRecords + 1)
-        var output: [Int64] = []
-        output.reserveCapacity(Self.chunkRecords * 2)
-        var written = 0
-        func emit(_ key: Int64, _ row: Int64) throws(ReadError) {
-            if written % Self.pageRecords == 0 { mergedKeys.append(key) }
-            output.append(key)
-            output.append(row)
-            written += 1
-            if output.count == Self.chunkRecords * 2 { try flush() }
-        }
-        func flush() throws(ReadError) {
-            try merged.append(output)
-            output.removeAll(keepingCapacity: true)
-        }
+/// Entries in key order, one at a time.
+protocol SortedEntries {
+    mutating func next() throws(ReadError) -> (key: Int64, value: Int64)?
+}
 
-        var chunk: [Int64] = []
-        var chunkRecords = 0
-        var chunkIndex = 0
-        var runRead = 0
-        var next = 0
-        while true {
-            if chunkIndex == chunkRecords, runRead < count, let file {
-                chunkRecords = min(Self.chunkRecords, count - runRead)
-                if chunk.count != chunkRecords * 2 { chunk = [Int64](repeating: 0, count: chunkRecords * 2) }
-                try file.readExactly(into: &chunk, at: Int64(runRead * 16))
-                runRead += chunkRecords
-                chunkIndex = 0
-            }
-            let hasOld = chunkIndex < chunkRecords
-            let hasNew = next < entries.count
-            if !hasOld && !hasNew { break }
-            if hasOld && (!hasNew || chunk[chunkIndex * 2] < entries[next].key) {
-                try emit(chunk[chunkIndex * 2], chunk[chunkIndex * 2 + 1])
-                chunkIndex += 1
-            } else {
-                try emit(entries[next].key, entries[next].value)
-                next += 1
-            }
-        }
-        try flush()
-        file = merged
-        count = written
-        firstKeys = mergedKeys
+struct ArrayEntries: SortedEntries {
+    private let entries: [(key: Int64, value: Int64)]
+    private var index = 0
+
+    init(_ entries: [(key: Int64, value: Int64)]) { self.entries = entries }
+
+    mutating func next() -> (key: Int64, value: Int64)? {
+        guard index < entries.count else { return nil }
+        defer { index += 1 }
+        return entries[index]
+    }
+}
+
+struct RunEntries: SortedEntries {
+    private let file: ScratchFile?
+    private let count: Int
+    private var chunk: [Int64] = []
+    private var read = 0
+    private var index = 0
+
+    init(file: ScratchFile?, count: Int) {
+        self.file = file
+        self.count = count
     }
 
+    mutating func next() throws(ReadError) -> (key: Int64, value: Int64)? {
+        if index == chunk.count {
+            guard let file, read < count else { return nil }
+            let records = min(SortedKeyRun.chunkRecords, count - read)
+            if chunk.count != records * 2 { chunk = [Int64](repeating: 0, count: records * 2) }
+            try file.readExactly(into: &chunk, at: Int64(read * 16))
+            read += records
+            index = 0
+        }
+        defer { index += 2 }
+        return (chunk[index], chunk[index + 1])
+    }
 }
