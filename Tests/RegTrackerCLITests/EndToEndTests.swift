@@ -7,14 +7,7 @@ import Testing
     let fixtures = RegTrackerBinary.fixtures
 
     /// Roster, invalid list, then the three lists: the state every test below starts from.
-    func importedFixtures() throws -> RegTrackerBinary {
-        let tool = try RegTrackerBinary()
-        #expect(try tool.run("population", "import", "\(fixtures)/roster.csv").status == 0)
-        #expect(try tool.run("invalid", "import", "\(fixtures)/invalid.csv").status == 0)
-        let run = try tool.run("import", "--json", "\(fixtures)/lists")
-        #expect(run.status == 0, "\(run.stderr)")
-        return tool
-    }
+    func importedFixtures() throws -> RegTrackerBinary { try RegTrackerBinary.withFixturesImported() }
 
     func township(_ name: String, in json: [String: Any]) -> [String: Any] {
         let townships = json["townships"] as? [[String: Any]] ?? []

@@ -87,7 +87,7 @@ import Testing
 
         var outputs: [(String, RegTrackerBinary.Run)] = []
         func step(_ arguments: String..., status: Int32 = 0) throws {
-            let run = try tool.exec(arguments)
+            let run = try tool.run(arguments)
             #expect(run.status == status, "\(arguments): \(run.stderr)")
             outputs.append((arguments.joined(separator: " "), run))
         }

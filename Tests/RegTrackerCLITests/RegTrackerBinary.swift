@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `regtracker` executable, as a user or cron would.
 struct RegTrackerBinary {
@@ -33,10 +34,20 @@ struct RegTrackerBinary {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/regtracker")
     }()
 
+    /// A tool with the fixture roster, invalid list and three lists imported (figures worked out in EndToEndTests).
+    static func withFixturesImported() throws -> RegTrackerBinary {
+        let tool = try RegTrackerBinary()
+        #expect(try tool.run("population", "import", "\(fixtures)/roster.csv").status == 0)
+        #expect(try tool.run("invalid", "import", "\(fixtures)/invalid.csv").status == 0)
+        let run = try tool.run("import", "--json", "\(fixtures)/lists")
+        #expect(run.status == 0, "\(run.stderr)")
+        return tool
+    }
+
     static var fixtures: String { Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.path }
 
     @discardableResult
-    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: String..., environment: [String: String?] = [:]) throws -> Run {
         try run(arguments, environment: environment)
     }
 
@@ -49,7 +60,31 @@ struct RegTrackerBinary {
         return process
     }
 
-    private func makeProcess(_ arguments: [String], environment: [String: String]) -> Process {
+    /// Starts `serve --port 0` and waits for the line that names the address it listens on.
+    func startServer() throws -> (process: Process, port: Int) {
+        let process = makeProcess(["serve", "--port", "0"], environment: [:])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var printed = ""
+        while !printed.contains("\n") {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            printed += String(decoding: data, as: UTF8.self)
+        }
+        guard let range = printed.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
+            let port = Int(printed[range].split(separator: ":")[1])
+        else {
+            process.terminate()
+            throw LoopbackHTTP.Failure("serve printed no address: \(printed)")
+        }
+        return (process, port)
+    }
+
+    /// The tool's environment is ours with the date and language pinned (LANG decides, so LC_ALL and LC_MESSAGES
+    /// are removed), then `environment` on top: a nil value removes the variable.
+    private func makeProcess(_ arguments: [String], environment: [String: String?]) -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["--db", database] + arguments
@@ -57,13 +92,15 @@ struct RegTrackerBinary {
         var env = ProcessInfo.processInfo.environment
         env["REGTRACKER_TODAY"] = "2026-11-29"
         env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
         return process
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> Run {
         let process = makeProcess(arguments, environment: environment)
         let out = Pipe()
         let err = Pipe()

@@ -64,7 +64,7 @@ import Testing
             ["report", "--out", "out"], ["shortfall", "--out", "out"], ["rejects", "--out", "out/rejects"],
             ["rejects", "青石镇", "--out", "out/qingshi"], ["missing", "--since", "2026-12-01", "--out", "out"],
         ] {
-            let run = try tool.exec(arguments)
+            let run = try tool.run(arguments)
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
         }
         let files = try texts(under: tool.workFolder + "/out")
@@ -75,39 +75,11 @@ import Testing
         }
         // And what is printed on the terminal.
         for arguments in [["rejects"], ["rate", "青石镇"], ["rate", "青石镇", "--json"], ["report"]] {
-            let output = try tool.exec(arguments)
+            let output = try tool.run(arguments)
             for text in [output.stdout, output.stderr] {
                 #expect(Tools.matches("(" + Self.idPattern + ")", in: text).isEmpty, "\(arguments)")
                 #expect(Tools.matches("(" + Self.phonePattern + ")", in: text).isEmpty, "\(arguments)")
             }
         }
-    }
-}
-
-extension RegTrackerBinary {
-    /// `run` with the arguments as an array, and environment variables removed where given as nil.
-    func exec(_ arguments: [String], environment: [String: String?] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--db", database] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: workFolder)
-        var env = ProcessInfo.processInfo.environment
-        env["REGTRACKER_TODAY"] = "2026-11-29"
-        env["LANG"] = "C.UTF-8"
-        env["LC_ALL"] = nil
-        env["LC_MESSAGES"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
