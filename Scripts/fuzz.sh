@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_TARGETS=(csv spreadsheetml ooxml-sheet xlsx cell)
+ALL_TARGETS=(csv spreadsheetml ooxml-sheet xlsx xls cell)
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_TIMEOUT=${FUZZ_TIMEOUT:-10}
 FUZZ_RSS_MB=${FUZZ_RSS_MB:-2048}
@@ -78,6 +78,7 @@ target_source() {
         spreadsheetml) echo SpreadsheetMLTarget.swift ;;
         ooxml-sheet) echo OOXMLSheetTarget.swift ;;
         xlsx) echo XLSXTarget.swift ;;
+        xls) echo XLSTarget.swift ;;
         cell) echo CellTarget.swift ;;
         *) echo "fuzz: unknown target $1 (targets: ${ALL_TARGETS[*]})" >&2; exit 64 ;;
     esac

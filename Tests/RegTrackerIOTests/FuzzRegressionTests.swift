@@ -14,6 +14,7 @@ import Testing
     /// The fuzz targets: the file name each gives its input.
     static let readerTargets = [
         "csv": "input.csv", "spreadsheetml": "input.xml", "ooxml-sheet": "sheet1.xml", "xlsx": "input.xlsx",
+        "xls": "input.xls",
     ]
 
     static func inputs(_ target: String) -> [URL] {
@@ -30,7 +31,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["csv", "spreadsheetml", "ooxml-sheet", "xlsx"])
+    @Test(arguments: ["csv", "spreadsheetml", "ooxml-sheet", "xlsx", "xls"])
     func everyReaderInputIsReadOrRefusedWithAReadError(target: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regtracker-fuzz-replay-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

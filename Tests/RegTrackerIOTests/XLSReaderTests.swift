@@ -65,6 +65,20 @@ import Testing
         #expect(error?.hint != nil)
     }
 
+    /// libfreexl 1.0.6 would read a directory entry's name for as many bytes as the entry claims, past its stack
+    /// buffer (a fuzzing finding, kept in Tests/Fuzz/regressions/xls): such a file is refused before it is opened.
+    @Test func aDirectoryEntryClaimingALongNameIsRefused() throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ExcelFixtures.path("same-list.xls"))))
+        let directoryStart = Int(bytes[0x30]) | Int(bytes[0x31]) << 8 | Int(bytes[0x32]) << 16 | Int(bytes[0x33]) << 24
+        let nameSize = (directoryStart + 1) * 512 + 64
+        #expect(bytes[nameSize] == 22 && bytes[nameSize + 1] == 0)  // "Root Entry" and its terminator, in UTF-16
+        bytes[nameSize] = 0x00
+        bytes[nameSize + 1] = 0x16  // 5,632 bytes
+        let path = try ExcelFixtures.temporaryFile("long-name.xls", Data(bytes))
+        let error = #expect(throws: ReadError.self) { try XLSReader(path: path, options: ReadOptions()) }
+        #expect(error?.message == "not a readable .xls workbook (its directory is damaged)")
+    }
+
     @Test func anXLSXOrSpreadsheetMLUnderAnXLSNameIsReadForWhatItIs() throws {
         for (source, format) in [("same-list.xlsx", FileFormat.xlsx), ("same-list.xml", .spreadsheetML)] {
             let data = try Data(contentsOf: URL(fileURLWithPath: ExcelFixtures.path(source)))

@@ -65,6 +65,7 @@ final class FreeXLWorkbook {
     private var next: UInt32 = 0
 
     init(path: String) throws(ReadError) {
+        try CompoundFile.checkDirectory(path)
         var opened: UnsafeRawPointer?
         let status = freexl_open(path, &opened)
         guard status == FREEXL_OK, let opened else {
