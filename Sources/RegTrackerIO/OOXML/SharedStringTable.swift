@@ -20,6 +20,8 @@ final class SharedStringTable {
     /// The highest block read through the window: a block before it is a repeat, read on its own and cached.
     private var frontier = 0
     private var repeats: [(index: Int, string: String)?]
+    /// The index after the string last read from the window, and where in the window it starts.
+    private var following: (index: Int, offset: Int)?
 
     init(blockSize: Int = 64, windowSize: Int = 64 * 1024, cacheSlots: Int = 1 << 14) throws(ReadError) {
         file = try ScratchFile(purpose: "strings")
@@ -55,29 +57,43 @@ final class SharedStringTable {
         let start = blockStarts[block]
         let end = block + 1 < blockStarts.count ? blockStarts[block + 1] : file.size
         if start >= windowStart, end <= windowStart + Int64(window.count) {
-            return Self.decode(window, from: Int(start - windowStart), skipping: index % blockSize)
+            return fromWindow(index, blockAt: Int(start - windowStart))
         }
         if block >= frontier {
             frontier = block
             try load(from: start, count: max(windowSize, Int(end - start)))
-            return Self.decode(window, from: 0, skipping: index % blockSize)
+            return fromWindow(index, blockAt: 0)
         }
         var bytes = [UInt8](repeating: 0, count: Int(end - start))
         try file.readExactly(into: &bytes, at: start)
-        let string = Self.decode(bytes, from: 0, skipping: index % blockSize)
+        let string = Self.decode(bytes, from: 0, skipping: index % blockSize).string
         repeats[slot] = (index, string)
         return string
+    }
+
+    /// The string at `index` from the window, whose block starts at `blockAt`; the string after the one asked for
+    /// last (a sheet's new strings come in order) is decoded where that one ended, without walking the block.
+    private func fromWindow(_ index: Int, blockAt: Int) -> String {
+        let decoded =
+            if let following, following.index == index {
+                Self.decode(window, from: following.offset, skipping: 0)
+            } else {
+                Self.decode(window, from: blockAt, skipping: index % blockSize)
+            }
+        following = decoded.end < window.count ? (index + 1, decoded.end) : nil
+        return decoded.string
     }
 
     private func load(from start: Int64, count: Int) throws(ReadError) {
         if window.count != count { window = [UInt8](repeating: 0, count: count) }
         windowStart = start
+        following = nil
         let read = try file.read(into: &window, at: start)
         window.removeLast(window.count - read)
     }
 
-    /// The string after skipping `skip` strings from `offset` in `bytes`.
-    private static func decode(_ bytes: [UInt8], from offset: Int, skipping skip: Int) -> String {
+    /// The string after skipping `skip` strings from `offset` in `bytes`, and the offset just after it.
+    private static func decode(_ bytes: [UInt8], from offset: Int, skipping skip: Int) -> (string: String, end: Int) {
         var position = offset
         var remaining = skip
         while true {
@@ -90,7 +106,9 @@ final class SharedStringTable {
             }
             length |= Int(bytes[position]) << shift
             position += 1
-            if remaining == 0 { return String(decoding: bytes[position..<(position + length)], as: UTF8.self) }
+            if remaining == 0 {
+                return (String(decoding: bytes[position..<(position + length)], as: UTF8.self), position + length)
+            }
             position += length
             remaining -= 1
         }

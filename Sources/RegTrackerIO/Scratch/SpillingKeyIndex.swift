@@ -13,7 +13,7 @@ public final class SpillingKeyIndex: ValidRowIndex {
     private var newer = SortedKeyRun()
     private var older = SortedKeyRun()
 
-    /// Holds up to `recentLimit` keys in memory (16 bytes × 2 a key) before it spills them to the run.
+    /// Holds up to `recentLimit` keys in memory (16 bytes × 2 a key) before it spills them to the newer run.
     public init(recentLimit: Int = 1 << 16, bloomBytes: Int = 4 << 20) {
         self.recentLimit = recentLimit
         recent = KeyTable(capacity: recentLimit)
