@@ -85,16 +85,7 @@ final class ByteChunks {
     private func convert(_ input: [UInt8], final: Bool) throws(ReadError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         var source = input
-        let (consumed, written, failure): (Int, Int, Int32) = source.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var inLeft = inBuffer.count
-                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var outLeft = outBuffer.count
-                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                return (inBuffer.count - inLeft, outBuffer.count - outLeft, result == -1 ? errno : 0)
-            }
-        }
+        let (consumed, written, failure) = Iconv.convert(converter, &source, into: &output)
         // EINVAL: an incomplete sequence at the end of the chunk, completed by the next one.
         if failure == EINVAL && !final {
             carry = Array(input[consumed...])

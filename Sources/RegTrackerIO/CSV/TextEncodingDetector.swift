@@ -31,17 +31,8 @@ public enum TextDecoding {
         defer { iconv_close(converter) }
         var input = Array(text.utf8)
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
-        let (written, failed): (Int, Bool) = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var inLeft = inBuffer.count
-                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var outLeft = outBuffer.count
-                let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                return (outBuffer.count - outLeft, result == -1)
-            }
-        }
-        if failed { throw ReadError("text cannot be written as GB18030") }
+        let (_, written, failure) = Iconv.convert(converter, &input, into: &output)
+        if failure != 0 { throw ReadError("text cannot be written as GB18030") }
         return Array(output[..<written])
     }
 }
