@@ -31,7 +31,7 @@ final class ScratchFile {
 
     /// Writes the bytes of `elements` (plain values: bytes, integers) after what `append` wrote before.
     func append<Element>(_ elements: [Element]) throws(ReadError) {
-        let written = elements.withUnsafeBytes { Self.pwriteAll(descriptor, $0, at: size) }
+        let written = elements.withUnsafeBytes { Self.writeAll(descriptor, $0, at: size) }
         guard written else { throw Self.writeFailed() }
         size += Int64(elements.count * MemoryLayout<Element>.stride)
     }
@@ -56,7 +56,9 @@ final class ScratchFile {
         }
     }
 
-    private static func pwriteAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int64) -> Bool {
+    /// Writes all of `bytes` at `offset` (the descriptor's position does not move); false when the disk is full or
+    /// the write fails.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int64) -> Bool {
         var done = 0
         while done < bytes.count {
             let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))

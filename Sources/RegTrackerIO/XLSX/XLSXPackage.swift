@@ -73,7 +73,10 @@ final class XLSXPackage {
                 written += UInt64(data.count)
                 // The header may lie about the size: stop at what it declared.
                 guard written <= declared else { throw ExtractionStop.largerThanDeclared }
-                try Self.writeAll(data, to: descriptor)
+                let offset = Int64(written) - Int64(data.count)
+                guard data.withUnsafeBytes({ ScratchFile.writeAll(descriptor, $0, at: offset) }) else {
+                    throw ExtractionStop.diskFull
+                }
             }
             guard checksum == entry.checksum else { throw ExtractionStop.checksum }
         } catch ExtractionStop.largerThanDeclared {
@@ -90,28 +93,10 @@ final class XLSXPackage {
             close(descriptor)
             throw Self.damaged(location: name)
         }
-        guard lseek(descriptor, 0, SEEK_SET) == 0 else {
-            close(descriptor)
-            throw Self.damaged(location: name)
-        }
         return descriptor
     }
 
     private enum ExtractionStop: Error { case largerThanDeclared, checksum, diskFull }
-
-    private static func writeAll(_ data: Data, to descriptor: Int32) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw ExtractionStop.diskFull
-                }
-                offset += count
-            }
-        }
-    }
 }
 
 /// Part names inside the package.
