@@ -27,9 +27,10 @@ public struct OutcomeEngine {
     }
 
     /// Makes a row that came earlier in the sequence count as valid (for continuing a sequence).
+    /// A key already remembered keeps its earlier row.
     public mutating func rememberValid(row: Int64, idKey: Int64?, phoneKey: Int64?) throws {
-        if let idKey { try validRowByID.insertIfAbsent(idKey, row: row) }
-        if let phoneKey { try validRowByPhone.insertIfAbsent(phoneKey, row: row) }
+        if let idKey, try validRowByID.row(forKey: idKey) == nil { try validRowByID.insert(idKey, row: row) }
+        if let phoneKey, try validRowByPhone.row(forKey: phoneKey) == nil { try validRowByPhone.insert(phoneKey, row: row) }
     }
 
     /// The outcome of the next row in the sequence.
@@ -47,7 +48,9 @@ public struct OutcomeEngine {
         let byID = try facts.idKey.flatMap { try validRowByID.row(forKey: $0) }
         let byPhone = try facts.phoneKey.flatMap { try validRowByPhone.row(forKey: $0) }
         if let earlier = byID.map({ min($0, byPhone ?? $0) }) ?? byPhone { return Outcome(kind: .duplicate, township: township, reference: earlier) }
-        try rememberValid(row: row, idKey: facts.idKey, phoneKey: facts.phoneKey)
+        // Both keys were just looked up and are new.
+        if let idKey = facts.idKey { try validRowByID.insert(idKey, row: row) }
+        if let phoneKey = facts.phoneKey { try validRowByPhone.insert(phoneKey, row: row) }
         return Outcome(kind: .valid, township: township)
     }
 

@@ -4,11 +4,11 @@
 public protocol ValidRowIndex {
     /// The row stored for `key`, if any.
     func row(forKey key: Int64) throws -> Int64?
-    /// Stores `row` for `key` unless the key is already there (the earliest row wins).
-    mutating func insertIfAbsent(_ key: Int64, row: Int64) throws
+    /// Stores `row` for `key`, which is not there yet: the caller has looked with `row(forKey:)`.
+    mutating func insert(_ key: Int64, row: Int64) throws
 }
 
 extension KeyTable: ValidRowIndex {
     public func row(forKey key: Int64) -> Int64? { self[key] }
-    public mutating func insertIfAbsent(_ key: Int64, row: Int64) { insertIfAbsent(key, row) }
+    public mutating func insert(_ key: Int64, row: Int64) { insertIfAbsent(key, row) }
 }

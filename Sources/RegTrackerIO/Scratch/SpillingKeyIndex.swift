@@ -26,8 +26,7 @@ public final class SpillingKeyIndex: ValidRowIndex {
         return try newer.row(forKey: key) ?? older.row(forKey: key)
     }
 
-    public func insertIfAbsent(_ key: Int64, row: Int64) throws {
-        if try self.row(forKey: key) != nil { return }
+    public func insert(_ key: Int64, row: Int64) throws {
         bloom.insert(key)
         recent.insertIfAbsent(key, row)
         if recent.count >= recentLimit {
