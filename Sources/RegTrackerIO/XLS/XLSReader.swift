@@ -50,6 +50,12 @@ public struct XLSReader: TableReader {
         }
     }
 
+    /// Every sheet of the workbook in order, hidden ones included (SPEC 1.6); `--sheet N` counts in this list.
+    public static func sheetCatalog(path: String) throws(ReadError) -> [SheetInfo] {
+        // libfreexl does not report visibility: every sheet counts as visible until the Swift reader replaces it.
+        try FreeXLWorkbook(path: path).sheetNames.map { SheetInfo(name: $0) }
+    }
+
     private static func looksLikeXML(_ head: [UInt8]) -> Bool {
         let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
         return text.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "<")
