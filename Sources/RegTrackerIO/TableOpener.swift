@@ -2,10 +2,31 @@
 public enum TableOpener {
     public static let extensions: Set<String> = ["csv", "txt", "xml", "xlsx", "xls"]
 
-    public static func open(path: String, options: ReadOptions) throws(ReadError) -> any TableReader {
-        let fileExtension = path.split(separator: "/").last.flatMap { name in
+    /// The sheets of a workbook, hidden ones included, in the order `--sheet N` counts them (SPEC 1.6); nil for a
+    /// file that holds one table (CSV, an OOXML sheet part).
+    public static func sheetCatalog(path: String) throws(ReadError) -> [SheetInfo]? {
+        switch fileExtension(path) {
+        case "xml": try XMLTableReaders.sheetCatalog(path: path)
+        case "xlsx", "xlsm": try XLSXReader.sheetCatalog(path: path)
+        case "xls":
+            // WPS and web exports give .xlsx packages an .xls name; XLSXReader's catalogue tells both apart.
+            if let head = FileSignature.read(path), head.starts(with: FileSignature.zip) {
+                try XLSXReader.sheetCatalog(path: path)
+            } else {
+                try XLSReader.sheetCatalog(path: path)
+            }
+        default: nil
+        }
+    }
+
+    private static func fileExtension(_ path: String) -> String? {
+        path.split(separator: "/").last.flatMap { name in
             name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
         }
+    }
+
+    public static func open(path: String, options: ReadOptions) throws(ReadError) -> any TableReader {
+        let fileExtension = fileExtension(path)
         switch fileExtension {
         case "csv", "txt":
             return try CSVReader(path: path, options: options)

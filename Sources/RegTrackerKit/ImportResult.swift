@@ -25,6 +25,8 @@ public struct BatchSummary: Sendable {
     public var rows: Int
     /// Rows below the header that are not data (totals, notes, signatures, blank lines).
     public var skippedRows: Int
+    /// Registration lists: the skipped rows by why (SPEC 1.4).
+    public var skippedByReason: [SkippedRowReason: Int] = [:]
     /// Registration lists: outcomes of the new rows.
     public var outcomes: [OutcomeKind: Int]
     /// Batches retracted by `--replace`.
@@ -32,5 +34,14 @@ public struct BatchSummary: Sendable {
     /// Rows of earlier batches whose outcome changed (roster, invalid list, replacement).
     public var reevaluated: Int
     /// Things worth telling the user that do not reject the file.
-    public var warnings: [String]
+    public var warnings: [ImportWarning]
+    /// Workbooks read sheet by sheet: every sheet, read or skipped (SPEC 1.6); empty for a file of one table.
+    public var sheets: [SheetReport] = []
+    /// Registration lists: the township given to rows without one, and where it came from (SPEC 1.2). For a
+    /// workbook whose sheets differ, the first sheet's; each sheet's own is in `sheets`.
+    public var township: String?
+    public var townshipFrom: TownshipSource?
+    /// Rosters: what changed against the roster in force, and the rows left unassigned (with `--force`).
+    public var rosterChanges: RosterChanges?
+    public var rowsLost: [RowsLost] = []
 }

@@ -60,15 +60,11 @@ public struct InvalidListImport {
                 }
                 try transaction.setBatchCounts(batch: batch, rows: entries.count, skippedRows: skipped)
                 let roster = try transaction.currentRoster().roster
-                var warnings: [String] = []
-                if unusable > 0 {
-                    warnings.append("\(unusable) entries have no valid ID number or phone and can match no row")
-                }
+                var warnings: [ImportWarning] = []
+                if unusable > 0 { warnings.append(.unusableEntries(unusable)) }
                 let unknown = Set(entries.compactMap(\.township).filter { roster.index(named: $0) == nil })
                 if !unknown.isEmpty, roster.townships.count > 0 {
-                    warnings.append(
-                        "entries name townships not in the roster and match no row: "
-                            + unknown.sorted(by: UnicodeOrder.precedes).joined(separator: ", "))
+                    warnings.append(.unknownTownships(unknown.sorted(by: UnicodeOrder.precedes)))
                 }
                 let changed = try Reevaluation.all(in: transaction)
                 return .imported(

@@ -23,63 +23,83 @@ public struct RegistrationImport {
             if let existing = try store.read({ try $0.activeBatch(sha256: sha256) }), let id = existing.id {
                 return .alreadyImported(file: file, batch: id)
             }
-            let scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
+            // The first sheet's header is found before the write lock is taken: most rejected files stop here.
+            var sheets = SheetSource(path: path, kind: .registrations, options: options)
+            guard let first = try sheets.next() else {
+                throw ImportError(file: file, noSheetOf: .registrations, reports: sheets.reports)
+            }
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
                     return .alreadyImported(file: file, batch: id)
                 }
                 return .imported(
                     try insert(
-                        scan, file: file, sha256: sha256, township: township, replace: replace, into: transaction))
+                        first, then: &sheets, file: file, sha256: sha256, township: township, replace: replace,
+                        into: transaction))
             }
         }
     }
 
     private func insert(
-        _ scan: TableScan, file: String, sha256: String, township: String?, replace: Bool,
-        into transaction: any RegistryTransaction
+        _ first: TableScan, then sheets: inout SheetSource, file: String, sha256: String, township: String?,
+        replace: Bool, into transaction: any RegistryTransaction
     ) throws -> BatchSummary {
-        let description = scan.reader.description
-        let columns = scan.columns
-        let stream = RegistrationStream(scan: scan, township: township, today: clock.today)
-        defer { stream.cancel() }
         let roster = try transaction.currentRoster()
         var engine = try Reevaluation.engine(roster: roster, in: transaction)
-        var replaced: [Int64] = []
-        if replace {
-            for batch in try transaction.activeBatches(fileName: file, kind: .registrations) {
-                try transaction.markRetracted(batch: batch.id!, at: clock.timestamp)
-                replaced.append(batch.id!)
-            }
-        }
-        var reevaluated = 0
-        if replaced.isEmpty {
-            try transaction.forEachValidRow { try engine.rememberValid(row: $0, idKey: $1, phoneKey: $2) }
-        } else {
-            reevaluated = try transaction.reevaluate(roster: roster) { try engine.decide(row: $0, facts: $1) }
-        }
-        let batch = try transaction.insertBatch(
-            FileImport.batch(
-                .registrations, file: file, sha256: sha256, clock: clock, description: description, columns: columns,
-                townshipOverride: township))
+        let replaced = replace ? try transaction.activeBatches(fileName: file, kind: .registrations) : []
+        for batch in replaced { try transaction.markRetracted(batch: batch.id!, at: clock.timestamp) }
+        // A replacement takes the replaced batch's place in the sequence (SPEC 2, 3): its rows are decided against
+        // the valid rows before that place, and the rows after it are decided again once it is stored. Otherwise the
+        // new rows come last and are decided against every valid row.
+        let place = replaced.compactMap(\.sequence).min()
+        try transaction.forEachValidRow(before: place) { try engine.rememberValid(row: $0, idKey: $1, phoneKey: $2) }
+        var record = FileImport.batch(
+            .registrations, file: file, sha256: sha256, clock: clock, description: first.reader.description,
+            columns: first.columns, townshipOverride: township)
+        record.sequence = place
+        let batch = try transaction.insertBatch(record)
         let writer = try transaction.registrationWriter(batch: batch)
-        var outcomes: [OutcomeKind: Int] = [:]
-        var rows = 0
-        while let registrations = try stream.next() {
-            for stored in registrations {
-                let outcome = try writer.insert(
-                    stored, decide: { try engine.decide(row: $0, facts: stored.facts) }, townshipID: { roster.ids[$0] })
-                outcomes[outcome.kind, default: 0] += 1
-                rows += 1
-                if rows % Self.progressInterval == 0 { progress?(rows) }
+        var summary = BatchSummary(
+            file: file, kind: .registrations, batch: batch, rows: 0, skippedRows: 0, outcomes: [:],
+            replaced: replaced.compactMap(\.id), reevaluated: 0, warnings: [])
+        var reasons = InvalidReasonCounter()
+        var next: TableScan? = first
+        while let scan = next {
+            let sheet = scan.reader.description.sheet
+            let (given, source) = try TownshipResolution.resolve(
+                file: file, hasColumn: scan.columns.columns[.township] != nil, option: township, title: scan.title,
+                roster: roster.roster)
+            summary.warnings += scan.columns.unusedVerdictLikeHeaders.map {
+                .unreadVerdictColumn(header: $0, sheet: sheets.reports.isEmpty ? nil : sheet)
             }
+            let stream = RegistrationStream(
+                scan: scan, township: given, today: clock.today, sheet: sheets.reports.isEmpty ? nil : sheet)
+            defer { stream.cancel() }
+            var rows = 0
+            while let registrations = try stream.next() {
+                for stored in registrations {
+                    let outcome = try writer.insert(
+                        stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
+                        townshipID: { roster.ids[$0] })
+                    summary.outcomes[outcome.kind, default: 0] += 1
+                    reasons.add(stored.facts)
+                    rows += 1
+                    if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
+                }
+            }
+            summary.rows += rows
+            summary.skippedByReason.merge(stream.skippedRows, uniquingKeysWith: +)
+            if summary.townshipFrom == nil { (summary.township, summary.townshipFrom) = (given, source) }
+            sheets.finishSheet(rows: rows, township: given, from: source)
+            next = try sheets.next()
         }
-        let skipped = stream.skippedRows
-        try transaction.setBatchCounts(batch: batch, rows: rows, skippedRows: skipped)
-        var warnings: [String] = []
-        if roster.batch == nil { warnings.append("no population roster loaded yet: every row is unassigned until one is imported") }
-        return BatchSummary(
-            file: file, kind: .registrations, batch: batch, rows: rows, skippedRows: skipped, outcomes: outcomes,
-            replaced: replaced, reevaluated: reevaluated, warnings: warnings)
+        summary.sheets = sheets.reports
+        summary.skippedRows = summary.skippedByReason.values.reduce(0, +)
+        try transaction.setBatchCounts(batch: batch, rows: summary.rows, skippedRows: summary.skippedRows)
+        if !replaced.isEmpty { summary.reevaluated = try Reevaluation.all(in: transaction) }
+        if roster.batch == nil { summary.warnings.append(.noRoster) }
+        if replace, replaced.isEmpty { summary.warnings.append(.nothingReplaced) }
+        summary.warnings += reasons.warnings
+        return summary
     }
 }

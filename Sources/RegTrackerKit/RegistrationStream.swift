@@ -13,14 +13,17 @@ final class RegistrationStream: @unchecked Sendable {
     private var finished = false
     private var failure: ReadError?
     private var cancelled = false
-    private var skipped = 0
+    private var skipped: [SkippedRowReason: Int] = [:]
     private var scan: TableScan
+    private let sheet: String?
 
     static let batchSize = 1024
     static let queuedBatches = 4
 
-    init(scan: TableScan, township: String?, today: CivilDate) {
+    /// `sheet`: the sheet's name, stored with each row, when the workbook is read sheet by sheet.
+    init(scan: TableScan, township: String?, today: CivilDate, sheet: String?) {
         self.scan = scan
+        self.sheet = sheet
         let thread = Thread { [self] in read(township: township, today: today) }
         thread.stackSize = 4 << 20
         thread.start()
@@ -39,8 +42,8 @@ final class RegistrationStream: @unchecked Sendable {
         return nil
     }
 
-    /// Rows below the header that were not registrations; final once `next()` has returned nil.
-    var skippedRows: Int {
+    /// Rows below the header that were not registrations, by why; final once `next()` has returned nil.
+    var skippedRows: [SkippedRowReason: Int] {
         condition.lock()
         defer { condition.unlock() }
         return skipped
@@ -57,15 +60,17 @@ final class RegistrationStream: @unchecked Sendable {
     private func read(township: String?, today: CivilDate) {
         var batch: [NewRegistration] = []
         batch.reserveCapacity(Self.batchSize)
-        var skippedHere = 0
+        var skippedHere: [SkippedRowReason: Int] = [:]
         do {
             while let row = try scan.nextRow() {
-                guard Registration.isRegistration(row, columns: scan.columns) else {
-                    skippedHere += 1
+                if let reason = Registration.skipReason(row, columns: scan.columns, today: today) {
+                    skippedHere[reason, default: 0] += 1
                     continue
                 }
                 let registration = Registration(row: row, columns: scan.columns, townshipOverride: township, today: today)
-                batch.append(NewRegistration(rowNumber: row.number, raw: TableScan.raw(row), registration: registration))
+                batch.append(
+                    NewRegistration(
+                        rowNumber: row.number, raw: TableScan.raw(row), registration: registration, sheet: sheet))
                 if batch.count == Self.batchSize {
                     guard hand(batch) else { return }
                     batch.removeAll(keepingCapacity: true)
@@ -89,7 +94,7 @@ final class RegistrationStream: @unchecked Sendable {
         return true
     }
 
-    private func finish(skipped count: Int, failure error: ReadError?) {
+    private func finish(skipped count: [SkippedRowReason: Int], failure error: ReadError?) {
         condition.lock()
         skipped = count
         failure = error

@@ -12,7 +12,8 @@ public struct RosterImport {
         self.clock = clock
     }
 
-    public func run(path: String, options: ReadOptions) -> ImportResult {
+    /// `force`: import a roster even though rows the current one assigns would become unassigned (SPEC 1.1).
+    public func run(path: String, options: ReadOptions, force: Bool = false) -> ImportResult {
         let file = FileName.base(path)
         return FileImport.rejectingFailures(of: path) {
             let sha256 = try FileImport.sha256(of: path)
@@ -36,19 +37,47 @@ public struct RosterImport {
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
                     return .alreadyImported(file: file, batch: id)
                 }
+                let current = try transaction.currentRoster().roster
+                let new = Roster(townships: townships.map(\.township))
+                let lost = try Self.rowsLost(to: new, in: transaction)
+                if !lost.isEmpty, !force { throw ImportError(file: file, losing: lost) }
                 let batch = try transaction.insertBatch(
                     FileImport.batch(
                         .roster, file: file, sha256: sha256, clock: clock, description: description, columns: columns))
                 try transaction.insertRoster(batch: batch, townships: townships)
                 try transaction.setBatchCounts(batch: batch, rows: townships.count, skippedRows: skipped)
                 let changed = try Reevaluation.all(in: transaction)
-                return .imported(
-                    BatchSummary(
-                        file: file, kind: .roster, batch: batch, rows: townships.count, skippedRows: skipped,
-                        outcomes: [:], replaced: [], reevaluated: changed, warnings: []))
+                var summary = BatchSummary(
+                    file: file, kind: .roster, batch: batch, rows: townships.count, skippedRows: skipped,
+                    outcomes: [:], replaced: [], reevaluated: changed, warnings: [])
+                summary.rosterChanges = RosterChanges.between(current, new)
+                summary.rowsLost = lost
+                return .imported(summary)
             }
         }
     }
+
+    /// Per township of the roster in force, the rows it assigns that `new` would leave unassigned.
+    static func rowsLost(to new: Roster, in transaction: any RegistryTransaction) throws -> [RowsLost] {
+        var lost: [String: RowsLost] = [:]
+        var order: [String] = []
+        for count in try transaction.assignedRowCounts() where new.index(named: count.townshipText) == nil {
+            if lost[count.township] == nil {
+                lost[count.township] = RowsLost(township: count.township, rows: 0, valid: 0)
+                order.append(count.township)
+            }
+            lost[count.township]!.rows += count.rows
+            lost[count.township]!.valid += count.valid
+        }
+        return order.sorted(by: UnicodeOrder.precedes).compactMap { lost[$0] }
+    }
+}
+
+/// Rows of one township that a new roster would leave unassigned (SPEC 1.1).
+public struct RowsLost: Sendable, Equatable {
+    public var township: String
+    public var rows: Int64
+    public var valid: Int64
 }
 
 /// Deciding every row again, after anything that can change earlier outcomes (roster, invalid list, retraction).

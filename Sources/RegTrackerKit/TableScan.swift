@@ -5,13 +5,17 @@ import RegTrackerIO
 struct TableScan {
     var reader: any TableReader
     let columns: ColumnMap
+    /// The text of the rows above the header (the list's title), where a list without a township column names
+    /// its township (SPEC 1.2).
+    let title: String
     /// Rows read while looking for the header that come after it.
     private var pending: [SourceRow]
-    /// At most this many rows, blank ones included, are read looking for the header.
+    /// At most this many rows, blank ones included, are read looking for the header (which must stand among the
+    /// first 20 non-blank rows): a file of millions of empty lines is not held in memory.
     static let maximumTopRows = 10_000
 
     /// Reads the top of the file until the header can be decided (SPEC 1.4).
-    init(path: String, kind: FileKind, options: ReadOptions, townshipGiven: Bool = false) throws(ImportError) {
+    init(path: String, kind: FileKind, options: ReadOptions) throws(ImportError) {
         let file = FileName.base(path)
         do {
             reader = try TableOpener.open(path: path, options: options)
@@ -25,10 +29,12 @@ struct TableScan {
                 top.append(row)
                 if !row.isBlank { nonBlank += 1 }
             }
-            switch HeaderDetector.detect(kind: kind, rows: top, townshipGiven: townshipGiven) {
+            switch HeaderDetector.detect(kind: kind, rows: top) {
             case .success(let found):
                 columns = found.map
                 pending = Array(top[found.dataStart...].reversed())
+                title = top.prefix { $0.number < found.map.headerRow }.flatMap(\.cells)
+                    .map { CellText.clean($0.displayText) }.filter { !$0.isEmpty }.joined(separator: " ")
             case .failure(let error):
                 throw ImportError(file: file, error)
             }

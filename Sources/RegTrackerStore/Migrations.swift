@@ -91,6 +91,16 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v3: batch place in the sequence, sheet of each row") { db in
+            // `sequence` orders batches for the counting rules (SPEC 2): a `--replace` batch takes the place of the
+            // batch it replaced. `sheet` names the sheet a row came from in a workbook read sheet by sheet.
+            try db.execute(
+                sql: """
+                    ALTER TABLE batch ADD COLUMN sequence INTEGER;
+                    UPDATE batch SET sequence = id;
+                    ALTER TABLE registration ADD COLUMN sheet TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -30,10 +30,14 @@ public protocol RegistryTransaction {
 
     /// Stores the rows of a new registration batch, each with its outcome.
     func registrationWriter(batch: Int64) throws -> any RegistrationWriter
-    /// Valid rows of active batches, in sequence order: (row id, id key, phone key).
-    func forEachValidRow(_ body: (Int64, Int64?, Int64?) throws -> Void) throws
+    /// Valid rows of active batches, in sequence order: (row id, id key, phone key). `before`: only the rows of
+    /// batches placed before that place in the sequence (SPEC 2); nil: every one.
+    func forEachValidRow(before place: Int64?, _ body: (Int64, Int64?, Int64?) throws -> Void) throws
     /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns rows changed.
     func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int
+
+    /// Rows the roster in force assigns, by the township text they carry: what a new roster must still match.
+    func assignedRowCounts() throws -> [AssignedRowCount]
 
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).

@@ -15,8 +15,8 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
             sql: """
                 INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, id_text, phone_text,
                     id_key, phone_key, village, registered_at, malformed_reason, flagged, outcome, township_id,
-                    reference, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reference, reason, sheet)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
@@ -45,6 +45,7 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         bind(outcome.township.map(townshipID), 16)
         bind(outcome.reference, 17)
         bind(outcome.reason, 18)
+        bind(row.sheet, 19)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")

@@ -29,6 +29,9 @@ struct SQLiteTransaction: RegistryTransaction {
     func insertBatch(_ batch: BatchRecord) throws -> Int64 {
         var batch = batch
         try batch.insert(db)
+        if batch.sequence == nil {
+            try db.execute(sql: "UPDATE batch SET sequence = id WHERE id = ?", arguments: [batch.id!])
+        }
         return batch.id!
     }
 
@@ -114,10 +117,21 @@ struct SQLiteTransaction: RegistryTransaction {
         try SQLiteRegistrationWriter(db: db, batch: batch)
     }
 
-    func forEachValidRow(_ body: (Int64, Int64?, Int64?) throws -> Void) throws {
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT id, id_key, phone_key FROM registration WHERE outcome = ? ORDER BY id",
-            arguments: [OutcomeKind.valid.rawValue])
+    func forEachValidRow(before place: Int64?, _ body: (Int64, Int64?, Int64?) throws -> Void) throws {
+        let cursor =
+            if let place {
+                try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT r.id, r.id_key, r.phone_key FROM registration r JOIN batch b ON b.id = r.batch_id
+                        WHERE r.outcome = ? AND b.retracted_at IS NULL AND b.sequence < ? ORDER BY r.id
+                        """,
+                    arguments: [OutcomeKind.valid.rawValue, place])
+            } else {
+                try Row.fetchCursor(
+                    db, sql: "SELECT id, id_key, phone_key FROM registration WHERE outcome = ? ORDER BY id",
+                    arguments: [OutcomeKind.valid.rawValue])
+            }
         while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
     }
 
@@ -129,13 +143,14 @@ struct SQLiteTransaction: RegistryTransaction {
                 """)
         let update = try db.makeStatement(
             sql: "UPDATE registration SET outcome = ?, township_id = ?, reference = ?, reason = ? WHERE id = ?")
+        let order = try sequenceOrder()
         let cursor = try Row.fetchCursor(
             db,
             sql: """
                 SELECT r.id, r.township_text, r.malformed_reason, r.flagged, r.id_key, r.phone_key,
                     r.outcome, r.township_id, r.reference, r.reason
                 FROM registration r JOIN batch b ON b.id = r.batch_id
-                WHERE b.retracted_at IS NULL ORDER BY r.id
+                WHERE b.retracted_at IS NULL ORDER BY \(order)
                 """)
         var changed = 0
         while let row = try cursor.next() {
@@ -152,6 +167,25 @@ struct SQLiteTransaction: RegistryTransaction {
             }
         }
         return changed
+    }
+
+    func assignedRowCounts() throws -> [AssignedRowCount] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.township_text, t.name, COUNT(*), SUM(r.outcome = ?)
+                FROM registration r JOIN township t ON t.id = r.township_id
+                WHERE r.outcome IS NOT NULL GROUP BY r.township_text, t.name
+                """,
+            arguments: [OutcomeKind.valid.rawValue]
+        ).map { row in AssignedRowCount(townshipText: row[0], township: row[1], rows: row[2], valid: row[3]) }
+    }
+
+    /// Rows in the order of SPEC 2. Row ids follow import order, so unless a `--replace` batch took an earlier
+    /// batch's place, the id alone orders them and SQLite needs no sort of a million rows.
+    private func sequenceOrder() throws -> String {
+        let moved = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM batch WHERE sequence <> id)") ?? false
+        return moved ? "b.sequence, r.id" : "r.id"
     }
 
     /// One pass over the rows, counted here rather than by `GROUP BY` (which would sort a million rows), and the
@@ -194,11 +228,16 @@ struct SQLiteTransaction: RegistryTransaction {
         return tally
     }
 
+    /// `白沙镇.xlsx › 河坝村` for a row read from one sheet of several, so that its row number can be found.
+    private static func fileAndSheet(_ batch: String, _ row: String) -> String {
+        "\(batch).file_name || COALESCE(' › ' || \(row).sheet, '')"
+    }
+
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord] {
         var sql = """
-            SELECT t.name, r.township_text, b.file_name, b.id, r.row_number, r.name, r.id_text, r.phone_text,
-                r.outcome, r.reason, r.reference,
-                dt.name, db.file_name, d.row_number, e.reason, eb.file_name, e.row_number
+            SELECT t.name, r.township_text, \(Self.fileAndSheet("b", "r")), b.id, r.row_number, r.name, r.id_text,
+                r.phone_text, r.outcome, r.reason, r.reference,
+                dt.name, \(Self.fileAndSheet("db", "d")), d.row_number, e.reason, eb.file_name, e.row_number
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id

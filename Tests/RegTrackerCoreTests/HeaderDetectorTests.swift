@@ -7,14 +7,14 @@ import Testing
 struct HeaderDetectorTests {
     static let title = ["青石镇国家反诈中心APP注册名单（截至6月30日）"]
 
-    func detect(_ rows: [SourceRow], kind: FileKind = .registrations, townshipGiven: Bool = false)
+    func detect(_ rows: [SourceRow], kind: FileKind = .registrations)
         -> Result<(map: ColumnMap, dataStart: Int), HeaderError>
     {
-        HeaderDetector.detect(kind: kind, rows: rows, townshipGiven: townshipGiven)
+        HeaderDetector.detect(kind: kind, rows: rows)
     }
 
-    func error(_ rows: [SourceRow], kind: FileKind = .registrations, townshipGiven: Bool = false) -> HeaderError? {
-        guard case .failure(let error) = detect(rows, kind: kind, townshipGiven: townshipGiven) else { return nil }
+    func error(_ rows: [SourceRow], kind: FileKind = .registrations) -> HeaderError? {
+        guard case .failure(let error) = detect(rows, kind: kind) else { return nil }
         return error
     }
 
@@ -171,14 +171,12 @@ struct HeaderDetectorTests {
         #expect(map.columns.count == 3)
     }
 
-    @Test("the township column is required unless --township is given")
-    func townshipOptionalWithOption() throws {
+    @Test("a list without a township column has a header: the township may come from the title or file name")
+    func townshipColumnOptional() throws {
         // Given a list without a township column
         let rows = Given.rows([["姓名", "身份证号", "手机号码"]])
-        // Then it is rejected without --township
-        #expect(error(rows) == .missingColumns([.township], headerRow: 1, found: ["姓名", "身份证号", "手机号码"]))
-        // And accepted with it
-        let (map, dataStart) = try detect(rows, townshipGiven: true).get()
+        // Then its header is found, with no township column
+        let (map, dataStart) = try detect(rows).get()
         #expect(map.columns[.township] == nil)
         #expect(dataStart == 1)
     }

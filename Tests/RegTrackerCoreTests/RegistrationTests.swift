@@ -55,21 +55,55 @@ struct RegistrationTests {
     }
 
     @Test(
-        "a row with none of name, ID number and phone is not a registration",
+        "rows below the header that are not registrations are skipped, with why (SPEC 1.4)",
         arguments: [
-            ([Cell.text("青石镇"), .empty, .empty, .empty, .text("有效")], false),
-            ([Cell.empty, .text("合计"), .empty, .empty], false),
-            ([Cell.empty, .text("合计：60人"), .empty, .empty], false),
-            ([Cell.empty, .text("填报人：李四"), .empty, .empty], false),
-            ([Cell.empty, .text("注：截图另附"), .empty, .empty], false),
-            ([Cell](), false),
-            ([Cell.empty, .text("张三")], true),
-            ([Cell.empty, .empty, .text("510102********1234")], true),
-            ([Cell.empty, .empty, .empty, .text("13800138000")], true),
-            ([Cell.empty, .text("合计"), .empty, .text("13800138000")], true),
+            ([Cell.text("青石镇"), .empty, .empty, .empty, .text("有效")], SkippedRowReason.blank),
+            ([Cell](), .blank),
+            ([Cell.empty, .text("合计"), .empty, .empty], .nameMarker),
+            ([Cell.empty, .text("合 计：60人"), .empty, .empty], .nameMarker),
+            ([Cell.empty, .text("填 报 人：李四"), .empty, .empty], .nameMarker),
+            ([Cell.empty, .text("注：截图另附"), .empty, .empty], .nameMarker),
+            ([Cell.empty, .text("联系人：张三"), .empty, .text("13800138000")], .nameMarker),
+            // A signature line whose labels stand in other columns than the name's.
+            ([Cell.text("填报人：李四"), .empty, .text("审核人：王五")], .markers),
+            ([Cell.text("填报人:李四"), .empty, .empty, .text("联系电话：13800138000")], .markers),
+            ([Cell.number(12), .empty, .text("填表人：李四"), .text("日期：2024-06-30")], .markers),
+            ([Cell.empty, .empty, .text("合计：35人"), .text("小计")], .markers),
+            ([Cell.text("合计"), .text("35人"), .text("12")], .totals),
+            ([Cell.text("总计"), .text("张三"), .empty, .text("138"), .empty], .totals),
         ])
-    func isRegistration(cells: [Cell], expected: Bool) {
-        #expect(Registration.isRegistration(SourceRow(number: 9, cells: cells), columns: Self.columns) == expected)
+    func skippedRows(cells: [Cell], reason: SkippedRowReason) {
+        #expect(
+            Registration.skipReason(SourceRow(number: 9, cells: cells), columns: Self.columns, today: Given.today)
+                == reason)
+    }
+
+    @Test(
+        "rows with a person's data are registrations, even beside a totals word",
+        arguments: [
+            [Cell.empty, .text("张三")],
+            [Cell.empty, .empty, .text("510102********1234")],
+            [Cell.empty, .empty, .empty, .text("13800138000")],
+            [Cell.text("合计"), .text("张三"), .empty, .text("13800138000")],
+            [Cell.text("青石镇"), .text("注意"), .text("11010519491231002X")],
+            [Cell.text("青石镇"), .text("单位"), .text("bad id")],
+        ])
+    func registrations(cells: [Cell]) {
+        #expect(
+            Registration.skipReason(SourceRow(number: 9, cells: cells), columns: Self.columns, today: Given.today)
+                == nil)
+    }
+
+    @Test("digits alone are a row number only in the 序号 column or the first column")
+    func rowNumbers() {
+        let columns = ColumnMap(
+            headerRow: 1, headerRowCount: 1, columns: [.name: 2, .idNumber: 3, .phone: 4],
+            headers: ["乡镇", "序号", "姓名", "身份证号", "手机号码"])
+        func reason(_ cells: [Cell]) -> SkippedRowReason? {
+            Registration.skipReason(SourceRow(number: 5, cells: cells), columns: columns, today: Given.today)
+        }
+        #expect(reason([.text("7"), .number(7), .empty, .text("制表：王五")]) == .markers)
+        #expect(reason([.empty, .empty, .empty, .text("制表：王五"), .text("42")]) == nil)
     }
 
     @Test("an ID number or phone from the wrong kind of cell makes the row malformed")

@@ -57,8 +57,13 @@ struct ImportCommand: ParsableCommand {
     private func report(_ result: ImportResult) {
         if case .rejected = result {
             Console.error(ImportOutput.line(result))
-        } else if !json {
+        } else if !json && !global.quiet {
             global.say(ImportOutput.line(result))
+        } else if case .imported(let summary) = result {
+            // Whole-file warnings reach cron's mail even under --quiet, and stay off stdout under --json (SPEC 3).
+            for warning in summary.warnings where warning.isWholeFile {
+                Console.error(ImportOutput.warning(warning, file: summary.file))
+            }
         }
     }
 }

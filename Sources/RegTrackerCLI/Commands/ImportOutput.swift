@@ -23,12 +23,31 @@ enum ImportOutput {
                 }
             }
             var clauses: [String] = []
-            if summary.skippedRows > 0 { clauses.append(Strings.text(.skippedRows(summary.skippedRows))) }
+            if summary.sheets.isEmpty, let township = summary.township, let source = summary.townshipFrom,
+                source != .option
+            {
+                clauses.append(Strings.text(.township(township, from: source)))
+            }
+            if !summary.skippedByReason.isEmpty {
+                clauses.append(Strings.text(.skipped(summary.skippedByReason)))
+            } else if summary.skippedRows > 0 {
+                clauses.append(Strings.text(.skippedRows(summary.skippedRows)))
+            }
             if !summary.replaced.isEmpty { clauses.append(Strings.text(.replacesBatches(summary.replaced))) }
             if summary.reevaluated > 0 { clauses.append(Strings.text(.reevaluated(summary.reevaluated))) }
             text += clauses.map { (chinese ? "；" : "; ") + $0 }.joined()
-            return ([text] + summary.warnings.map { "  " + Strings.text(.warning($0)) }).joined(separator: "\n")
+            var lines = [text]
+            lines += summary.sheets.map { "  " + Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0)) }
+            if let changes = summary.rosterChanges { lines.append("  " + Strings.text(.rosterChanges(changes))) }
+            if !summary.rowsLost.isEmpty { lines.append("  " + Strings.text(.warning(Strings.text(.rowsLost(summary.rowsLost))))) }
+            lines += summary.warnings.map { "  " + warning($0, file: summary.file) }
+            return lines.joined(separator: "\n")
         }
+    }
+
+    /// One warning line, in the user's language.
+    static func warning(_ warning: ImportWarning, file: String) -> String {
+        Strings.text(.warning(Strings.text(.warning(warning, file: file))))
     }
 
     static func json(_ results: [ImportResult], problems: [String]) -> JSONValue {
@@ -57,7 +76,24 @@ enum ImportOutput {
                 }
                 members.append(("replaced", .array(summary.replaced.map(JSONValue.int))))
                 members.append(("reevaluated", .int(Int64(summary.reevaluated))))
-                members.append(("warnings", .array(summary.warnings.map(JSONValue.string))))
+                if summary.kind == .registrations {
+                    members.append(("township", summary.township.map(JSONValue.string) ?? .null))
+                    members.append(("township_from", summary.townshipFrom.map { .string($0.rawValue) } ?? .null))
+                    members.append(
+                        (
+                            "skipped", .object(SkippedRowReason.allCases.map {
+                                ($0.rawValue, .int(Int64(summary.skippedByReason[$0] ?? 0)))
+                            })
+                        ))
+                }
+                if !summary.sheets.isEmpty { members.append(("sheets", .array(summary.sheets.map(sheetJSON)))) }
+                if let changes = summary.rosterChanges { members.append(("changes", rosterJSON(changes, summary.rowsLost))) }
+                // The JSON summary is for programs: its texts stay in English.
+                members.append(
+                    (
+                        "warnings",
+                        .array(summary.warnings.map { .string(Strings.text(.warning($0, file: summary.file), in: .english)) })
+                    ))
                 return .object(members)
             }
         }
@@ -68,6 +104,58 @@ enum ImportOutput {
             ("already_imported", count { if case .alreadyImported = $0 { true } else { false } }),
             ("rejected", count { if case .rejected = $0 { true } else { false } }),
             ("problems", .array(problems.map(JSONValue.string))),
+        ])
+    }
+
+    private static func sheetJSON(_ sheet: SheetReport) -> JSONValue {
+        var members: [(String, JSONValue)] = [("name", .string(sheet.name)), ("read", .bool(sheet.skip == nil))]
+        if sheet.skip == nil {
+            members.append(("rows", .int(Int64(sheet.rows))))
+            members.append(("township", sheet.township.map(JSONValue.string) ?? .null))
+            members.append(("township_from", sheet.townshipFrom.map { .string($0.rawValue) } ?? .null))
+        } else {
+            members.append(("skipped_because", .string(skipCode(sheet.skip))))
+        }
+        return .object(members)
+    }
+
+    private static func skipCode(_ skip: SheetReport.Skip?) -> String {
+        switch skip {
+        case .hidden: "hidden"
+        case .veryHidden: "very_hidden"
+        case .notWorksheet: "not_a_worksheet"
+        case .excludedName: "excluded_name"
+        case .noHeader, nil: "no_header"
+        }
+    }
+
+    private static func rosterJSON(_ changes: RosterChanges, _ lost: [RowsLost]) -> JSONValue {
+        func names(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
+        func target(_ value: Target?) -> JSONValue { value.map { .string($0.description) } ?? .null }
+        return .object([
+            ("added", names(changes.added)), ("dropped", names(changes.dropped)),
+            ("renamed", .array(changes.renamed.map { .object([("from", .string($0.from)), ("to", .string($0.to))]) })),
+            (
+                "population",
+                .array(
+                    changes.populations.map {
+                        .object([("township", .string($0.township)), ("from", .int($0.from)), ("to", .int($0.to))])
+                    })
+            ),
+            (
+                "target",
+                .array(
+                    changes.targets.map {
+                        .object([("township", .string($0.township)), ("from", target($0.from)), ("to", target($0.to))])
+                    })
+            ),
+            (
+                "unassigned_now",
+                .array(
+                    lost.map {
+                        .object([("township", .string($0.township)), ("rows", .int($0.rows)), ("valid", .int($0.valid))])
+                    })
+            ),
         ])
     }
 }

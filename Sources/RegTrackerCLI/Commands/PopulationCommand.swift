@@ -13,12 +13,15 @@ struct PopulationCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var reading: ReadingOptions
 
+        @Flag(help: "Import even though rows the current roster assigns would become unassigned.")
+        var force = false
+
         @Argument(help: "The roster file.")
         var file: String
 
         func run() throws {
             let result = RosterImport(store: try global.openStore(), clock: global.clock)
-                .run(path: file, options: reading.readOptions)
+                .run(path: file, options: reading.readOptions, force: force)
             guard case .rejected = result else { return global.say(ImportOutput.line(result)) }
             Console.error(ImportOutput.line(result))
             throw ExitCode(1)

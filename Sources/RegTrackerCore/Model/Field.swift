@@ -63,7 +63,10 @@ public enum FileKind: String, Sendable, CaseIterable {
         switch self {
         case .roster:
             [
-                .township: ["乡镇", "镇", "街道", "乡镇（街道）", "便民服务中心", "单位", "名称", "township"],
+                .township: [
+                    "乡镇", "镇", "街道", "乡镇（街道）", "镇（街道）", "乡镇名称", "镇街", "镇街名称", "所属乡镇", "便民服务中心", "单位",
+                    "单位名称", "名称", "township",
+                ],
                 .population: ["实有人口", "人口", "常住人口", "人口数", "population"],
                 .target: ["目标", "目标比例", "注册率目标", "target"],
                 .aliases: ["别名", "曾用名", "aliases"],
@@ -79,7 +82,10 @@ public enum FileKind: String, Sendable, CaseIterable {
                     "village",
                 ],
                 .registeredAt: ["注册时间", "注册日期", "安装时间", "日期", "registered_at", "date"],
-                .verdict: ["截图核验", "核验结果", "截图是否有效", "截图是否合格", "是否有效", "审核结果", "verdict"],
+                .verdict: [
+                    "截图核验", "核验结果", "截图是否有效", "截图是否合格", "是否有效", "审核结果", "是否截图", "截图", "截图情况", "有无截图",
+                    "是否有截图", "截图核验结果", "核验情况", "是否核验", "审核情况", "是否合格", "是否通过", "核验", "verdict",
+                ],
                 .remark: ["备注", "remark"],
             ]
         case .invalidList:
@@ -105,11 +111,17 @@ public enum FileKind: String, Sendable, CaseIterable {
     private static let phoneNames = ["手机号", "手机号码", "手机", "电话", "电话号码", "联系电话", "注册手机号", "phone", "mobile"]
 
     /// Fields every file of this kind must have; `either` lists groups of which one must be present.
-    public func requiredFields(townshipGiven: Bool) -> (all: [Field], either: [Field]) {
+    /// A registration list's township may come from `--township`, its title or its file name (SPEC 1.2), so the
+    /// header alone never requires it; the import decides once the roster is known.
+    public var requiredFields: (all: [Field], either: [Field]) {
         switch self {
         case .roster: ([.township, .population], [])
-        case .registrations: (townshipGiven ? [.name] : [.township, .name], [.idNumber, .phone])
+        case .registrations: ([.name], [.idNumber, .phone])
         case .invalidList: ([], [.idNumber, .phone])
         }
     }
+
+    /// Words in a header that say the column judges the screenshot (SPEC 1.2): an unused column that has one
+    /// looks like a verdict that is not being read.
+    public static let verdictLikeWords = ["截图", "核验", "审核"]
 }

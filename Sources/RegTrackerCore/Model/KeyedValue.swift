@@ -15,6 +15,14 @@ public enum KeyedValue: Sendable, Equatable {
 
     public var isPresent: Bool { self != .absent }
 
+    /// Valid or masked: a value that stands for a person (SPEC 1.4's totals rule).
+    public var isUsable: Bool {
+        switch self {
+        case .valid, .masked: true
+        case .absent, .malformed: false
+        }
+    }
+
     public var malformedReason: String? {
         if case .malformed(let reason) = self { reason } else { nil }
     }

@@ -12,6 +12,8 @@ public struct ColumnMap: Sendable, Equatable {
     public var headers: [String]
     /// `columns` as an array indexed by field, -1 where absent: read for every cell of every row.
     private var columnByField: [Int]
+    /// The column headed 序号, where row numbers stand (SPEC 1.4's marker cells).
+    private let serialColumn: Int?
 
     public init(headerRow: Int, headerRowCount: Int, columns: [Field: Int], headers: [String]) {
         self.headerRow = headerRow
@@ -19,7 +21,11 @@ public struct ColumnMap: Sendable, Equatable {
         self.columns = columns
         self.headers = headers
         columnByField = Self.lookup(columns)
+        serialColumn = headers.firstIndex { HeaderName.keys($0).contains("序号") }
     }
+
+    /// Whether digits alone in `column` are a row number: the 序号 column, or the first column.
+    public func mayHoldRowNumbers(_ column: Int) -> Bool { column == 0 || column == serialColumn }
 
     public func cell(_ field: Field, in row: SourceRow) -> Cell {
         let column = columnByField[field.index]
@@ -35,6 +41,14 @@ public struct ColumnMap: Sendable, Equatable {
         let mapped = Set(columns.values)
         return headers.indices.filter { !mapped.contains($0) && !CellText.clean(headers[$0]).isEmpty }
     }
+
+    /// The headers of unused columns that mention 截图, 核验 or 审核: they look like a verdict that is not read
+    /// (SPEC 1.2), and the import warns about each.
+    public var unusedVerdictLikeHeaders: [String] {
+        unmappedColumns.map { headers[$0] }.filter { header in
+            FileKind.verdictLikeWords.contains { header.contains($0) }
+        }
+    }
 }
 
 public enum HeaderDetector {
@@ -44,7 +58,7 @@ public enum HeaderDetector {
     /// Finds the header among `rows` (the top of the file, in order; blank rows allowed).
     /// Returns the index in `rows` of the first data row with the map, or an error naming what was found.
     public static func detect(
-        kind: FileKind, rows: [SourceRow], townshipGiven: Bool = false
+        kind: FileKind, rows: [SourceRow]
     ) -> Result<(map: ColumnMap, dataStart: Int), HeaderError> {
         var nonBlankSeen = 0
         for (index, row) in rows.enumerated() where !row.isBlank {
@@ -78,7 +92,7 @@ public enum HeaderDetector {
                 if added { headerRowCount = 2 }
             }
             let map = ColumnMap(headerRow: row.number, headerRowCount: headerRowCount, columns: columns, headers: headers)
-            let required = kind.requiredFields(townshipGiven: townshipGiven)
+            let required = kind.requiredFields
             var missing = required.all.filter { columns[$0] == nil }
             if !required.either.isEmpty, !required.either.contains(where: { columns[$0] != nil }) {
                 missing += required.either

@@ -87,13 +87,24 @@ enum ScientificNotation {
 /// A cleaned cell's UTF-8 bytes without spaces and hyphens, ASCII letters upper-cased: the form ID numbers and
 /// phones are checked in.
 enum CompactBytes {
-    static func of(_ raw: String) -> [UInt8] {
+    /// The cleaned text without spaces and hyphens, Latin letters uppercased, and without a leading `'` or `‘`
+    /// (Excel's text marker, typed into a CSV by clerks who want the digits kept). `alsoRemoving` drops more bytes
+    /// (a phone's parentheses).
+    static func of(_ raw: String, alsoRemoving extra: Set<UInt8> = []) -> [UInt8] {
         let text = CellText.clean(raw)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") && !extra.contains(byte) {
             bytes.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte)
+        }
+        if bytes.first == UInt8(ascii: "'") {
+            bytes.removeFirst()
+        } else if bytes.starts(with: Self.leftSingleQuote) {
+            bytes.removeFirst(Self.leftSingleQuote.count)
         }
         return bytes
     }
+
+    /// U+2018 LEFT SINGLE QUOTATION MARK in UTF-8: what a Chinese input method types for `'`.
+    private static let leftSingleQuote: [UInt8] = [0xE2, 0x80, 0x98]
 }

@@ -46,12 +46,4 @@ extension Registration {
             registeredAt: RegisteredAt.parse(columns.cell(.registeredAt, in: row)),
             remark: text(.remark))
     }
-
-    /// SPEC 1.4: a row with none of name, id_number and phone is not a registration (totals, notes, signatures).
-    /// A name cell that is itself a totals or note marker (`合计：60人`, `填报人：…`) does not count as a name.
-    public static func isRegistration(_ row: SourceRow, columns: ColumnMap) -> Bool {
-        if [Field.idNumber, .phone].contains(where: { !columns.cell($0, in: row).isBlank }) { return true }
-        let name = columns.cell(.name, in: row)
-        return !name.isBlank && !NonDataRow.isTotalOrNote(name.displayText)
-    }
 }

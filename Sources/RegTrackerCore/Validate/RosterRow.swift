@@ -3,7 +3,9 @@ public enum RosterRow {
     /// nil for rows that are not townships: blank, totals (合计, 总计, 小计, 合计：…) and notes.
     public static func township(from row: SourceRow, columns: ColumnMap) -> Result<Township?, RosterRowError> {
         let name = CellText.clean(columns.cell(.township, in: row).displayText)
-        if name.isEmpty || NonDataRow.isTotalOrNote(name) { return .success(nil) }
+        if name.isEmpty || MarkerCell.kind(ofCompact: Roster.key(name), mayBeRowNumber: false) != nil {
+            return .success(nil)
+        }
         guard let population = population(columns.cell(.population, in: row)) else {
             let raw = CellText.clean(columns.cell(.population, in: row).displayText)
             return .failure(
@@ -75,16 +77,4 @@ public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertibl
     public var message: String
 
     public var description: String { "row \(row): \(message); correct the roster and import it again" }
-}
-
-/// Rows below a header that are not data: totals, notes and signature lines.
-public enum NonDataRow {
-    static let totals: Set<String> = ["合计", "总计", "小计"]
-    static let notePrefixes = ["注:", "说明", "备注", "填报", "审核", "制表", "数据来源"]
-
-    public static func isTotalOrNote(_ text: String) -> Bool {
-        let compact = CellText.compact(text)
-        return (totals.contains(compact) || notePrefixes.contains { compact.hasPrefix($0) })
-            || totals.contains { compact.hasPrefix($0 + ":") }
-    }
 }

@@ -31,7 +31,10 @@ public struct XLSXReader: TableReader {
         let names = workbook.sheets.map(\.name)
         let index: Int?
         if options.sheet == nil {
-            index = workbook.sheets.firstIndex { $0.isWorksheet && $0.part != nil }
+            // The first visible worksheet: a hidden first sheet is usually a list of dropdown values (SPEC 1.6).
+            index =
+                workbook.sheets.firstIndex { $0.info.isReadByDefault && $0.part != nil }
+                ?? workbook.sheets.firstIndex { $0.isWorksheet && $0.part != nil }
         } else {
             index = SheetChoice.index(options.sheet, names: names)
         }
@@ -68,6 +71,15 @@ public struct XLSXReader: TableReader {
         source = .sheet(
             WorksheetRows(xml: xml, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: workbook.date1904))
         description = TableDescription(format: .xlsx, sheets: names, sheet: sheet.name)
+    }
+
+    /// Every sheet of the workbook in order, hidden ones included (SPEC 1.6).
+    public static func sheetCatalog(path: String) throws(ReadError) -> [SheetInfo] {
+        if let head = FileSignature.read(path), head.starts(with: FileSignature.compoundFile) {
+            if CompoundFile.isEncryptedPackage(path) { throw CompoundFile.encrypted }
+            return try XLSReader.sheetCatalog(path: path)
+        }
+        return try XLSXWorkbook.read(XLSXPackage(url: URL(fileURLWithPath: path))).sheets.map(\.info)
     }
 
     public mutating func nextRow() throws(ReadError) -> SourceRow? {

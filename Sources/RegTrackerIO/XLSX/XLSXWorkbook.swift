@@ -9,6 +9,9 @@ struct XLSXWorkbook {
         var part: String?
         /// False for chart and dialog sheets.
         var isWorksheet: Bool
+        var visibility: SheetInfo.Visibility
+
+        var info: SheetInfo { SheetInfo(name: name, visibility: visibility, isWorksheet: isWorksheet) }
     }
 
     var sheets: [Sheet] = []
@@ -29,7 +32,7 @@ struct XLSXWorkbook {
                 "the .xlsx has no workbook part (\(workbookPart))", hint: "save it again from Excel as .xlsx")
         }
         var workbook = XLSXWorkbook()
-        var declared: [(name: String, id: String?)] = []
+        var declared: [(name: String, id: String?, visibility: SheetInfo.Visibility)] = []
         while try xml.readToElement() {
             if xml.isNamed("workbookPr") {
                 let value = xml.attribute("date1904") ?? "0"
@@ -37,14 +40,18 @@ struct XLSXWorkbook {
             } else if xml.isNamed("sheet") {
                 var name = ""
                 var id: String?
+                var visibility = SheetInfo.Visibility.visible
                 xml.forEachAttribute(withNamespaces: true) { local, namespace, value in
                     if cStringEquals(local, "name"), namespace == nil {
                         name = String(cString: value)
                     } else if cStringEquals(local, "id"), namespace != nil {
                         id = String(cString: value)
+                    } else if cStringEquals(local, "state"), namespace == nil {
+                        if cStringEquals(value, "hidden") { visibility = .hidden }
+                        if cStringEquals(value, "veryHidden") { visibility = .veryHidden }
                     }
                 }
-                declared.append((name, id))
+                declared.append((name, id, visibility))
             }
         }
         let folder = PackagePath.folder(of: workbookPart)
@@ -55,7 +62,8 @@ struct XLSXWorkbook {
             let relationship = target(sheet.id)
             let isWorksheet =
                 relationship.map { !$0.type.hasSuffix("/chartsheet") && !$0.type.hasSuffix("/dialogsheet") } ?? true
-            return Sheet(name: sheet.name, part: relationship?.target, isWorksheet: isWorksheet)
+            return Sheet(
+                name: sheet.name, part: relationship?.target, isWorksheet: isWorksheet, visibility: sheet.visibility)
         }
         workbook.sharedStringsPart =
             relationships.first { $0.type.hasSuffix("/sharedStrings") }?.target

@@ -28,6 +28,15 @@ public enum XMLTableReaders {
             hint: "export the sheet as .xlsx or CSV")
     }
 
+    /// The worksheets of a SpreadsheetML workbook; nil for an OOXML sheet part, which is one sheet.
+    static func sheetCatalog(path: String) throws(ReadError) -> [SheetInfo]? {
+        let xml = try XMLStreamReader.open(path: path)
+        guard try xml.readToElement(), xml.isNamed("Workbook"), xml.isIn(namespace: spreadsheetMLNamespace) else {
+            return nil
+        }
+        return try SpreadsheetMLReader.sheetCatalog(xml: xml)
+    }
+
     static func isOOXMLMain(_ xml: XMLStreamReader) -> Bool {
         xml.isIn(namespace: ooxmlMainNamespace) || xml.isIn(namespace: ooxmlStrictNamespace)
     }

@@ -18,7 +18,7 @@ public struct FileInspector {
     public func inspect(path: String, options: ReadOptions, township: String?, rows limit: Int) throws -> Inspection {
         let file = FileName.base(path)
         let sha256 = try FileImport.sha256(of: path)
-        var scan = try TableScan(path: path, kind: .registrations, options: options, townshipGiven: township != nil)
+        var scan = try TableScan(path: path, kind: .registrations, options: options)
         let columns = scan.columns
         var inspection = Inspection(
             file: file, sha256: sha256, description: scan.reader.description,
@@ -33,7 +33,7 @@ public struct FileInspector {
         inspection.alreadyImported = checker.alreadyImported
         do {
             while let row = try scan.nextRow() {
-                guard Registration.isRegistration(row, columns: columns) else {
+                guard Registration.skipReason(row, columns: columns, today: today) == nil else {
                     inspection.skippedBelow += 1
                     if !row.isBlank, inspection.footerRows.count < Inspection.shownSkippedRows {
                         inspection.footerRows.append(Self.shown(row))

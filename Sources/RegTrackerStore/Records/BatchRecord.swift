@@ -18,10 +18,12 @@ public struct BatchRecord: Codable, Sendable, Equatable {
     public var rows: Int
     public var skippedRows: Int
     public var retractedAt: String?
+    /// The batch's place in the sequence of SPEC 2: its own number, or that of the batch it replaced.
+    public var sequence: Int64?
 
     public init(
         kind: FileKind, fileName: String, sha256: String, importedAt: String, format: String, encoding: String?,
-        sheet: String?, headerRow: Int?, headers: [String], townshipOverride: String?
+        sheet: String?, headerRow: Int?, headers: [String], townshipOverride: String?, sequence: Int64? = nil
     ) {
         self.kind = kind.rawValue
         self.fileName = fileName
@@ -36,6 +38,7 @@ public struct BatchRecord: Codable, Sendable, Equatable {
         self.rows = 0
         self.skippedRows = 0
         self.retractedAt = nil
+        self.sequence = sequence
     }
 
     public var fileKind: FileKind? { FileKind(rawValue: kind) }

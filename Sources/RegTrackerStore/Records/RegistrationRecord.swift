@@ -7,9 +7,12 @@ public struct NewRegistration: Sendable {
     public var raw: String
     public var registration: Registration
     public var facts: RowFacts
+    /// The sheet the row came from, when the workbook was read sheet by sheet (SPEC 1.6).
+    public var sheet: String?
 
-    public init(rowNumber: Int, raw: String, registration: Registration) {
+    public init(rowNumber: Int, raw: String, registration: Registration, sheet: String? = nil) {
         self.rowNumber = rowNumber
+        self.sheet = sheet
         self.raw = raw
         self.registration = registration
         self.facts = RowFacts(registration)
@@ -45,4 +48,20 @@ public struct StoredRoster: Sendable {
     public var batch: Int64?
 
     public static let empty = StoredRoster(roster: .empty, ids: [], batch: nil)
+}
+
+/// Rows of active batches that carry one township text and are assigned to a township of the roster in force.
+public struct AssignedRowCount: Sendable, Equatable {
+    public var townshipText: String
+    /// The roster name they are assigned to.
+    public var township: String
+    public var rows: Int64
+    public var valid: Int64
+
+    public init(townshipText: String, township: String, rows: Int64, valid: Int64) {
+        self.townshipText = townshipText
+        self.township = township
+        self.rows = rows
+        self.valid = valid
+    }
 }

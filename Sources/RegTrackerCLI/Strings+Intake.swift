@@ -1,0 +1,161 @@
+import RegTrackerCore
+import RegTrackerKit
+
+/// The catalogue's texts about what an import made of a file: sheets, the township a file names, skipped rows,
+/// warnings and roster changes, in English and Chinese.
+extension Strings {
+    enum Intake: Sendable {
+        case warning(ImportWarning, file: String)
+        case sheetRead(SheetReport)
+        case sheetSkipped(SheetReport)
+        case township(String, from: TownshipSource)
+        case skipped([SkippedRowReason: Int])
+        case rosterChanges(RosterChanges)
+        case rowsLost([RowsLost])
+    }
+
+    static func text(_ key: Intake, in language: Language = .current) -> String {
+        let (english, chinese) = pair(key)
+        return language == .chinese ? chinese : english
+    }
+
+    private static func pair(_ key: Intake) -> (String, String) {
+        switch key {
+        case .warning(let warning, let file): warningPair(warning, file: file)
+        case .sheetRead(let sheet):
+            (
+                "sheet “\(sheet.name)”: \(sheet.rows) rows"
+                    + (sheet.township.map { ", township \($0) from the \(sourceName(sheet.townshipFrom, .english))" } ?? ""),
+                "工作表“\(sheet.name)”：\(sheet.rows) 行"
+                    + (sheet.township.map { "，乡镇“\($0)”取自\(sourceName(sheet.townshipFrom, .chinese))" } ?? "")
+            )
+        case .sheetSkipped(let sheet):
+            ("sheet “\(sheet.name)” skipped: \(skipName(sheet.skip, .english))",
+             "工作表“\(sheet.name)”未读：\(skipName(sheet.skip, .chinese))")
+        case .township(let township, let source):
+            ("township \(township), from the \(sourceName(source, .english))",
+             "乡镇“\(township)”取自\(sourceName(source, .chinese))")
+        case .skipped(let counts):
+            (
+                "skipped " + SkippedRowReason.allCases.compactMap { reason in
+                    counts[reason].map { "\($0) \(skippedName(reason, .english))" }
+                }.joined(separator: ", "),
+                "跳过 " + SkippedRowReason.allCases.compactMap { reason in
+                    counts[reason].map { "\(skippedName(reason, .chinese)) \($0) 行" }
+                }.joined(separator: "、")
+            )
+        case .rosterChanges(let changes): rosterPair(changes)
+        case .rowsLost(let lost):
+            (
+                "now unassigned (--force): "
+                    + lost.map { "\($0.township) \($0.rows) rows (\($0.valid) valid)" }.joined(separator: "; "),
+                "以下行现为未匹配乡镇（--force）："
+                    + lost.map { "\($0.township) \($0.rows) 行（其中有效 \($0.valid) 行）" }.joined(separator: "；")
+            )
+        }
+    }
+
+    private static func warningPair(_ warning: ImportWarning, file: String) -> (String, String) {
+        switch warning {
+        case .noRoster:
+            ("no population roster loaded yet: every row is unassigned until one is imported",
+             "尚未导入人口底数：导入之前，所有行均为未匹配乡镇")
+        case .noDataRows:
+            ("\(file): the file has no data rows", "\(file)：文件没有数据行")
+        case .mostlyInvalid(let rows, let total, let reason):
+            (
+                "\(file): \(rows) of \(total) rows are invalid for one reason: \(reasonText(reason, .english))",
+                "\(file)：\(total) 行中有 \(rows) 行因同一原因无效：\(reasonText(reason, .chinese))"
+            )
+        case .unreadVerdictColumn(let header, let sheet):
+            (
+                (sheet.map { "sheet “\($0)”: " } ?? "")
+                    + "column “\(header)” looks like a screenshot verdict but is not read; "
+                    + "name it 截图核验 if it judges the screenshot",
+                (sheet.map { "工作表“\($0)”：" } ?? "")
+                    + "“\(header)”列像是截图核验结果，但未被读取；如该列是截图核验结果，请将列名改为“截图核验”"
+            )
+        case .nothingReplaced:
+            ("--replace: no batch of this file name to replace; imported as a new batch",
+             "--replace：没有同名批次可替换，已作为新批次导入")
+        case .unusableEntries(let count):
+            ("\(count) entries have no valid ID number or phone and can match no row",
+             "\(count) 条无有效身份证号或手机号，不会匹配任何行")
+        case .unknownTownships(let townships):
+            ("entries name townships not in the roster and match no row: " + townships.joined(separator: ", "),
+             "以下乡镇不在人口底数中，其条目不会匹配任何行：" + townships.joined(separator: "、"))
+        }
+    }
+
+    private static func reasonText(_ reason: InvalidRowReason, _ language: Language) -> String {
+        switch reason {
+        case .malformed(let text): text
+        case .flagged: language == .chinese ? "截图核验为无效" : "the screenshot verdict says invalid"
+        }
+    }
+
+    private static func sourceName(_ source: TownshipSource?, _ language: Language) -> String {
+        let chinese = language == .chinese
+        return switch source {
+        case .title: chinese ? "标题" : "title"
+        case .fileName: chinese ? "文件名" : "file name"
+        case .option: chinese ? "--township 参数" : "--township option"
+        case .column, nil: chinese ? "乡镇列" : "township column"
+        }
+    }
+
+    private static func skipName(_ skip: SheetReport.Skip?, _ language: Language) -> String {
+        let chinese = language == .chinese
+        return switch skip {
+        case .hidden: chinese ? "隐藏的工作表" : "hidden"
+        case .veryHidden: chinese ? "深度隐藏的工作表" : "very hidden"
+        case .notWorksheet: chinese ? "图表，不是工作表" : "a chart, not a worksheet"
+        case .excludedName(let word): chinese ? "表名含“\(word)”" : "its name says \(word)"
+        case .noHeader, nil: chinese ? "没有表头行" : "no header row"
+        }
+    }
+
+    private static func skippedName(_ reason: SkippedRowReason, _ language: Language) -> String {
+        let chinese = language == .chinese
+        return switch reason {
+        case .blank: chinese ? "空行" : "blank rows"
+        case .markers: chinese ? "签名、备注行" : "signature or note lines"
+        case .nameMarker: chinese ? "联系人等说明行" : "contact or note lines"
+        case .totals: chinese ? "合计行" : "totals rows"
+        }
+    }
+
+    private static func rosterPair(_ changes: RosterChanges) -> (String, String) {
+        if changes.isEmpty { return ("roster unchanged", "人口底数无变化") }
+        var english: [String] = []
+        var chinese: [String] = []
+        if !changes.added.isEmpty {
+            english.append("added " + changes.added.joined(separator: ", "))
+            chinese.append("新增 " + changes.added.joined(separator: "、"))
+        }
+        if !changes.dropped.isEmpty {
+            english.append("dropped " + changes.dropped.joined(separator: ", "))
+            chinese.append("删除 " + changes.dropped.joined(separator: "、"))
+        }
+        if !changes.renamed.isEmpty {
+            english.append("renamed " + changes.renamed.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+            chinese.append("更名 " + changes.renamed.map { "\($0.from) → \($0.to)" }.joined(separator: "、"))
+        }
+        if !changes.populations.isEmpty {
+            english.append(
+                "population " + changes.populations.map { "\($0.township) \($0.from) → \($0.to)" }.joined(separator: ", "))
+            chinese.append(
+                "实有人口 " + changes.populations.map { "\($0.township) \($0.from) → \($0.to)" }.joined(separator: "、"))
+        }
+        if !changes.targets.isEmpty {
+            func text(_ target: Target?, _ global: String) -> String { target?.percentText ?? global }
+            english.append(
+                "target " + changes.targets.map { "\($0.township) \(text($0.from, "global")) → \(text($0.to, "global"))" }
+                    .joined(separator: ", "))
+            chinese.append(
+                "目标 " + changes.targets.map { "\($0.township) \(text($0.from, "默认")) → \(text($0.to, "默认"))" }
+                    .joined(separator: "、"))
+        }
+        return ("roster changes: " + english.joined(separator: "; "), "人口底数变化：" + chinese.joined(separator: "；"))
+    }
+}

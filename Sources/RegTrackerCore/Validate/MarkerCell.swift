@@ -1,0 +1,85 @@
+/// Cells below a header that are not a person's data (SPEC 1.4): totals, notes and signatures, row numbers.
+/// Compared after removing all white space, so `合 计` and `填 报 人：` are markers too.
+public enum MarkerCell {
+    public enum Kind: Sendable, Equatable {
+        /// 合计, 总计 or 小计, alone or followed by anything (`合计：60人`).
+        case totals
+        /// A label such as `填报人：` or `注:` that starts a note or a signature.
+        case note
+        /// Digits only, in the 序号 column or the first column.
+        case rowNumber
+    }
+
+    static let totals = ["合计", "总计", "小计"]
+    /// Longest first, so that `填报日期：` is not taken for a shorter label.
+    static let labels = [
+        "填报日期", "联系电话", "填报人", "填表人", "审核人", "制表人", "负责人", "联系人", "注意", "说明", "备注", "制表", "单位", "盖章",
+        "日期", "注",
+    ]
+    /// The first characters of every totals word and label: most cells start with none of them and are passed
+    /// over without being normalised.
+    private static let firstCharacters: Set<Unicode.Scalar> = Set((totals + labels).compactMap(\.unicodeScalars.first))
+
+    /// What marker `cell` is, if any. `mayBeRowNumber`: the cell stands in the 序号 column or the first column.
+    public static func kind(of cell: Cell, mayBeRowNumber: Bool) -> Kind? {
+        switch cell {
+        case .number(let value):
+            return mayBeRowNumber && value >= 0 && value == value.rounded() ? .rowNumber : nil
+        case .text(let raw):
+            guard let first = raw.unicodeScalars.first(where: { !CellText.isWhitespace($0) && !CellText.isZeroWidth($0) }) else { return nil }
+            let isDigit = first.value >= 0x30 && first.value <= 0x39 || first.value >= 0xFF10 && first.value <= 0xFF19
+            guard firstCharacters.contains(first) || (mayBeRowNumber && isDigit) else { return nil }
+            return kind(ofCompact: CellText.compact(raw), mayBeRowNumber: mayBeRowNumber)
+        case .empty, .bool, .date, .error:
+            return nil
+        }
+    }
+
+    static func kind(ofCompact text: String, mayBeRowNumber: Bool) -> Kind? {
+        if totals.contains(where: { text.hasPrefix($0) }) { return .totals }
+        // NFKC has made `：` a `:` already.
+        if labels.contains(where: { text.hasPrefix($0 + ":") }) { return .note }
+        if mayBeRowNumber, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .rowNumber }
+        return nil
+    }
+}
+
+/// Why a row below the header is skipped rather than counted (SPEC 1.4). Such a row is neither counted nor an
+/// outcome; the import summary says how many there were.
+public enum SkippedRowReason: String, Sendable, Equatable, CaseIterable {
+    /// None of name, ID number and phone.
+    case blank
+    /// Every non-empty cell is a marker: a signature or note line such as `填报人：李四 | 审核人：王五`.
+    case markers
+    /// The name cell is a marker: `联系人：张三 | 138…` is a contact line, not a person.
+    case nameMarker = "name_marker"
+    /// A totals cell and no ID number or phone that is valid or masked: `合计 | 35人`.
+    case totals
+}
+
+extension Registration {
+    /// nil when `row` is a registration; otherwise why it is skipped (SPEC 1.4).
+    public static func skipReason(_ row: SourceRow, columns: ColumnMap, today: CivilDate) -> SkippedRowReason? {
+        let name = columns.cell(.name, in: row)
+        let idNumber = columns.cell(.idNumber, in: row)
+        let phone = columns.cell(.phone, in: row)
+        if name.isBlank, idNumber.isBlank, phone.isBlank { return .blank }
+        if let nameColumn = columns.columns[.name], !name.isBlank,
+            MarkerCell.kind(of: name, mayBeRowNumber: columns.mayHoldRowNumbers(nameColumn)) != nil
+        {
+            return .nameMarker
+        }
+        var onlyMarkers = true
+        var hasTotals = false
+        for (column, cell) in row.cells.enumerated() where !cell.isBlank {
+            switch MarkerCell.kind(of: cell, mayBeRowNumber: columns.mayHoldRowNumbers(column)) {
+            case nil: onlyMarkers = false
+            case .totals: hasTotals = true
+            case .note, .rowNumber: break
+            }
+        }
+        if onlyMarkers { return .markers }
+        if hasTotals, !IDNumber.parse(idNumber, today: today).isUsable, !Phone.parse(phone).isUsable { return .totals }
+        return nil
+    }
+}
