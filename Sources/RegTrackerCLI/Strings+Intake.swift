@@ -12,6 +12,9 @@ extension Strings {
         case skipped([SkippedRowReason: Int])
         case rosterChanges(RosterChanges)
         case rowsLost([RowsLost])
+        case inspectTownship(String?, from: TownshipSource?)
+        case inspectSkippedRow(ShownRow)
+        case inspectSheetRow(sheet: String?, Int, String)
     }
 
     static func text(_ key: Intake, in language: Language = .current) -> String {
@@ -45,6 +48,7 @@ extension Strings {
                 }.joined(separator: "、")
             )
         case .rosterChanges(let changes): rosterPair(changes)
+        case .inspectTownship, .inspectSkippedRow, .inspectSheetRow: inspectPair(key)
         case .rowsLost(let lost):
             (
                 "now unassigned (--force): "
@@ -52,6 +56,36 @@ extension Strings {
                 "以下行现为未匹配乡镇（--force）："
                     + lost.map { "\($0.township) \($0.rows) 行（其中有效 \($0.valid) 行）" }.joined(separator: "；")
             )
+        }
+    }
+
+    private static func inspectPair(_ key: Intake) -> (String, String) {
+        switch key {
+        case .inspectTownship(let township, let source):
+            if let township, let source {
+                return (
+                    "township: \(township) (from the \(sourceName(source, .english)))",
+                    "乡镇：\(township)（取自\(sourceName(source, .chinese))）"
+                )
+            }
+            if source == .column { return ("township: from each row's township column", "乡镇：取自各行的乡镇列") }
+            return (
+                "township: no township column; import takes it from the title or file name, which is checked "
+                    + "against a roster only with a database (--db)",
+                "乡镇：无乡镇列；导入时从标题或文件名中识别，需有数据库（--db）中的人口底数才能核对"
+            )
+        case .inspectSkippedRow(let row):
+            let place = (row.sheet.map { "\($0)!" } ?? "") + "\(row.number)"
+            let reason = row.skipReason.map { (skippedName($0, .english), skippedName($0, .chinese)) }
+            return (
+                "row \(place): \(row.text)" + (reason.map { " (\($0.0))" } ?? ""),
+                "第 \(place) 行：\(row.text)" + (reason.map { "（\($0.1)）" } ?? "")
+            )
+        case .inspectSheetRow(let sheet, let number, let text):
+            let place = (sheet.map { "\($0)!" } ?? "") + "\(number)"
+            return ("row \(place): \(text)", "第 \(place) 行：\(text)")
+        default:
+            return ("", "")
         }
     }
 

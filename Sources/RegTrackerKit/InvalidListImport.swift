@@ -25,27 +25,33 @@ public struct InvalidListImport {
         let file = FileName.base(path)
         return FileImport.rejectingFailures(of: path) {
             let sha256 = try FileImport.sha256(of: path)
-            var scan = try TableScan(path: path, kind: .invalidList, options: options)
-            let columns = scan.columns
+            var sheets = SheetSource(path: path, kind: .invalidList, options: options)
             var entries: [Entry] = []
             var skipped = 0
             var unusable = 0
-            while let row = try scan.nextRow() {
-                let idNumber = IDNumber.parse(columns.cell(.idNumber, in: row), today: clock.today)
-                let phone = Phone.parse(columns.cell(.phone, in: row))
-                guard idNumber.isPresent || phone.isPresent else {
-                    skipped += 1
-                    continue
+            var first: (description: TableDescription, columns: ColumnMap)?
+            while var scan = try sheets.next() {
+                let columns = scan.columns
+                if first == nil { first = (scan.reader.description, columns) }
+                while let row = try scan.nextRow() {
+                    let idNumber = IDNumber.parse(columns.cell(.idNumber, in: row), today: clock.today)
+                    let phone = Phone.parse(columns.cell(.phone, in: row))
+                    guard idNumber.isPresent || phone.isPresent else {
+                        skipped += 1
+                        continue
+                    }
+                    if idNumber.key == nil && phone.key == nil { unusable += 1 }
+                    let township = CellText.clean(columns.cell(.township, in: row).displayText)
+                    entries.append(
+                        Entry(
+                            row: row.number, raw: TableScan.raw(row), township: township.isEmpty ? nil : township,
+                            idKey: idNumber.key, phoneKey: phone.key,
+                            reason: CellText.clean(columns.cell(.reason, in: row).displayText)))
                 }
-                if idNumber.key == nil && phone.key == nil { unusable += 1 }
-                let township = CellText.clean(columns.cell(.township, in: row).displayText)
-                entries.append(
-                    Entry(
-                        row: row.number, raw: TableScan.raw(row), township: township.isEmpty ? nil : township,
-                        idKey: idNumber.key, phoneKey: phone.key,
-                        reason: CellText.clean(columns.cell(.reason, in: row).displayText)))
             }
-            let description = scan.reader.description
+            guard let (description, columns) = first else {
+                throw ImportError(file: file, noSheetOf: .invalidList, reports: sheets.reports)
+            }
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
                     return .alreadyImported(file: file, batch: id)

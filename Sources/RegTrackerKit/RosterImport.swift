@@ -17,22 +17,27 @@ public struct RosterImport {
         let file = FileName.base(path)
         return FileImport.rejectingFailures(of: path) {
             let sha256 = try FileImport.sha256(of: path)
-            var scan = try TableScan(path: path, kind: .roster, options: options)
+            var sheets = SheetSource(path: path, kind: .roster, options: options)
             var townships: [(row: Int, township: Township)] = []
             var skipped = 0
-            while let row = try scan.nextRow() {
-                switch RosterRow.township(from: row, columns: scan.columns) {
-                case .success(let township?): townships.append((row.number, township))
-                case .success(nil): skipped += 1
-                case .failure(let error): throw ImportError(file: file, message: error.description)
+            var first: (description: TableDescription, columns: ColumnMap)?
+            while var scan = try sheets.next() {
+                if first == nil { first = (scan.reader.description, scan.columns) }
+                while let row = try scan.nextRow() {
+                    switch RosterRow.township(from: row, columns: scan.columns) {
+                    case .success(let township?): townships.append((row.number, township))
+                    case .success(nil): skipped += 1
+                    case .failure(let error): throw ImportError(file: file, message: error.description)
+                    }
                 }
+            }
+            guard let (description, columns) = first else {
+                throw ImportError(file: file, noSheetOf: .roster, reports: sheets.reports)
             }
             if let error = RosterRow.checkUnique(townships) { throw ImportError(file: file, message: error.description) }
             guard !townships.isEmpty else {
                 throw ImportError(file: file, message: "the roster has no township rows; add one row per township")
             }
-            let description = scan.reader.description
-            let columns = scan.columns
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
                     return .alreadyImported(file: file, batch: id)

@@ -23,6 +23,34 @@ public struct SheetReport: Sendable, Equatable {
     public var townshipFrom: TownshipSource?
 }
 
+extension SheetReport {
+    /// One sheet in `import --json` and `inspect --json`.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [("name", .string(name)), ("read", .bool(skip == nil))]
+        if let skip {
+            members.append(("skipped_because", .string(skip.code)))
+        } else {
+            members.append(("rows", .int(Int64(rows))))
+            members.append(("township", township.map(JSONValue.string) ?? .null))
+            members.append(("township_from", townshipFrom.map { .string($0.rawValue) } ?? .null))
+        }
+        return .object(members)
+    }
+}
+
+extension SheetReport.Skip {
+    /// A stable identifier for programs.
+    public var code: String {
+        switch self {
+        case .hidden: "hidden"
+        case .veryHidden: "very_hidden"
+        case .notWorksheet: "not_a_worksheet"
+        case .excludedName: "excluded_name"
+        case .noHeader: "no_header"
+        }
+    }
+}
+
 /// The sheets of a file that an import reads, one `TableScan` each, in workbook order (SPEC 1.6): every visible
 /// worksheet with a header of the file's kind; hidden sheets only when `--sheet` names them. A file that holds one
 /// table (CSV, an OOXML sheet part) is one scan, as is a workbook read with `--sheet`.

@@ -86,7 +86,7 @@ enum ImportOutput {
                             })
                         ))
                 }
-                if !summary.sheets.isEmpty { members.append(("sheets", .array(summary.sheets.map(sheetJSON)))) }
+                if !summary.sheets.isEmpty { members.append(("sheets", .array(summary.sheets.map(\.json)))) }
                 if let changes = summary.rosterChanges { members.append(("changes", rosterJSON(changes, summary.rowsLost))) }
                 // The JSON summary is for programs: its texts stay in English.
                 members.append(
@@ -105,28 +105,6 @@ enum ImportOutput {
             ("rejected", count { if case .rejected = $0 { true } else { false } }),
             ("problems", .array(problems.map(JSONValue.string))),
         ])
-    }
-
-    private static func sheetJSON(_ sheet: SheetReport) -> JSONValue {
-        var members: [(String, JSONValue)] = [("name", .string(sheet.name)), ("read", .bool(sheet.skip == nil))]
-        if sheet.skip == nil {
-            members.append(("rows", .int(Int64(sheet.rows))))
-            members.append(("township", sheet.township.map(JSONValue.string) ?? .null))
-            members.append(("township_from", sheet.townshipFrom.map { .string($0.rawValue) } ?? .null))
-        } else {
-            members.append(("skipped_because", .string(skipCode(sheet.skip))))
-        }
-        return .object(members)
-    }
-
-    private static func skipCode(_ skip: SheetReport.Skip?) -> String {
-        switch skip {
-        case .hidden: "hidden"
-        case .veryHidden: "very_hidden"
-        case .notWorksheet: "not_a_worksheet"
-        case .excludedName: "excluded_name"
-        case .noHeader, nil: "no_header"
-        }
     }
 
     private static func rosterJSON(_ changes: RosterChanges, _ lost: [RowsLost]) -> JSONValue {

@@ -49,7 +49,10 @@ struct InspectCommand: ParsableCommand {
             let inspection = try inspector.inspect(
                 path: file, options: reading.readOptions, township: township, rows: rows)
             if json {
-                Console.out(inspection.json.rendered())
+                Console.out(
+                    inspection.json(warningText: {
+                        Strings.text(.warning($0, file: inspection.file), in: .english)
+                    }).rendered())
             } else {
                 global.say(InspectText.lines(inspection).joined(separator: "\n"))
             }
@@ -97,6 +100,8 @@ enum InspectText {
             }
         }
         if let batch = inspection.alreadyImported { lines.append(Strings.text(.inspectAlreadyImported(batch))) }
+        lines += inspection.sheets.map { Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0)) }
+        lines.append(Strings.text(.inspectTownship(inspection.township, from: inspection.townshipFrom)))
         lines.append(Strings.text(.inspectHeader(row: inspection.headerRow, rows: inspection.headerRowCount)))
         for column in inspection.mapping {
             guard let field = column.field else { continue }
@@ -111,13 +116,16 @@ enum InspectText {
         lines += inspection.titleRows.map { "  " + Strings.text(.inspectRow($0.number, $0.text)) }
         let blank = inspection.skippedBelow - inspection.footerRows.count
         lines.append(Strings.text(.inspectSkippedBelow(inspection.skippedBelow)))
-        lines += inspection.footerRows.map { "  " + Strings.text(.inspectRow($0.number, $0.text)) }
+        lines += inspection.footerRows.map { row in
+            "  " + Strings.text(.inspectSkippedRow(row))
+        }
         if blank > 0 { lines.append("  " + Strings.text(.inspectBlankOrMore(blank))) }
         lines.append(Strings.text(.inspectDataRows(total: inspection.dataRows, shown: inspection.rows.count)))
         let chinese = Language.current == .chinese
         for row in inspection.rows {
             let fields = row.fields.map { "\(chinese ? $0.field.heading : $0.field.rawValue)=\($0.value)" }
-            lines.append("  " + Strings.text(.inspectRow(row.number, fields.joined(separator: ", "))))
+            lines.append(
+                "  " + Strings.text(.inspectSheetRow(sheet: row.sheet, row.number, fields.joined(separator: ", "))))
             lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reason: row.check.reason)))
         }
         let counts = RowCheck.Kind.allCases.compactMap { kind in
@@ -127,6 +135,7 @@ enum InspectText {
             lines.append(Strings.text(.inspectCheckCounts(counts.joined(separator: chinese ? "，" : ", "))))
         }
         if !inspection.rosterChecked { lines.append(Strings.text(.inspectTownshipNotChecked)) }
+        lines += inspection.warnings.map { ImportOutput.warning($0, file: inspection.file) }
         return lines
     }
 

@@ -14,48 +14,81 @@ public struct FileInspector {
         self.today = today
     }
 
-    /// Reads the whole file once; `rows` data rows are kept for showing, the rest are only counted.
+    /// Reads the whole file once, every sheet import would read; `rows` data rows are kept for showing, the rest
+    /// are only counted. The header, its mapping and the title rows shown are those of the first sheet read.
     public func inspect(path: String, options: ReadOptions, township: String?, rows limit: Int) throws -> Inspection {
         let file = FileName.base(path)
         let sha256 = try FileImport.sha256(of: path)
-        var scan = try TableScan(path: path, kind: .registrations, options: options)
-        let columns = scan.columns
+        var sheets = SheetSource(path: path, kind: .registrations, options: options)
+        guard let first = try sheets.next() else {
+            throw ImportError(file: file, noSheetOf: .registrations, reports: sheets.reports)
+        }
+        let columns = first.columns
+        var firstOptions = options
+        if let sheet = first.reader.description.sheet, !sheets.reports.isEmpty { firstOptions.sheet = .name(sheet) }
         var inspection = Inspection(
-            file: file, sha256: sha256, description: scan.reader.description,
-            lineEndings: scan.reader.description.format == .csv ? try? LineEndings.detect(path: path) : nil,
+            file: file, sha256: sha256, description: first.reader.description,
+            lineEndings: first.reader.description.format == .csv ? try? LineEndings.detect(path: path) : nil,
             headerRow: columns.headerRow, headerRowCount: columns.headerRowCount,
             mapping: Self.mapping(columns), unmapped: Self.unmapped(columns),
-            titleRows: try Self.titleRows(path: path, options: options, above: columns.headerRow, file: file),
+            titleRows: try Self.titleRows(path: path, options: firstOptions, above: columns.headerRow, file: file),
             footerRows: [], skippedBelow: 0, dataRows: 0, rows: [], checkCounts: [:], rosterChecked: false)
 
         var checker = try RowChecker(store: store, sha256: sha256)
         inspection.rosterChecked = checker.rosterChecked
         inspection.alreadyImported = checker.alreadyImported
-        do {
-            while let row = try scan.nextRow() {
-                guard Registration.skipReason(row, columns: columns, today: today) == nil else {
-                    inspection.skippedBelow += 1
-                    if !row.isBlank, inspection.footerRows.count < Inspection.shownSkippedRows {
-                        inspection.footerRows.append(Self.shown(row))
-                    }
-                    continue
-                }
-                let registration = Registration(row: row, columns: columns, townshipOverride: township, today: today)
-                let check = try checker.check(registration, row: Int64(inspection.dataRows))
-                inspection.dataRows += 1
-                inspection.checkCounts[check.kind, default: 0] += 1
-                if inspection.rows.count < limit {
-                    inspection.rows.append(
-                        InspectedRow(
-                            number: row.number,
-                            fields: Self.fields(
-                                registration, row: row, columns: columns, townshipGiven: township != nil),
-                            check: check))
-                }
+        var reasons = InvalidReasonCounter()
+        var next: TableScan? = first
+        while var scan = next {
+            let sheet = sheets.reports.isEmpty ? nil : scan.reader.description.sheet
+            let hasColumn = scan.columns.columns[.township] != nil
+            var given = township
+            var source: TownshipSource? = township != nil ? .option : hasColumn ? .column : nil
+            if let roster = checker.roster {
+                (given, source) = try TownshipResolution.resolve(
+                    file: file, hasColumn: hasColumn, option: township, title: scan.title, roster: roster)
             }
-        } catch let error as ReadError {
-            throw ImportError(file: file, error)
+            if inspection.townshipFrom == nil { (inspection.township, inspection.townshipFrom) = (given, source) }
+            inspection.warnings += scan.columns.unusedVerdictLikeHeaders.map {
+                .unreadVerdictColumn(header: $0, sheet: sheet)
+            }
+            var rows = 0
+            do {
+                while let row = try scan.nextRow() {
+                    if let reason = Registration.skipReason(row, columns: scan.columns, today: today) {
+                        inspection.skippedBelow += 1
+                        if !row.isBlank, inspection.footerRows.count < Inspection.shownSkippedRows {
+                            var shown = Self.shown(row)
+                            shown.skipReason = reason
+                            shown.sheet = sheet
+                            inspection.footerRows.append(shown)
+                        }
+                        continue
+                    }
+                    let registration = Registration(
+                        row: row, columns: scan.columns, townshipOverride: given, today: today)
+                    let check = try checker.check(registration, row: Int64(inspection.dataRows))
+                    reasons.add(RowFacts(registration))
+                    inspection.dataRows += 1
+                    rows += 1
+                    inspection.checkCounts[check.kind, default: 0] += 1
+                    if inspection.rows.count < limit {
+                        inspection.rows.append(
+                            InspectedRow(
+                                number: row.number, sheet: sheet,
+                                fields: Self.fields(
+                                    registration, row: row, columns: scan.columns, townshipGiven: given != nil),
+                                check: check))
+                    }
+                }
+            } catch let error as ReadError {
+                throw ImportError(file: file, error)
+            }
+            sheets.finishSheet(rows: rows, township: given, from: source)
+            next = try sheets.next()
         }
+        inspection.sheets = sheets.reports
+        inspection.warnings += reasons.warnings
         return inspection
     }
 
@@ -130,6 +163,8 @@ public struct FileInspector {
 /// Decides the outcome a row gets on its own, with the database's roster and invalid lists when there is one.
 private struct RowChecker {
     var engine: OutcomeEngine?
+    /// The database's roster, when it has one: the township a list names is looked for in it.
+    var roster: Roster?
     var rosterChecked: Bool { engine != nil }
     var alreadyImported: Int64?
 
@@ -143,7 +178,10 @@ private struct RowChecker {
         }
         alreadyImported = batch
         // Without a roster every row would be unassigned: say "not checked" instead.
-        if roster.batch != nil { engine = .spilling(roster: roster.roster, invalidEntries: entries) }
+        if roster.batch != nil {
+            engine = .spilling(roster: roster.roster, invalidEntries: entries)
+            self.roster = roster.roster
+        }
     }
 
     mutating func check(_ registration: Registration, row: Int64) throws -> RowCheck {

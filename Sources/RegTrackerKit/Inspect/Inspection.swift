@@ -32,6 +32,14 @@ public struct Inspection: Sendable {
     public var rosterChecked: Bool
     /// The batch these exact bytes were imported as, when a database says so.
     public var alreadyImported: Int64?
+    /// Workbooks read sheet by sheet: every sheet, read (with its rows) or skipped (with why), as import reads them.
+    public var sheets: [SheetReport] = []
+    /// The township rows without one are given and where it came from (SPEC 1.2); nil source: no township column,
+    /// and no roster to find the township named in the title or file name.
+    public var township: String?
+    public var townshipFrom: TownshipSource?
+    /// The warnings import would print.
+    public var warnings: [ImportWarning] = []
 
     /// How many footer rows are listed (the rest are counted).
     public static let shownSkippedRows = 50
@@ -50,17 +58,23 @@ public struct MappedColumn: Sendable, Equatable {
 public struct ShownRow: Sendable, Equatable {
     public var number: Int
     public var text: String
+    /// Rows below the header: why the row is skipped (SPEC 1.4).
+    public var skipReason: SkippedRowReason?
+    /// The sheet, in a workbook read sheet by sheet.
+    public var sheet: String?
 }
 
 /// A data row after normalisation, with the check result it would get on its own.
 public struct InspectedRow: Sendable, Equatable {
     public var number: Int
+    /// The sheet, in a workbook read sheet by sheet.
+    public var sheet: String?
     /// The fields the file has, in `Field` order, as import would store them; ID numbers and phones masked.
     public var fields: [(field: Field, value: String)]
     public var check: RowCheck
 
     public static func == (lhs: InspectedRow, rhs: InspectedRow) -> Bool {
-        lhs.number == rhs.number && lhs.check == rhs.check
+        lhs.number == rhs.number && lhs.sheet == rhs.sheet && lhs.check == rhs.check
             && lhs.fields.map(\.field) == rhs.fields.map(\.field) && lhs.fields.map(\.value) == rhs.fields.map(\.value)
     }
 }

@@ -2,7 +2,8 @@ import RegTrackerCore
 
 extension Inspection {
     /// `inspect --json`: everything the text view shows, for programs. Keys in snake case as elsewhere.
-    public var json: JSONValue {
+    /// `warningText` words a warning (in English: JSON is for programs).
+    public func json(warningText: (ImportWarning) -> String) -> JSONValue {
         func column(_ column: MappedColumn) -> JSONValue {
             var members: [(String, JSONValue)] = []
             if let field = column.field { members.append(("field", .string(field.rawValue))) }
@@ -13,11 +14,15 @@ extension Inspection {
             return .object(members)
         }
         func shown(_ row: ShownRow) -> JSONValue {
-            .object([("row", .int(Int64(row.number))), ("text", .string(row.text))])
+            var members: [(String, JSONValue)] = [("row", .int(Int64(row.number))), ("text", .string(row.text))]
+            if let sheet = row.sheet { members.append(("sheet", .string(sheet))) }
+            if let reason = row.skipReason { members.append(("skipped_because", .string(reason.rawValue))) }
+            return .object(members)
         }
         let rows = rows.map { row -> JSONValue in
             var members: [(String, JSONValue)] = [
                 ("row", .int(Int64(row.number))),
+                ("sheet", row.sheet.map(JSONValue.string) ?? .null),
                 ("fields", .object(row.fields.map { ($0.field.rawValue, JSONValue.string($0.value)) })),
                 ("check", .string(row.check.kind.rawValue)),
             ]
@@ -33,6 +38,9 @@ extension Inspection {
             ("line_endings", lineEndings.map { .string($0.rawValue) } ?? .null),
             ("sheets", .array(description.sheets.map(JSONValue.string))),
             ("sheet", description.sheet.map(JSONValue.string) ?? .null),
+            ("read_sheets", .array(sheets.map(\.json))),
+            ("township", township.map(JSONValue.string) ?? .null),
+            ("township_from", townshipFrom.map { .string($0.rawValue) } ?? .null),
             ("header_row", .int(Int64(headerRow))),
             ("header_rows", .int(Int64(headerRowCount))),
             ("columns", .array(mapping.map(column))),
@@ -44,6 +52,7 @@ extension Inspection {
             ("checks", .object(RowCheck.Kind.allCases.map { ($0.rawValue, .int(Int64(checkCounts[$0] ?? 0))) })),
             ("township_checked", .bool(rosterChecked)),
             ("already_imported", alreadyImported.map(JSONValue.int) ?? .null),
+            ("warnings", .array(warnings.map { .string(warningText($0)) })),
             ("rows", .array(rows)),
         ])
     }
