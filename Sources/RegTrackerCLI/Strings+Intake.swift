@@ -152,9 +152,9 @@ extension Strings {
     private static func skippedName(_ reason: SkippedRowReason, _ language: Language) -> String {
         let chinese = language == .chinese
         return switch reason {
-        case .blank: chinese ? "空行" : "blank rows"
+        case .blank: chinese ? "空行（无姓名、身份证号、手机号）" : "blank rows (no name, ID number or phone)"
         case .markers: chinese ? "签名、备注行" : "signature or note lines"
-        case .nameMarker: chinese ? "联系人等说明行" : "contact or note lines"
+        case .nameMarker: chinese ? "姓名栏为合计、备注或联系人的行" : "totals, note or contact lines in the name column"
         case .totals: chinese ? "合计行" : "totals rows"
         }
     }

@@ -38,6 +38,12 @@ struct IntakeRulesTests {
         #expect(HeaderName.field(for: .text(header), kind: .registrations) == .verdict)
     }
 
+    @Test("the verdict words SPEC 1.5 adds: 有, 已截图, 已核验 are valid; 无, 未截图, 无截图, 未核验 invalid")
+    func moreVerdictWords() {
+        for word in ["有", "已截图", "已核验"] { #expect(Verdict.parse(.text(word)) == .valid) }
+        for word in ["无", "未截图", "无截图", "未核验"] { #expect(Verdict.parse(.text(word)) == .invalid) }
+    }
+
     @Test("roster township headers 乡镇名称, 镇街, 单位名称 (SPEC 1.1)", arguments: ["乡镇名称", "镇街", "镇街名称", "单位名称", "所属乡镇"])
     func rosterHeaders(header: String) throws {
         let (map, _) = try HeaderDetector.detect(kind: .roster, rows: Given.rows([[header, "实有人口"]])).get()

@@ -61,7 +61,7 @@ struct VerdictTests {
     @Test(
         "anything else is unrecognised",
         arguments: [
-            Cell.text("待定"), .text("有效?"), .text("yes!"), .text("ok"), .text("2"), .text("有 效x"), .text("未核验"),
+            Cell.text("待定"), .text("有效?"), .text("yes!"), .text("ok"), .text("2"), .text("有 效x"), .text("待核验"),
             .date(CellDate(year: 2022, month: 6, day: 1)), .error("#N/A"),
         ])
     func unrecognised(cell: Cell) {

@@ -4,9 +4,12 @@ public enum Verdict: Sendable, Equatable {
     case invalid
     case unrecognised
 
-    static let validWords: Set<String> = ["有效", "是", "合格", "通过", "正常", "√", "✓", "y", "yes", "true", "1", "valid"]
+    static let validWords: Set<String> = [
+        "有效", "是", "合格", "通过", "正常", "有", "已截图", "已核验", "√", "✓", "y", "yes", "true", "1", "valid",
+    ]
     static let invalidWords: Set<String> = [
-        "无效", "否", "不合格", "不通过", "异常", "×", "✗", "x", "n", "no", "false", "0", "invalid",
+        "无效", "否", "不合格", "不通过", "异常", "无", "未截图", "无截图", "未核验", "×", "✗", "x", "n", "no", "false", "0",
+        "invalid",
     ]
 
     public static func parse(_ cell: Cell) -> Verdict {

@@ -47,7 +47,7 @@ public enum MarkerCell {
 /// Why a row below the header is skipped rather than counted (SPEC 1.4). Such a row is neither counted nor an
 /// outcome; the import summary says how many there were.
 public enum SkippedRowReason: String, Sendable, Equatable, CaseIterable {
-    /// None of name, ID number and phone.
+    /// None of name, ID number and phone: a blank line, or one with only other cells filled.
     case blank
     /// Every non-empty cell is a marker: a signature or note line such as `填报人：李四 | 审核人：王五`.
     case markers
@@ -60,10 +60,8 @@ public enum SkippedRowReason: String, Sendable, Equatable, CaseIterable {
 extension Registration {
     /// nil when `row` is a registration; otherwise why it is skipped (SPEC 1.4).
     public static func skipReason(_ row: SourceRow, columns: ColumnMap, today: CivilDate) -> SkippedRowReason? {
+        if row.isBlank { return .blank }
         let name = columns.cell(.name, in: row)
-        let idNumber = columns.cell(.idNumber, in: row)
-        let phone = columns.cell(.phone, in: row)
-        if name.isBlank, idNumber.isBlank, phone.isBlank { return .blank }
         if let nameColumn = columns.columns[.name], !name.isBlank,
             MarkerCell.kind(of: name, mayBeRowNumber: columns.mayHoldRowNumbers(nameColumn)) != nil
         {
@@ -79,6 +77,9 @@ extension Registration {
             }
         }
         if onlyMarkers { return .markers }
+        let idNumber = columns.cell(.idNumber, in: row)
+        let phone = columns.cell(.phone, in: row)
+        if name.isBlank, idNumber.isBlank, phone.isBlank { return .blank }
         if hasTotals, !IDNumber.parse(idNumber, today: today).isUsable, !Phone.parse(phone).isUsable { return .totals }
         return nil
     }

@@ -120,6 +120,14 @@ public struct SampleGenerator {
             }
         }
 
+        // Lists as clerks lay them out, from their own random streams so that the files above keep their bytes.
+        var clerk = ClerkSamples(people: FictionalPeople(random: SeededRandom(seed: seed &+ 2)))
+        let titleOnly = clerk.titleOnlyList().map { $0.joined(separator: ",") }
+        try save("06-补报名单-11月.csv", titleOnly.joined(separator: "\n") + "\n", bom: true)
+        let workbook = (folder as NSString).appendingPathComponent("07-白沙镇-分村名单.xlsx")
+        try SampleSheets.writeXLSX(clerk.villageWorkbook(), to: workbook)
+        written.append(workbook)
+
         var invalid = "无效名单（县联席办核查）\n身份证号,手机号,乡镇,原因\n"
         for (person, reason) in listed { invalid += "\(person.idNumber),,,\(reason)\n" }
         try save("invalid/无效名单.csv", invalid, bom: true)
