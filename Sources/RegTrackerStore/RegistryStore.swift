@@ -33,7 +33,8 @@ public protocol RegistryTransaction {
     /// Valid rows of active batches, in sequence order: (row id, id key, phone key). `before`: only the rows of
     /// batches placed before that place in the sequence (SPEC 2); nil: every one.
     func forEachValidRow(before place: Int64?, _ body: (Int64, Int64?, Int64?) throws -> Void) throws
-    /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns rows changed.
+    /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns the rows whose
+    /// outcome or township changed.
     func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int
 
     /// Rows the roster in force assigns, by the township text they carry: what a new roster must still match.

@@ -163,7 +163,8 @@ struct SQLiteTransaction: RegistryTransaction {
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
             if current != (outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason) {
                 try update.execute(arguments: [outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason, id])
-                changed += 1
+                // A duplicate that now names another earlier row has not changed outcome: only kind and township count.
+                if current.0 != outcome.kind.rawValue || current.1 != townshipID { changed += 1 }
             }
         }
         return changed

@@ -41,6 +41,16 @@ final class TestInbox {
             .run(path: try file(name, text), options: ReadOptions(), township: township, replace: replace)
     }
 
+    /// Imports a file already written into the inbox.
+    func register(path: String, township: String? = nil, replace: Bool = false) -> ImportResult {
+        RegistrationImport(store: store, clock: clock)
+            .run(path: path, options: ReadOptions(), township: township, replace: replace)
+    }
+
+    func roster(named name: String, _ text: String, force: Bool = false) throws -> ImportResult {
+        RosterImport(store: store, clock: clock).run(path: try file(name, text), options: ReadOptions(), force: force)
+    }
+
     func invalid(_ name: String, _ text: String) throws -> ImportResult {
         InvalidListImport(store: store, clock: clock).run(path: try file(name, text), options: ReadOptions())
     }
