@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// What the office hears about files as clerks make them (SPEC 1.1, 1.2, 1.6, 3), through the built binary on the
+/// sample inbox (`generate-samples`): the list named by its title only, the workbook with a hidden first sheet and
+/// village sheets, whole-file warnings under `--quiet` and in `--json`, and a roster with a typo.
+@Suite struct ClerkIntakeTests {
+    func sampleInbox() throws -> RegTrackerBinary {
+        let tool = try RegTrackerBinary()
+        #expect(try tool.run("generate-samples", "--out", "inbox", "--seed", "2026").status == 0)
+        #expect(try tool.run("population", "import", "inbox/roster/人口底数.csv").status == 0)
+        return tool
+    }
+
+    @Test func importJSONSaysWhereTheTownshipCameFromAndWhichSheetsWereRead() throws {
+        let tool = try sampleInbox()
+        defer { tool.cleanUp() }
+        let run = try tool.run("import", "--json", "inbox/06-补报名单-11月.csv", "inbox/07-白沙镇-分村名单.xlsx")
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = run.json["files"] as? [[String: Any]] ?? []
+        #expect(files.count == 2)
+        #expect(files.first?["township"] as? String == "云溪镇")
+        #expect(files.first?["township_from"] as? String == "title")
+        // The totals line (合计：16人 in the 序号 column) and the signature line are skipped as markers.
+        #expect((files.first?["skipped"] as? [String: Any])?["markers"] as? Int == 2)
+        let sheets = files.last?["sheets"] as? [[String: Any]] ?? []
+        #expect(sheets.map { $0["name"] as? String } == ["下拉选项", "白沙社区", "河坝村", "无效截图"])
+        #expect(sheets.map { $0["read"] as? Bool } == [false, true, true, false])
+        #expect(sheets.map { $0["skipped_because"] as? String } == ["hidden", nil, nil, "excluded_name"])
+        #expect(sheets.compactMap { $0["rows"] as? Int } == [8, 8])
+        // "有" and "无" are verdict words: 14 valid, 2 flagged, nothing malformed.
+        let outcomes = files.last?["outcomes"] as? [String: Any] ?? [:]
+        #expect(outcomes["valid"] as? Int == 14)
+        #expect(outcomes["invalid_flagged"] as? Int == 2)
+        #expect((files.last?["warnings"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func wholeFileWarningsReachCronUnderQuietAndJSONCarriesThem() throws {
+        let tool = try sampleInbox()
+        defer { tool.cleanUp() }
+        let rows = (1...4).map { "青石镇,人\($0),5.13921E+17" }.joined(separator: "\n")
+        try Data("乡镇,姓名,身份证号\n\(rows)\n".utf8).write(to: URL(fileURLWithPath: tool.workFolder + "/numbers.csv"))
+        let quiet = try tool.run("import", "--quiet", "numbers.csv", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stdout.isEmpty)
+        #expect(quiet.stderr.contains("numbers.csv：4 行中有 4 行因同一原因无效"))
+        try Data("乡镇,姓名,身份证号\n".utf8).write(to: URL(fileURLWithPath: tool.workFolder + "/empty.csv"))
+        let json = try tool.run("import", "--json", "empty.csv")
+        let warnings = (json.json["files"] as? [[String: Any]])?.first?["warnings"] as? [String]
+        #expect(warnings == ["empty.csv: the file has no data rows"])
+        #expect(json.stderr.contains("empty.csv: the file has no data rows"))
+    }
+
+    @Test func aRosterWithATypoIsRefusedUnlessForcedAndEveryRosterSaysWhatChanged() throws {
+        let tool = try sampleInbox()
+        defer { tool.cleanUp() }
+        #expect(try tool.run("import", "--quiet", "inbox/02-白沙镇-注册名单.csv").status == 0)
+        let roster = try String(contentsOfFile: tool.workFolder + "/inbox/roster/人口底数.csv", encoding: .utf8)
+        try Data(roster.replacingOccurrences(of: "白沙镇", with: "白莎镇").utf8)
+            .write(to: URL(fileURLWithPath: tool.workFolder + "/typo.csv"))
+        let refused = try tool.run("population", "import", "typo.csv", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("白沙镇: 58 rows"))
+        #expect(refused.stderr.contains("--force"))
+        // The roster in force still stands: 白沙镇 keeps its rows.
+        let names = (try tool.run("report", "--json").json["townships"] as? [[String: Any]])?.compactMap {
+            $0["township"] as? String
+        }
+        #expect(names?.contains("白沙镇") == true)
+        let forced = try tool.run("population", "import", "--force", "typo.csv")
+        #expect(forced.status == 0)
+        #expect(forced.stdout.contains("roster changes: added 白莎镇; dropped 白沙镇"))
+        #expect(forced.stdout.contains("白沙镇 58 rows"))
+        #expect(try tool.run("report", "--json").json["unassigned"] as? Int == 58)
+    }
+}
