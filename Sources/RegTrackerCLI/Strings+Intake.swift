@@ -15,6 +15,7 @@ extension Strings {
         case inspectTownship(String?, from: TownshipSource?)
         case inspectSkippedRow(ShownRow)
         case inspectSheetRow(sheet: String?, Int, String)
+        case unreadableFolder(String)
     }
 
     static func text(_ key: Intake, in language: Language = .current) -> String {
@@ -49,6 +50,8 @@ extension Strings {
             )
         case .rosterChanges(let changes): rosterPair(changes)
         case .inspectTownship, .inspectSkippedRow, .inspectSheetRow: inspectPair(key)
+        case .unreadableFolder(let path):
+            ("\(path): the folder cannot be read; check its permissions", "\(path)：无法读取该文件夹，请检查权限")
         case .rowsLost(let lost):
             (
                 "now unassigned (--force): "

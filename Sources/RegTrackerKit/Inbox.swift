@@ -8,31 +8,48 @@ public enum Inbox {
         case file(String)
         /// A path that does not exist.
         case missing(String)
-        /// A folder with nothing to import.
+        /// A readable folder with nothing to import.
         case emptyFolder(String)
+        /// A folder that cannot be listed: named, and the run fails, so that cron does not take it for an empty inbox.
+        case unreadable(String)
     }
 
     public static func expand(_ paths: [String]) -> [Entry] {
         paths.flatMap { path -> [Entry] in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [.missing(path)] }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // A broken or looping link is a file that cannot be read: the import rejects it, naming it.
+                return [isLink(path) ? .file(path) : .missing(path)]
+            }
             guard isDirectory.boolValue else { return [.file(path)] }
-            let files = importableFiles(in: path)
-            return files.isEmpty ? [.emptyFolder(path)] : files.map(Entry.file)
+            let entries = entries(in: path)
+            return entries.isEmpty ? [.emptyFolder(path)] : entries
         }
     }
 
     /// The `.csv .txt .xml .xlsx .xls` files directly in `folder`, not hidden, not Office lock files (`~$…`).
     public static func importableFiles(in folder: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        entries(in: folder).compactMap { if case .file(let path) = $0 { path } else { nil } }
+    }
+
+    /// The folder's candidate files in name order, those that cannot be reached (a broken or looping link) included,
+    /// so that the import names them; the folder as `.unreadable` when it cannot be listed.
+    private static func entries(in folder: String) -> [Entry] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [.unreadable(folder)] }
         return names.filter { name in
             guard !name.hasPrefix("."), !name.hasPrefix("~$"), let dot = name.lastIndex(of: ".") else { return false }
-            var isDirectory: ObjCBool = false
-            let path = folder + "/" + name
             return TableOpener.extensions.contains(name[name.index(after: dot)...].lowercased())
-                && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
         .sorted(by: UnicodeOrder.precedes)
-        .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+        .compactMap { name -> Entry? in
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .file(path) }
+            return isDirectory.boolValue ? nil : .file(path)
+        }
+    }
+
+    private static func isLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
     }
 }

@@ -65,8 +65,9 @@ struct TableScan {
 }
 
 enum FileName {
-    /// The base name of a path, without its folder.
+    /// The base name of a path, without its folder, control characters escaped: it is stored as the batch's file
+    /// name and shown in every message and report.
     static func base(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        PrintableName.escaped(path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path)
     }
 }

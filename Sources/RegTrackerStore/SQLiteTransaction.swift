@@ -144,6 +144,10 @@ struct SQLiteTransaction: RegistryTransaction {
         let update = try db.makeStatement(
             sql: "UPDATE registration SET outcome = ?, township_id = ?, reference = ?, reason = ? WHERE id = ?")
         let order = try sequenceOrder()
+        // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
+        let townshipNames = Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, name FROM township").map { row -> (Int64, String) in (row[0], row[1]) },
+            uniquingKeysWith: { first, _ in first })
         let cursor = try Row.fetchCursor(
             db,
             sql: """
@@ -164,7 +168,9 @@ struct SQLiteTransaction: RegistryTransaction {
             if current != (outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason) {
                 try update.execute(arguments: [outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason, id])
                 // A duplicate that now names another earlier row has not changed outcome: only kind and township count.
-                if current.0 != outcome.kind.rawValue || current.1 != townshipID { changed += 1 }
+                let townshipBefore = current.1.flatMap { townshipNames[$0] }
+                let townshipNow = outcome.township.map { roster.roster.townships[$0].name }
+                if current.0 != outcome.kind.rawValue || townshipBefore != townshipNow { changed += 1 }
             }
         }
         return changed

@@ -74,3 +74,48 @@ import Testing
         #expect(try tool.run("report", "--json").json["unassigned"] as? Int == 58)
     }
 }
+
+/// Nothing skipped in silence, nothing forged (issue 20, items 5 and 6): every file of an inbox that cannot be read
+/// is named and fails the run; control characters in names are escaped in every message.
+@Suite struct InboxProblemsTests {
+    @Test func brokenAndLoopingLinksInAnInboxAreNamedAndFailTheRun() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let inbox = tool.workFolder + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/gone.csv", withDestinationPath: inbox + "/none.csv")
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/a.csv", withDestinationPath: inbox + "/b.csv")
+        try FileManager.default.createSymbolicLink(atPath: inbox + "/b.csv", withDestinationPath: inbox + "/a.csv")
+        let run = try tool.run("import", "--quiet", "inbox")
+        #expect(run.status == 1)
+        for name in ["gone.csv", "a.csv", "b.csv"] { #expect(run.stderr.contains(name)) }
+        #expect(!run.stderr.contains("no .csv"))
+    }
+
+    @Test func aFolderThatCannotBeListedFailsTheRun() throws {
+        // Root reads every folder: the case needs an ordinary user.
+        guard getuid() != 0 else { return }
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let inbox = tool.workFolder + "/locked"
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        chmod(inbox, 0)
+        defer { chmod(inbox, 0o700) }
+        let run = try tool.run("import", "--quiet", "locked")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot be read"))
+    }
+
+    @Test func aFileNameCannotForgeALineOrReachTheTerminalRaw() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let name = "bad\nregtracker: all files imported OK\n\u{1B}[31m.csv"
+        try Data("乡镇,姓名\n".utf8).write(to: URL(fileURLWithPath: tool.workFolder + "/" + name))
+        let run = try tool.run("import", name)
+        #expect(run.status == 1)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("regtracker: all files imported OK") })
+        #expect(!run.stderr.contains("\u{1B}"))
+        #expect(run.stderr.contains("bad\\nregtracker: all files imported OK\\n\\u{1B}[31m.csv"))
+    }
+}

@@ -197,6 +197,16 @@ import Testing
         #expect(try inbox.figures("白沙街道").counts.valid == 1)
     }
 
+    @Test("a roster that changes only populations changes no outcome, and says so")
+    func populationOnlyRoster() throws {
+        let inbox = try TestInbox()
+        _ = try inbox.roster()
+        _ = try inbox.register("a.csv", "乡镇,姓名,身份证号\n青石镇,张三,\(ids[0])\n白沙镇,李四,\(ids[1])\n")
+        let summary = try #require(try inbox.roster(named: "new.csv", "乡镇,实有人口,别名\n青石镇,20,青石\n白沙镇,8,\n").summary)
+        #expect(summary.reevaluated == 0)
+        #expect(summary.rosterChanges?.populations.map(\.to) == [20, 8])
+    }
+
     @Test("a file whose IDs all lost their digits, or with no data rows, imports with a whole-file warning")
     func wholeFileWarnings() throws {
         let inbox = try TestInbox()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegTrackerCore
 import RegTrackerKit
 
 struct ImportCommand: ParsableCommand {
@@ -32,12 +33,17 @@ struct ImportCommand: ParsableCommand {
             files: entries.filter { if case .file = $0 { true } else { false } }.count, quiet: global.quiet)
         for entry in entries {
             switch entry {
-            case .missing(let path):
+            case .missing(let raw):
+                let path = PrintableName.escaped(raw)
                 // The JSON summary is for programs: its problems stay in English.
                 problems.append(Strings.text(.noSuchPath(path), in: .english))
                 Console.error(.noSuchPath(path))
             case .emptyFolder(let path):
-                if !global.quiet { Console.error(.emptyFolder(path)) }
+                if !global.quiet { Console.error(.emptyFolder(PrintableName.escaped(path))) }
+            case .unreadable(let raw):
+                let path = PrintableName.escaped(raw)
+                problems.append(Strings.text(.unreadableFolder(path), in: .english))
+                Console.error(Strings.text(.unreadableFolder(path)))
             case .file(let path):
                 progress.start(path)
                 var fileImporter = importer

@@ -1,4 +1,5 @@
 import Foundation
+import RegTrackerCore
 import RegTrackerKit
 
 /// Progress of a long import on stderr, only when stderr is a terminal (never in cron mail or a pipe) and not
@@ -17,7 +18,7 @@ struct ImportProgress {
 
     mutating func start(_ path: String) {
         index += 1
-        file = (path as NSString).lastPathComponent
+        file = PrintableName.escaped((path as NSString).lastPathComponent)
         started = Date()
         status(Strings.text(.progressStart(index: index, count: count, file: file)))
     }
