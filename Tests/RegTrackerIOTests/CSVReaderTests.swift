@@ -48,6 +48,13 @@ import Testing
         #expect(texts(rows[0]) == ["姓名", "手机"])
     }
 
+    @Test func oneBadByteInAUTF8FileIsNamedOnItsOwnLine() throws {
+        let text = (["乡镇,姓名"] + (1...999).map { "青石镇,张\($0)" }).joined(separator: "\n") + "\n"
+        #expect(throws: ReadError("not valid UTF-8", location: "line 1001", hint: "save the file as UTF-8, or import it with --encoding gb18030")) {
+            _ = try rows(Array(text.utf8) + [0xFF, 0x2C, 0x61, 0x0A])
+        }
+    }
+
     @Test func gb18030IsDetectedAndDecoded() throws {
         let (description, rows) = try rows(try TextDecoding.gb18030("姓名,乡镇\r\n张三,青石镇\r\n"))
         #expect(description.encoding == "gb18030")

@@ -19,9 +19,19 @@ public enum TextDecoding {
         case .gb18030: return Detected(encoding: .gb18030, name: "gb18030", skip: 0)
         case nil:
             if hasBOM { return Detected(encoding: .utf8, name: "utf-8-bom", skip: 3) }
-            if !UTF8Check.validPrefix(sample).invalid { return Detected(encoding: .utf8, name: "utf-8", skip: 0) }
+            let valid = UTF8Check.validPrefix(sample)
+            if !valid.invalid || Self.isMostlyUTF8(sample[..<valid.end]) {
+                // UTF-8 with a bad byte further on is UTF-8 text: decoding names that byte's line.
+                return Detected(encoding: .utf8, name: "utf-8", skip: 0)
+            }
             return Detected(encoding: .gb18030, name: "gb18030", skip: 0)
         }
+    }
+
+    /// Whether valid UTF-8 text holds enough multi-byte sequences to be UTF-8 rather than GB18030 that happens to
+    /// pass: GB18030's two-byte characters rarely form UTF-8 sequences, let alone sixteen in a row.
+    static func isMostlyUTF8(_ prefix: ArraySlice<UInt8>) -> Bool {
+        prefix.lazy.filter { $0 >= 0xC2 && $0 <= 0xF4 }.prefix(16).count == 16
     }
 
     /// UTF-8 text as GB18030 bytes, as Excel on a Chinese Windows saves CSV.
