@@ -73,8 +73,9 @@ struct CompoundFile {
         guard Self.uint16(bytes, 0x20) == 6 else { throw Self.damaged("its mini sector size is invalid") }
         // The cutoff is 4,096 bytes in every version of the format; some writers leave the field empty.
         miniCutoff = 4096
-        // Sectors that exist in the file: sector n starts at (n + 1) × sectorSize.
-        let sectorCount = max(0, bytes.count / sectorSize - 1)
+        // Sectors that exist in the file: sector n starts at (n + 1) × sectorSize. The last may be cut short (writers
+        // leave out the unused end of a stream's last sector); a read of it takes what is there.
+        let sectorCount = max(0, (bytes.count - 1) / sectorSize)
 
         // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
         var fatSectors: [UInt32] = []
