@@ -52,7 +52,8 @@ import Testing
             .cells(
                 ["H3"],
                 "the file holds an Excel 95 Book stream and an Excel 97 WorkBook stream; we read WorkBook, whose "
-                    + "\"ri ■ s g •rM S ’\" is Unicode; calamine's has ? for ■ and lacks • and ’ (the Book stream's 8-bit copy)")
+                    + "\"ri ■ s g •rM S ’\" is Unicode; calamine's has ? for ■ and lacks • and ’ (the Book stream's 8-bit copy)"
+            )
         ],
     ]
 

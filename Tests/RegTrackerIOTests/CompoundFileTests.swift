@@ -48,7 +48,8 @@ enum TestWorkbook {
             var units = name.isEmpty ? [] : Array(name.utf16) + [0]
             units += [UInt16](repeating: 0, count: 32 - units.count)
             var bytes = units.flatMap { u16(Int($0)) }
-            bytes += u16(name.isEmpty ? 0 : (name.utf16.count + 1) * 2) + [type, 1] + u32(free) + u32(free) + u32(child)
+            bytes +=
+                u16(name.isEmpty ? 0 : (name.utf16.count + 1) * 2) + [type, 1] + u32(free) + u32(free) + u32(child)
             bytes += [UInt8](repeating: 0, count: 36) + u32(start) + u32(UInt32(size)) + u32(0)
             return bytes
         }
@@ -86,7 +87,8 @@ enum TestWorkbook {
     }
 
     @Test func theStreamNameIsMatchedInAnyCase() throws {
-        #expect(try TestWorkbook.open(TestWorkbook.compoundFile(stream, name: "WORKBOOK"))?.starts(with: stream) == true)
+        #expect(
+            try TestWorkbook.open(TestWorkbook.compoundFile(stream, name: "WORKBOOK"))?.starts(with: stream) == true)
         #expect(try TestWorkbook.open(TestWorkbook.compoundFile(stream, name: "book"))?.starts(with: stream) == true)
         #expect(try TestWorkbook.open(TestWorkbook.compoundFile(stream, name: "WordDocument")) == nil)
     }
@@ -146,8 +148,10 @@ enum TestWorkbook {
         let string = TestWorkbook.u16(2) + [0] + Array("OK".utf8)
         let sst = TestWorkbook.record(0x00FC, TestWorkbook.u32(0xFFFF_FFFF) + TestWorkbook.u32(0xFFFF_FFFF) + string)
         let labels = [0, 1].map { index in
-            TestWorkbook.record(0x00FD, TestWorkbook.u16(0) + TestWorkbook.u16(index) + TestWorkbook.u16(0)
-                + TestWorkbook.u32(UInt32(index)))
+            TestWorkbook.record(
+                0x00FD,
+                TestWorkbook.u16(0) + TestWorkbook.u16(index) + TestWorkbook.u16(0)
+                    + TestWorkbook.u32(UInt32(index)))
         }
         let rows = try TestWorkbook.rows(TestWorkbook.compoundFile(TestWorkbook.biff8(sst: sst, cells: labels)))
         #expect(rows == [SourceRow(number: 1, cells: [.text("OK")])])
@@ -158,8 +162,10 @@ enum TestWorkbook {
         let head = TestWorkbook.u32(1) + TestWorkbook.u32(1) + TestWorkbook.u16(4) + [0x01]
         let sst = TestWorkbook.record(0x00FC, head + Array("名单".utf16).flatMap { TestWorkbook.u16(Int($0)) })
         let more = TestWorkbook.record(0x003C, [0x00] + Array("ab".utf8))
-        let label = TestWorkbook.record(0x00FD, TestWorkbook.u16(0) + TestWorkbook.u16(0) + TestWorkbook.u16(0)
-            + TestWorkbook.u32(0))
+        let label = TestWorkbook.record(
+            0x00FD,
+            TestWorkbook.u16(0) + TestWorkbook.u16(0) + TestWorkbook.u16(0)
+                + TestWorkbook.u32(0))
         let rows = try TestWorkbook.rows(TestWorkbook.compoundFile(TestWorkbook.biff8(sst: sst + more, cells: [label])))
         #expect(rows == [SourceRow(number: 1, cells: [.text("名单ab")])])
     }

@@ -167,7 +167,9 @@ import Testing
         #expect(try XLSReader.sheetCatalog(path: path) == [SheetInfo(name: "名单", isWorksheet: false)])
         let error = #expect(throws: ReadError.self) { try XLSReader(path: path, options: ReadOptions()) }
         #expect(error?.message.contains("no visible worksheet") == true)
-        let chosen = #expect(throws: ReadError.self) { try XLSReader(path: path, options: ReadOptions(sheet: .position(1))) }
+        let chosen = #expect(throws: ReadError.self) {
+            try XLSReader(path: path, options: ReadOptions(sheet: .position(1)))
+        }
         #expect(chosen?.message.contains("not a worksheet") == true)
     }
 }

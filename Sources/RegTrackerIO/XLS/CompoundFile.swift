@@ -99,7 +99,9 @@ struct CompoundFile {
         let declared = Int(Self.uint32(bytes, 0x2C))
         if declared < fatSectors.count { fatSectors.removeLast(fatSectors.count - declared) }
         guard !fatSectors.isEmpty else { throw Self.damaged("it has no sector allocation table") }
-        guard fatSectors.count <= sectorCount else { throw Self.damaged("its allocation table is larger than the file") }
+        guard fatSectors.count <= sectorCount else {
+            throw Self.damaged("its allocation table is larger than the file")
+        }
         var fat: [UInt32] = []
         fat.reserveCapacity(fatSectors.count * perSector)
         for sector in fatSectors {

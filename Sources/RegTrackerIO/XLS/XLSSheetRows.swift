@@ -184,7 +184,8 @@ struct XLSSheetRows {
         if row != pendingString?.row || column != pendingString?.column { pendingString = nil }
         guard column < Self.maxColumns else {
             throw ReadError(
-                "a cell lies past column IV, the last of an .xls sheet", location: "sheet \"\(sheetName)\" row \(row + 1)",
+                "a cell lies past column IV, the last of an .xls sheet",
+                location: "sheet \"\(sheetName)\" row \(row + 1)",
                 hint: CompoundFile.damagedHint)
         }
         if table != nil {

@@ -115,7 +115,9 @@ struct XLSWorkbookGlobals {
                     name: name.isEmpty ? "Sheet\(index + 1)" : name, visibility: visibility, isWorksheet: raw.type == 0),
                 offset: raw.offset)
         }
-        let dateFormats = formats.mapValues { NumberFormats.isDateCode(text($0, countBytes: version == .biff8 ? 2 : 1)) }
+        let dateFormats = formats.mapValues {
+            NumberFormats.isDateCode(text($0, countBytes: version == .biff8 ? 2 : 1))
+        }
         dateXFs = xfFormats.map { dateFormats[$0] ?? NumberFormats.isBuiltInDate($0) }
         sharedStrings = shared
         self.date1904 = date1904
