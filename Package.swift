@@ -18,14 +18,13 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "RegTrackerCore", swiftSettings: strict),
         .target(
             name: "RegTrackerIO",
             dependencies: [
-                "RegTrackerCore", "CLibXML2", "CFreeXL", "COpenSSL",
+                "RegTrackerCore", "CLibXML2", "COpenSSL",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict

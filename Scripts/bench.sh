@@ -81,6 +81,13 @@ gen --rows "$small" --name small --formats csv,xlsx 2>"$work/gen-small.log"
 wait "$gen_medium"
 wait "$gen_large"
 cat "$work"/gen-*.log >&2
+# The 100k-row .xls: LibreOffice converts the generated .xlsx (about 20 s), when it is installed.
+xls_note=
+if command -v soffice >/dev/null 2>&1; then
+    (cd "$work" && HOME="$work/soffice-home" timeout 600 soffice --headless --convert-to 'xls:MS Excel 97' small.xlsx \
+        >"$work/soffice.log" 2>&1) || true
+fi
+[ -f "$work/small.xls" ] || xls_note="skipped: soffice could not convert small.xlsx to .xls (make test-setup installs it)"
 ls -l "$work" >&2
 
 # The python-calamine reference reader, in a throwaway venv.
@@ -201,7 +208,18 @@ measure xml_ref "$(runs_for 2)" "" -- xmllint --stream --noout medium.xml
 # .xlsx, 100k and 1M rows.
 ours_import xlsxS_ours 3 "$small" "$db_x" small-roster.csv small.xlsx 2.5
 ours_import xlsxM_ours 2 "$medium" "$db_x" medium-roster.csv medium.xlsx 2.5
+# .xls, 100k rows (the Swift BIFF reader).
+if [ -z "$xls_note" ]; then
+    ours_import xlsS_ours 3 "$small" "$db_x" small-roster.csv small.xls 2.5
+else
+    skip xlsS_ours "$xls_note"
+fi
 rm -f "$db_x" "$db_x-wal" "$db_x-shm"
+if [ -n "$calamine_python" ] && [ -z "$xls_note" ]; then
+    measure xlsS_ref "$(runs_for 3)" "" -- "$calamine_python" "$here/calamine_read.py" small.xls
+else
+    skip xlsS_ref "${calamine_note:-$xls_note}"
+fi
 if [ -n "$calamine_python" ]; then
     measure xlsxS_ref "$(runs_for 3)" "" -- "$calamine_python" "$here/calamine_read.py" small.xlsx
     measure xlsxM_ref "$(runs_for 2)" "" -- "$calamine_python" "$here/calamine_read.py" medium.xlsx
@@ -263,11 +281,13 @@ csv_size=$(du -m --apparent-size medium.csv | cut -f1)
 xml_size=$(du -m --apparent-size medium.xml | cut -f1)
 xlsxS_size=$(du -m --apparent-size small.xlsx | cut -f1)
 xlsxM_size=$(du -m --apparent-size medium.xlsx | cut -f1)
+xlsS_size=$( [ -f small.xls ] && du -m --apparent-size small.xls | cut -f1 || echo "?")
 row csv "import $M rows CSV UTF-8 (${csv_size} MB) vs \`sqlite3 .import --csv\`" "$medium" 1.0
 row gb "import $M rows CSV GB18030 vs \`sqlite3 .import --csv\`" "$medium" 1.0
 row xml "import $M rows SpreadsheetML (${xml_size} MB) vs \`xmllint --stream --noout\`" "$medium" 1.0
 row xlsxS "import $S rows .xlsx (${xlsxS_size} MB) vs python-calamine read" "$small" 1.0
 row xlsxM "import $M rows .xlsx (${xlsxM_size} MB) vs python-calamine read" "$medium" 1.0
+row xlsS "import $S rows .xls (${xlsS_size} MB, LibreOffice's conversion of the .xlsx) vs python-calamine read" "$small" 1.0
 row report "\`report --json\` on the $M-row database vs \`sqlite3\` GROUP BY" 0 1.5
 row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
 row sizeS "CSV import, $S rows vs \`sqlite3 .import\`" "$small" ""

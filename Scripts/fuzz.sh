@@ -38,7 +38,7 @@ zip_checkout() {
 ZIP=$(zip_checkout)
 
 FLAGS=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$OUT/modules"
-    -I Sources/CLibXML2 -I Sources/CFreeXL -I Sources/COpenSSL -I "$ZIP/Sources/CZLib"
+    -I Sources/CLibXML2 -I Sources/COpenSSL -I "$ZIP/Sources/CZLib"
     $(pkg-config --cflags-only-I libxml-2.0 | sed 's/-I/-Xcc -I/g'))
 
 # Builds module $1 (Swift language mode $2) from the .swift files under $3 into one object, unless the object is
@@ -68,7 +68,7 @@ build() {
         echo "fuzz: linking fuzz-$target" >&2
         "$SWIFTC" "${FLAGS[@]}" -swift-version 6 -module-name "Fuzz_${target//-/_}" \
             "$FUZZ/Support.swift" "$FUZZ/FuzzRead.swift" "$FUZZ/FuzzCells.swift" "$FUZZ/Targets/$source" \
-            "$OUT"/objects/*.o -use-ld=lld -lxml2 -lfreexl -lcrypto -lz -o "$OUT/bin/fuzz-$target"
+            "$OUT"/objects/*.o -use-ld=lld -lxml2 -lcrypto -lz -o "$OUT/bin/fuzz-$target"
     done
 }
 

@@ -1,6 +1,6 @@
 /// Opens any supported file as a `TableReader`, choosing the reader by the file's extension.
 public enum TableOpener {
-    public static let extensions: Set<String> = ["csv", "txt", "xml", "xlsx", "xls"]
+    public static let extensions: Set<String> = ["csv", "txt", "xml", "xlsx", "xls", "et"]
 
     /// The sheets of a workbook, hidden ones included, in the order `--sheet N` counts them (SPEC 1.6); nil for a
     /// file that holds one table (CSV, an OOXML sheet part).
@@ -35,12 +35,14 @@ public enum TableOpener {
         case "xlsx", "xlsm":
             // .xlsm (macro-enabled) is the same package; read when named, never picked up from a folder (SPEC 4).
             return try XLSXReader(path: path, options: options)
-        case "xls":
+        case "xls", "et":
+            // .et is WPS's name for the same binary workbook; the reader goes by content (a compound file with a
+            // Workbook or Book stream, or an .xlsx or SpreadsheetML saved under that name).
             return try XLSReader(path: path, options: options)
         default:
             throw ReadError(
                 "unsupported file type \(fileExtension.map { ".\($0)" } ?? "(no extension)")",
-                hint: "regtracker reads .csv, .txt, .xml, .xlsx and .xls files")
+                hint: "regtracker reads .csv, .txt, .xml, .xlsx, .xls and .et files")
         }
     }
 }

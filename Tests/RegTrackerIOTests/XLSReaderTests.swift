@@ -9,7 +9,14 @@ import Testing
 //   soffice --headless --infilter='CSV:44,34,76,1,1/1/2/1/3/1/4/2/5/2/6/1' --convert-to 'xls:MS Excel 97' same-list.csv
 // - features.xls:
 //   soffice --headless --infilter="MS Excel 2003 XML" --convert-to 'xls:MS Excel 97' features.xml
-// The encrypted file is made by the test (see XLSXReaderTests.encryptedCompoundFile).
+// - formulas.xls (BIFF8): python3 tools/make_formulas_xlsx.py formulas.xlsx, then
+//   soffice --headless --convert-to 'xls:MS Excel 97' formulas.xlsx
+//   a hidden first sheet 旧名单, then 名单 with formulas (string, number, date, Boolean, error and empty-string results)
+//   and 汇总. formulas.et is the same file under WPS's extension.
+// - gbk-biff5.xls (BIFF5, Excel 95, code page 936): tools/make_biff5_xls.py gbk-biff5.xls (LibreOffice 7 no longer
+//   writes BIFF5; the script's docstring lists the records).
+// The encrypted file is made by the test (see XLSXReaderTests.encryptedCompoundFile); damaged compound files and
+// BIFF records are built in memory (CompoundFileTests).
 
 @Suite struct XLSReaderTests {
     private func read(_ name: String, sheet: ReadOptions.SheetSelector? = nil) throws -> (XLSReader, [SourceRow]) {
@@ -65,20 +72,6 @@ import Testing
         #expect(error?.hint != nil)
     }
 
-    /// libfreexl 1.0.6 would read a directory entry's name for as many bytes as the entry claims, past its stack
-    /// buffer (a fuzzing finding, kept in Tests/Fuzz/regressions/xls): such a file is refused before it is opened.
-    @Test func aDirectoryEntryClaimingALongNameIsRefused() throws {
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ExcelFixtures.path("same-list.xls"))))
-        let directoryStart = Int(bytes[0x30]) | Int(bytes[0x31]) << 8 | Int(bytes[0x32]) << 16 | Int(bytes[0x33]) << 24
-        let nameSize = (directoryStart + 1) * 512 + 64
-        #expect(bytes[nameSize] == 22 && bytes[nameSize + 1] == 0)  // "Root Entry" and its terminator, in UTF-16
-        bytes[nameSize] = 0x00
-        bytes[nameSize + 1] = 0x16  // 5,632 bytes
-        let path = try ExcelFixtures.temporaryFile("long-name.xls", Data(bytes))
-        let error = #expect(throws: ReadError.self) { try XLSReader(path: path, options: ReadOptions()) }
-        #expect(error?.message == "not a readable .xls workbook (its directory is damaged)")
-    }
-
     @Test func anXLSXOrSpreadsheetMLUnderAnXLSNameIsReadForWhatItIs() throws {
         for (source, format) in [("same-list.xlsx", FileFormat.xlsx), ("same-list.xml", .spreadsheetML)] {
             let data = try Data(contentsOf: URL(fileURLWithPath: ExcelFixtures.path(source)))
@@ -87,5 +80,96 @@ import Testing
             #expect(reader.description.format == format)
             #expect(try ExcelFixtures.rows(reader).filter { !$0.isBlank } == ExcelFixtures.sameList)
         }
+    }
+
+    @Test func readsTheCachedResultsOfFormulas() throws {
+        let (reader, rows) = try read("formulas.xls")
+        #expect(reader.description == TableDescription(format: .xls, sheets: ["旧名单", "名单", "汇总"], sheet: "名单"))
+        #expect(rows.map(\.number) == [1, 2, 3])
+        #expect(rows[0].cells == ["姓名", "身份证号", "人数", "注册日期", "有效", "比例"].map(Cell.text))
+        #expect(
+            rows[1].cells == [
+                .text("张三"), .text("110105199003071239"), .number(3), .date(CellDate(year: 2022, month: 6, day: 1)),
+                .bool(true), .error("#DIV/0!"),
+            ])
+        // An empty-string result is an empty cell.
+        #expect(
+            rows[2].cells == [
+                .text("李四"), .text("110105199003071"), .number(7.5), .date(CellDate(year: 2022, month: 7, day: 1)),
+                .empty, .number(0.25),
+            ])
+    }
+
+    @Test func theCatalogListsEverySheetWithItsVisibility() throws {
+        #expect(
+            try XLSReader.sheetCatalog(path: ExcelFixtures.path("formulas.xls")) == [
+                SheetInfo(name: "旧名单", visibility: .hidden), SheetInfo(name: "名单"), SheetInfo(name: "汇总"),
+            ])
+        #expect(
+            try XLSReader.sheetCatalog(path: ExcelFixtures.path("gbk-biff5.xls")) == [
+                SheetInfo(name: "白沙镇"), SheetInfo(name: "旧表", visibility: .hidden),
+            ])
+        #expect(try XLSReader.sheetCatalog(path: ExcelFixtures.path("features.xls")).map(\.name) == ["名单", "汇总"])
+    }
+
+    @Test(arguments: [ReadOptions.SheetSelector.position(1), .name("旧名单")])
+    func aHiddenSheetIsReadWhenChosen(_ selector: ReadOptions.SheetSelector) throws {
+        let (reader, rows) = try read("formulas.xls", sheet: selector)
+        #expect(reader.description.sheet == "旧名单")
+        #expect(rows == [SourceRow(number: 1, cells: [.text("隐藏的旧表")])])
+    }
+
+    @Test func aFormulaInAnotherSheetKeepsItsResult() throws {
+        let (_, rows) = try read("formulas.xls", sheet: .position(3))
+        #expect(rows == [SourceRow(number: 1, cells: [.text("合计"), .number(2)])])
+    }
+
+    @Test func readsAnExcel95WorkbookInItsCodePage() throws {
+        let (reader, rows) = try read("gbk-biff5.xls")
+        #expect(reader.description == TableDescription(format: .xls, sheets: ["白沙镇", "旧表"], sheet: "白沙镇"))
+        #expect(
+            rows == [
+                SourceRow(number: 1, cells: ["姓名", "身份证号", "注册时间", "备注"].map(Cell.text)),
+                SourceRow(
+                    number: 2,
+                    cells: [
+                        .text("张三"), .text("110105199003071239"), .date(CellDate(year: 2022, month: 6, day: 1)),
+                        .text("重点人员"),
+                    ]),
+                SourceRow(number: 3, cells: [.text("欧阳娜娜"), .number(13_800_138_000), .number(2), .bool(false)]),
+                SourceRow(
+                    number: 5,
+                    cells: [
+                        .number(2.5), .date(CellDate(year: 2022, month: 6, day: 1, hour: 12)), .error("#DIV/0!"),
+                        .number(42),
+                    ]),
+            ])
+        let (_, hidden) = try read("gbk-biff5.xls", sheet: .name("旧表"))
+        #expect(hidden == [SourceRow(number: 1, cells: [.text("隐藏的旧表")])])
+    }
+
+    @Test func anETFileIsReadAsTheWorkbookItIs() throws {
+        #expect(TableOpener.extensions.contains("et"))
+        let reader = try TableOpener.open(path: ExcelFixtures.path("formulas.et"), options: ReadOptions())
+        #expect(reader.description.format == .xls)
+        #expect(reader.description.sheet == "名单")
+        #expect(try ExcelFixtures.rows(reader) == (try read("formulas.xls").1))
+        #expect(XLSReader.isWorkbook(path: ExcelFixtures.path("formulas.et")))
+        #expect(!XLSReader.isWorkbook(path: ExcelFixtures.path("same-list.xlsx")))
+    }
+
+    @Test func aChartSheetIsNotReadAsAWorksheet() throws {
+        // BOUNDSHEET type 2 (chart) for the only sheet: no worksheet to read by default.
+        var stream = TestWorkbook.biff8(cells: [TestWorkbook.number(0, 0, 1)])
+        let boundSheet = 20 + 4 + 5  // after the BOF record and the BOUNDSHEET header: its sheet type byte
+        stream[boundSheet] = 2
+        let path = try ExcelFixtures.temporaryFile("chart.xls", Data(TestWorkbook.compoundFile(stream)))
+        #expect(try XLSReader.sheetCatalog(path: path) == [SheetInfo(name: "名单", isWorksheet: false)])
+        let error = #expect(throws: ReadError.self) { try XLSReader(path: path, options: ReadOptions()) }
+        #expect(error?.message.contains("no visible worksheet") == true)
+        let chosen = #expect(throws: ReadError.self) {
+            try XLSReader(path: path, options: ReadOptions(sheet: .position(1)))
+        }
+        #expect(chosen?.message.contains("not a worksheet") == true)
     }
 }

@@ -8,7 +8,7 @@ enum ExcelDates {
         ExcelSerial.date(serial, uses1904: date1904)
     }
 
-    /// `2022-06-01`, `2022-06-01T08:30:00.000`, `2022-06-01 08:30:00` (SpreadsheetML, libfreexl, `t="d"`).
+    /// `2022-06-01`, `2022-06-01T08:30:00.000`, `2022-06-01 08:30:00` (SpreadsheetML, `t="d"`).
     static func date(isoText text: String) -> CellDate? {
         let bytes = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {

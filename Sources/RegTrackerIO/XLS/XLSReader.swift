@@ -1,17 +1,19 @@
-import CFreeXL
 import Foundation
 import RegTrackerCore
 
-/// Reads one worksheet of a legacy Excel 97–2003 workbook (.xls, BIFF) through libfreexl.
+/// Reads one worksheet of a legacy Excel workbook (.xls, and WPS's .et: BIFF8 from Excel 97–2003, BIFF5 from
+/// Excel 95), in Swift: the compound file gives the Workbook stream (`CompoundFile`), its globals the sheets, strings
+/// and date formats (`XLSWorkbookGlobals`), and the chosen sheet's records are turned into rows one at a time
+/// (`XLSSheetRows`).
 ///
-/// libfreexl loads the whole workbook when it opens it, which is fine for the sizes .xls allows
-/// (65,536 rows). Rows with no value are skipped; row numbers stay the sheet's.
+/// The workbook stream is read into memory (an .xls is at most `CompoundFile.maxFileSize`); rows with no value are
+/// skipped, row numbers stay the sheet's.
 public struct XLSReader: TableReader {
     public let description: TableDescription
     private var source: Source
 
     private enum Source {
-        case workbook(FreeXLWorkbook)
+        case workbook(XLSSheetRows)
         /// An .xlsx or SpreadsheetML file that was given an .xls name (WPS and web exports do this).
         case other(any TableReader)
     }
@@ -32,18 +34,45 @@ public struct XLSReader: TableReader {
             source = .other(reader)
             return
         }
-        let workbook = try FreeXLWorkbook(path: path)
-        let index = SheetChoice.index(options.sheet, names: workbook.sheetNames)
-        guard let index else { throw SheetChoice.notFound(options.sheet, names: workbook.sheetNames) }
-        try workbook.select(index)
-        description = TableDescription(format: .xls, sheets: workbook.sheetNames, sheet: workbook.sheetNames[index])
-        source = .workbook(workbook)
+        let stream = try Self.workbookStream(path: path)
+        let globals = try XLSWorkbookGlobals(stream: stream)
+        let catalog = globals.sheets.map(\.info)
+        let names = catalog.map(\.name)
+        let index: Int?
+        if options.sheet == nil {
+            index = catalog.firstIndex(where: \.isReadByDefault)
+        } else {
+            index = SheetChoice.index(options.sheet, names: names)
+        }
+        guard let index else {
+            if options.sheet == nil {
+                throw ReadError(
+                    names.isEmpty
+                        ? "the workbook has no worksheets"
+                        : "the workbook has no visible worksheet; its sheets: "
+                            + catalog.map { "\"\($0.name)\" (\($0.isWorksheet ? $0.visibility.rawValue : "chart"))" }
+                            .joined(separator: ", "),
+                    hint: names.isEmpty
+                        ? "check that this is the right file" : "pass --sheet with the name or position of the sheet")
+            }
+            throw SheetChoice.notFound(options.sheet, names: names)
+        }
+        let sheet = globals.sheets[index]
+        guard sheet.info.isWorksheet else {
+            throw ReadError(
+                "sheet \"\(sheet.info.name)\" is a chart or macro sheet, not a worksheet",
+                hint: "pass --sheet with the name or position of the sheet that holds the list")
+        }
+        source = .workbook(
+            try XLSSheetRows(stream: stream, offset: sheet.offset, globals: globals, sheetName: sheet.info.name))
+        description = TableDescription(format: .xls, sheets: names, sheet: sheet.info.name)
     }
 
     public mutating func nextRow() throws(ReadError) -> SourceRow? {
         switch source {
-        case .workbook(let workbook):
-            return try workbook.nextRow()
+        case .workbook(var rows):
+            defer { source = .workbook(rows) }
+            return try rows.next()
         case .other(var reader):
             defer { source = .other(reader) }
             return try reader.nextRow()
@@ -52,112 +81,43 @@ public struct XLSReader: TableReader {
 
     /// Every sheet of the workbook in order, hidden ones included (SPEC 1.6); `--sheet N` counts in this list.
     public static func sheetCatalog(path: String) throws(ReadError) -> [SheetInfo] {
-        // libfreexl does not report visibility: every sheet counts as visible until the Swift reader replaces it.
-        try FreeXLWorkbook(path: path).sheetNames.map { SheetInfo(name: $0) }
+        if let head = FileSignature.read(path), !head.starts(with: FileSignature.compoundFile) {
+            // An .xlsx or SpreadsheetML under an .xls name: its reader's sheet list, every sheet taken as visible.
+            let reader = try XLSReader(path: path, options: ReadOptions())
+            return reader.description.sheets.map { SheetInfo(name: $0) }
+        }
+        return try XLSWorkbookGlobals(stream: workbookStream(path: path), strings: false).sheets.map(\.info)
+    }
+
+    /// True when the file is a compound file holding a workbook stream (`Workbook`, or `Book` for BIFF5), whatever
+    /// its name: how an .et or a misnamed .xls is recognised.
+    public static func isWorkbook(path: String) -> Bool {
+        guard let head = FileSignature.read(path), head.starts(with: FileSignature.compoundFile),
+            let bytes = try? FileBytes.read(path, limit: CompoundFile.maxFileSize + 1),
+            let file = try? CompoundFile(bytes: bytes)
+        else { return false }
+        return file.rootChildren().contains { $0.type == 2 && ["workbook", "book"].contains($0.name.lowercased()) }
+    }
+
+    /// The Workbook (BIFF8) or Book (BIFF5) stream of the compound file at `path`, names in any case.
+    static func workbookStream(path: String) throws(ReadError) -> [UInt8] {
+        let bytes = try FileBytes.read(path, limit: CompoundFile.maxFileSize + 1)
+        let file: CompoundFile
+        do {
+            file = try CompoundFile(bytes: bytes)
+        } catch {
+            if CompoundFile.isEncryptedPackage(path) { throw CompoundFile.encrypted }
+            throw error
+        }
+        guard let stream = try file.stream(named: ["Workbook", "Book"]) else {
+            if file.rootChildren().contains(where: { $0.name == "EncryptedPackage" }) { throw CompoundFile.encrypted }
+            throw CompoundFile.damaged("it holds no Workbook stream: it may be a Word or other Office file")
+        }
+        return stream
     }
 
     private static func looksLikeXML(_ head: [UInt8]) -> Bool {
         let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
         return text.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "<")
-    }
-}
-
-/// A libfreexl handle on one open workbook and the sheet being read.
-final class FreeXLWorkbook {
-    private let handle: UnsafeRawPointer
-    let sheetNames: [String]
-    private var rowCount: UInt32 = 0
-    private var columnCount: UInt16 = 0
-    private var next: UInt32 = 0
-
-    init(path: String) throws(ReadError) {
-        try CompoundFile.checkDirectory(path)
-        var opened: UnsafeRawPointer?
-        let status = freexl_open(path, &opened)
-        guard status == FREEXL_OK, let opened else {
-            if let opened { freexl_close(opened) }
-            if CompoundFile.isEncryptedPackage(path) { throw CompoundFile.encrypted }
-            throw ReadError(
-                "not a readable .xls workbook (libfreexl error \(status))",
-                hint: "open it in Excel or WPS and save it as .xlsx")
-        }
-        handle = opened
-        var password: UInt32 = 0
-        if freexl_get_info(opened, UInt16(FREEXL_BIFF_PASSWORD), &password) == FREEXL_OK,
-            password == UInt32(FREEXL_BIFF_OBFUSCATED)
-        {
-            freexl_close(opened)
-            throw CompoundFile.encrypted
-        }
-        var count: UInt32 = 0
-        _ = freexl_get_info(opened, UInt16(FREEXL_BIFF_SHEET_COUNT), &count)
-        var names: [String] = []
-        for index in 0..<min(count, UInt32(UInt16.max)) {
-            var name: UnsafePointer<CChar>?
-            let status = freexl_get_worksheet_name(opened, UInt16(index), &name)
-            names.append(status == FREEXL_OK ? name.map { String(cString: $0) } ?? "" : "Sheet\(index + 1)")
-        }
-        sheetNames = names
-    }
-
-    deinit {
-        freexl_close(handle)
-    }
-
-    func select(_ index: Int) throws(ReadError) {
-        guard freexl_select_active_worksheet(handle, UInt16(index)) == FREEXL_OK,
-            freexl_worksheet_dimensions(handle, &rowCount, &columnCount) == FREEXL_OK
-        else {
-            throw ReadError(
-                "cannot read sheet \"\(sheetNames[index])\" of the .xls workbook",
-                hint: "open it in Excel or WPS and save it as .xlsx")
-        }
-        next = 0
-    }
-
-    /// The next row that has a value, numbered from 1.
-    func nextRow() throws(ReadError) -> SourceRow? {
-        while next < rowCount {
-            let row = next
-            next += 1
-            var cells: [Cell] = []
-            for column in 0..<columnCount {
-                let cell = try value(row: row, column: column)
-                guard !cell.isEmptyCell else { continue }
-                if cells.count < Int(column) {
-                    cells.append(contentsOf: repeatElement(.empty, count: Int(column) - cells.count))
-                }
-                cells.append(cell)
-            }
-            if !cells.isEmpty { return SourceRow(number: Int(row) + 1, cells: cells) }
-        }
-        return nil
-    }
-
-    private func value(row: UInt32, column: UInt16) throws(ReadError) -> Cell {
-        var value = FreeXL_CellValue()
-        let status = freexl_get_cell_value(handle, row, column, &value)
-        guard status == FREEXL_OK else {
-            throw ReadError(
-                "cannot read a cell of the .xls workbook (libfreexl error \(status))", location: "row \(row + 1)",
-                hint: "open it in Excel or WPS and save it as .xlsx")
-        }
-        func text() -> String { value.value.text_value.map { String(cString: $0) } ?? "" }
-        switch Int32(value.type) {
-        case FREEXL_CELL_INT:
-            return .number(Double(value.value.int_value))
-        case FREEXL_CELL_DOUBLE:
-            return .number(value.value.double_value)
-        case FREEXL_CELL_TEXT, FREEXL_CELL_SST_TEXT:
-            let string = text()
-            return string.isEmpty ? .empty : .text(string)
-        case FREEXL_CELL_DATE, FREEXL_CELL_DATETIME:
-            let string = text()
-            return ExcelDates.date(isoText: string).map(Cell.date) ?? .text(string)
-        case FREEXL_CELL_TIME:
-            return .text(text())
-        default:
-            return .empty
-        }
     }
 }
