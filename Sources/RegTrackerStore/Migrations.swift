@@ -91,6 +91,10 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v3: purged batches stay listed") { db in
+            // SPEC 3: a purge deletes a batch's rows but keeps its record (file name, time, row count, hash).
+            try db.execute(sql: "ALTER TABLE batch ADD COLUMN purged_at TEXT")
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ public struct BatchRecord: Codable, Sendable, Equatable {
     public var rows: Int
     public var skippedRows: Int
     public var retractedAt: String?
+    /// When its rows were deleted for good (`retract --purge`); the record itself stays.
+    public var purgedAt: String?
 
     public init(
         kind: FileKind, fileName: String, sha256: String, importedAt: String, format: String, encoding: String?,
@@ -36,10 +38,12 @@ public struct BatchRecord: Codable, Sendable, Equatable {
         self.rows = 0
         self.skippedRows = 0
         self.retractedAt = nil
+        self.purgedAt = nil
     }
 
     public var fileKind: FileKind? { FileKind(rawValue: kind) }
     public var isRetracted: Bool { retractedAt != nil }
+    public var isPurged: Bool { purgedAt != nil }
 }
 
 extension BatchRecord: FetchableRecord, MutablePersistableRecord {
