@@ -422,7 +422,8 @@ extension Strings {
         case .behind: ("behind: needs \(needs)/day, doing \(pace)/day", "落后：每天需 \(needs) 人，近 30 天日均 \(pace) 人")
         case .stalled:
             (
-                "stalled: no valid registration in 30 days" + (projection.neededPerDayText.map { ", needs \($0)/day" } ?? ""),
+                "stalled: no valid registration in 30 days"
+                    + (projection.neededPerDayText.map { ", needs \($0)/day" } ?? ""),
                 "停滞：近 30 天无有效注册" + (projection.neededPerDayText.map { "，每天需 \($0) 人" } ?? "")
             )
         case .missed: ("deadline missed: \(projection.remaining) short", "已过截止日期：仍差 \(projection.remaining) 人")

@@ -61,7 +61,9 @@ public struct RetractSummary: Sendable, Equatable {
         self.changed = changed.map { ($0.key.from, $0.key.to, $0.value) }.sorted { lhs, rhs in
             lhs.count != rhs.count
                 ? lhs.count > rhs.count
-                : (lhs.from?.rawValue ?? -1, lhs.to?.rawValue ?? -1) > (rhs.from?.rawValue ?? -1, rhs.to?.rawValue ?? -1)
+                : (lhs.from?.rawValue ?? -1, lhs.to?.rawValue ?? -1) > (
+                    rhs.from?.rawValue ?? -1, rhs.to?.rawValue ?? -1
+                )
         }
     }
 

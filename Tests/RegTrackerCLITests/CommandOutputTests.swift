@@ -81,7 +81,8 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("there is no batch 99"))
 
-        let written = try tool.run("rejects", "--outcome", "duplicate", "--batch", "4", "--out", "out", "--format", "csv")
+        let written = try tool.run(
+            "rejects", "--outcome", "duplicate", "--batch", "4", "--out", "out", "--format", "csv")
         #expect(written.status == 0, "\(written.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: tool.workFolder + "/out")
         #expect(files.count == 1 && files[0].hasPrefix("退回-白沙镇-"), "\(files)")

@@ -46,7 +46,9 @@ import Testing
         #expect(before["state"] as? String == "active")
         let run = try tool.run("retract", "3", "--purge")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("batch 3 (01-青石镇.csv) retracted and its rows deleted for good: 9 rows no longer count"))
+        #expect(
+            run.stdout.hasPrefix("batch 3 (01-青石镇.csv) retracted and its rows deleted for good: 9 rows no longer count")
+        )
 
         let batches = try tool.run("batches", "--json").json["batches"] as? [[String: Any]] ?? []
         #expect(batches.count == 5, "the purged batch is still listed")
@@ -62,10 +64,12 @@ import Testing
         // Its rows are gone: none of them is among the rows that did not count, and the database holds none.
         #expect(!(try tool.run("rejects").stdout.contains("01-青石镇.csv")))
         let sqlite = try #require(Tools.find("sqlite3"), "sqlite3 is installed by make setup")
-        #expect(try Tools.run(sqlite, [tool.database, "SELECT COUNT(*) FROM registration WHERE batch_id = 3"]) == "0\n")
+        #expect(
+            try Tools.run(sqlite, [tool.database, "SELECT COUNT(*) FROM registration WHERE batch_id = 3"]) == "0\n")
 
         let table = try tool.run(["batches"], environment: ["LANG": "zh_CN.UTF-8"]).stdout
-        let line = try #require(table.split(separator: "\n").first { $0.drop { $0 == " " }.hasPrefix("3 ") }, "\(table)")
+        let line = try #require(
+            table.split(separator: "\n").first { $0.drop { $0 == " " }.hasPrefix("3 ") }, "\(table)")
         #expect(line.contains("01-青石镇.csv") && line.contains("注册名单") && line.contains("已永久删除"), "\(line)")
         #expect(try tool.run("batches").stdout.contains("purged"))
 
