@@ -40,7 +40,6 @@ enum Strings {
         case batchRetractedAt(String)
         case noSuchBatch(Int64)
         case alreadyRetracted(batch: Int64, file: String, at: String)
-        case retracted(batch: Int64, file: String, purged: Bool, changed: Int)
         // townships
         case unknownTownship(String, suggestion: String?)
         case populationZero(String)
@@ -148,12 +147,6 @@ enum Strings {
             ("there is no batch \(batch); see `regtracker batches`", "没有第 \(batch) 批；请用 `regtracker batches` 查看")
         case .alreadyRetracted(let batch, let file, let time):
             ("batch \(batch) (\(file)) was already retracted at \(time)", "第 \(batch) 批（\(file)）已于 \(time) 撤回")
-        case .retracted(let batch, let file, let purged, let changed):
-            (
-                "retracted batch \(batch) (\(file))\(purged ? "; its rows are deleted for good" : ""); "
-                    + "\(changed) rows changed outcome",
-                "已撤回第 \(batch) 批（\(file)）\(purged ? "，其各行已永久删除" : "")；\(changed) 行的结果随之改变"
-            )
 
         case .unknownTownship(let name, let suggestion):
             (
@@ -446,6 +439,7 @@ extension Strings {
         case batchKind(String)
         case batchPurgedAt(String)
         case alreadyPurged(batch: Int64, file: String, at: String)
+        case purgedRetracted(batch: Int64, file: String, at: String)
         case retractSummary(batch: Int64, file: String, purged: Bool, summary: RetractSummary)
         case tokenCreatedNote(id: Int64, scope: String)
         case portInUse(host: String, port: Int)
@@ -495,6 +489,11 @@ extension Strings {
         case .batchPurgedAt(let time): ("purged \(time)", "已永久删除 \(time)")
         case .alreadyPurged(let batch, let file, let time):
             ("batch \(batch) (\(file)) was already purged at \(time)", "第 \(batch) 批（\(file)）已于 \(time) 永久删除")
+        case .purgedRetracted(let batch, let file, let time):
+            (
+                "batch \(batch) (\(file)), retracted at \(time): its rows are deleted for good; it stays listed as purged",
+                "第 \(batch) 批（\(file)，已于 \(time) 撤回）：其各行已永久删除，批次记录保留（已永久删除）"
+            )
         case .retractSummary(let batch, let file, let purged, let summary):
             retractSummary(batch: batch, file: file, purged: purged, summary: summary)
         case .tokenCreatedNote(let id, let scope):

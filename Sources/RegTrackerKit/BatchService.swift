@@ -17,6 +17,8 @@ public struct BatchService {
 
     public enum RetractResult: Sendable {
         case retracted(BatchRecord, RetractSummary)
+        /// `--purge` of a batch retracted earlier: its rows are deleted, no outcome changes.
+        case purgedRetracted(BatchRecord)
         case alreadyRetracted(BatchRecord)
         case alreadyPurged(BatchRecord)
         case notFound
@@ -29,8 +31,13 @@ public struct BatchService {
             guard let batch = try transaction.batch(id: number) else { return .notFound }
             if batch.isPurged { return .alreadyPurged(batch) }
             if batch.isRetracted && !purge { return .alreadyRetracted(batch) }
+            if batch.isRetracted {
+                // Its rows stopped counting when it was retracted; only their deletion is left.
+                try transaction.purge(batch: number, at: clock.timestamp)
+                return .purgedRetracted(try transaction.batch(id: number) ?? batch)
+            }
             try transaction.rememberOutcomes()
-            if !batch.isRetracted { try transaction.markRetracted(batch: number, at: clock.timestamp) }
+            try transaction.markRetracted(batch: number, at: clock.timestamp)
             if purge { try transaction.purge(batch: number, at: clock.timestamp) }
             _ = try Reevaluation.all(in: transaction)
             let summary = RetractSummary(batch: number, changes: try transaction.outcomeChanges())

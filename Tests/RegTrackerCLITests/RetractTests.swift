@@ -97,5 +97,12 @@ import Testing
         }
         let englishTable = try tool.run("batches").stdout
         #expect(englishTable.contains("roster") && englishTable.contains("registrations"))
+
+        // Purging the batch retracted earlier deletes its rows and says so; it stays listed.
+        let purge = try tool.run("retract", "4", "--purge")
+        #expect(
+            purge.stdout.hasPrefix("batch 4 (02-白沙镇.csv), retracted at 2026-11-29")
+                && purge.stdout.contains("its rows are deleted for good"), "\(purge.stdout)")
+        #expect(try batch(4, of: tool)["state"] as? String == "purged")
     }
 }

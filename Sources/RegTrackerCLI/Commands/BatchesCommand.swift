@@ -64,6 +64,9 @@ struct RetractCommand: ParsableCommand {
             global.say(.alreadyRetracted(batch: batch, file: record.fileName, at: record.retractedAt ?? "?"))
         case .alreadyPurged(let record):
             global.say(Strings.text(.alreadyPurged(batch: batch, file: record.fileName, at: record.purgedAt ?? "?")))
+        case .purgedRetracted(let record):
+            let retractedAt = record.retractedAt ?? "?"
+            global.say(Strings.text(.purgedRetracted(batch: batch, file: record.fileName, at: retractedAt)))
         case .retracted(let record, let summary):
             global.say(
                 Strings.text(.retractSummary(batch: batch, file: record.fileName, purged: purge, summary: summary)))
