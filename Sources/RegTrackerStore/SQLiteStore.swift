@@ -77,19 +77,27 @@ public final class SQLiteStore: RegistryStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DatabaseOpeningError(code: .noDatabase, path: path)
         }
-        let before = try existingMigrations(path: path)
+        let (before, tables) = try existingMigrations(path: path)
+        // Our tables are not added to another program's database.
+        if before.isEmpty && tables > 0 { throw DatabaseOpeningError(code: .notRegTracker, path: path) }
         let store = try SQLiteStore(path: path)
         let after = try store.queue.read { try Migrations.migrator.appliedMigrations($0) }
         return after.filter { !before.contains($0) }
     }
 
-    private static func existingMigrations(path: String) throws -> Set<String> {
+    /// The migrations applied to the database at `path`, and how many tables and indexes it has.
+    private static func existingMigrations(path: String) throws -> (applied: Set<String>, tables: Int) {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            return try queue.read { try Migrations.migrator.appliedIdentifiers($0) }
+            return try queue.read { db in
+                (
+                    try Migrations.migrator.appliedIdentifiers(db),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                )
+            }
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
         }

@@ -101,6 +101,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tool.workFolder + "/typo.sqlite"))
     }
 
+    @Test func aSQLiteFileOfAnotherProgramIsNeitherReadNorMigrated() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let sqlite = try #require(Tools.find("sqlite3"), "sqlite3 is installed by make setup")
+        try Tools.run(sqlite, [tool.database, "CREATE TABLE contacts (name TEXT);"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: tool.database))
+        for command in [["report"], ["migrate"]] {
+            let run = try tool.run(command)
+            #expect(run.status == 1, "\(command)")
+            #expect(run.stderr.contains("is not a regtracker database; check --db"), "\(command): \(run.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tool.database)) == before)
+    }
+
     @Test(arguments: [["report"], ["rate", "青石镇"], ["shortfall"]])
     func aDatabaseWithoutARosterSaysSo(command: [String]) throws {
         let tool = try RegTrackerBinary()
