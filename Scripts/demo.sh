@@ -20,7 +20,7 @@ echo
 echo "Reports written to $out; the database is $db (try: REGTRACKER_DB=$db $bin rate 青石镇)"
 # The dashboard (regtracker serve) on the demo data: a deadline for the projections and an office token.
 "$bin" trend --quiet --deadline 2026-12-31
-token=$("$bin" tokens create --office | tail -n 1)
+token=$("$bin" tokens create --office --quiet)   # the token alone is on stdout
 echo
 echo "Dashboard: REGTRACKER_DB=$db $bin serve --host 127.0.0.1 --port 8080"
 echo "  then open http://127.0.0.1:8080/login and paste the office token (shown once): $token"

@@ -28,6 +28,15 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// The existing database, opened read-only for the commands that only read (SPEC 3): never created, never
+    /// migrated, never waiting for a writer. Failures are `DatabaseOpeningError`, worded by `Failure`.
+    func openExistingStore() throws -> SQLiteStore {
+        try SQLiteStore.existing(path: databasePath)
+    }
+
+    /// Whether the database was named (`--db` or `REGTRACKER_DB`) rather than taken by default.
+    var databaseNamed: Bool { db != nil || environment["REGTRACKER_DB"].map { !$0.isEmpty } == true }
+
     func say(_ text: String) {
         if !quiet { Console.out(text) }
     }

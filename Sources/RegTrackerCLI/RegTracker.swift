@@ -14,8 +14,22 @@ struct RegTracker: ParsableCommand {
             PopulationCommand.self, ImportCommand.self, InvalidCommand.self, RateCommand.self, ReportCommand.self,
             ShortfallCommand.self, RejectsCommand.self, MissingCommand.self, BatchesCommand.self, RetractCommand.self,
             GenerateSamplesCommand.self, InspectCommand.self,
-            TrendCommand.self, ServeCommand.self, TokensCommand.self,
+            TrendCommand.self, ServeCommand.self, TokensCommand.self, MigrateCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions
+
+    /// ArgumentParser's own `main`, with the errors of `Failure` printed as `regtracker: …` and exit status 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if let message = Failure.message(for: error) {
+                Console.error(message)
+                exit(withError: ExitCode(1))
+            }
+            exit(withError: error)
+        }
+    }
 }

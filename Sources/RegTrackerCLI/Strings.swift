@@ -1,5 +1,6 @@
 import Foundation
 import RegTrackerCore
+import RegTrackerKit
 
 /// The language of what the CLI tells people: Chinese when the locale is Chinese, English otherwise.
 enum Language: Sendable, Equatable {
@@ -39,7 +40,6 @@ enum Strings {
         case batchRetractedAt(String)
         case noSuchBatch(Int64)
         case alreadyRetracted(batch: Int64, file: String, at: String)
-        case retracted(batch: Int64, file: String, purged: Bool, changed: Int)
         // townships
         case unknownTownship(String, suggestion: String?)
         case populationZero(String)
@@ -147,12 +147,6 @@ enum Strings {
             ("there is no batch \(batch); see `regtracker batches`", "没有第 \(batch) 批；请用 `regtracker batches` 查看")
         case .alreadyRetracted(let batch, let file, let time):
             ("batch \(batch) (\(file)) was already retracted at \(time)", "第 \(batch) 批（\(file)）已于 \(time) 撤回")
-        case .retracted(let batch, let file, let purged, let changed):
-            (
-                "retracted batch \(batch) (\(file))\(purged ? "; its rows are deleted for good" : ""); "
-                    + "\(changed) rows changed outcome",
-                "已撤回第 \(batch) 批（\(file)）\(purged ? "，其各行已永久删除" : "")；\(changed) 行的结果随之改变"
-            )
 
         case .unknownTownship(let name, let suggestion):
             (
@@ -410,8 +404,10 @@ extension Strings {
     }
 
     private static func status(_ projection: Projection) -> (String, String) {
-        let pace = projection.pacePerDayText
-        let needs = projection.neededPerDay.map(String.init) ?? "?"
+        // Both exact rationals, shown to as many places as it takes for the words to agree with the status.
+        let texts = projection.paceTexts
+        let pace = texts?.pace ?? projection.pacePerDayText
+        let needs = texts?.needed ?? projection.neededPerDayText ?? "?"
         let projected = projection.projectedDate?.iso8601Unchecked ?? "—"
         return switch projection.status {
         case .met: ("target met", "已达标")
@@ -419,12 +415,141 @@ extension Strings {
         case .behind: ("behind: needs \(needs)/day, doing \(pace)/day", "落后：每天需 \(needs) 人，近 30 天日均 \(pace) 人")
         case .stalled:
             (
-                "stalled: no valid registration in 30 days" + (projection.neededPerDay.map { ", needs \($0)/day" } ?? ""),
-                "停滞：近 30 天无有效注册" + (projection.neededPerDay.map { "，每天需 \($0) 人" } ?? "")
+                "stalled: no valid registration in 30 days"
+                    + (projection.neededPerDayText.map { ", needs \($0)/day" } ?? ""),
+                "停滞：近 30 天无有效注册" + (projection.neededPerDayText.map { "，每天需 \($0) 人" } ?? "")
             )
         case .missed: ("deadline missed: \(projection.remaining) short", "已过截止日期：仍差 \(projection.remaining) 人")
         case .projected: ("at \(pace)/day: target on \(projected)", "按日均 \(pace) 人：预计 \(projected) 达标")
         case .noRate: ("no rate: population is 0", "无注册率：实有人口为 0")
         }
+    }
+}
+
+// MARK: - Opening the database, batches, retract, tokens, serve and rejects (issue 12, issue 20 item 2)
+
+extension Strings {
+    enum CommandKey: Sendable {
+        case noDatabase(path: String)
+        case needsMigration(path: String)
+        case notRegTracker(path: String)
+        case migrated(path: String, migrations: [String])
+        case upToDate(path: String)
+        case noRoster
+        case batchKind(String)
+        case batchPurgedAt(String)
+        case alreadyPurged(batch: Int64, file: String, at: String)
+        case purgedRetracted(batch: Int64, file: String, at: String)
+        case retractSummary(batch: Int64, file: String, purged: Bool, summary: RetractSummary)
+        case tokenCreatedNote(id: Int64, scope: String)
+        case portInUse(host: String, port: Int)
+        case formatNeedsOut
+        case unassignedWithTownship(String)
+        case rejectsNoSuchBatch(Int64)
+    }
+
+    static func text(_ key: CommandKey, in language: Language = .current) -> String {
+        let (english, chinese) = pair(key)
+        return language == .chinese ? chinese : english
+    }
+
+    private static func pair(_ key: CommandKey) -> (String, String) {
+        switch key {
+        case .noDatabase(let path):
+            (
+                "no database at \(path); check --db or REGTRACKER_DB, or import a roster first",
+                "\(path) 处没有数据库；请检查 --db 或 REGTRACKER_DB，或先导入人口底数"
+            )
+        case .needsMigration(let path):
+            (
+                "the database \(path) was made by an earlier version of regtracker; run `regtracker migrate` "
+                    + "(or an import) first",
+                "数据库 \(path) 由较早版本的 regtracker 建立，需先升级：请先运行 `regtracker migrate`（或做一次导入）"
+            )
+        case .notRegTracker(let path):
+            ("\(path) is not a regtracker database; check --db", "\(path) 不是 regtracker 数据库；请检查 --db")
+        case .migrated(let path, let migrations):
+            (
+                "\(path): applied " + migrations.map { "“\($0)”" }.joined(separator: ", "),
+                "\(path)：已升级 " + migrations.map { "“\($0)”" }.joined(separator: "、")
+            )
+        case .upToDate(let path): ("\(path) is up to date", "\(path) 已是最新结构，无需升级")
+        case .noRoster:
+            (
+                "no roster imported yet; import one with `regtracker population import FILE`",
+                "尚未导入人口底数；请先用 `regtracker population import 文件` 导入"
+            )
+        case .batchKind(let kind):
+            switch FileKind(rawValue: kind) {
+            case .roster: ("roster", "人口底数")
+            case .registrations: ("registrations", "注册名单")
+            case .invalidList: ("invalid list", "无效名单")
+            case nil: (kind, kind)
+            }
+        case .batchPurgedAt(let time): ("purged \(time)", "已永久删除 \(time)")
+        case .alreadyPurged(let batch, let file, let time):
+            ("batch \(batch) (\(file)) was already purged at \(time)", "第 \(batch) 批（\(file)）已于 \(time) 永久删除")
+        case .purgedRetracted(let batch, let file, let time):
+            (
+                "batch \(batch) (\(file)), retracted at \(time): its rows are deleted for good; it stays listed as purged",
+                "第 \(batch) 批（\(file)，已于 \(time) 撤回）：其各行已永久删除，批次记录保留（已永久删除）"
+            )
+        case .retractSummary(let batch, let file, let purged, let summary):
+            retractSummary(batch: batch, file: file, purged: purged, summary: summary)
+        case .tokenCreatedNote(let id, let scope):
+            (
+                "token \(id) (\(scope)) created. It is shown only this once (on stdout); only its hash is stored",
+                "已创建第 \(id) 号令牌（\(scope)）。令牌只显示这一次（标准输出），数据库只保存其哈希"
+            )
+        case .portInUse(let host, let port):
+            (
+                "port \(port) on \(host) is already in use; stop what is using it or choose another with --port",
+                "\(host) 的端口 \(port) 已被占用；请停止占用它的程序，或用 --port 换一个端口"
+            )
+        case .formatNeedsOut:
+            (
+                "--format needs --out DIR: it chooses the files written there (the screen shows the table)",
+                "--format 须与 --out 目录 同用：它选择写入该目录的文件格式（屏幕上显示的是表格）"
+            )
+        case .unassignedWithTownship(let township):
+            (
+                "--unassigned lists the rows of no township; drop \(township) or --unassigned",
+                "--unassigned 列出的是未匹配乡镇的行；请去掉 \(township) 或 --unassigned"
+            )
+        case .rejectsNoSuchBatch(let batch):
+            ("there is no batch \(batch); see `regtracker batches`", "没有第 \(batch) 批；请用 `regtracker batches` 查看")
+        }
+    }
+
+    /// "batch 7 (x.csv) retracted: 52 rows no longer count (48 valid, 3 duplicate, 1 malformed); 2 rows of other
+    /// batches changed outcome (2 duplicate → valid)".
+    private static func retractSummary(batch: Int64, file: String, purged: Bool, summary: RetractSummary)
+        -> (String, String)
+    {
+        func english(_ kind: OutcomeKind?) -> String {
+            guard let kind else { return "not counted" }
+            return switch kind {
+            case .malformed: "malformed"
+            case .flagged: "flagged"
+            case .listed: "listed"
+            default: kind.name
+            }
+        }
+        func chinese(_ kind: OutcomeKind?) -> String { kind?.label ?? "不计入" }
+        let stoppedEnglish = summary.stopped.map { "\($0.count) \(english($0.outcome))" }.joined(separator: ", ")
+        let stoppedChinese = summary.stopped.map { "\(chinese($0.outcome)) \($0.count)" }.joined(separator: "，")
+        let changedEnglish = summary.changed.map { "\($0.count) \(english($0.from)) → \(english($0.to))" }
+        let changedChinese = summary.changed.map { "\(chinese($0.from)) → \(chinese($0.to)) \($0.count)" }
+        var englishText = "batch \(batch) (\(file)) retracted" + (purged ? " and its rows deleted for good" : "")
+        englishText += ": \(summary.stoppedCount) rows no longer count"
+        if !summary.stopped.isEmpty { englishText += " (\(stoppedEnglish))" }
+        englishText += "; \(summary.changedCount) rows of other batches changed outcome"
+        if !changedEnglish.isEmpty { englishText += " (" + changedEnglish.joined(separator: ", ") + ")" }
+        var chineseText = "已撤回第 \(batch) 批（\(file)）" + (purged ? "，其各行已永久删除" : "")
+        chineseText += "：\(summary.stoppedCount) 行不再计入"
+        if !summary.stopped.isEmpty { chineseText += "（\(stoppedChinese)）" }
+        chineseText += "；其他批次 \(summary.changedCount) 行的结果随之改变"
+        if !changedChinese.isEmpty { chineseText += "（" + changedChinese.joined(separator: "，") + "）" }
+        return (englishText, chineseText)
     }
 }

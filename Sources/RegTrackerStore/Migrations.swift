@@ -101,6 +101,10 @@ enum Migrations {
                     ALTER TABLE registration ADD COLUMN sheet TEXT;
                     """)
         }
+        migrator.registerMigration("v4: purged batches stay listed") { db in
+            // SPEC 3: a purge deletes a batch's rows but keeps its record (file name, time, row count, hash).
+            try db.execute(sql: "ALTER TABLE batch ADD COLUMN purged_at TEXT")
+        }
         return migrator
     }
 }

@@ -17,8 +17,8 @@ public protocol RegistryTransaction {
     func insertBatch(_ batch: BatchRecord) throws -> Int64
     func setBatchCounts(batch: Int64, rows: Int, skippedRows: Int) throws
     func markRetracted(batch: Int64, at timestamp: String) throws
-    /// Deletes a batch and every row it brought, for good.
-    func purge(batch: Int64) throws
+    /// Deletes every row a batch brought, for good; the batch stays listed with `purged_at` (SPEC 3).
+    func purge(batch: Int64, at timestamp: String) throws
 
     func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws
     func currentRoster() throws -> StoredRoster
@@ -43,6 +43,11 @@ public protocol RegistryTransaction {
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
+
+    /// Remembers every row's outcome, for `outcomeChanges()` after a change in the same transaction.
+    func rememberOutcomes() throws
+    /// The rows whose outcome differs from the one remembered, counted by batch and (before, after).
+    func outcomeChanges() throws -> [OutcomeChange]
 
     // MARK: - Progress over time, settings and dashboard tokens (issue 7; see RegistryStore+Trend.swift)
 
@@ -76,4 +81,40 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(message); \(hint)" }
+}
+
+/// Why a command that only reads could not open the database (SPEC 3): no file there, a schema older than this
+/// program, or a file that is not a regtracker database. The CLI words it in the reader's language.
+public struct DatabaseOpeningError: Error, Sendable, Equatable {
+    public enum Code: Sendable, Equatable {
+        /// No file at the path (or an empty one): a mistyped `--db` must not look like an empty county.
+        case noDatabase
+        /// The database was made by an earlier version and needs `regtracker migrate` (or an import) first.
+        case needsMigration
+        /// A SQLite file of another program.
+        case notRegTracker
+    }
+
+    public var code: Code
+    public var path: String
+
+    public init(code: Code, path: String) {
+        self.code = code
+        self.path = path
+    }
+}
+
+/// How many rows of one batch went from one outcome to another; nil is "not counted" (a retracted or purged row).
+public struct OutcomeChange: Sendable, Equatable {
+    public var batch: Int64
+    public var from: OutcomeKind?
+    public var to: OutcomeKind?
+    public var count: Int
+
+    public init(batch: Int64, from: OutcomeKind?, to: OutcomeKind?, count: Int) {
+        self.batch = batch
+        self.from = from
+        self.to = to
+        self.count = count
+    }
 }

@@ -34,6 +34,75 @@ public final class SQLiteStore: RegistryStore {
         }
     }
 
+    private init(queue: DatabaseQueue) {
+        self.queue = queue
+    }
+
+    /// Opens an existing, fully migrated database read-only, for the commands that only read (SPEC 3): it never
+    /// creates a file, never migrates and never takes the write lock, so it answers while an import is writing.
+    public static func existing(path: String) throws -> SQLiteStore {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw DatabaseOpeningError(code: .noDatabase, path: path)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let state = try queue.read { db -> DatabaseOpeningError.Code? in
+                let applied = try Migrations.migrator.appliedIdentifiers(db)
+                if applied.isEmpty {
+                    // An empty file (a database nobody imported into) is no database; tables of another
+                    // program are not ours.
+                    let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                    return tables == 0 ? .noDatabase : .notRegTracker
+                }
+                return Set(Migrations.migrator.migrations).isSubset(of: applied) ? nil : .needsMigration
+            }
+            if let state { throw DatabaseOpeningError(code: state, path: path) }
+            return SQLiteStore(queue: queue)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Brings the existing database at `path` up to the current schema; returns the migrations it
+    /// applied, empty when it was up to date.
+    public static func migrate(path: String) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DatabaseOpeningError(code: .noDatabase, path: path)
+        }
+        let (before, tables) = try existingMigrations(path: path)
+        // Our tables are not added to another program's database.
+        if before.isEmpty && tables > 0 { throw DatabaseOpeningError(code: .notRegTracker, path: path) }
+        let store = try SQLiteStore(path: path)
+        let after = try store.queue.read { try Migrations.migrator.appliedMigrations($0) }
+        return after.filter { !before.contains($0) }
+    }
+
+    /// The migrations applied to the database at `path`, and how many tables and indexes it has.
+    private static func existingMigrations(path: String) throws -> (applied: Set<String>, tables: Int) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                (
+                    try Migrations.migrator.appliedIdentifiers(db),
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                )
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
     public func write<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T {
         do {
             return try queue.writeWithoutTransaction { db in

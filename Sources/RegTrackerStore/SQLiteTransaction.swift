@@ -44,8 +44,11 @@ struct SQLiteTransaction: RegistryTransaction {
         try db.execute(sql: "UPDATE batch SET retracted_at = ? WHERE id = ?", arguments: [timestamp, batch])
     }
 
-    func purge(batch: Int64) throws {
-        try db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [batch])
+    func purge(batch: Int64, at timestamp: String) throws {
+        for table in ["registration", "invalid_entry", "township"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE batch_id = ?", arguments: [batch])
+        }
+        try db.execute(sql: "UPDATE batch SET purged_at = ? WHERE id = ?", arguments: [timestamp, batch])
     }
 
     func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws {

@@ -51,6 +51,11 @@ struct RegTrackerBinary {
         try run(arguments, environment: environment)
     }
 
+    /// Runs the tool without `--db` and without `$REGTRACKER_DB`: the default ./regtracker.sqlite of its folder.
+    func runWithoutDatabase(_ arguments: String...) throws -> Run {
+        try run(arguments, environment: ["REGTRACKER_DB": nil], naming: false)
+    }
+
     /// Starts the tool without waiting, its output discarded (for kill and concurrency tests).
     func start(_ arguments: String...) throws -> Process {
         let process = makeProcess(arguments, environment: [:])
@@ -84,10 +89,10 @@ struct RegTrackerBinary {
 
     /// The tool's environment is ours with the date and language pinned (LANG decides, so LC_ALL and LC_MESSAGES
     /// are removed), then `environment` on top: a nil value removes the variable.
-    private func makeProcess(_ arguments: [String], environment: [String: String?]) -> Process {
+    private func makeProcess(_ arguments: [String], environment: [String: String?], naming: Bool = true) -> Process {
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["--db", database] + arguments
+        process.arguments = (naming ? ["--db", database] : []) + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: workFolder)
         var env = ProcessInfo.processInfo.environment
         env["REGTRACKER_TODAY"] = "2026-11-29"
@@ -100,8 +105,8 @@ struct RegTrackerBinary {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> Run {
-        let process = makeProcess(arguments, environment: environment)
+    func run(_ arguments: [String], environment: [String: String?] = [:], naming: Bool = true) throws -> Run {
+        let process = makeProcess(arguments, environment: environment, naming: naming)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

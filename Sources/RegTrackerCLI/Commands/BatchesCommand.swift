@@ -12,7 +12,7 @@ struct BatchesCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let batches = try BatchService(store: try global.openStore(), clock: global.clock).batches()
+        let batches = try BatchService(store: try global.openExistingStore(), clock: global.clock).batches()
         if json {
             let items = batches.map { batch -> JSONValue in
                 .object([
@@ -21,18 +21,24 @@ struct BatchesCommand: ParsableCommand {
                     ("format", .string(batch.format)), ("rows", .int(Int64(batch.rows))),
                     ("skipped_rows", .int(Int64(batch.skippedRows))),
                     ("retracted_at", batch.retractedAt.map(JSONValue.string) ?? .null),
+                    ("purged_at", batch.purgedAt.map(JSONValue.string) ?? .null),
+                    ("state", .string(batch.isPurged ? "purged" : batch.isRetracted ? "retracted" : "active")),
                 ])
             }
             return Console.out(JSONValue.object([("batches", .array(items))]).rendered())
         }
         let rows = batches.map { batch in
             [
-                String(batch.id ?? 0), batch.fileName, batch.kind, batch.importedAt, String(batch.rows),
-                String(batch.sha256.prefix(12)),
-                Strings.text(batch.retractedAt.map { .batchRetractedAt($0) } ?? .batchActive),
+                String(batch.id ?? 0), batch.fileName, Strings.text(.batchKind(batch.kind)), batch.importedAt,
+                String(batch.rows), String(batch.sha256.prefix(12)), state(batch),
             ]
         }
         global.say(ReportTable.aligned([["批次", "文件", "类型", "导入时间", "行数", "sha256", "状态"]] + rows))
+    }
+
+    private func state(_ batch: BatchRecord) -> String {
+        if let purged = batch.purgedAt { return Strings.text(.batchPurgedAt(purged)) }
+        return Strings.text(batch.retractedAt.map { .batchRetractedAt($0) } ?? .batchActive)
     }
 }
 
@@ -56,8 +62,14 @@ struct RetractCommand: ParsableCommand {
             throw ExitCode(1)
         case .alreadyRetracted(let record):
             global.say(.alreadyRetracted(batch: batch, file: record.fileName, at: record.retractedAt ?? "?"))
-        case .retracted(let record, let changed):
-            global.say(.retracted(batch: batch, file: record.fileName, purged: purge, changed: changed))
+        case .alreadyPurged(let record):
+            global.say(Strings.text(.alreadyPurged(batch: batch, file: record.fileName, at: record.purgedAt ?? "?")))
+        case .purgedRetracted(let record):
+            let retractedAt = record.retractedAt ?? "?"
+            global.say(Strings.text(.purgedRetracted(batch: batch, file: record.fileName, at: retractedAt)))
+        case .retracted(let record, let summary):
+            global.say(
+                Strings.text(.retractSummary(batch: batch, file: record.fileName, purged: purge, summary: summary)))
         }
     }
 }

@@ -12,8 +12,9 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect",
         abstract: "Show how a registration list will be read, without importing it (no database needed).",
         discussion: """
-            With a database (--db or $REGTRACKER_DB, if the file exists) townships are checked against its roster; \
-            without one they are not, and no database is created. --cells prints every non-empty cell of the sheet \
+            With a database townships are checked against its roster: the one named by --db or $REGTRACKER_DB \
+            (it must exist), else ./regtracker.sqlite if it exists; without one they are not. The database is \
+            opened read-only and never created. --cells prints every non-empty cell of the sheet \
             as the reader saw it, before any header logic, unmasked.
             """)
 
@@ -70,14 +71,11 @@ struct InspectCommand: ParsableCommand {
         }
     }
 
-    /// The database when it already exists; inspect never creates one.
+    /// The database, read-only: one named by --db or REGTRACKER_DB must exist (a mistyped path is an error, not
+    /// "no roster"); the default ./regtracker.sqlite is used when it exists. Inspect never creates one.
     private func existingStore() throws -> SQLiteStore? {
-        let path = global.databasePath
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-            return nil
-        }
-        return try global.openStore()
+        if !global.databaseNamed && !FileManager.default.fileExists(atPath: global.databasePath) { return nil }
+        return try global.openExistingStore()
     }
 }
 

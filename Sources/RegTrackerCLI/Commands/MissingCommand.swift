@@ -22,7 +22,7 @@ struct MissingCommand: ParsableCommand {
 
     func run() throws {
         guard let date = CivilDate(iso8601: since) else { throw ExitCode(1) }
-        let service = ReportService(store: try global.openStore())
+        let service = ReportService(store: try global.openExistingStore())
         let missing = try service.missing(since: date)
         let (report, _) = try service.report(target: .default)
         let of = report.townships.count

@@ -21,7 +21,8 @@ struct RateCommand: ParsableCommand {
     var byVillage = false
 
     func run() throws {
-        let service = ReportService(store: try global.openStore())
+        let service = ReportService(store: try global.openExistingStore())
+        try service.requireRoster()
         let found = try resolveTownship(township, service: service)
         let (report, lastSubmission) = try service.report(target: targetOption.value)
         guard let figures = report.townships.first(where: { $0.township == found.name }) else { throw ExitCode(1) }

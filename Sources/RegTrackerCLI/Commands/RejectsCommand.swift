@@ -4,18 +4,46 @@ import RegTrackerKit
 
 struct RejectsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rejects", abstract: "Rows that do not count, with outcome and reason, for the township to fix.")
+        commandName: "rejects", abstract: "Rows that do not count, with outcome and reason, for the township to fix.",
+        discussion: """
+            TOWNSHIP 未匹配乡镇 (or --unassigned) lists the rows whose township is not in the roster. --batch and \
+            --outcome narrow the list, on screen and in the files of --out.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "Only this township's rows (default: every township and the unassigned rows).")
+    @Argument(help: "Only this township's rows; 未匹配乡镇 for the unassigned ones (default: every township and those).")
     var township: String?
 
+    @Flag(help: "Only the rows whose township is not in the roster (未匹配乡镇).")
+    var unassigned = false
+
+    @Option(help: "Only the rows of this batch (see `regtracker batches`).")
+    var batch: Int64?
+
+    @Option(help: "Only rows with this outcome: duplicate, malformed, flagged, listed or unassigned.")
+    var outcome: RejectOutcome?
+
+    func validate() throws {
+        if unassigned, let township, !RejectFilter.namesUnassigned(township) {
+            throw ValidationError(Strings.text(.unassignedWithTownship(township)))
+        }
+    }
+
     func run() throws {
-        let service = ReportService(store: try global.openStore())
-        let townshipID = try township.map { try resolveTownship($0, service: service).id }
-        let rejects = try service.rejects(township: townshipID)
+        let service = ReportService(store: try global.openExistingStore())
+        var filter = RejectFilter(batch: batch, outcome: outcome?.kind)
+        if unassigned || outcome == .unassigned || township.map(RejectFilter.namesUnassigned) == true {
+            filter.rows = .unassigned
+        } else if let township {
+            filter.rows = .township(try resolveTownship(township, service: service).id)
+        }
+        if let batch, try !service.batchExists(batch) {
+            Console.error(Strings.text(.rejectsNoSuchBatch(batch)))
+            throw ExitCode(1)
+        }
+        let rejects = try service.rejects(filter)
         if let files = output.files(clock: global.clock) {
             for path in try output.writing({ try files.writeRejects(rejects, formats: output.formats) }) {
                 global.say(.wrote(path: path))
@@ -25,11 +53,26 @@ struct RejectsCommand: ParsableCommand {
         let rows = rejects.map { reject in
             [
                 reject.township ?? "(\(reject.townshipText.isEmpty ? "—" : Mask.digits(in: reject.townshipText)))",
-                reject.fileName, String(reject.rowNumber), Mask.digits(in: reject.name),
+                reject.fileName, String(reject.batch), String(reject.rowNumber), Mask.digits(in: reject.name),
                 Strings.text(.outcome(reject.outcome)), Mask.digits(in: reject.reason),
             ]
         }
-        global.say(ReportTable.aligned([["乡镇", "文件", "行号", "姓名", "结果", "原因"]] + rows))
+        global.say(ReportTable.aligned([["乡镇", "文件", "批次", "行号", "姓名", "结果", "原因"]] + rows))
         global.say(.rowsNotCounted(rejects.count))
+    }
+}
+
+/// `--outcome`: the outcomes of rows that do not count, by their short names.
+enum RejectOutcome: String, CaseIterable, ExpressibleByArgument {
+    case duplicate, malformed, flagged, listed, unassigned
+
+    var kind: OutcomeKind {
+        switch self {
+        case .duplicate: .duplicate
+        case .malformed: .malformed
+        case .flagged: .flagged
+        case .listed: .listed
+        case .unassigned: .unassigned
+        }
     }
 }

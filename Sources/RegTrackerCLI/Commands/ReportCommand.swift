@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        let store = try global.openExistingStore()
+        try ReportService(store: store).requireRoster()
         let day = asOf.flatMap(CivilDate.init(iso8601:))
         let (report, lastSubmission) =
             try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0) }
@@ -56,16 +57,20 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Write report files into this folder (nothing is written without it).")
     var out: String?
 
-    @Option(help: "Formats to write with --out, comma separated: md,csv,html,xlsx (default: all four).")
-    var format: String = ReportFiles.Format.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Formats to write with --out, comma separated: md,csv,html,xlsx (default: all four; needs --out).")
+    var format: String?
 
     func validate() throws {
-        if case .failure(let unknown) = ReportFiles.Format.list(format) {
+        if let format, case .failure(let unknown) = ReportFiles.Format.list(format) {
             throw ValidationError(Strings.text(.unknownFormat(unknown.name)))
         }
+        // Without --out nothing is written: a format alone would do nothing, silently (issue 12).
+        if format != nil && out == nil { throw ValidationError(Strings.text(.formatNeedsOut)) }
     }
 
-    var formats: [ReportFiles.Format] { (try? ReportFiles.Format.list(format).get()) ?? ReportFiles.Format.allCases }
+    var formats: [ReportFiles.Format] {
+        format.flatMap { try? ReportFiles.Format.list($0).get() } ?? ReportFiles.Format.allCases
+    }
 
     func files(clock: Clock) -> ReportFiles? { out.map { ReportFiles(folder: $0, clock: clock) } }
 

@@ -26,7 +26,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let dashboard = Dashboard(
-            store: try global.openStore(), target: targetOption.value, environment: global.environment)
+            store: try global.openExistingStore(), target: targetOption.value, environment: global.environment)
         let (host, database, quiet) = (host, global.databasePath, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
             if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database))) }
@@ -35,11 +35,16 @@ struct ServeCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task {
-            do { try await app.runService() } catch { failure.set("\(error)") }
+            do { try await app.runService() } catch { failure.set(ServeFailure(error)) }
             done.signal()
         }
         done.wait()
-        if let message = failure.get() {
+        switch failure.get() {
+        case nil: break
+        case .portInUse:
+            Console.error(Strings.text(.portInUse(host: host, port: port)))
+            throw ExitCode(1)
+        case .other(let message):
             Console.error(Strings.text(.serveFailed(message)))
             throw ExitCode(1)
         }
@@ -49,15 +54,15 @@ struct ServeCommand: ParsableCommand {
 /// The server's failure, handed from its task to the waiting command.
 private final class FailureBox: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
-    private var message: String?
+    private var message: ServeFailure?
 
-    func set(_ text: String) {
+    func set(_ failure: ServeFailure) {
         lock.wait()
-        message = text
+        message = failure
         lock.signal()
     }
 
-    func get() -> String? {
+    func get() -> ServeFailure? {
         lock.wait()
         defer { lock.signal() }
         return message

@@ -14,7 +14,9 @@ struct ShortfallCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let (report, _) = try ReportService(store: try global.openStore()).report(target: targetOption.value)
+        let service = ReportService(store: try global.openExistingStore())
+        try service.requireRoster()
+        let (report, _) = try service.report(target: targetOption.value)
         warnAboutPopulationZero(report, quiet: global.quiet)
         if json { Console.out(ReportJSON.shortfall(report).rendered()) }
         if let files = output.files(clock: global.clock) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RegTrackerCore
 import RegTrackerKit
 
@@ -31,12 +32,14 @@ struct TokensCommand: ParsableCommand {
                 access = .township(try resolveTownship(township, service: ReportService(store: store)).name)
             }
             let (record, secret) = try TokenService(store: store, clock: global.clock).create(access)
-            // Printed even with --quiet: it cannot be shown again.
-            Console.out(
-                Strings.text(
-                    .tokenCreated(
-                        id: record.id ?? 0, scope: Strings.text(.tokenScope(township: record.township)), secret: secret))
-            )
+            // The token alone on stdout, even with --quiet (it cannot be shown again), so that `$(…)` captures it;
+            // what it is goes to stderr.
+            if !global.quiet {
+                let scope = Strings.text(.tokenScope(township: record.township))
+                FileHandle.standardError.write(
+                    Data((Strings.text(.tokenCreatedNote(id: record.id ?? 0, scope: scope)) + "\n").utf8))
+            }
+            Console.out(secret)
         }
     }
 
@@ -49,7 +52,7 @@ struct TokensCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let tokens = try TokenService(store: try global.openStore(), clock: global.clock).list()
+            let tokens = try TokenService(store: try global.openExistingStore(), clock: global.clock).list()
             if json {
                 return Console.out(
                     JSONValue.array(

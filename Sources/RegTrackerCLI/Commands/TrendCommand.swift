@@ -41,7 +41,8 @@ struct TrendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore()
+        // Only --deadline stores something; without it trend reads, and never creates or migrates (SPEC 3).
+        let store = deadline == nil ? try global.openExistingStore() : try global.openStore()
         let service = TrendService(store: store)
         if let deadline {
             let date = CivilDate(iso8601: deadline)

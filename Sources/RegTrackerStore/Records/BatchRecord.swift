@@ -20,6 +20,8 @@ public struct BatchRecord: Codable, Sendable, Equatable {
     public var retractedAt: String?
     /// The batch's place in the sequence of SPEC 2: its own number, or that of the batch it replaced.
     public var sequence: Int64?
+    /// When its rows were deleted for good (`retract --purge`); the record itself stays.
+    public var purgedAt: String?
 
     public init(
         kind: FileKind, fileName: String, sha256: String, importedAt: String, format: String, encoding: String?,
@@ -39,10 +41,12 @@ public struct BatchRecord: Codable, Sendable, Equatable {
         self.skippedRows = 0
         self.retractedAt = nil
         self.sequence = sequence
+        self.purgedAt = nil
     }
 
     public var fileKind: FileKind? { FileKind(rawValue: kind) }
     public var isRetracted: Bool { retractedAt != nil }
+    public var isPurged: Bool { purgedAt != nil }
 }
 
 extension BatchRecord: FetchableRecord, MutablePersistableRecord {

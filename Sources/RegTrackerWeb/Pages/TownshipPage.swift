@@ -26,8 +26,8 @@ struct TownshipPage {
             ("目标", figures.target.percentText), ("上报数", String(counts.reported)),
             ("无效数", String(counts.invalid)), ("重复数", String(counts.duplicates)),
             ("近7天新增", "+\(township.gain7)"), ("近30天新增", "+\(township.gain30)"),
-            ("日均（近30天）", projection.pacePerDayText),
-            ("每天需", projection.neededPerDay.map(String.init) ?? "—"),
+            ("日均（近30天）", projection.paceTexts?.pace ?? projection.pacePerDayText),
+            ("每天需", projection.neededPerDayText ?? "—"),
             ("预计达标", projection.projectedDate?.iso8601Unchecked ?? "—"),
             ("最近报送", data.lastSubmission ?? ReportSheets.neverSubmitted),
         ]

@@ -1,0 +1,17 @@
+import ArgumentParser
+import RegTrackerStore
+
+/// Brings a database made by an earlier version up to date, so that the commands that only read can open it.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Bring the database up to this version's schema (the read-only commands never do it themselves).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let path = global.databasePath
+        let applied = try SQLiteStore.migrate(path: path)
+        global.say(Strings.text(applied.isEmpty ? .upToDate(path: path) : .migrated(path: path, migrations: applied)))
+    }
+}

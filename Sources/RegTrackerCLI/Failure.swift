@@ -1,0 +1,21 @@
+import ArgumentParser
+import RegTrackerKit
+import RegTrackerStore
+
+/// The one place that turns an error a person can act on into its message and exit status 1; anything else is
+/// left to ArgumentParser (usage errors, `ExitCode`).
+enum Failure {
+    static func message(for error: any Error) -> String? {
+        switch error {
+        case let error as DatabaseOpeningError:
+            switch error.code {
+            case .noDatabase: Strings.text(.noDatabase(path: error.path))
+            case .needsMigration: Strings.text(.needsMigration(path: error.path))
+            case .notRegTracker: Strings.text(.notRegTracker(path: error.path))
+            }
+        case is NoRosterError: Strings.text(.noRoster)
+        case let error as StoreError: error.description
+        default: nil
+        }
+    }
+}
