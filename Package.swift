@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CFreeXL", path: "Sources/CFreeXL", providers: [.apt(["libfreexl-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .target(name: "RegTrackerCore", swiftSettings: strict),
         .target(
             name: "RegTrackerIO",
@@ -40,7 +41,10 @@ let package = Package(
         ),
         .target(
             name: "RegTrackerKit",
-            dependencies: ["RegTrackerCore", "RegTrackerIO", "RegTrackerStore", "CXlsxWriter"],
+            dependencies: [
+                "RegTrackerCore", "RegTrackerIO", "RegTrackerStore", "CXlsxWriter", "CRsvg",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -61,7 +65,11 @@ let package = Package(
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "RegTrackerKitTests", dependencies: ["RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore"],
+            name: "RegTrackerKitTests",
+            dependencies: [
+                "RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore", "CRsvg",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]),
         .testTarget(
             name: "RegTrackerWebTests",

@@ -53,6 +53,13 @@ public protocol RegistryTransaction {
     func activeToken(sha256: String) throws -> TokenRecord?
     /// Returns false when there is no such token or it was already revoked.
     func revokeToken(id: Int64, at timestamp: String) throws -> Bool
+
+    // MARK: - Periodic notices (issue 14; see SQLiteTransaction+Notice.swift)
+
+    /// Every stored notice, by end then period.
+    func notices() throws -> [Notice]
+    /// Stores a notice, replacing the stored one of the same period if any.
+    func replaceNotice(_ notice: Notice) throws
 }
 
 public protocol RegistrationWriter {
