@@ -16,8 +16,11 @@ public enum NoticeWordML {
         public static let right = 1474  // 26 mm
         /// 225 mm / 22 lines, rounded down so that 22 lines always fit.
         public static let linePitch = 579
-        /// 156 mm / 28 characters = 15.795 pt a character, 0.205 pt less than the 16 pt font: -0.205 × 4096.
-        public static let charSpace = -842
+        /// 28 characters in 156 mm (441.9 pt): each 16 pt character is condensed by 0.25 pt (5 twentieths) to
+        /// 15.75 pt, 441 pt a line. Done with character spacing rather than a character grid (`linesAndChars` with
+        /// a negative `charSpace`), which Word honours but LibreOffice renders by giving each character that is
+        /// wider than a grid cell two cells: half the characters a line.
+        public static let condense = -5
     }
 
     public struct Part: Sendable, Equatable {
@@ -109,7 +112,7 @@ public enum NoticeWordML {
         + "<w:pgSz w:w=\"\(Page.width)\" w:h=\"\(Page.height)\"/>"
         + "<w:pgMar w:top=\"\(Page.top)\" w:right=\"\(Page.right)\" w:bottom=\"\(Page.bottom)\" w:left=\"\(Page.left)\" "
         + "w:header=\"851\" w:footer=\"1304\" w:gutter=\"0\"/><w:pgNumType w:fmt=\"decimal\" w:start=\"1\"/>"
-        + "<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"\(Page.linePitch)\" w:charSpace=\"\(Page.charSpace)\"/>"
+        + "<w:docGrid w:type=\"lines\" w:linePitch=\"\(Page.linePitch)\"/>"
         + "</w:sectPr>"
 
     static func paragraph(_ text: String, style: String, alignment: String? = nil) -> String {
@@ -118,28 +121,37 @@ public enum NoticeWordML {
         return "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(jc)</w:pPr>\(run)</w:p>"
     }
 
-    /// The annexed ranking: borders all round, the heading row repeated on every page.
+    /// Column widths of the annexed ranking in twips, summing to the 156 mm line (8845): room for `53.13%` and a
+    /// township name on one line.
+    static let columnWidths = [500, 1200, 800, 700, 1000, 700, 600, 700, 700, 600, 600, 745]
+
+    /// The annexed ranking: borders all round, fixed column widths, the heading row repeated on every page.
     static func table(_ sheet: ReportSheet) -> String {
+        let widths =
+            sheet.headings.count == columnWidths.count
+            ? columnWidths : Array(repeating: (Page.width - Page.left - Page.right) / max(1, sheet.headings.count), count: sheet.headings.count)
+        func cell(_ content: String, _ column: Int) -> String {
+            "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+                + content + "</w:tc>"
+        }
         let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
         var xml =
             "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/><w:tblBorders>"
             + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) \(border)/>" }.joined()
-            + "</w:tblBorders><w:tblLayout w:type=\"autofit\"/>"
+            + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblCellMar><w:left w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar>"
-            + "</w:tblPr><w:tblGrid>" + sheet.headings.map { _ in "<w:gridCol/>" }.joined() + "</w:tblGrid>"
+            + "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         xml += "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
-            + sheet.headings.map { cell(paragraph($0, style: "TableHeading")) }.joined() + "</w:tr>"
+            + sheet.headings.enumerated().map { cell(paragraph($0.element, style: "TableHeading"), $0.offset) }.joined()
+            + "</w:tr>"
         for row in sheet.rows {
             xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            xml += row.cells.map { cell(paragraph($0.text, style: "TableText", alignment: $0.isNumber ? "right" : nil)) }
-                .joined()
+            xml += row.cells.enumerated().map { column, value in
+                cell(paragraph(value.text, style: "TableText", alignment: value.isNumber ? "right" : nil), column)
+            }.joined()
             xml += "</w:tr>"
         }
         return xml + "</w:tbl>"
-    }
-
-    static func cell(_ content: String) -> String {
-        "<w:tc><w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr>\(content)</w:tc>"
     }
 
     // MARK: - Styles, settings, fonts, footers
@@ -153,6 +165,8 @@ public enum NoticeWordML {
             + "<w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>\(paragraph)</w:pPr><w:rPr>\(run)</w:rPr></w:style>"
     }
 
+    /// In the schema's order: spacing comes before kern and sz.
+    static let condensed = "<w:spacing w:val=\"\(Page.condense)\"/>"
     static let bodySize = "<w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
     static let indent = "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"
 
@@ -161,12 +175,15 @@ public enum NoticeWordML {
         let tableRun = fonts(eastAsia: "仿宋_GB2312") + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"
         let tableParagraph = "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
         return header + "<w:styles xmlns:w=\"\(main)\">"
-            + "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(eastAsia: "仿宋_GB2312"))<w:kern w:val=\"2\"/>\(bodySize)"
+            + "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(eastAsia: "仿宋_GB2312"))\(condensed)<w:kern w:val=\"2\"/>"
+            + bodySize
             + "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
-            + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/>\(grid)</w:pPr></w:pPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:widowControl w:val=\"0\"/>\(grid)<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault>"
             + "</w:docDefaults>"
+            // The size is repeated on Normal: LibreOffice sizes the character grid from Normal's own font size
+            // (12 pt when Normal has none), and a 16 pt character would then take two cells.
             + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
-            + "</w:style>"
+            + "<w:rPr>\(fonts(eastAsia: "仿宋_GB2312"))\(condensed)\(bodySize)</w:rPr></w:style>"
             + style(
                 "NoticeTitle", name: "公文标题", paragraph: "<w:jc w:val=\"center\"/>",
                 run: fonts(eastAsia: "方正小标宋简体") + "<w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>")
@@ -178,7 +195,7 @@ public enum NoticeWordML {
             + style(
                 "Heading2", name: "二级标题", paragraph: indent + "<w:outlineLvl w:val=\"1\"/>",
                 run: fonts(eastAsia: "楷体_GB2312"))
-            + style("Signature", name: "署名日期", paragraph: "<w:jc w:val=\"right\"/><w:ind w:rightChars=\"400\" w:right=\"1280\"/>")
+            + style("Signature", name: "署名日期", paragraph: "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>")
             + style("AnnexLabel", name: "附件标识", run: fonts(eastAsia: "黑体"))
             + style(
                 "AnnexTitle", name: "附件标题", paragraph: "<w:jc w:val=\"center\"/>",
@@ -195,8 +212,8 @@ public enum NoticeWordML {
     }()
 
     static let settings =
-        header + "<w:settings xmlns:w=\"\(main)\"><w:zoom w:percent=\"100\"/><w:evenAndOddHeaders/>"
-        + "<w:defaultTabStop w:val=\"420\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+        header + "<w:settings xmlns:w=\"\(main)\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"420\"/>"
+        + "<w:evenAndOddHeaders/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
         + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
         + "w:val=\"15\"/></w:compat></w:settings>"
 
@@ -218,7 +235,7 @@ public enum NoticeWordML {
         let side = alignment == "right" ? "w:right=\"280\"" : "w:left=\"280\""
         let run = { (inner: String) in "<w:r>\(inner)</w:r>" }
         return header + "<w:ftr xmlns:w=\"\(main)\"><w:p><w:pPr><w:pStyle w:val=\"PageNumber\"/>"
-            + "<w:jc w:val=\"\(alignment)\"/><w:ind \(side)/></w:pPr>"
+            + "<w:ind \(side)/><w:jc w:val=\"\(alignment)\"/></w:pPr>"
             + run("<w:t xml:space=\"preserve\">— </w:t>") + run("<w:fldChar w:fldCharType=\"begin\"/>")
             + run("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
             + run("<w:fldChar w:fldCharType=\"separate\"/>") + run("<w:t>1</w:t>")
