@@ -469,7 +469,8 @@ extension Strings {
                 "--cards \(text): give three whole numbers Y,R,L with 1 ≤ Y ≤ R ≤ L (default 2,4,6)",
                 "--cards \(text)：请给出三个整数 Y,R,L，且 1 ≤ Y ≤ R ≤ L（默认 2,4,6）"
             )
-        case .badBottom(let count): ("--bottom \(count): give a whole number from 1 up", "--bottom \(count)：请给出不小于 1 的整数")
+        case .badBottom(let count):
+            ("--bottom \(count): give a whole number from 1 up", "--bottom \(count)：请给出不小于 1 的整数")
         case .listTakesNoOptions:
             (
                 "notice list takes only --json (and the global options)",
@@ -513,7 +514,8 @@ extension Strings {
                 "本期未报送：" + townships.joined(separator: "、")
             )
         case .everyoneReported: ("every township sent a list in the period", "本期各乡镇均已报送")
-        case .noNotices: ("no notice stored yet; issue one with regtracker notice PERIOD", "尚无通报；用 regtracker notice 期次 印发")
+        case .noNotices:
+            ("no notice stored yet; issue one with regtracker notice PERIOD", "尚无通报；用 regtracker notice 期次 印发")
         case .listHeadings: ("period|kind|issued|named", "期次|类型|印发日期|被通报乡镇")
         case .listRow(let period, let kind, let issued, let named):
             (

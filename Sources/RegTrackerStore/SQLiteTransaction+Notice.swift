@@ -73,7 +73,9 @@ extension SQLiteTransaction {
         let card: String? = row["card"]
         return NoticeTownship(
             figures: figures,
-            change: changeValid.map { NoticeChange(valid: $0, rateMillionths: row["change_rate"], rank: row["change_rank"]) },
+            change: changeValid.map {
+                NoticeChange(valid: $0, rateMillionths: row["change_rate"], rank: row["change_rank"])
+            },
             named: row["named"], timesNamed: row["times_named"], card: card.flatMap(NoticeCard.init(rawValue:)))
     }
 }

@@ -18,7 +18,8 @@ import Testing
         let tool = try RegTrackerBinary()
         let roster = tool.workFolder + "/roster.csv"
         try "乡镇,实有人口\n青石镇,4\n白沙镇,4\n桃源乡,4\n云溪镇,4\n".write(toFile: roster, atomically: true, encoding: .utf8)
-        #expect(try tool.run("population", "import", roster, environment: ["REGTRACKER_TODAY": "2026-10-01"]).status == 0)
+        #expect(
+            try tool.run("population", "import", roster, environment: ["REGTRACKER_TODAY": "2026-10-01"]).status == 0)
         let october = tool.workFolder + "/october.csv"
         let rows = ["青石镇", "青石镇", "青石镇", "白沙镇", "白沙镇", "桃源乡"].enumerated().map {
             "人\($0.offset),\($0.element),\(phone($0.offset))"

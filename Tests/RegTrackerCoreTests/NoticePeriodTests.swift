@@ -46,7 +46,10 @@ import Testing
         #expect(NoticePeriod.isoWeekday(w2026.start) == 1 && NoticePeriod.isoWeekday(w2026.end) == 7)
     }
 
-    @Test(arguments: [("2,4,6", NoticeCards.default), ("1,2,3", NoticeCards(yellow: 1, red: 2, listed: 3)), ("3,3,3", NoticeCards(yellow: 3, red: 3, listed: 3))])
+    @Test(arguments: [
+        ("2,4,6", NoticeCards.default), ("1,2,3", NoticeCards(yellow: 1, red: 2, listed: 3)),
+        ("3,3,3", NoticeCards(yellow: 3, red: 3, listed: 3)),
+    ])
     func cardsParse(text: String, cards: NoticeCards) {
         #expect(NoticeCards(parsing: text) == cards)
     }
@@ -58,6 +61,9 @@ import Testing
 
     @Test func cardFollowsTimesNamed() {
         let cards = NoticeCards.default
-        #expect([0, 1, 2, 3, 4, 5, 6, 9].map { cards.card(timesNamed: $0) } == [nil, nil, .yellow, .yellow, .red, .red, .listed, .listed])
+        #expect(
+            [0, 1, 2, 3, 4, 5, 6, 9].map { cards.card(timesNamed: $0) } == [
+                nil, nil, .yellow, .yellow, .red, .red, .listed, .listed,
+            ])
     }
 }

@@ -46,7 +46,8 @@ import Testing
         #expect(november.township("青石镇")?.change == NoticeChange(valid: 30, rateMillionths: 300_000, rank: 1))
         // 白沙镇: valid −1, rate 0.45 → 0.44, rank 1 → 2.
         #expect(november.township("白沙镇")?.change == NoticeChange(valid: -1, rateMillionths: -10_000, rank: -1))
-        #expect(NoticeJSON.change(NoticeChange(valid: -1, rateMillionths: -10_000, rank: -1)).rendered().contains("-0.01"))
+        #expect(
+            NoticeJSON.change(NoticeChange(valid: -1, rateMillionths: -10_000, rank: -1)).rendered().contains("-0.01"))
         // The first notice has nothing to compare with.
         #expect(october.townships.allSatisfy { $0.change == nil })
     }
@@ -80,7 +81,8 @@ import Testing
         let cards = try #require(NoticeCards(parsing: "1,2,3"))
         var stored: [Notice] = []
         for (month, valid) in [("2026-08", 10), ("2026-09", 11), ("2026-10", 12), ("2026-11", 49)] {
-            stored.append(try Self.issue(month, ["青石镇": 60, "白沙镇": 45, "桃源乡": Int64(valid)], cards: cards, stored: stored))
+            stored.append(
+                try Self.issue(month, ["青石镇": 60, "白沙镇": 45, "桃源乡": Int64(valid)], cards: cards, stored: stored))
         }
         let timeline = stored.map { $0.township("桃源乡")! }
         #expect(timeline.map(\.named) == [true, true, true, false])

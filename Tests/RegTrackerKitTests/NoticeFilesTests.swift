@@ -42,7 +42,10 @@ import ZIPFoundation
     @Test func markdownAndHTMLMatchTheirGoldenFiles() throws {
         let (folder, paths) = try Self.written()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(paths.map { ($0 as NSString).lastPathComponent }.prefix(3) == ["通报-2026-11.md", "通报-2026-11.html", "通报-2026-11.docx"])
+        #expect(
+            paths.map { ($0 as NSString).lastPathComponent }.prefix(3) == [
+                "通报-2026-11.md", "通报-2026-11.html", "通报-2026-11.docx",
+            ])
         try expectGolden(paths[0], named: "notice.md")
         try expectGolden(paths[1], named: "notice.html")
     }
@@ -106,7 +109,8 @@ import ZIPFoundation
         #expect(document.contains("<w:pgSz w:w=\"\(twips(210))\" w:h=\"\(twips(297))\"/>"))
         #expect(
             document.contains(
-                "<w:pgMar w:top=\"\(twips(37))\" w:right=\"\(twips(26))\" w:bottom=\"\(twips(35))\" w:left=\"\(twips(28))\""))
+                "<w:pgMar w:top=\"\(twips(37))\" w:right=\"\(twips(26))\" w:bottom=\"\(twips(35))\" w:left=\"\(twips(28))\""
+            ))
         // 22 lines in the 225 mm text block, 28 characters of 16 pt in its 156 mm.
         #expect(document.contains("w:linePitch=\"579\""))
         #expect(22 * 579 <= twips(225) && 23 * 579 > twips(225))

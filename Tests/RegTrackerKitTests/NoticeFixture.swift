@@ -17,7 +17,8 @@ enum NoticeFixture {
                 TownshipFigures(
                     township: names[index], population: populations[index],
                     target: index == 1 ? Target(numerator: 55, denominator: 100) : .default,
-                    counts: OutcomeCounts(malformed: index == 0 ? 2 : 0, duplicates: index == 2 ? 1 : 0, valid: valid[index]))
+                    counts: OutcomeCounts(
+                        malformed: index == 0 ? 2 : 0, duplicates: index == 2 ? 1 : 0, valid: valid[index]))
             }, unassigned: 1)
     }
 

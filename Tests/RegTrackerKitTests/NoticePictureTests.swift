@@ -73,7 +73,8 @@ import Testing
             let outside = pixels.rgb(Int(end) + 5, y)
             #expect(Self.close(inside, expected), "\(figures.township): \(inside) inside its bar")
             #expect(!Self.close(outside, expected), "\(figures.township): \(outside) past its bar")
-            #expect(Self.close(pixels.rgb(Int(NoticePicture.barLeft) + 3, y), expected), "\(figures.township) starts at 0")
+            #expect(
+                Self.close(pixels.rgb(Int(NoticePicture.barLeft) + 3, y), expected), "\(figures.township) starts at 0")
         }
     }
 

@@ -40,7 +40,8 @@ public struct NoticePeriod: Sendable, Hashable, CustomStringConvertible {
             self.init(
                 kind: .week, start: monday, end: monday.adding(days: 6), description: text, week: (year, number))
         case 2:
-            guard parts[1].count == 2, parts[1].allSatisfy(\.isNumber), let month = Int(parts[1]), (1...12).contains(month)
+            guard parts[1].count == 2, parts[1].allSatisfy(\.isNumber), let month = Int(parts[1]),
+                (1...12).contains(month)
             else { return nil }
             self.init(
                 kind: .month, start: CivilDate(year: year, month: month, day: 1),

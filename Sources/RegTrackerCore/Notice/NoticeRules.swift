@@ -20,7 +20,9 @@ public enum NoticeRules {
             previous = series.filter { $0.period.end < period.end }.max { $0.period.end < $1.period.end }
             var times: [String: Int] = [:]
             for notice in series where notice.period.end <= period.end {
-                for township in notice.townships where township.named { times[township.figures.township, default: 0] += 1 }
+                for township in notice.townships where township.named {
+                    times[township.figures.township, default: 0] += 1
+                }
             }
             timesNamedBefore = times
         }

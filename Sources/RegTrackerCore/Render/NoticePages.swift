@@ -36,7 +36,8 @@ public enum NoticePages {
         body.append(HTMLPage.table(document.annex))
         if !document.annex.notes.isEmpty {
             body.append(
-                "<ul class=\"notes\">" + document.annex.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>")
+                "<ul class=\"notes\">" + document.annex.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined()
+                    + "</ul>")
         }
         body.append("</section>")
         body.append("</main>")

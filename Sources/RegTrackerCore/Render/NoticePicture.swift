@@ -18,7 +18,9 @@ public struct NoticePicture: Sendable {
         self.notice = notice
     }
 
-    public var height: Double { Self.headerHeight + Double(notice.townships.count) * Self.rowHeight + Self.footerHeight }
+    public var height: Double {
+        Self.headerHeight + Double(notice.townships.count) * Self.rowHeight + Self.footerHeight
+    }
 
     /// The vertical middle of the row of the township at `index` (rank order).
     public static func rowMiddle(_ index: Int) -> Double { headerHeight + (Double(index) + 0.5) * rowHeight }
@@ -63,14 +65,17 @@ public struct NoticePicture: Sendable {
             "<line x1=\"\(format(target))\" y1=\"\(format(plotTop - 6))\" x2=\"\(format(target))\" "
                 + "y2=\"\(format(plotBottom + 6))\" stroke=\"#212529\" stroke-width=\"3\" stroke-dasharray=\"10 6\"/>")
         items.append(
-            text("目标\(notice.target.percentText)", x: target, y: plotTop - 12, size: 22, anchor: "middle", fill: "#212529"))
+            text(
+                "目标\(notice.target.percentText)", x: target, y: plotTop - 12, size: 22, anchor: "middle",
+                fill: "#212529"))
         var y = plotBottom + 44
         let legend: [(String, String)] = [
             (Self.colors.met, "已达标"), (Self.colors.unmet, "未达标"), (Self.colors.named, "本期通报"),
         ]
         var x = 40.0
         for (color, label) in legend {
-            items.append("<rect x=\"\(format(x))\" y=\"\(format(y - 20))\" width=\"26\" height=\"26\" fill=\"\(color)\"/>")
+            items.append(
+                "<rect x=\"\(format(x))\" y=\"\(format(y - 20))\" width=\"26\" height=\"26\" fill=\"\(color)\"/>")
             items.append(text(label, x: x + 34, y: y, size: 24, fill: "#343a40"))
             x += 170
         }
@@ -94,19 +99,25 @@ public struct NoticePicture: Sendable {
         let background = township.named ? Self.colors.namedRow : (index % 2 == 1 ? Self.colors.stripe : nil)
         if let background {
             items.append(
-                "<rect x=\"0\" y=\"\(format(top))\" width=\"1080\" height=\"\(format(Self.rowHeight))\" fill=\"\(background)\"/>")
+                "<rect x=\"0\" y=\"\(format(top))\" width=\"1080\" height=\"\(format(Self.rowHeight))\" fill=\"\(background)\"/>"
+            )
         }
         let nameColor = township.named ? Self.colors.named : "#212529"
         items.append(
-            text(figures.rank.map(String.init) ?? "—", x: 50, y: middle + 10, size: 28, anchor: "middle", fill: nameColor))
+            text(
+                figures.rank.map(String.init) ?? "—", x: 50, y: middle + 10, size: 28, anchor: "middle", fill: nameColor
+            ))
         items.append(
-            text(figures.township, x: 90, y: middle + 10, size: 30, fill: nameColor, weight: township.named ? "bold" : nil))
+            text(
+                figures.township, x: 90, y: middle + 10, size: 30, fill: nameColor,
+                weight: township.named ? "bold" : nil))
         if figures.hasRate {
             let color = township.named ? Self.colors.named : (figures.met == true ? Self.colors.met : Self.colors.unmet)
             let end = Self.barEnd(figures.counts.valid, figures.population)
             items.append(
                 "<rect x=\"\(format(Self.barLeft))\" y=\"\(format(middle - Self.barHeight / 2))\" "
-                    + "width=\"\(format(end - Self.barLeft))\" height=\"\(format(Self.barHeight))\" fill=\"\(color)\"/>")
+                    + "width=\"\(format(end - Self.barLeft))\" height=\"\(format(Self.barHeight))\" fill=\"\(color)\"/>"
+            )
         }
         items.append(text(figures.ratePercent, x: 830, y: middle + 10, size: 28, fill: nameColor))
         if let card = township.card {
@@ -124,12 +135,14 @@ public struct NoticePicture: Sendable {
             case .red: (Self.colors.red, "#ffffff", "红牌")
             case .listed: (Self.colors.listed, "#ffffff", "挂牌")
             }
-        return "<rect x=\"\(format(x - 50))\" y=\"\(format(y - 20))\" width=\"100\" height=\"40\" rx=\"6\" fill=\"\(fill)\"/>"
+        return
+            "<rect x=\"\(format(x - 50))\" y=\"\(format(y - 20))\" width=\"100\" height=\"40\" rx=\"6\" fill=\"\(fill)\"/>"
             + text(label, x: x, y: y + 9, size: 24, anchor: "middle", fill: ink, weight: "bold")
     }
 
     private func text(
-        _ content: String, x: Double, y: Double, size: Int, anchor: String = "start", fill: String, weight: String? = nil
+        _ content: String, x: Double, y: Double, size: Int, anchor: String = "start", fill: String,
+        weight: String? = nil
     ) -> String {
         "<text x=\"\(format(x))\" y=\"\(format(y))\" font-size=\"\(size)\" text-anchor=\"\(anchor)\" fill=\"\(fill)\""
             + (weight.map { " font-weight=\"\($0)\"" } ?? "") + ">\(HTMLText.escape(content))</text>"

@@ -129,7 +129,10 @@ public enum NoticeWordML {
     static func table(_ sheet: ReportSheet) -> String {
         let widths =
             sheet.headings.count == columnWidths.count
-            ? columnWidths : Array(repeating: (Page.width - Page.left - Page.right) / max(1, sheet.headings.count), count: sheet.headings.count)
+            ? columnWidths
+            : Array(
+                repeating: (Page.width - Page.left - Page.right) / max(1, sheet.headings.count),
+                count: sheet.headings.count)
         func cell(_ content: String, _ column: Int) -> String {
             "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
                 + content + "</w:tc>"
@@ -141,7 +144,8 @@ public enum NoticeWordML {
             + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
             + "<w:tblCellMar><w:left w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"40\" w:type=\"dxa\"/></w:tblCellMar>"
             + "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        xml += "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+        xml +=
+            "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
             + sheet.headings.enumerated().map { cell(paragraph($0.element, style: "TableHeading"), $0.offset) }.joined()
             + "</w:tr>"
         for row in sheet.rows {
@@ -195,7 +199,9 @@ public enum NoticeWordML {
             + style(
                 "Heading2", name: "二级标题", paragraph: indent + "<w:outlineLvl w:val=\"1\"/>",
                 run: fonts(eastAsia: "楷体_GB2312"))
-            + style("Signature", name: "署名日期", paragraph: "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>")
+            + style(
+                "Signature", name: "署名日期",
+                paragraph: "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>")
             + style("AnnexLabel", name: "附件标识", run: fonts(eastAsia: "黑体"))
             + style(
                 "AnnexTitle", name: "附件标题", paragraph: "<w:jc w:val=\"center\"/>",

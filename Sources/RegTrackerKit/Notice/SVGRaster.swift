@@ -31,7 +31,10 @@ public enum SVGRaster {
     static func render(svg: String, width: Int, height: Int) throws -> OpaquePointer {
         let bytes = Array(svg.utf8)
         var error: UnsafeMutablePointer<GError>?
-        guard let handle = bytes.withUnsafeBufferPointer({ rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) })
+        guard
+            let handle = bytes.withUnsafeBufferPointer({
+                rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error)
+            })
         else {
             defer { if error != nil { g_error_free(error) } }
             throw Failure(message: "librsvg could not read the picture: " + message(error))
