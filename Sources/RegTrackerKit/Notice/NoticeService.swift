@@ -25,12 +25,14 @@ public struct NoticeService {
         period: NoticePeriod, today: CivilDate, target: Target, bottom: Int, cards: NoticeCards, reissue: Bool
     ) throws -> Issued {
         if !reissue, let stored = try notice(period: period) { return Issued(notice: stored, isNew: false) }
-        let (report, notReported) = try withSnapshot(of: store) { snapshot -> (Report, [String]) in
-            let roster = try snapshot.read { try $0.currentRoster() }
+        // One read: the figures as of the end (TrendService's rule) and the import days come from the same groups.
+        let (report, notReported) = try store.read { transaction -> (Report, [String]) in
+            let roster = try transaction.currentRoster()
             guard !roster.roster.townships.isEmpty else { throw NoRoster() }
-            let (report, _) = try TrendService(store: snapshot).report(target: target, asOf: period.end)
-            let imports = try snapshot.read { try Self.importDays(roster: roster, transaction: $0) }
+            let groups = try transaction.datedOutcomeCounts()
+            let (report, _) = TrendService.report(target: target, asOf: period.end, roster: roster, groups: groups)
             let names = roster.roster.townships.map(\.name)
+            let imports = Self.importDays(roster: roster, groups: groups)
             return (report, NoticeRules.notReported(roster: names, imports: imports, in: period))
         }
         return try store.write { transaction in
@@ -57,12 +59,10 @@ public struct NoticeService {
     }
 
     /// Per roster township, the import days of the active batches holding rows of theirs.
-    private static func importDays(roster: StoredRoster, transaction: any RegistryTransaction) throws
-        -> [String: [CivilDate]]
-    {
+    private static func importDays(roster: StoredRoster, groups: [DatedOutcomeCount]) -> [String: [CivilDate]] {
         let names = Dictionary(uniqueKeysWithValues: zip(roster.ids, roster.roster.townships.map(\.name)))
         var days: [String: Set<CivilDate>] = [:]
-        for group in try transaction.datedOutcomeCounts() {
+        for group in groups {
             guard let id = group.township, let name = names[id], let day = CivilDate(leadingISO8601: group.importedDay)
             else { continue }
             days[name, default: []].insert(day)
