@@ -56,6 +56,8 @@ public protocol RegistryTransaction {
 
     // MARK: - Periodic notices (issue 14; see SQLiteTransaction+Notice.swift)
 
+    /// Rows with an outcome by batch, township, outcome and whether registered_at is a date after `day`.
+    func batchOutcomeCounts(registeredAfter day: CivilDate) throws -> [BatchOutcomeCount]
     /// Every stored notice, by end then period.
     func notices() throws -> [Notice]
     /// Stores a notice, replacing the stored one of the same period if any.

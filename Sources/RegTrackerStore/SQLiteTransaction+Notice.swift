@@ -3,6 +3,26 @@ import RegTrackerCore
 
 /// Periodic notices on SQLite: one `notice` row and one `notice_township` row per township, written once.
 extension SQLiteTransaction {
+    func batchOutcomeCounts(registeredAfter day: CivilDate) throws -> [BatchOutcomeCount] {
+        // Grouped by batch, not by import day and registration day: a few hundred groups instead of tens of
+        // thousands, and no join per row. Retracted batches' rows have no outcome (see `reevaluate`).
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT batch_id, township_id, outcome,
+                    CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                        AND substr(registered_at, 1, 10) > ? THEN 1 ELSE 0 END AS registered_after,
+                    COUNT(*)
+                FROM registration WHERE outcome IS NOT NULL
+                GROUP BY batch_id, township_id, outcome, registered_after
+                """, arguments: [day.iso8601Unchecked]
+        ).compactMap { row in
+            guard let outcome = OutcomeKind(rawValue: row[2]) else { return nil }
+            return BatchOutcomeCount(
+                batch: row[0], township: row[1], outcome: outcome, registeredAfter: row[3], count: row[4])
+        }
+    }
+
     func notices() throws -> [Notice] {
         let townships = Dictionary(
             grouping: try Row.fetchAll(db, sql: "SELECT * FROM notice_township ORDER BY notice_id, position"),

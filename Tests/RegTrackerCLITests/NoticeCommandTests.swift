@@ -107,6 +107,16 @@ import Testing
         #expect(week.json["start"] as? String == "2026-10-12" && week.json["end"] as? String == "2026-10-18")
         #expect(Self.township(week, "云溪镇")["valid"] as? Int == 0)
         #expect(Self.township(week, "青石镇")["valid"] as? Int == 3)
+        // The same figures as `report --as-of` the period's end, township by township.
+        let asOf = try tool.run(
+            "report", "--as-of", "2026-10-18", "--json", environment: ["REGTRACKER_TODAY": "2026-12-01"])
+        for name in ["青石镇", "白沙镇", "桃源乡", "云溪镇"] {
+            for field in ["rank", "valid", "reported", "invalid", "duplicates", "required", "shortfall"] {
+                #expect(
+                    "\(Self.township(week, name)[field] ?? "nil")" == "\(Self.township(asOf, name)[field] ?? "nil")",
+                    "\(name) \(field)")
+            }
+        }
         // A day before anything was imported: nothing counts and nobody reported.
         let day = try tool.run("notice", "2026-10-14", "--json", environment: ["REGTRACKER_TODAY": "2026-12-01"])
         #expect(day.json["kind"] as? String == "day")

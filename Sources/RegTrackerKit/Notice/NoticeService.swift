@@ -25,15 +25,22 @@ public struct NoticeService {
         period: NoticePeriod, today: CivilDate, target: Target, bottom: Int, cards: NoticeCards, reissue: Bool
     ) throws -> Issued {
         if !reissue, let stored = try notice(period: period) { return Issued(notice: stored, isNew: false) }
-        // One read: the figures as of the end (TrendService's rule) and the import days come from the same groups.
+        // One read and one pass over the rows: the figures as of the end and the import days of each township.
         let (report, notReported) = try store.read { transaction -> (Report, [String]) in
             let roster = try transaction.currentRoster()
             guard !roster.roster.townships.isEmpty else { throw NoRoster() }
-            let groups = try transaction.datedOutcomeCounts()
-            let (report, _) = TrendService.report(target: target, asOf: period.end, roster: roster, groups: groups)
+            let imported = Dictionary(
+                uniqueKeysWithValues: try transaction.batches().compactMap { batch in
+                    batch.id.flatMap { id in CivilDate(leadingISO8601: batch.importedAt).map { (id, $0) } }
+                })
+            let groups = try transaction.batchOutcomeCounts(registeredAfter: period.end)
             let names = roster.roster.townships.map(\.name)
-            let imports = Self.importDays(roster: roster, groups: groups)
-            return (report, NoticeRules.notReported(roster: names, imports: imports, in: period))
+            return (
+                Self.figures(target: target, end: period.end, roster: roster, groups: groups, imported: imported),
+                NoticeRules.notReported(
+                    roster: names, imports: Self.importDays(roster: roster, groups: groups, imported: imported),
+                    in: period)
+            )
         }
         return try store.write { transaction in
             let stored = try transaction.notices()
@@ -58,13 +65,40 @@ public struct NoticeService {
         try list().first { $0.period == period }
     }
 
+    /// The report as of the end of `end`: the rule of `AsOf.counts` (the same as `report --as-of`), applied to
+    /// groups of rows that share their batch and whether their registered_at is after the end.
+    static func figures(
+        target: Target, end: CivilDate, roster: StoredRoster, groups: [BatchOutcomeCount], imported: [Int64: CivilDate]
+    ) -> Report {
+        let after = end.adding(days: 1)
+        var counts: [Int64: OutcomeCounts] = [:]
+        var unassigned: Int64 = 0
+        for group in groups {
+            guard let day = imported[group.batch],
+                AsOf.counts(registered: group.registeredAfter ? after : nil, imported: day, on: end)
+            else { continue }
+            if group.outcome == .unassigned {
+                unassigned += group.count
+            } else if let township = group.township {
+                counts[township, default: OutcomeCounts()].add(group.outcome, count: group.count)
+            }
+        }
+        let figures = zip(roster.roster.townships, roster.ids).map { township, id in
+            TownshipFigures(
+                township: township.name, population: township.population, target: township.target ?? target,
+                counts: counts[id] ?? OutcomeCounts())
+        }
+        return Report(target: target, townships: figures, unassigned: unassigned)
+    }
+
     /// Per roster township, the import days of the active batches holding rows of theirs.
-    private static func importDays(roster: StoredRoster, groups: [DatedOutcomeCount]) -> [String: [CivilDate]] {
+    private static func importDays(roster: StoredRoster, groups: [BatchOutcomeCount], imported: [Int64: CivilDate])
+        -> [String: [CivilDate]]
+    {
         let names = Dictionary(uniqueKeysWithValues: zip(roster.ids, roster.roster.townships.map(\.name)))
         var days: [String: Set<CivilDate>] = [:]
         for group in groups {
-            guard let id = group.township, let name = names[id], let day = CivilDate(leadingISO8601: group.importedDay)
-            else { continue }
+            guard let id = group.township, let name = names[id], let day = imported[group.batch] else { continue }
             days[name, default: []].insert(day)
         }
         return days.mapValues { Array($0) }

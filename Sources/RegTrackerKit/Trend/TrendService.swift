@@ -15,40 +15,32 @@ public struct TrendService {
     public func report(target: Target, asOf date: CivilDate) throws -> (report: Report, lastSubmission: [String: String])
     {
         try store.read { transaction in
-            try Self.report(
-                target: target, asOf: date, roster: transaction.currentRoster(),
-                groups: transaction.datedOutcomeCounts())
-        }
-    }
-
-    /// The as-of report from rows already grouped by `datedOutcomeCounts` (the notice reuses the groups).
-    static func report(target: Target, asOf date: CivilDate, roster: StoredRoster, groups: [DatedOutcomeCount])
-        -> (report: Report, lastSubmission: [String: String])
-    {
-        var counts: [Int64: OutcomeCounts] = [:]
-        var latest: [Int64: CivilDate] = [:]
-        var unassigned: Int64 = 0
-        for group in groups {
-            guard let imported = CivilDate(leadingISO8601: group.importedDay) else { continue }
-            let registered = group.registeredDay.flatMap(CivilDate.init(leadingISO8601:))
-            if let township = group.township, imported <= date {
-                latest[township] = max(latest[township] ?? imported, imported)
+            let roster = try transaction.currentRoster()
+            var counts: [Int64: OutcomeCounts] = [:]
+            var latest: [Int64: CivilDate] = [:]
+            var unassigned: Int64 = 0
+            for group in try transaction.datedOutcomeCounts() {
+                guard let imported = CivilDate(leadingISO8601: group.importedDay) else { continue }
+                let registered = group.registeredDay.flatMap(CivilDate.init(leadingISO8601:))
+                if let township = group.township, imported <= date {
+                    latest[township] = max(latest[township] ?? imported, imported)
+                }
+                guard AsOf.counts(registered: registered, imported: imported, on: date) else { continue }
+                if group.outcome == .unassigned {
+                    unassigned += group.count
+                } else if let township = group.township {
+                    counts[township, default: OutcomeCounts()].add(group.outcome, count: group.count)
+                }
             }
-            guard AsOf.counts(registered: registered, imported: imported, on: date) else { continue }
-            if group.outcome == .unassigned {
-                unassigned += group.count
-            } else if let township = group.township {
-                counts[township, default: OutcomeCounts()].add(group.outcome, count: group.count)
+            var lastSubmission: [String: String] = [:]
+            let figures = zip(roster.roster.townships, roster.ids).map { township, id in
+                lastSubmission[township.name] = latest[id]?.iso8601Unchecked
+                return TownshipFigures(
+                    township: township.name, population: township.population, target: township.target ?? target,
+                    counts: counts[id] ?? OutcomeCounts())
             }
+            return (Report(target: target, townships: figures, unassigned: unassigned), lastSubmission)
         }
-        var lastSubmission: [String: String] = [:]
-        let figures = zip(roster.roster.townships, roster.ids).map { township, id in
-            lastSubmission[township.name] = latest[id]?.iso8601Unchecked
-            return TownshipFigures(
-                township: township.name, population: township.population, target: township.target ?? target,
-                counts: counts[id] ?? OutcomeCounts())
-        }
-        return (Report(target: target, townships: figures, unassigned: unassigned), lastSubmission)
     }
 
     /// Every township's trend up to `asOf`, in today's rank order, against the stored deadline unless one is given.
