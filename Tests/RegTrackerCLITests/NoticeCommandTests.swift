@@ -162,4 +162,30 @@ import Testing
         let html = try String(contentsOfFile: folder + "/通报-2026-11.html", encoding: .utf8)
         #expect(html.contains("未报送"))
     }
+
+    @Test func reportGainsTheChangeColumnsOnceANoticeExists() throws {
+        let tool = try Self.county()
+        defer { tool.cleanUp() }
+        let before = try tool.run("report", "--json", environment: ["REGTRACKER_TODAY": "2026-11-15"])
+        #expect(!before.stdout.contains("\"change\"") && before.json["since_notice"] == nil)
+        #expect(try tool.run("notice", "2026-10", environment: ["REGTRACKER_TODAY": "2026-11-01"]).status == 0)
+        // November 15: 云溪镇 sent 2 since October's notice (0% rank 4 → 50% rank 2).
+        let after = try tool.run("report", "--json", environment: ["REGTRACKER_TODAY": "2026-11-15"])
+        #expect(after.json["since_notice"] as? String == "2026-10")
+        let change = Self.township(after, "云溪镇")["change"] as? [String: Any] ?? [:]
+        #expect(change["valid"] as? Int == 2 && change["rate"] as? Double == 0.5 && change["rank"] as? Int == 2)
+        // A report dated before the notice's period ended compares with nothing.
+        let early = try tool.run("report", "--as-of", "2026-10-20", "--json")
+        #expect(early.json["since_notice"] == nil)
+        let folder = tool.workFolder + "/report"
+        let files = try tool.run(
+            "report", "--out", folder, "--format", "md,csv", environment: ["REGTRACKER_TODAY": "2026-11-15"])
+        #expect(files.status == 0, "\(files.stderr)")
+        let markdown = try String(contentsOfFile: folder + "/报表-2026-11-15.md", encoding: .utf8)
+        #expect(markdown.contains("较上期有效数 | 较上期注册率（百分点） | 名次变化"))
+        #expect(markdown.contains("| +2 | +50.00 | +2 |"))
+        #expect(markdown.contains("较上期：与 2026-10 通报"))
+        let text = try tool.run("report", environment: ["REGTRACKER_TODAY": "2026-11-15"])
+        #expect(text.stdout.contains("名次变化"))
+    }
 }

@@ -61,6 +61,11 @@ public struct NoticeService {
         try store.read { try $0.notices() }
     }
 
+    /// The notice `report` compares with on `date` (see `ReportChange.baseline`).
+    public func baseline(onOrBefore date: CivilDate) throws -> Notice? {
+        ReportChange.baseline(try list(), onOrBefore: date)
+    }
+
     public func notice(period: NoticePeriod) throws -> Notice? {
         try list().first { $0.period == period }
     }
