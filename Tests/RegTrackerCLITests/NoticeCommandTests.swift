@@ -188,4 +188,23 @@ import Testing
         let text = try tool.run("report", environment: ["REGTRACKER_TODAY": "2026-11-15"])
         #expect(text.stdout.contains("名次变化"))
     }
+
+    @Test func theSummarySpeaksTheLocalesLanguage() throws {
+        let tool = try Self.county()
+        defer { tool.cleanUp() }
+        let chinese = try tool.run(
+            "notice", "2026-10", "--bottom", "1",
+            environment: ["REGTRACKER_TODAY": "2026-11-01", "LANG": "zh_CN.UTF-8"])
+        #expect(chinese.stderr.contains("已于 2026-11-01 印发并保存 2026-10 通报"))
+        #expect(chinese.stdout.contains("通报：云溪镇 0.00%，第 4 名，差 2 人，累计被通报 1 次"))
+        #expect(chinese.stdout.contains("本期未报送：云溪镇"))
+        let english = try tool.run("notice", "2026-10", environment: ["REGTRACKER_TODAY": "2026-11-02"])
+        #expect(english.stderr.contains("notice 2026-10 was issued on 2026-11-01"))
+        #expect(english.stdout.contains("named: 云溪镇 0.00%, rank 4, 2 short, named 1 times"))
+        #expect(english.stdout.contains("sent nothing in the period: 云溪镇"))
+        let list = try tool.run("notice", "list", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(list.stdout.contains("期次") && list.stdout.contains("2026-10") && list.stdout.contains("云溪镇"))
+        let quiet = try tool.run("notice", "2026-10", "--quiet")
+        #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
+    }
 }
