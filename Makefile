@@ -1,9 +1,9 @@
 # regtracker — every target a user or CI needs. `make setup` installs only what is missing.
 SWIFT ?= swift
 DB ?= reports/demo.sqlite
-APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxlsxwriter-dev
+APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxlsxwriter-dev librsvg2-dev fonts-noto-cjk
 # Only the tests and the benchmark need these.
-TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip
+TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils
 BENCH_APT_PACKAGES := hyperfine libxml2-utils time
 BIN := .build/release/regtracker
 

@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(
+            name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .target(name: "RegTrackerCore", swiftSettings: strict),
         .target(
             name: "RegTrackerIO",
@@ -41,7 +43,10 @@ let package = Package(
         ),
         .target(
             name: "RegTrackerKit",
-            dependencies: ["RegTrackerCore", "RegTrackerIO", "RegTrackerStore", "CXlsxWriter"],
+            dependencies: [
+                "RegTrackerCore", "RegTrackerIO", "RegTrackerStore", "CXlsxWriter", "CRsvg",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -62,7 +67,11 @@ let package = Package(
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "RegTrackerKitTests", dependencies: ["RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore"],
+            name: "RegTrackerKitTests",
+            dependencies: [
+                "RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore", "CRsvg",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]),
         .testTarget(
             name: "RegTrackerWebTests",

@@ -14,6 +14,8 @@ out=reports/$(date +%F)
 "$bin" report --out "$out"
 "$bin" shortfall --out "$out"
 "$bin" rejects --out "$out/rejects"
+# The periodic notice (通报) of this month: stored, with its Word document and its picture for the work group.
+"$bin" notice "$(date +%Y-%m)" --reissue --out "$out"
 echo
 "$bin" report
 echo

@@ -15,6 +15,7 @@ struct RegTracker: ParsableCommand {
             ShortfallCommand.self, RejectsCommand.self, MissingCommand.self, BatchesCommand.self, RetractCommand.self,
             GenerateSamplesCommand.self, InspectCommand.self,
             TrendCommand.self, ServeCommand.self, TokensCommand.self, MigrateCommand.self,
+            NoticeCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

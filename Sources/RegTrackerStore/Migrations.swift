@@ -105,6 +105,49 @@ enum Migrations {
             // SPEC 3: a purge deletes a batch's rows but keeps its record (file name, time, row count, hash).
             try db.execute(sql: "ALTER TABLE batch ADD COLUMN purged_at TEXT")
         }
+        migrator.registerMigration("v5: periodic notices (通报), stored as issued") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE notice (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL UNIQUE,
+                        kind TEXT NOT NULL,
+                        start_day TEXT NOT NULL,
+                        end_day TEXT NOT NULL,
+                        issued TEXT NOT NULL,
+                        target_numerator INTEGER NOT NULL,
+                        target_denominator INTEGER NOT NULL,
+                        bottom INTEGER NOT NULL,
+                        card_yellow INTEGER NOT NULL,
+                        card_red INTEGER NOT NULL,
+                        card_listed INTEGER NOT NULL,
+                        not_reported TEXT NOT NULL,
+                        unassigned INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE notice_township (
+                        notice_id INTEGER NOT NULL REFERENCES notice(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        township TEXT NOT NULL,
+                        population INTEGER NOT NULL,
+                        target_numerator INTEGER NOT NULL,
+                        target_denominator INTEGER NOT NULL,
+                        malformed INTEGER NOT NULL,
+                        flagged INTEGER NOT NULL,
+                        listed INTEGER NOT NULL,
+                        duplicates INTEGER NOT NULL,
+                        valid INTEGER NOT NULL,
+                        rank INTEGER,
+                        named INTEGER NOT NULL,
+                        times_named INTEGER NOT NULL,
+                        card TEXT,
+                        change_valid INTEGER,
+                        change_rate INTEGER,
+                        change_rank INTEGER,
+                        PRIMARY KEY (notice_id, position)
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -63,6 +63,15 @@ public protocol RegistryTransaction {
     func activeToken(sha256: String) throws -> TokenRecord?
     /// Returns false when there is no such token or it was already revoked.
     func revokeToken(id: Int64, at timestamp: String) throws -> Bool
+
+    // MARK: - Periodic notices (issue 14; see SQLiteTransaction+Notice.swift)
+
+    /// Rows with an outcome by batch, township, outcome and whether registered_at is a date after `day`.
+    func batchOutcomeCounts(registeredAfter day: CivilDate) throws -> [BatchOutcomeCount]
+    /// Every stored notice, by end then period.
+    func notices() throws -> [Notice]
+    /// Stores a notice, replacing the stored one of the same period if any.
+    func replaceNotice(_ notice: Notice) throws
 }
 
 public protocol RegistrationWriter {

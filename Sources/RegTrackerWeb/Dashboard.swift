@@ -28,6 +28,7 @@ public struct Dashboard: Sendable {
         let protected = router.group().add(middleware: TokenAuthMiddleware(tokens: tokens))
         PageRoutes(dashboard: self).add(to: protected)
         APIRoutes(dashboard: self).add(to: protected)
+        NoticeRoutes(dashboard: self).add(to: protected)
         return router
     }
 

@@ -7,6 +7,8 @@ struct RankingData: Sendable {
     var report: Report
     var lastSubmission: [String: String]
     var trend: TrendReport
+    /// The stored notices (issue 14), by end.
+    var notices: [Notice] = []
 }
 
 /// What a township page shows, read on one snapshot.
@@ -18,6 +20,8 @@ struct TownshipData: Sendable {
     var township: TrendReport.Township
     var rejects: [RejectRecord]
     var villages: [VillageFigures]
+    /// The stored notices (issue 14), by end.
+    var notices: [Notice] = []
 }
 
 extension Dashboard {
@@ -27,7 +31,9 @@ extension Dashboard {
             try withSnapshot(of: store) { snapshot in
                 let (report, lastSubmission) = try ReportService(store: snapshot).report(target: target)
                 let trend = try TrendService(store: snapshot).trend(target: target, asOf: today)
-                return RankingData(report: report, lastSubmission: lastSubmission, trend: trend)
+                return RankingData(
+                    report: report, lastSubmission: lastSubmission, trend: trend,
+                    notices: try NoticeService(store: snapshot).list())
             }
         }
     }
@@ -53,7 +59,8 @@ extension Dashboard {
                 return TownshipData(
                     report: report, figures: figures, lastSubmission: lastSubmission[found.name], trend: trend,
                     township: township, rejects: try service.rejects(township: found.id),
-                    villages: try TrendService(store: snapshot).villages(township: found.id))
+                    villages: try TrendService(store: snapshot).villages(township: found.id),
+                    notices: try NoticeService(store: snapshot).list())
             }
         }
     }

@@ -33,20 +33,27 @@ struct ReportCommand: ParsableCommand {
         // Files and titles carry the as-of date instead of today's.
         let clock = day.map { Clock(today: $0, timestamp: "\($0.iso8601Unchecked) 23:59:59") } ?? global.clock
         warnAboutPopulationZero(report, quiet: global.quiet)
-        if json { Console.out(ReportJSON.report(report).rendered()) }
+        // 较上期: against the latest notice issued for a period that ended by the report's date, if any.
+        let since = try NoticeService(store: store).baseline(onOrBefore: clock.today)
+        if json {
+            Console.out((since.map { ReportChange.json(report, since: $0) } ?? ReportJSON.report(report)).rendered())
+        }
         if let files = output.files(clock: clock) {
             let written = try output.writing {
-                try files.writeReport(report, lastSubmission: lastSubmission, formats: output.formats)
+                try files.writeReport(report, lastSubmission: lastSubmission, formats: output.formats, since: since)
             }
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {
             global.say(.reportTitle(target: report.target.percentText, date: clock.today.iso8601Unchecked))
-            let rows = report.townships.map {
-                ReportTable.row($0) + [lastSubmission[$0.township] ?? ReportSheets.neverSubmitted]
+            let rows = report.townships.map { figures in
+                ReportTable.row(figures) + [lastSubmission[figures.township] ?? ReportSheets.neverSubmitted]
+                    + (since.map { ReportChange.cells(figures, since: $0).map(\.text) } ?? [])
             }
-            global.say(
-                ReportTable.aligned([ReportSheets.rankedHeadings] + rows + [ReportTable.totalsRow(report) + [""]]))
+            let headings = ReportSheets.rankedHeadings + (since == nil ? [] : ReportChange.headings)
+            let totals = ReportTable.totalsRow(report) + [""] + (since == nil ? [] : ["", "", ""])
+            global.say(ReportTable.aligned([headings] + rows + [totals]))
+            if let since { global.say(ReportChange.note(since)) }
             if report.unassigned > 0 { global.say(.unassignedRows(report.unassigned)) }
         }
     }

@@ -49,7 +49,7 @@ public enum ReportJSON {
         ])
     }
 
-    private static func totals(_ report: Report) -> JSONValue {
+    static func totals(_ report: Report) -> JSONValue {
         let totals = report.totals
         return .object([
             ("population", .int(report.totalPopulation)),

@@ -41,8 +41,12 @@ public struct ReportFiles {
 
     /// `报表-2026-11-29.*`: the ranked table with totals and last submission dates; the HTML page and the workbook
     /// add the bar chart of the rates, and the workbook a sheet with the shortfall list.
-    public func writeReport(_ report: Report, lastSubmission: [String: String], formats: [Format]) throws -> [String] {
-        let sheet = ReportSheets.ranked(report, lastSubmission: lastSubmission, date: clock.today)
+    /// With `since` (the latest stored notice), the table gains the 较上期 columns (`ReportChange`).
+    public func writeReport(
+        _ report: Report, lastSubmission: [String: String], formats: [Format], since notice: Notice? = nil
+    ) throws -> [String] {
+        var sheet = ReportSheets.ranked(report, lastSubmission: lastSubmission, date: clock.today)
+        if let notice { sheet = ReportChange.sheet(sheet, report: report, since: notice) }
         let chart = RateChart(report: report)
         return try write(
             name: "报表-\(date)", sheet: sheet, formats: formats,

@@ -24,11 +24,13 @@ struct RankingPage {
         let numeric = Set(sheet.headings.indices.filter { index in sheet.rows.first?.cells[index].isNumber ?? false })
         var rows: [(cells: [String], classes: String)] = []
         var footer: [String]?
+        let notice = ReportChange.baseline(data.notices, onOrBefore: trend.asOf)
         for (row, figures) in zip(sheet.rows, report.townships) {
             var cells = row.cells.map { HTMLText.escape($0.text) }
             if access.canSee(township: figures.township) {
                 cells[1] = "<a href=\"\(HTMLText.escape(PageLayout.townshipPath(figures.township)))\">\(cells[1])</a>"
             }
+            if let notice, let marked = notice.township(figures.township) { cells[1] += NoticeBadge.html(marked) }
             if let township = trend.township(named: figures.township) {
                 cells.append(Sparkline(township: township, asOf: trend.asOf).svg())
                 cells.append(StatusText.html(township.projection))
@@ -42,7 +44,13 @@ struct RankingPage {
         }
         body.append(PageLayout.table(headings: headings, rows: rows, numeric: numeric, footer: footer))
         if !sheet.notes.isEmpty {
-            body.append("<ul class=\"notes\">" + sheet.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>")
+            body.append(
+                "<ul class=\"notes\">" + sheet.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>")
+        }
+        if let notice {
+            body.append(
+                "<p class=\"note\">\(HTMLText.escape("通报、警示见 \(notice.period.description) 通报（\(ChineseDates.day(notice.issued))印发）。"))</p>"
+            )
         }
         body.append("</section>")
         body.append("<footer>数据只读；每批导入为一个事务，页面不会出现导入一半的名单。JSON：/api/report、/api/trend。</footer>")

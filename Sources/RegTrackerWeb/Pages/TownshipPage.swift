@@ -19,7 +19,7 @@ struct TownshipPage {
         let title = "\(figures.township) 注册进度"
         var body = ["<p><a href=\"/\">← 全部乡镇排名</a></p>", "<h1>\(HTMLText.escape(title))</h1>"]
         body.append("<p class=\"summary\">\(StatusText.html(projection))</p>")
-        let cards: [(String, String)] = [
+        var cards: [(String, String)] = [
             ("注册率", figures.ratePercent), ("排名", figures.rank.map { "第 \($0) 名 / 共 \(of)" } ?? "—"),
             ("有效数", String(counts.valid)), ("目标人数", String(figures.required)),
             ("差额", String(figures.shortfall)), ("实有人口", String(figures.population)),
@@ -31,6 +31,11 @@ struct TownshipPage {
             ("预计达标", projection.projectedDate?.iso8601Unchecked ?? "—"),
             ("最近报送", data.lastSubmission ?? ReportSheets.neverSubmitted),
         ]
+        if let notice = ReportChange.baseline(data.notices, onOrBefore: data.trend.asOf),
+            let current = notice.township(figures.township)
+        {
+            cards.append(("当前警示", current.card?.label ?? (current.named ? "本期通报" : "无")))
+        }
         body.append(
             "<dl class=\"figures\">"
                 + cards.map { "<div><dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd></div>" }.joined()
@@ -42,6 +47,7 @@ struct TownshipPage {
                 + "<span class=\"swatch unmet\"></span>按近 30 天速度的预测</p>")
         body.append(TrendChart(township: township, asOf: data.trend.asOf, deadline: data.trend.deadline).svg())
         body.append("</section>")
+        body.append(NoticeBadge.history(township: figures.township, notices: data.notices))
         body.append(villages())
         body.append(rejects())
         return PageLayout.render(title: title, access: access, body: body)

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import RegTrackerCore
+import RegTrackerKit
+
+/// `notice PERIOD` issues (or shows) the periodic notice (通报) of SPEC 6; `notice list` lists the stored ones.
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice", abstract: "Issue the periodic notice (通报) of a month, week or day, or list them.",
+        discussion: """
+            PERIOD is a month 2026-11, an ISO week 2026-W48 or a day 2026-11-30; `notice list` lists the stored \
+            notices. Figures are as of the period's end and stored: issuing a stored period prints it again, \
+            --reissue computes it again and replaces it.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var targetOption: TargetOption
+
+    @Argument(help: "The period (2026-11, 2026-W48, 2026-11-30), or `list`.")
+    var period: String
+
+    @Option(help: "How many of the lowest unmet townships to name (ties at the cut are named too).")
+    var bottom: Int = 5
+
+    @Option(help: "Times named for a yellow card, a red card and rectification: Y,R,L.")
+    var cards: String = NoticeCards.default.description
+
+    @Flag(help: "Compute the period again and replace the stored notice.")
+    var reissue = false
+
+    @Flag(help: "Print the notice (or the list) as JSON on stdout.")
+    var json = false
+
+    @Option(help: "Write 通报-PERIOD.md, .html, .docx and 排名-PERIOD.png into this folder.")
+    var out: String?
+
+    var isList: Bool { period == "list" }
+
+    func validate() throws {
+        if isList {
+            if bottom != 5 || cards != NoticeCards.default.description || reissue || out != nil
+                || targetOption.target != nil
+            {
+                throw ValidationError(Strings.text(.listTakesNoOptions))
+            }
+            return
+        }
+        if NoticePeriod(parsing: period) == nil { throw ValidationError(Strings.text(.badPeriod(period))) }
+        if NoticeCards(parsing: cards) == nil { throw ValidationError(Strings.text(.badCards(cards))) }
+        if bottom < 1 { throw ValidationError(Strings.text(.badBottom(bottom))) }
+    }
+
+    func run() throws {
+        // A notice reads what is there: it never creates a database.
+        guard FileManager.default.fileExists(atPath: global.databasePath) else {
+            Console.error(Strings.text(.noDatabase(global.databasePath)))
+            throw ExitCode(1)
+        }
+        let service = NoticeService(store: try global.openStore())
+        if isList { return try list(service) }
+        guard let period = NoticePeriod(parsing: period), let cards = NoticeCards(parsing: cards) else {
+            throw ExitCode(1)
+        }
+        let issued: NoticeService.Issued
+        do {
+            issued = try service.issue(
+                period: period, today: global.clock.today, target: targetOption.value, bottom: bottom, cards: cards,
+                reissue: reissue)
+        } catch is NoticeService.NoRoster {
+            Console.error(Strings.text(Strings.CommandKey.noRoster))
+            throw ExitCode(1)
+        }
+        let notice = issued.notice
+        warnAboutPopulationZero(notice.report, quiet: global.quiet || !issued.isNew)
+        if !global.quiet {
+            let said: Strings.NoticeKey =
+                issued.isNew
+                ? .issued(period: period.description, issued: notice.issued.iso8601Unchecked)
+                : .stored(period: period.description, issued: notice.issued.iso8601Unchecked)
+            Console.error(Strings.text(said))
+        }
+        if json { Console.out(NoticeJSON.notice(notice).rendered()) }
+        if let out {
+            let written: [String]
+            do {
+                written = try NoticeFiles(folder: out).write(notice)
+            } catch let error as ReportFileError {
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
+            for path in written where !json { global.say(.wrote(path: path)) }
+        }
+        if !json && out == nil { summary(notice) }
+    }
+
+    private func summary(_ notice: Notice) {
+        let report = notice.report
+        let totals = report.totals
+        global.say(
+            Strings.text(
+                .title(
+                    period: notice.period.description, start: notice.period.start.iso8601Unchecked,
+                    end: notice.period.end.iso8601Unchecked, target: notice.target.percentText)))
+        let population = report.totalPopulation
+        global.say(
+            Strings.text(
+                .county(
+                    valid: totals.valid, population: population,
+                    rate: population > 0 ? Decimal6.percent(numerator: totals.valid, denominator: population) : "—",
+                    required: report.townships.reduce(0) { $0 + $1.required })))
+        let named = notice.named
+        if named.isEmpty { global.say(Strings.text(.nobodyNamed)) }
+        for township in named {
+            let figures = township.figures
+            global.say(
+                Strings.text(
+                    .named(
+                        township: figures.township, rate: figures.ratePercent, rank: figures.rank,
+                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card)))
+        }
+        global.say(
+            Strings.text(notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported)))
+    }
+
+    private func list(_ service: NoticeService) throws {
+        let notices = try service.list()
+        if json { return Console.out(NoticeJSON.list(notices).rendered()) }
+        if notices.isEmpty { return global.say(Strings.text(.noNotices)) }
+        let rows = notices.map { notice in
+            Strings.text(
+                .listRow(
+                    period: notice.period.description, kind: notice.period.kind,
+                    issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township))
+            ).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        }
+        let headings = Strings.text(.listHeadings).split(separator: "|").map(String.init)
+        global.say(ReportTable.aligned([headings] + rows))
+    }
+}

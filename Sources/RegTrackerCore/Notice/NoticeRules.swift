@@ -1,0 +1,86 @@
+/// The rules of SPEC 6 that turn figures as of a period's end into a notice: change, named, times named, cards.
+public enum NoticeRules {
+    /// What the notice needs beyond the figures.
+    public struct History: Sendable {
+        /// The stored notice of the same kind with the latest end before this one's.
+        public var previous: Notice?
+        /// Per township: the stored notices of the same kind, other than this period's, with an end on or before
+        /// this one's, that named it.
+        public var timesNamedBefore: [String: Int]
+
+        public init(previous: Notice?, timesNamedBefore: [String: Int]) {
+            self.previous = previous
+            self.timesNamedBefore = timesNamedBefore
+        }
+
+        /// From the stored notices: only those of the period's kind count, and never the period's own stored
+        /// notice (which `--reissue` replaces).
+        public init(stored: [Notice], for period: NoticePeriod) {
+            let series = stored.filter { $0.period.kind == period.kind && $0.period != period }
+            previous = series.filter { $0.period.end < period.end }.max { $0.period.end < $1.period.end }
+            var times: [String: Int] = [:]
+            for notice in series where notice.period.end <= period.end {
+                for township in notice.townships where township.named {
+                    times[township.figures.township, default: 0] += 1
+                }
+            }
+            timesNamedBefore = times
+        }
+    }
+
+    /// Issues the notice of `period` from the figures as of its end (`report`).
+    public static func issue(
+        period: NoticePeriod, issued: CivilDate, report: Report, bottom: Int, cards: NoticeCards, history: History,
+        notReported: [String]
+    ) -> Notice {
+        let named = Set(self.named(report.townships, bottom: bottom).map(\.township))
+        let townships = report.townships.map { figures in
+            let isNamed = named.contains(figures.township)
+            let times = (history.timesNamedBefore[figures.township] ?? 0) + (isNamed ? 1 : 0)
+            return NoticeTownship(
+                figures: figures,
+                change: history.previous.flatMap { change(figures, against: $0) },
+                named: isNamed, timesNamed: times, card: cards.card(timesNamed: times))
+        }
+        return Notice(
+            period: period, issued: issued, target: report.target, bottom: bottom, cards: cards, townships: townships,
+            notReported: notReported, unassigned: report.unassigned)
+    }
+
+    /// 未报送: the roster townships (in roster order) with no batch holding rows of theirs imported between the
+    /// period's start and end. `imports` gives, per township, the import days of batches with rows of theirs.
+    public static func notReported(roster: [String], imports: [String: [CivilDate]], in period: NoticePeriod)
+        -> [String]
+    {
+        roster.filter { township in
+            !(imports[township] ?? []).contains { period.start <= $0 && $0 <= period.end }
+        }
+    }
+
+    /// 逆排名: among the ranked townships below target, the `bottom` lowest rates, and any tied with the last one
+    /// named; all of them when fewer than `bottom` are below target. Worst first, ties by name.
+    public static func named(_ townships: [TownshipFigures], bottom: Int) -> [TownshipFigures] {
+        let candidates = Ranking.shortfall(townships.filter { $0.rank != nil })
+        guard bottom > 0, !candidates.isEmpty else { return [] }
+        var named = Array(candidates.prefix(bottom))
+        for township in candidates.dropFirst(named.count) where township.rateCompare(named[named.count - 1]) == 0 {
+            named.append(township)
+        }
+        return named
+    }
+
+    /// 较上期 against a previous notice: nil when the township was not in it.
+    public static func change(_ figures: TownshipFigures, against previous: Notice) -> NoticeChange? {
+        guard let before = previous.township(figures.township)?.figures else { return nil }
+        let rate: Int64? =
+            if let now = figures.rateMillionths, let then = before.rateMillionths, figures.rank != nil,
+                before.rank != nil
+            {
+                now - then
+            } else {
+                nil
+            }
+        let rank: Int? = if let now = figures.rank, let then = before.rank { then - now } else { nil }
+        return NoticeChange(valid: figures.counts.valid - before.counts.valid, rateMillionths: rate, rank: rank)
+    }
+}

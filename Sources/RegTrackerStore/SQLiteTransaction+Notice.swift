@@ -1,0 +1,101 @@
+import GRDB
+import RegTrackerCore
+
+/// Periodic notices on SQLite: one `notice` row and one `notice_township` row per township, written once.
+extension SQLiteTransaction {
+    func batchOutcomeCounts(registeredAfter day: CivilDate) throws -> [BatchOutcomeCount] {
+        // Grouped by batch, not by import day and registration day: a few hundred groups instead of tens of
+        // thousands, and no join per row. Retracted batches' rows have no outcome (see `reevaluate`).
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT batch_id, township_id, outcome,
+                    CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                        AND substr(registered_at, 1, 10) > ? THEN 1 ELSE 0 END AS registered_after,
+                    COUNT(*)
+                FROM registration WHERE outcome IS NOT NULL
+                GROUP BY batch_id, township_id, outcome, registered_after
+                """, arguments: [day.iso8601Unchecked]
+        ).compactMap { row in
+            guard let outcome = OutcomeKind(rawValue: row[2]) else { return nil }
+            return BatchOutcomeCount(
+                batch: row[0], township: row[1], outcome: outcome, registeredAfter: row[3], count: row[4])
+        }
+    }
+
+    func notices() throws -> [Notice] {
+        let townships = Dictionary(
+            grouping: try Row.fetchAll(db, sql: "SELECT * FROM notice_township ORDER BY notice_id, position"),
+            by: { (row: Row) -> Int64 in row["notice_id"] })
+        return try Row.fetchAll(db, sql: "SELECT * FROM notice ORDER BY end_day, period").compactMap { row in
+            let id: Int64 = row["id"]
+            return Self.notice(row, townships: townships[id] ?? [])
+        }
+    }
+
+    func replaceNotice(_ notice: Notice) throws {
+        try db.execute(sql: "DELETE FROM notice WHERE period = ?", arguments: [notice.period.description])
+        try db.execute(
+            sql: """
+                INSERT INTO notice (period, kind, start_day, end_day, issued, target_numerator, target_denominator,
+                    bottom, card_yellow, card_red, card_listed, not_reported, unassigned)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                notice.period.description, notice.period.kind.rawValue, notice.period.start.iso8601Unchecked,
+                notice.period.end.iso8601Unchecked, notice.issued.iso8601Unchecked, notice.target.numerator,
+                notice.target.denominator, notice.bottom, notice.cards.yellow, notice.cards.red, notice.cards.listed,
+                notice.notReported.joined(separator: "\u{1F}"), notice.unassigned,
+            ])
+        let id = db.lastInsertedRowID
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO notice_township (notice_id, position, township, population, target_numerator,
+                    target_denominator, malformed, flagged, listed, duplicates, valid, rank, named, times_named, card,
+                    change_valid, change_rate, change_rank)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for (position, township) in notice.townships.enumerated() {
+            let figures = township.figures
+            let counts = figures.counts
+            try statement.execute(arguments: [
+                id, position, figures.township, figures.population, figures.target.numerator,
+                figures.target.denominator, counts.malformed, counts.flagged, counts.listed, counts.duplicates,
+                counts.valid, figures.rank, township.named, township.timesNamed, township.card?.rawValue,
+                township.change?.valid, township.change?.rateMillionths, township.change?.rank,
+            ])
+        }
+    }
+
+    private static func notice(_ row: Row, townships: [Row]) -> Notice? {
+        guard let period = NoticePeriod(parsing: row["period"]), let issued = CivilDate(iso8601: row["issued"])
+        else { return nil }
+        let notReported: String = row["not_reported"]
+        return Notice(
+            period: period, issued: issued,
+            target: Target(numerator: row["target_numerator"], denominator: row["target_denominator"]),
+            bottom: row["bottom"],
+            cards: NoticeCards(yellow: row["card_yellow"], red: row["card_red"], listed: row["card_listed"]),
+            townships: townships.map(township),
+            notReported: notReported.isEmpty ? [] : notReported.split(separator: "\u{1F}").map(String.init),
+            unassigned: row["unassigned"])
+    }
+
+    private static func township(_ row: Row) -> NoticeTownship {
+        let figures = TownshipFigures(
+            township: row["township"], population: row["population"],
+            target: Target(numerator: row["target_numerator"], denominator: row["target_denominator"]),
+            counts: OutcomeCounts(
+                malformed: row["malformed"], flagged: row["flagged"], listed: row["listed"],
+                duplicates: row["duplicates"], valid: row["valid"]),
+            rank: row["rank"])
+        let changeValid: Int64? = row["change_valid"]
+        let card: String? = row["card"]
+        return NoticeTownship(
+            figures: figures,
+            change: changeValid.map {
+                NoticeChange(valid: $0, rateMillionths: row["change_rate"], rank: row["change_rank"])
+            },
+            named: row["named"], timesNamed: row["times_named"], card: card.flatMap(NoticeCard.init(rawValue:)))
+    }
+}
