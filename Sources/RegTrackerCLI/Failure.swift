@@ -14,7 +14,12 @@ enum Failure {
             case .notRegTracker: Strings.text(.notRegTracker(path: error.path))
             }
         case is NoRosterError: Strings.text(.noRoster)
-        case let error as StoreError: error.description
+        case let error as StoreError:
+            if let code = error.code, let path = error.path {
+                Strings.text(.storeFailure(code, path: path))
+            } else {
+                error.description
+            }
         default: nil
         }
     }

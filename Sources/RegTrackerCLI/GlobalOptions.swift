@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: databasePath)
         } catch {
-            Console.error("\(error)")
+            Console.error(Failure.message(for: error) ?? "\(error)")
             throw ExitCode(1)
         }
     }

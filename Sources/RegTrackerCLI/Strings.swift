@@ -1,6 +1,7 @@
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerStore
 
 /// The language of what the CLI tells people: Chinese when the locale is Chinese, English otherwise.
 enum Language: Sendable, Equatable {
@@ -446,6 +447,7 @@ extension Strings {
         case formatNeedsOut
         case unassignedWithTownship(String)
         case rejectsNoSuchBatch(Int64)
+        case storeFailure(StoreError.Code, path: String)
     }
 
     static func text(_ key: CommandKey, in language: Language = .current) -> String {
@@ -511,6 +513,8 @@ extension Strings {
                 "--format needs --out DIR: it chooses the files written there (the screen shows the table)",
                 "--format 须与 --out 目录 同用：它选择写入该目录的文件格式（屏幕上显示的是表格）"
             )
+        case .storeFailure(let code, let path):
+            storeFailure(code, path: path)
         case .unassignedWithTownship(let township):
             (
                 "--unassigned lists the rows of no township; drop \(township) or --unassigned",
@@ -518,6 +522,36 @@ extension Strings {
             )
         case .rejectsNoSuchBatch(let batch):
             ("there is no batch \(batch); see `regtracker batches`", "没有第 \(batch) 批；请用 `regtracker batches` 查看")
+        }
+    }
+
+    private static func storeFailure(_ code: StoreError.Code, path: String) -> (String, String) {
+        let seconds = Int(SQLiteStore.busyTimeout)
+        return switch code {
+        case .busy:
+            (
+                "the database \(path) is busy: another regtracker run held it for over \(seconds) s; "
+                    + "wait for the other run to finish and try again",
+                "数据库 \(path) 正忙：另一个 regtracker 任务占用已超过 \(seconds) 秒；请等它结束后重试"
+            )
+        case .notADatabase:
+            (
+                "\(path) is not a regtracker database or is damaged; check the --db path, or restore the file from "
+                    + "a backup if it was damaged",
+                "\(path) 不是 regtracker 数据库或已损坏；请检查 --db 路径，如已损坏请从备份恢复"
+            )
+        case .cannotRead:
+            ("cannot read the database \(path); check its permissions", "无法读取数据库 \(path)；请检查其权限")
+        case .cannotWrite:
+            (
+                "cannot write the database \(path); check its permissions and free disk space",
+                "无法写入数据库 \(path)；请检查其权限和磁盘空间"
+            )
+        case .diskFull:
+            (
+                "the disk holding \(path) is full or failing; free space and run again",
+                "\(path) 所在磁盘已满或出错；请腾出空间后重试"
+            )
         }
     }
 

@@ -81,12 +81,26 @@ public protocol RegistrationWriter {
 
 /// A store failure a person can act on (busy database, unwritable file), without raw SQLite text.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, for the CLI to word in the reader's language; nil where only `message` says it.
+    public enum Code: Sendable, Equatable {
+        case busy
+        case notADatabase
+        case cannotRead
+        case cannotWrite
+        case diskFull
+    }
+
     public var message: String
     public var hint: String
+    public var code: Code?
+    /// The database file the error is about.
+    public var path: String?
 
-    public init(message: String, hint: String) {
+    public init(message: String, hint: String, code: Code? = nil, path: String? = nil) {
         self.message = message
         self.hint = hint
+        self.code = code
+        self.path = path
     }
 
     public var description: String { "\(message); \(hint)" }

@@ -67,7 +67,7 @@ public final class SQLiteStore: RegistryStore {
             if let state { throw DatabaseOpeningError(code: state, path: path) }
             return SQLiteStore(queue: queue)
         } catch let error as DatabaseError {
-            throw Self.storeError(error, path: path)
+            throw Self.storeError(error, path: path, reading: true)
         }
     }
 
@@ -137,20 +137,29 @@ public final class SQLiteStore: RegistryStore {
         close(descriptor)
     }
 
-    private static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+    private static func storeError(_ error: DatabaseError, path: String, reading: Bool = false) -> StoreError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             StoreError(
                 message: "the database \(path) is busy: another regtracker run held it for over \(Int(busyTimeout)) s",
-                hint: "wait for the other run to finish and try again")
+                hint: "wait for the other run to finish and try again", code: .busy, path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             StoreError(
                 message: "\(path) is not a regtracker database or is damaged",
-                hint: "check the --db path; restore the file from a backup if it was damaged")
+                hint: "check the --db path; restore the file from a backup if it was damaged", code: .notADatabase,
+                path: path)
+        case .SQLITE_CANTOPEN where reading, .SQLITE_PERM where reading:
+            StoreError(
+                message: "cannot read the database \(path)", hint: "check its permissions", code: .cannotRead,
+                path: path)
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
-            StoreError(message: "cannot write the database \(path)", hint: "check its permissions and free disk space")
+            StoreError(
+                message: "cannot write the database \(path)", hint: "check its permissions and free disk space",
+                code: .cannotWrite, path: path)
         case .SQLITE_FULL, .SQLITE_IOERR:
-            StoreError(message: "the disk holding \(path) is full or failing", hint: "free space and run again")
+            StoreError(
+                message: "the disk holding \(path) is full or failing", hint: "free space and run again",
+                code: .diskFull, path: path)
         default:
             StoreError(message: "database error (\(error.resultCode))", hint: "run again; report it if it persists")
         }

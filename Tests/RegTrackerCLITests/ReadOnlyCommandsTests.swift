@@ -115,6 +115,22 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: tool.database)) == before)
     }
 
+    @Test func aFileThatIsNotSQLiteIsNamedInTheReadersLanguage() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        try Data(String(repeating: "姓名,乡镇\n", count: 200).utf8).write(to: URL(fileURLWithPath: tool.database))
+        let run = try tool.run("batches")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("is not a regtracker database or is damaged; check the --db path"), "\(run.stderr)")
+        let chinese = try tool.run(["report"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.status == 1)
+        #expect(chinese.stderr.contains("不是 regtracker 数据库或已损坏；请检查 --db 路径"), "\(chinese.stderr)")
+        let writer = try tool.run(
+            ["import", "\(RegTrackerBinary.fixtures)/lists"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(writer.status == 1)
+        #expect(writer.stderr.contains("不是 regtracker 数据库或已损坏"), "\(writer.stderr)")
+    }
+
     @Test(arguments: [["report"], ["rate", "青石镇"], ["shortfall"]])
     func aDatabaseWithoutARosterSaysSo(command: [String]) throws {
         let tool = try RegTrackerBinary()
