@@ -5,13 +5,15 @@ import RegTrackerCore
 extension SQLiteTransaction {
     func batchOutcomeCounts(registeredAfter day: CivilDate) throws -> [BatchOutcomeCount] {
         // Grouped by batch, not by import day and registration day: a few hundred groups instead of tens of
-        // thousands, and no join per row. Retracted batches' rows have no outcome (see `reevaluate`).
+        // thousands, and no join per row. Retracted batches' rows have no outcome (see `reevaluate`). The plain
+        // comparison first: a row registered by the end fails it before GLOB and substr are evaluated.
         try Row.fetchAll(
             db,
             sql: """
                 SELECT batch_id, township_id, outcome,
-                    CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
-                        AND substr(registered_at, 1, 10) > ? THEN 1 ELSE 0 END AS registered_after,
+                    CASE WHEN registered_at > ?1
+                        AND registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                        AND substr(registered_at, 1, 10) > ?1 THEN 1 ELSE 0 END AS registered_after,
                     COUNT(*)
                 FROM registration WHERE outcome IS NOT NULL
                 GROUP BY batch_id, township_id, outcome, registered_after

@@ -208,4 +208,25 @@ import Testing
         let quiet = try tool.run("notice", "2026-10", "--quiet")
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
     }
+
+    @Test func aRowRegisteredAfterThePeriodEndDoesNotCount() throws {
+        let tool = try Self.county()
+        defer { tool.cleanUp() }
+        // Imported on 11-10 for 桃源乡 (1 valid before): registered 11-05, 11-12 at 23:00, 11-20, and no date.
+        let late = tool.workFolder + "/late.csv"
+        try """
+        姓名,乡镇,手机号码,注册时间
+        子,桃源乡,\(Self.phone(20)),2026-11-05
+        丑,桃源乡,\(Self.phone(21)),2026-11-12 23:00:00
+        寅,桃源乡,\(Self.phone(22)),2026-11-20
+        卯,桃源乡,\(Self.phone(23)),
+        """.write(toFile: late, atomically: true, encoding: .utf8)
+        #expect(try tool.run("import", late, environment: ["REGTRACKER_TODAY": "2026-11-10"]).status == 0)
+        let day = try tool.run("notice", "2026-11-12", "--json", environment: ["REGTRACKER_TODAY": "2026-11-30"])
+        #expect(Self.township(day, "桃源乡")["valid"] as? Int == 4)
+        let asOf = try tool.run("report", "--as-of", "2026-11-12", "--json")
+        #expect(Self.township(asOf, "桃源乡")["valid"] as? Int == 4)
+        let after = try tool.run("notice", "2026-11-20", "--json", environment: ["REGTRACKER_TODAY": "2026-11-30"])
+        #expect(Self.township(after, "桃源乡")["valid"] as? Int == 5)
+    }
 }

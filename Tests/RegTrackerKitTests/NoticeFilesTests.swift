@@ -63,6 +63,9 @@ import ZIPFoundation
                 report: NoticeFixture.figures([1, 1, 1, 1, 0]), bottom: 5, cards: .default,
                 history: NoticeRules.History(previous: nil, timesNamedBefore: [:]), notReported: []))
         #expect(week.title == "关于2026年第48周全县国家反诈中心APP注册推广工作情况的通报")
+        // Bottom 5 with 4 unmet (1 valid each: 青石镇 1/1000, 桃源乡 1/200, 白沙镇 1/8, 龙泉街道 1/6): all four, said so.
+        #expect(week.blocks.contains(.paragraph("未达标的4个乡镇（街道）均予以通报（按注册率由低到高）：")))
+        #expect(week.blocks.contains(.paragraph("现将2026年第48周（2026年11月23日至2026年11月29日）全县国家反诈中心APP注册推广工作情况通报如下。")))
     }
 
     /// Every part of the package, by path.

@@ -75,6 +75,14 @@ import Testing
             #expect(!Self.close(outside, expected), "\(figures.township): \(outside) past its bar")
             #expect(
                 Self.close(pixels.rgb(Int(NoticePicture.barLeft) + 3, y), expected), "\(figures.township) starts at 0")
+            // The card badge (right column): yellow, red or black; none where the township has no card.
+            let badge = pixels.rgb(1010 - 44, y)
+            switch township.card {
+            case .yellow: #expect(Self.close(badge, Self.color("#fab005")), "\(figures.township): yellow card")
+            case .red: #expect(Self.close(badge, Self.color("#e03131")), "\(figures.township): red card")
+            case .listed: #expect(Self.close(badge, Self.color("#212529")), "\(figures.township): listed")
+            case nil: #expect(!Self.close(badge, Self.color("#fab005")), "\(figures.township): no card")
+            }
         }
     }
 

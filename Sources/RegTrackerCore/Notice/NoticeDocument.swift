@@ -46,10 +46,12 @@ public struct NoticeDocument: Sendable, Equatable {
         if named.isEmpty {
             blocks.append(.paragraph("本期参与排名的乡镇（街道）均已达标，不作通报。"))
         } else {
-            blocks.append(
-                .paragraph(
-                    "按注册率由低到高，对未达标乡镇（街道）中排名后\(notice.bottom)位的\(named.count)个乡镇（街道）予以通报"
-                        + (named.count > notice.bottom ? "（注册率相同的并列通报）" : "") + "："))
+            let lead =
+                named.count < notice.bottom
+                ? "未达标的\(named.count)个乡镇（街道）均予以通报（按注册率由低到高）："
+                : "按注册率由低到高，对未达标乡镇（街道）中排名后\(notice.bottom)位的\(named.count)个乡镇（街道）予以通报"
+                    + (named.count > notice.bottom ? "（注册率相同的并列通报）" : "") + "："
+            blocks.append(.paragraph(lead))
             let ranked = report.townships.filter(\.hasRate).count
             for (index, township) in named.enumerated() {
                 blocks.append(.subheading("（\(ChineseNumbers.ordinal(index + 1))）\(township.figures.township)"))
