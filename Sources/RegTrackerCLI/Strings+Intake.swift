@@ -16,6 +16,7 @@ extension Strings {
         case inspectSkippedRow(ShownRow)
         case inspectSheetRow(sheet: String?, Int, String)
         case unreadableFolder(String)
+        case purgeJournalBusy(Int64)
     }
 
     static func text(_ key: Intake, in language: Language = .current) -> String {
@@ -50,6 +51,14 @@ extension Strings {
             )
         case .rosterChanges(let changes): rosterPair(changes)
         case .inspectTownship, .inspectSkippedRow, .inspectSheetRow: inspectPair(key)
+        case .purgeJournalBusy(let batch):
+            (
+                "batch \(batch)'s rows are deleted, but a reader (the dashboard?) kept the database's -wal journal open "
+                    + "for more than a minute: copies of them stay in it until it closes; stop the reader and run "
+                    + "`regtracker retract \(batch) --purge` again",
+                "第 \(batch) 批的各行已删除，但有读取程序（看板？）占用数据库的 -wal 日志超过一分钟，其副本在日志中保留到它关闭；"
+                    + "请停止该程序后再次运行 `regtracker retract \(batch) --purge`"
+            )
         case .unreadableFolder(let path):
             ("\(path): the folder cannot be read; check its permissions", "\(path)：无法读取该文件夹，请检查权限")
         case .rowsLost(let lost):

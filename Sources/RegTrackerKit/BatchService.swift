@@ -1,3 +1,4 @@
+import Foundation
 import RegTrackerCore
 import RegTrackerStore
 
@@ -13,6 +14,17 @@ public struct BatchService {
 
     public func batches() throws -> [BatchRecord] {
         try store.read { try $0.batches() }
+    }
+
+    /// After a purge: removes the purged rows from the database's journal too (SPEC 3: deleted for good).
+    /// False when a reader held an old snapshot past the busy timeout; the rows then leave the journal at the next
+    /// purge or checkpoint.
+    public func erasePurged() throws -> Bool { try store.eraseWAL() }
+
+    /// Who purges, for the audit line: the login name.
+    static var user: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["SUDO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
     }
 
     public enum RetractResult: Sendable {
@@ -33,12 +45,12 @@ public struct BatchService {
             if batch.isRetracted && !purge { return .alreadyRetracted(batch) }
             if batch.isRetracted {
                 // Its rows stopped counting when it was retracted; only their deletion is left.
-                try transaction.purge(batch: number, at: clock.timestamp)
+                try transaction.purge(batch: number, at: clock.timestamp, by: Self.user)
                 return .purgedRetracted(try transaction.batch(id: number) ?? batch)
             }
             try transaction.rememberOutcomes()
             try transaction.markRetracted(batch: number, at: clock.timestamp)
-            if purge { try transaction.purge(batch: number, at: clock.timestamp) }
+            if purge { try transaction.purge(batch: number, at: clock.timestamp, by: Self.user) }
             _ = try Reevaluation.all(in: transaction)
             let summary = RetractSummary(batch: number, changes: try transaction.outcomeChanges())
             return .retracted(try transaction.batch(id: number) ?? batch, summary)

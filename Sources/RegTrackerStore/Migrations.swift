@@ -148,6 +148,19 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v6: audit log of purges") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        user TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        batch_id INTEGER NOT NULL,
+                        rows INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

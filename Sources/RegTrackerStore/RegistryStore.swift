@@ -6,6 +6,9 @@ public protocol RegistryStore: Sendable {
     func write<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T
     /// Runs `body` on a consistent snapshot.
     func read<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T
+    /// Removes what deleted rows left in the store's journal (after a purge); false when a reader kept it from
+    /// finishing in time.
+    func eraseWAL() throws -> Bool
 }
 
 /// What a transaction can do. Methods that change data are only called inside `write`.
@@ -17,8 +20,10 @@ public protocol RegistryTransaction {
     func insertBatch(_ batch: BatchRecord) throws -> Int64
     func setBatchCounts(batch: Int64, rows: Int, skippedRows: Int) throws
     func markRetracted(batch: Int64, at timestamp: String) throws
-    /// Deletes every row a batch brought, for good; the batch stays listed with `purged_at` (SPEC 3).
-    func purge(batch: Int64, at timestamp: String) throws
+    /// Deletes a batch's rows for good, keeps the batch listed as purged, and writes an audit line.
+    func purge(batch: Int64, at timestamp: String, by user: String) throws
+    /// The audit lines (purges), oldest first.
+    func auditLines() throws -> [AuditLine]
 
     func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws
     func currentRoster() throws -> StoredRoster
@@ -140,4 +145,13 @@ public struct OutcomeChange: Sendable, Equatable {
         self.to = to
         self.count = count
     }
+}
+
+/// One line of the audit log: an action that removed data, kept after the data is gone.
+public struct AuditLine: Sendable, Equatable {
+    public var at: String
+    public var user: String
+    public var action: String
+    public var batch: Int64
+    public var rows: Int
 }

@@ -17,9 +17,14 @@ public final class SQLiteStore: RegistryStore {
         configuration.journalMode = path == ":memory:" ? .default : .wal
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            // WAL with NORMAL sync never corrupts; only a power cut can lose the last commit, which the next
-            // scheduled run imports again. A larger cache keeps a big import's pages out of the WAL until commit.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY")
+            // FULL: a committed import survives a power cut (one more sync a file costs milliseconds). secure_delete:
+            // deleted rows are overwritten, not left in free pages, whatever SQLite was built with (a purge must
+            // erase). journal_size_limit: the WAL does not keep a large import's pages after a checkpoint.
+            try db.execute(
+                sql: """
+                    PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA journal_size_limit = 67108864;
+                    PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY
+                    """)
         }
         do {
             if path == ":memory:" {
@@ -112,6 +117,20 @@ public final class SQLiteStore: RegistryStore {
                     return .commit
                 }
                 return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: queue.path)
+        }
+    }
+
+    /// Copies the WAL into the database and truncates it, so that pages a purge overwrote are gone from the -wal
+    /// file too. Waits (up to the busy timeout) for readers of older snapshots; false when one held on longer.
+    public func eraseWAL() throws -> Bool {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
+                let busy: Int = row[0]
+                return busy == 0
             }
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: queue.path)

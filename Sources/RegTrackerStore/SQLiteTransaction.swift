@@ -44,11 +44,23 @@ struct SQLiteTransaction: RegistryTransaction {
         try db.execute(sql: "UPDATE batch SET retracted_at = ? WHERE id = ?", arguments: [timestamp, batch])
     }
 
-    func purge(batch: Int64, at timestamp: String) throws {
+    func purge(batch: Int64, at timestamp: String, by user: String) throws {
+        var rows = 0
         for table in ["registration", "invalid_entry", "township"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE batch_id = ?", arguments: [batch])
+            rows += db.changesCount
         }
         try db.execute(sql: "UPDATE batch SET purged_at = ? WHERE id = ?", arguments: [timestamp, batch])
+        // The audit line outlives the rows: who, when, which batch and how many rows; no personal data.
+        try db.execute(
+            sql: "INSERT INTO audit (at, user, action, batch_id, rows) VALUES (?, ?, 'purge', ?, ?)",
+            arguments: [timestamp, user, batch, rows])
+    }
+
+    func auditLines() throws -> [AuditLine] {
+        try Row.fetchAll(db, sql: "SELECT at, user, action, batch_id, rows FROM audit ORDER BY id").map { row in
+            AuditLine(at: row[0], user: row[1], action: row[2], batch: row[3], rows: row[4])
+        }
     }
 
     func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws {

@@ -30,6 +30,22 @@ import Testing
         #expect(rows[0].cells == [.empty, .text("合并标题"), .empty, .empty, .text("张三")])
     }
 
+    @Test(
+        "a row number Excel cannot write is refused, as a column past XFD is",
+        arguments: [["0"], ["-5"], ["1048577"], ["3", "2"], ["2", "2"], ["x"]])
+    func impossibleRowNumbersAreRefused(numbers: [String]) throws {
+        let rows = numbers.map { #"<row r="\#($0)"><c t="inlineStr"><is><t>a</t></is></c></row>"# }.joined()
+        let xml = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            + rows + "</sheetData></worksheet>"
+        let path = NSTemporaryDirectory() + "rows-\(UUID().uuidString).xml"
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = #expect(throws: ReadError.self) {
+            _ = try ExcelFixtures.rows(try XMLTableReaders.open(path: path, options: ReadOptions()))
+        }
+        #expect(error?.message.contains("is not a row number from") == true)
+    }
+
     @Test func readsEveryCellType() throws {
         let row = try rows("sheetxml-features/sheet1.xml")[1]
         #expect(row.number == 3)  // no r: the row after row 2

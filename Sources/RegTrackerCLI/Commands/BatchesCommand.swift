@@ -71,5 +71,6 @@ struct RetractCommand: ParsableCommand {
             global.say(
                 Strings.text(.retractSummary(batch: batch, file: record.fileName, purged: purge, summary: summary)))
         }
+        if purge, try !service.erasePurged() { Console.error(Strings.text(.purgeJournalBusy(batch))) }
     }
 }

@@ -5,6 +5,8 @@ import RegTrackerCore
 final class WorksheetRows {
     /// Excel's last column, XFD.
     static let maxColumns = 16_384
+    /// Excel's last row.
+    static let maxRows = 1_048_576
 
     private let xml: XMLStreamReader
     private let sharedStrings: SharedStrings
@@ -52,8 +54,23 @@ final class WorksheetRows {
 
     private func readRow() throws(ReadError) -> SourceRow {
         var number = lastRowNumber + 1
+        var given: String?
         xml.forEachAttribute { name, _, value in
-            if cStringEquals(name, "r"), let given = Self.positiveInt(value) { number = given }
+            if cStringEquals(name, "r") { given = String(cString: value) }
+        }
+        if let given {
+            // Like a column past XFD: a row number Excel cannot write (0, negative, past 1,048,576, or not after
+            // the previous row) is a damaged sheet, not a row to renumber in silence.
+            guard let value = Int(given), value > lastRowNumber, value <= Self.maxRows else {
+                throw ReadError(
+                    "row r=\"\(given)\" is not a row number from \(lastRowNumber + 1) to \(Self.maxRows)",
+                    location: xml.location(), hint: "the sheet is damaged; save it again from Excel")
+            }
+            number = value
+        } else if number > Self.maxRows {
+            throw ReadError(
+                "more than \(Self.maxRows) rows, the most a sheet can have", location: xml.location(),
+                hint: "the sheet is damaged; save it again from Excel")
         }
         lastRowNumber = number
         guard !xml.isEmptyElement else { return SourceRow(number: number, cells: []) }

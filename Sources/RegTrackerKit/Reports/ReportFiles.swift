@@ -83,7 +83,7 @@ public struct ReportFiles {
             let summary = RejectSheets.summary(rows)
             return try write(
                 name: "退回-\(Self.fileSafe(township))-\(date)", sheet: sheet, sheetName: "未计入", formats: formats,
-                html: HTMLPage.render(sheet, summary: summary, footer: footer))
+                html: HTMLPage.render(sheet, summary: summary, footer: footer), personal: true)
         }
     }
 
@@ -117,15 +117,20 @@ public struct ReportFiles {
 
     /// Writes `name.FORMAT` for each format: `html` replaces the plain page, `xlsx` writes the workbook itself
     /// (else one sheet named `sheetName`).
+    /// `personal`: the files name people (rows given back): written readable by the owner only, whatever the umask.
     private func write(
         name: String, sheet: ReportSheet, sheetName: String = "报表", formats: [Format], html: String? = nil,
-        xlsx: ((String) throws -> Void)? = nil
+        xlsx: ((String) throws -> Void)? = nil, personal: Bool = false
     ) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw ReportFileError(path: folder, message: "could not create the folder: \(error.localizedDescription)")
         }
+        removeLeftPartialFiles()
+        // The files are created under this mask, so that no moment exists when they are readable by others.
+        let previousMask = personal ? umask(0o077) : nil
+        defer { if let previousMask { umask(previousMask) } }
         return try formats.map { format in
             let path = (folder as NSString).appendingPathComponent("\(name).\(format.rawValue)")
             let text: String
@@ -149,6 +154,15 @@ public struct ReportFiles {
                 throw ReportFileError(path: path, message: "could not write the file: \(error.localizedDescription)")
             }
             return path
+        }
+    }
+
+    /// A workbook is written as `NAME.partial` and renamed when complete; one left by a run that was killed is removed
+    /// by the next run that writes into the folder.
+    private func removeLeftPartialFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasSuffix(".partial") {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
     }
 

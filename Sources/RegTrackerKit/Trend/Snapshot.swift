@@ -16,4 +16,8 @@ private struct SnapshotStore: RegistryStore, @unchecked Sendable {
     }
 
     func read<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T { try body(transaction) }
+
+    func eraseWAL() throws -> Bool {
+        throw StoreError(message: "a read snapshot cannot write", hint: "this is a bug; please report it")
+    }
 }
