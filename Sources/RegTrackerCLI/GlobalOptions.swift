@@ -19,9 +19,9 @@ struct GlobalOptions: ParsableArguments {
 
     var clock: Clock { .system(environment: environment) }
 
-    func openStore() throws -> SQLiteStore {
+    func openStore(readOnly: Bool = false) throws -> SQLiteStore {
         do {
-            return try SQLiteStore(path: databasePath)
+            return try SQLiteStore(path: databasePath, readOnly: readOnly)
         } catch {
             Console.error("\(error)")
             throw ExitCode(1)

@@ -10,11 +10,14 @@ public final class SQLiteStore: RegistryStore {
     /// How long a second process waits for the database before giving up with a clear message.
     public static let busyTimeout: TimeInterval = 60
 
-    /// Opens (creating on first use) the database at `path`; `":memory:"` for tests.
-    public init(path: String) throws {
+    /// Opens (creating on first use) the database at `path`; `":memory:"` for tests. `readOnly` opens an existing
+    /// database through SQLite's read-only mode (for the dashboard): nothing is created or migrated, and a file
+    /// older than this binary's schema is refused.
+    public init(path: String, readOnly: Bool = false) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.journalMode = path == ":memory:" ? .default : .wal
+        configuration.journalMode = path == ":memory:" || readOnly ? .default : .wal
+        configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // WAL with NORMAL sync never corrupts; only a power cut can lose the last commit, which the next
@@ -24,6 +27,18 @@ public final class SQLiteStore: RegistryStore {
         do {
             if path == ":memory:" {
                 queue = try DatabaseQueue(configuration: configuration)
+            } else if readOnly {
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw StoreError(
+                        message: "there is no database \(path)", hint: "check --db or $REGTRACKER_DB")
+                }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+                guard try queue.read(Migrations.migrator.hasCompletedMigrations) else {
+                    throw StoreError(
+                        message: "the database \(path) has an older schema than this regtracker",
+                        hint: "run any other regtracker command on it once, which upgrades it")
+                }
+                return
             } else {
                 try Self.createPrivately(path)
                 queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -24,9 +24,14 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Flag(
+        name: .customLong("read-only"),
+        help: "Open the database read-only (it must exist and be up to date); the systemd service does.")
+    var readOnly = false
+
     func run() throws {
         let dashboard = Dashboard(
-            store: try global.openStore(), target: targetOption.value, environment: global.environment)
+            store: try global.openStore(readOnly: readOnly), target: targetOption.value, environment: global.environment)
         let (host, database, quiet) = (host, global.databasePath, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
             if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database))) }
