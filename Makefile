@@ -57,6 +57,8 @@ test: test-setup
 	# Serially: some tests block a thread on a child process, which would starve the live-server test of the
 	# cooperative thread pool on a 2-core machine.
 	$(SWIFT) test --skip-build --no-parallel
+	# The package: a static release build, packed, installed into a temporary root and checked.
+	$(MAKE) test-deb
 
 # libFuzzer on each reader and the cell normaliser (Scripts/fuzz.sh), FUZZ_SECONDS each; what it finds goes to
 # Tests/Fuzz/regressions/, which `make test` replays (FuzzRegressionTests).
