@@ -55,12 +55,18 @@ check "ldd: every library is found" bash -c "! grep -q 'not found' '$work/ldd.tx
 check "ldd: no Swift library (Swift runtime linked statically)" \
     bash -c "! grep -Ei 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libXCTest|libicu_?swift' '$work/ldd.txt'"
 # Each library the binary names itself (NEEDED) comes from a package that Depends lists.
+# libfreexl (the old .xls reader) leaves the build in a parallel change and is deliberately not a dependency: remove
+# it from this list once that change is in.
+leaving=libfreexl1
 unlisted=()
 for library in $(objdump -p "$bin" | awk '/NEEDED/ {print $2}'); do
-    path=$(awk -v lib="$library" '$1 == lib {print $3}' "$work/ldd.txt")
-    package=$(dpkg -S "$(realpath "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)
-    [ -n "$package" ] || package=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)
-    case ", $depends," in *", $package,"*) ;; *) unlisted+=("$library ($package)") ;; esac
+    path=$(awk -v lib="$library" '$1 == lib {print $3} $1 ~ "/" lib "$" {print $1}' "$work/ldd.txt" | head -1)
+    package=""
+    if [ -n "$path" ]; then
+        package=$(dpkg -S "$(realpath "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)
+        [ -n "$package" ] || package=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)
+    fi
+    case ", $depends, $leaving," in *", $package,"*) ;; *) unlisted+=("$library ($package)") ;; esac
 done
 check "ldd: each NEEDED library's package is in Depends${unlisted:+ (not: ${unlisted[*]})}" test ${#unlisted[@]} -eq 0
 echo "     $(wc -l <"$work/ldd.txt") libraries: $(awk '{print $1}' "$work/ldd.txt" | tr '\n' ' ')"
@@ -94,7 +100,7 @@ if command -v systemd-analyze >/dev/null && systemd-analyze --version >/dev/null
             "$unit" >"$work/units/$(basename "$unit")"
     done
     check "systemd-analyze verify: the five units" bash -c \
-        "cd '$work/units' && SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --man=no ./regtracker-* 2>&1 | tee /dev/stderr | (! grep -v -e 'is not a valid user' -e 'Failed to resolve user' -e '^$' -e 'regtracker does not exist') "
+        "cd '$work/units' && systemd-analyze verify --man=no ./regtracker-* >'$work/verify.txt' 2>&1; cat '$work/verify.txt'; ! grep -q . '$work/verify.txt'"
 else
     echo "skip systemd-analyze verify: systemd-analyze is not available here"
 fi
