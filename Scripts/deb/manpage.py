@@ -12,10 +12,10 @@ def roff(text):
     return "\n".join(("\\&" + line if line[:1] in (".", "'") else line) for line in text.splitlines())
 
 
-def synopsis(path, command):
+def synopsis(path, command, top):
     parts = []
     for argument in command.get("arguments", []):
-        if argument.get("shouldDisplay") is False:
+        if not shown(argument, top):
             continue
         names = argument.get("names") or []
         long = next((n for n in names if n["kind"] == "long"), names[0] if names else None)
@@ -33,10 +33,18 @@ def synopsis(path, command):
     return ".B " + roff(" ".join(path)) + "\n" + roff(" ".join(parts))
 
 
-def options(command):
+def shown(argument, top):
+    """Every subcommand repeats --version and --help: the page gives them once, at the top."""
+    if argument.get("shouldDisplay") is False:
+        return False
+    names = {n["name"] for n in argument.get("names") or []}
+    return top or not names & {"version", "help"}
+
+
+def options(command, top):
     lines = []
     for argument in command.get("arguments", []):
-        if argument.get("shouldDisplay") is False:
+        if not shown(argument, top):
             continue
         names = argument.get("names") or []
         if argument["kind"] == "positional":
@@ -58,12 +66,12 @@ def section(path, command, top=False):
     lines = []
     if not top:
         lines.append(".SH " + roff(" ".join(path[1:]).upper()))
-    lines += [synopsis(path, command), ".PP", roff(command.get("abstract", ""))]
+    lines += [synopsis(path, command, top), ".PP", roff(command.get("abstract", ""))]
     if command.get("discussion"):
         lines += [".PP", roff(command["discussion"])]
-    lines += options(command)
+    lines += options(command, top)
     for sub in command.get("subcommands", []):
-        if sub.get("shouldDisplay") is False:
+        if sub.get("shouldDisplay") is False or sub["commandName"] == "help":
             continue
         lines += section(path + [sub["commandName"]], sub)
     return lines
