@@ -30,8 +30,8 @@ struct ServeCommand: ParsableCommand {
     var readOnly = false
 
     func run() throws {
-        let dashboard = Dashboard(
-            store: try global.openStore(readOnly: readOnly), target: targetOption.value, environment: global.environment)
+        let store = try global.openStore(readOnly: readOnly)
+        let dashboard = Dashboard(store: store, target: targetOption.value, environment: global.environment)
         let (host, database, quiet) = (host, global.databasePath, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
             if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database))) }
