@@ -5,6 +5,7 @@ enum BackupText: Sendable {
     case copied(from: String, to: String)
     case pruned(String)
     case restored(file: String, database: String, old: String)
+    case restoredNew(file: String, database: String)
     case badKeep(Int)
     case failure(SQLiteBackup.Failure)
 
@@ -17,6 +18,8 @@ enum BackupText: Sendable {
                 "restored \(database) from \(file); the database as it was is kept as \(old)",
                 "已用 \(file) 恢复 \(database)；恢复前的数据库保存为 \(old)"
             )
+        case .restoredNew(let file, let database):
+            ("restored \(database) from \(file) (there was no database)", "已用 \(file) 恢复 \(database)（原先没有数据库）")
         case .badKeep(let keep):
             ("--keep \(keep): give 0 (keep every copy) or more", "--keep \(keep)：须为 0（保留全部备份）或更大的数")
         case .failure(let failure): Self.pair(failure)

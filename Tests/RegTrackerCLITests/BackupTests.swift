@@ -144,6 +144,22 @@ import Testing
         #expect(try integrity(tool.database) == "ok")
     }
 
+    @Test func restoreWhereThereIsNoDatabaseMakesIt() throws {
+        let tool = try RegTrackerBinary.withFixturesImported()
+        defer { tool.cleanUp() }
+        let original = try tool.run("report", "--json").stdout
+        let copy = tool.workFolder + "/copy.sqlite"
+        #expect(try tool.run("backup", copy).status == 0)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tool.database + suffix) }
+
+        let run = try tool.run("restore", copy)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("there was no database"), "\(run.stdout)")
+        #expect(try tool.run("report", "--json").stdout == original)
+        let attributes = try FileManager.default.attributesOfItem(atPath: tool.database)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
     @Test func keepRemovesAllButTheNewestCopiesAndNothingElse() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

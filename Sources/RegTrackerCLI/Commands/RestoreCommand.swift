@@ -19,13 +19,17 @@ struct RestoreCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let old: String
+        let old: String?
         do {
             old = try BackupService(database: global.databasePath).restore(file)
         } catch let failure as SQLiteBackup.Failure {
             Console.error(.backup(.failure(failure)))
             throw ExitCode(1)
         }
-        global.say(.backup(.restored(file: file, database: global.databasePath, old: old)))
+        if let old {
+            global.say(.backup(.restored(file: file, database: global.databasePath, old: old)))
+        } else {
+            global.say(.backup(.restoredNew(file: file, database: global.databasePath)))
+        }
     }
 }

@@ -59,11 +59,12 @@ public struct BackupService: Sendable {
     }
 
     /// Checks `file` and puts it in place of the database; returns where the database as it was is kept
-    /// (`<database>.before-restore-<stamp>`).
-    public func restore(_ file: String) throws -> String {
+    /// (`<database>.before-restore-<stamp>`), nil when there was no database.
+    public func restore(_ file: String) throws -> String? {
         let old = database + ".before-restore-" + stamp
+        let existed = FileManager.default.fileExists(atPath: database)
         try SQLiteBackup.restore(file, into: database, keepingOldAt: old)
-        return old
+        return existed ? old : nil
     }
 
     /// `regtracker-2026-12-02T063000.sqlite`: names sort in time order.
