@@ -6,8 +6,23 @@ APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqli
 TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils
 BENCH_APT_PACKAGES := hyperfine libxml2-utils time
 BIN := .build/release/regtracker
+# What `regtracker --version` and the .deb say (Scripts/stamp-version.sh writes them into BuildInfo.swift for the
+# build; a plain `swift build` says "dev").
+VERSION ?= 1.0.0
+COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+# The .deb: the Swift runtime is linked into the binary, so it needs only these Debian packages.
+DEB_DEPENDS := libc6, libgcc-s1, libstdc++6, libsqlite3-0, libxml2, libxlsxwriter4, libssl3, zlib1g, librsvg2-2, libcairo2, \
+	libglib2.0-0, libgdk-pixbuf-2.0-0, fonts-noto-cjk
+DEB := .build/regtracker_$(VERSION)_amd64.deb
+# Only `make deb` and its test need these.
+DEB_APT_PACKAGES := binutils python3
+# `make install`: the same files as the .deb, under PREFIX (units in PREFIX/lib/systemd/system, /etc/default).
+PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc
+DESTDIR ?=
+TEST_DEB ?= yes
 
-.PHONY: setup test-setup bench-setup build release test demo bench lint clean samples fuzz
+.PHONY: setup test-setup bench-setup build release test demo bench lint clean samples fuzz deb deb-setup install test-deb
 
 setup:
 	@Scripts/setup.sh $(APT_PACKAGES)
@@ -15,8 +30,9 @@ setup:
 build: setup
 	$(SWIFT) build
 
+# The Swift runtime is linked statically, so the binary runs where no Swift is installed (the .deb).
 release: setup
-	$(SWIFT) build -c release --product regtracker
+	Scripts/stamp-version.sh $(VERSION) $(COMMIT) $(SWIFT) build -c release --product regtracker --static-swift-stdlib
 
 test-setup: setup
 	@Scripts/setup.sh $(TEST_APT_PACKAGES)
@@ -24,11 +40,27 @@ test-setup: setup
 bench-setup: setup
 	@Scripts/setup.sh $(BENCH_APT_PACKAGES)
 
+deb-setup: setup
+	@Scripts/setup.sh $(DEB_APT_PACKAGES)
+
+# regtracker_<version>_amd64.deb (Scripts/deb/): the binary, man page, completions, /etc/default/regtracker, units.
+deb: deb-setup release
+	Scripts/deb/build.sh $(BIN) $(VERSION) .build "$(DEB_DEPENDS)"
+
+# Installs the .deb into a temporary root and checks it (Scripts/test-deb.sh).
+test-deb: deb
+	Scripts/test-deb.sh $(DEB) "$(DEB_DEPENDS)"
+
+install: release
+	Scripts/deb/stage.sh $(BIN) "$(DESTDIR)" $(PREFIX) $(SYSCONFDIR) $(PREFIX)/lib/systemd/system $(VERSION)
+
 test: test-setup
 	$(SWIFT) build --build-tests
 	# Serially: some tests block a thread on a child process, which would starve the live-server test of the
 	# cooperative thread pool on a 2-core machine.
 	$(SWIFT) test --skip-build --no-parallel
+	# The package: a static release build, packed, installed into a temporary root and checked (TEST_DEB=no skips).
+	if [ "$(TEST_DEB)" != no ]; then $(MAKE) test-deb; fi
 
 # libFuzzer on each reader and the cell normaliser (Scripts/fuzz.sh), FUZZ_SECONDS each; what it finds goes to
 # Tests/Fuzz/regressions/, which `make test` replays (FuzzRegressionTests).

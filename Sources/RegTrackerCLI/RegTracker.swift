@@ -10,12 +10,14 @@ struct RegTracker: ParsableCommand {
             (default: $REGTRACKER_DB, else ./regtracker.sqlite), created with mode 0600. Reports mask ID numbers \
             and phones. `regtracker retract N --purge` deletes a batch's rows for good.
             """,
+        version: BuildInfo.versionLine,
         subcommands: [
             PopulationCommand.self, ImportCommand.self, InvalidCommand.self, RateCommand.self, ReportCommand.self,
             ShortfallCommand.self, RejectsCommand.self, MissingCommand.self, BatchesCommand.self, RetractCommand.self,
             GenerateSamplesCommand.self, InspectCommand.self,
             TrendCommand.self, ServeCommand.self, TokensCommand.self, MigrateCommand.self,
             NoticeCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

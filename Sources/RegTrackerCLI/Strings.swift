@@ -91,6 +91,8 @@ enum Strings {
         case inspectCheckCount(OutcomeKind?, Int)
         case inspectCheckCounts(String)
         case inspectTownshipNotChecked
+        // backup, restore (Strings+Backup.swift)
+        case backup(BackupText)
     }
 
     static func text(_ key: Key, in language: Language = .current) -> String {
@@ -102,6 +104,7 @@ enum Strings {
         switch key {
         case .wrote(let path): ("wrote \(path)", "已写入 \(path)")
         case .warning(let text): ("warning: \(text)", "注意：\(text)")
+        case .backup(let text): text.pair
 
         case .alreadyImported(let file, let batch):
             ("\(file): already imported as batch \(batch); nothing to do", "\(file)：已作为第 \(batch) 批导入，无需再导入")

@@ -10,7 +10,7 @@ public final class SQLiteStore: RegistryStore {
     /// How long a second process waits for the database before giving up with a clear message.
     public static let busyTimeout: TimeInterval = 60
 
-    /// Opens (creating on first use) the database at `path`; `":memory:"` for tests.
+    /// Opens (creating on first use) the database at `path`; `":memory:"` for tests. Readers use `existing(path:)`.
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)

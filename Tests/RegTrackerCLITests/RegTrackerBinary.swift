@@ -65,9 +65,9 @@ struct RegTrackerBinary {
         return process
     }
 
-    /// Starts `serve --port 0` and waits for the line that names the address it listens on.
-    func startServer() throws -> (process: Process, port: Int) {
-        let process = makeProcess(["serve", "--port", "0"], environment: [:])
+    /// Starts `serve --port 0` (and `options`) and waits for the line that names the address it listens on.
+    func startServer(_ options: String...) throws -> (process: Process, port: Int) {
+        let process = makeProcess(["serve", "--port", "0"] + options, environment: [:])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

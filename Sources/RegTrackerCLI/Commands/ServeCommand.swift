@@ -24,6 +24,11 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Flag(
+        name: .customLong("read-only"),
+        help: "The database is always opened read-only (it must exist and be up to date); kept for the systemd unit.")
+    var readOnly = false
+
     func run() throws {
         let dashboard = Dashboard(
             store: try global.openExistingStore(), target: targetOption.value, environment: global.environment)
