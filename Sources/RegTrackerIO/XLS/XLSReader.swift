@@ -104,7 +104,8 @@ public struct XLSReader: TableReader {
         var status = stat()
         if stat(path, &status) == 0, Int(status.st_size) > CompoundFile.maxFileSize {
             throw ReadError(
-                "the .xls file is larger than \(CompoundFile.maxFileSize >> 20) MiB", hint: "save it as .xlsx, or split it")
+                "the .xls file is larger than \(CompoundFile.maxFileSize >> 20) MiB",
+                hint: "save it as .xlsx, or split it")
         }
         let bytes = try FileBytes.read(path, limit: CompoundFile.maxFileSize + 1)
         let file: CompoundFile
