@@ -172,4 +172,14 @@ import Testing
         }
         #expect(chosen?.message.contains("not a worksheet") == true)
     }
+
+    @Test func aVeryHiddenSheetIsReportedAndNotReadByDefault() throws {
+        var stream = TestWorkbook.biff8(cells: [TestWorkbook.number(0, 0, 1)])
+        stream[20 + 4 + 4] = 2  // the BOUNDSHEET's hidden state: 2 is "very hidden"
+        let path = try ExcelFixtures.temporaryFile("very-hidden.xls", Data(TestWorkbook.compoundFile(stream)))
+        #expect(try XLSReader.sheetCatalog(path: path) == [SheetInfo(name: "名单", visibility: .veryHidden)])
+        #expect(throws: ReadError.self) { try XLSReader(path: path, options: ReadOptions()) }
+        let reader = try XLSReader(path: path, options: ReadOptions(sheet: .name("名单")))
+        #expect(try ExcelFixtures.rows(reader) == [SourceRow(number: 1, cells: [.number(1)])])
+    }
 }

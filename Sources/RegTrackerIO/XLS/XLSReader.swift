@@ -101,6 +101,12 @@ public struct XLSReader: TableReader {
 
     /// The Workbook (BIFF8) or Book (BIFF5) stream of the compound file at `path`, names in any case.
     static func workbookStream(path: String) throws(ReadError) -> [UInt8] {
+        var status = stat()
+        if stat(path, &status) == 0, Int(status.st_size) > CompoundFile.maxFileSize {
+            throw ReadError(
+                "the .xls file is larger than \(CompoundFile.maxFileSize >> 20) MiB",
+                hint: "save it as .xlsx, or split it")
+        }
         let bytes = try FileBytes.read(path, limit: CompoundFile.maxFileSize + 1)
         let file: CompoundFile
         do {
