@@ -25,30 +25,37 @@ public enum HTMLPage {
             body.append("<section class=\"ranking\">")
         }
         body.append(table(sheet))
-        if !sheet.notes.isEmpty {
-            body.append(
-                "<ul class=\"notes\">" + sheet.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>")
-        }
+        if !sheet.notes.isEmpty { body.append(notes(sheet.notes)) }
         body.append("</section>")
         body.append("<footer>\(HTMLText.escape(footer))</footer>")
         body.append("</main>")
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(sheet.title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
+        return document(title: sheet.title, style: style, body: body)
+    }
 
-            """
+    /// A whole page: the head with its title and inline style, then the body's lines.
+    static func document(title: String, style: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLText.escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
+    }
+
+    /// A table's notes as a list.
+    static func notes(_ notes: [String]) -> String {
+        "<ul class=\"notes\">" + notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
     }
 
     /// The table: a heading row, one row a township (`township`, `unmet`) and the totals row in `tfoot`.

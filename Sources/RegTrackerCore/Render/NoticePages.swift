@@ -34,30 +34,10 @@ public enum NoticePages {
         body.append("<p class=\"addressee\">附件</p>")
         body.append("<h2 class=\"annex-title\">\(HTMLText.escape(document.annex.title))</h2>")
         body.append(HTMLPage.table(document.annex))
-        if !document.annex.notes.isEmpty {
-            body.append(
-                "<ul class=\"notes\">" + document.annex.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined()
-                    + "</ul>")
-        }
+        if !document.annex.notes.isEmpty { body.append(HTMLPage.notes(document.annex.notes)) }
         body.append("</section>")
         body.append("</main>")
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTMLText.escape(document.title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            \(body.joined(separator: "\n"))
-            </body>
-            </html>
-
-            """
+        return HTMLPage.document(title: document.title, style: style, body: body)
     }
 
     static let style = """
