@@ -129,8 +129,8 @@ enum Strings {
         case .noSuchPath(let path): ("\(path): no such file or folder; check the path", "\(path)：文件或文件夹不存在，请检查路径")
         case .emptyFolder(let path):
             (
-                "\(path): no .csv, .txt, .xml, .xlsx or .xls files to import",
-                "\(path)：没有可导入的 .csv、.txt、.xml、.xlsx 或 .xls 文件"
+                "\(path): no .csv, .txt, .xml, .xlsx, .xls or .et files to import",
+                "\(path)：没有可导入的 .csv、.txt、.xml、.xlsx、.xls 或 .et 文件"
             )
         case .progressStart(let index, let count, let file):
             ("[\(index)/\(count)] \(file) …", "[\(index)/\(count)] \(file) …")

@@ -26,7 +26,7 @@ public enum FileBytes {
             throw ReadError("file not found or not accessible (\(String(cString: strerror(errno))))", hint: "check the path")
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw ReadError("not a regular file", hint: "give the path of a .csv, .txt, .xml, .xlsx or .xls file")
+            throw ReadError("not a regular file", hint: "give the path of a .csv, .txt, .xml, .xlsx, .xls or .et file")
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {

@@ -57,7 +57,7 @@ import Testing
         }
         let run = try tool.run("import", inbox)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("inbox: no .csv, .txt, .xml, .xlsx or .xls files to import"), "\(run.stderr)")
+        #expect(run.stderr.contains("inbox: no .csv, .txt, .xml, .xlsx, .xls or .et files to import"), "\(run.stderr)")
         #expect(try tool.run("import", "--quiet", inbox).stderr.isEmpty)
         let json = try tool.run("import", "--json", inbox)
         #expect(json.status == 0)

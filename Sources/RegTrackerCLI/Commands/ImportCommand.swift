@@ -5,7 +5,7 @@ import RegTrackerKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import registration lists: files, or folders (their .csv .txt .xml .xlsx .xls files, in name order)."
+        abstract: "Import registration lists: files, or folders (their .csv .txt .xml .xlsx .xls .et files, in name order)."
     )
 
     @OptionGroup var global: GlobalOptions
