@@ -16,6 +16,8 @@ public enum MarkerCell {
         "填报日期", "联系电话", "填报人", "填表人", "审核人", "制表人", "负责人", "联系人", "注意", "说明", "备注", "制表", "单位", "盖章",
         "日期", "注",
     ]
+    /// Each label with the `:` that makes it one (NFKC has made `：` a `:` already).
+    private static let labelsWithColon = labels.map { $0 + ":" }
     /// The first characters of every totals word and label: most cells start with none of them and are passed
     /// over without being normalised.
     private static let firstCharacters: Set<Unicode.Scalar> = Set((totals + labels).compactMap(\.unicodeScalars.first))
@@ -26,9 +28,19 @@ public enum MarkerCell {
         case .number(let value):
             return mayBeRowNumber && value >= 0 && value == value.rounded() ? .rowNumber : nil
         case .text(let raw):
-            guard let first = raw.unicodeScalars.first(where: { !CellText.isWhitespace($0) && !CellText.isZeroWidth($0) }) else { return nil }
-            let isDigit = first.value >= 0x30 && first.value <= 0x39 || first.value >= 0xFF10 && first.value <= 0xFF19
-            guard firstCharacters.contains(first) || (mayBeRowNumber && isDigit) else { return nil }
+            // The hot path of every import, decided from the first byte where it can be: every marker starts with a
+            // CJK character or (a row number) a digit, so a cell starting with any other ASCII byte is none.
+            guard let lead = raw.utf8.first else { return nil }
+            let isSpace = lead == 0x20 || (0x09...0x0D).contains(lead)
+            if lead < 0x80, !isSpace {
+                guard mayBeRowNumber, lead >= 0x30, lead <= 0x39 else { return nil }
+                if raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .rowNumber }
+            } else if lead >= 0x80, let first = raw.unicodeScalars.first, !CellText.isWhitespace(first),
+                !CellText.isZeroWidth(first)
+            {
+                let isDigit = first.value >= 0xFF10 && first.value <= 0xFF19
+                guard firstCharacters.contains(first) || (mayBeRowNumber && isDigit) else { return nil }
+            }
             return kind(ofCompact: CellText.compact(raw), mayBeRowNumber: mayBeRowNumber)
         case .empty, .bool, .date, .error:
             return nil
@@ -37,8 +49,7 @@ public enum MarkerCell {
 
     static func kind(ofCompact text: String, mayBeRowNumber: Bool) -> Kind? {
         if totals.contains(where: { text.hasPrefix($0) }) { return .totals }
-        // NFKC has made `：` a `:` already.
-        if labels.contains(where: { text.hasPrefix($0 + ":") }) { return .note }
+        if labelsWithColon.contains(where: { text.hasPrefix($0) }) { return .note }
         if mayBeRowNumber, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .rowNumber }
         return nil
     }
