@@ -24,6 +24,12 @@ public struct ColumnMap: Sendable, Equatable {
         serialColumn = headers.firstIndex { HeaderName.keys($0).contains("序号") }
     }
 
+    /// The column (from 0) of `field`, read without hashing (hot loops).
+    public func column(of field: Field) -> Int? {
+        let column = columnByField[field.index]
+        return column >= 0 ? column : nil
+    }
+
     /// Whether digits alone in `column` are a row number: the 序号 column, or the first column.
     public func mayHoldRowNumbers(_ column: Int) -> Bool { column == 0 || column == serialColumn }
 

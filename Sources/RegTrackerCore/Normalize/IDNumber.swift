@@ -88,13 +88,14 @@ enum ScientificNotation {
 /// phones are checked in.
 enum CompactBytes {
     /// The cleaned text without spaces and hyphens, Latin letters uppercased, and without a leading `'` or `‘`
-    /// (Excel's text marker, typed into a CSV by clerks who want the digits kept). `alsoRemoving` drops more bytes
-    /// (a phone's parentheses).
-    static func of(_ raw: String, alsoRemoving extra: Set<UInt8> = []) -> [UInt8] {
+    /// (Excel's text marker, typed into a CSV by clerks who want the digits kept). `removingParentheses` drops `(`
+    /// and `)` too (a phone's `(+86)`).
+    static func of(_ raw: String, removingParentheses: Bool = false) -> [UInt8] {
         let text = CellText.clean(raw)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") && !extra.contains(byte) {
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            if removingParentheses, byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") { continue }
             bytes.append(byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte)
         }
         if bytes.first == UInt8(ascii: "'") {

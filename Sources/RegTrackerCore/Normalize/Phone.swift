@@ -15,11 +15,9 @@ public enum Phone {
         }
     }
 
-    /// `（+86）138 1234 5678`: parentheses around a country code or area code are dropped (SPEC 1.5).
-    private static let parentheses: Set<UInt8> = [UInt8(ascii: "("), UInt8(ascii: ")")]
-
     public static func parse(text raw: String) -> KeyedValue {
-        var bytes = CompactBytes.of(raw, alsoRemoving: parentheses)
+        // `（+86）138 1234 5678`: parentheses around a country or area code are dropped (SPEC 1.5).
+        var bytes = CompactBytes.of(raw, removingParentheses: true)
         guard !bytes.isEmpty else { return .absent }
         if bytes.contains(UInt8(ascii: "*")) { return .masked(String(decoding: bytes, as: UTF8.self)) }
         if ScientificNotation.matches(bytes) {

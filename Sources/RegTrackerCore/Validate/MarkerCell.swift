@@ -20,7 +20,7 @@ public enum MarkerCell {
     private static let labelsWithColon = labels.map { $0 + ":" }
     /// The first characters of every totals word and label: most cells start with none of them and are passed
     /// over without being normalised.
-    private static let firstCharacters: Set<Unicode.Scalar> = Set((totals + labels).compactMap(\.unicodeScalars.first))
+    private static let firstCharacters: [UInt32] = Array(Set((totals + labels).compactMap(\.unicodeScalars.first?.value)))
 
     /// What marker `cell` is, if any. `mayBeRowNumber`: the cell stands in the 序号 column or the first column.
     public static func kind(of cell: Cell, mayBeRowNumber: Bool) -> Kind? {
@@ -35,15 +35,24 @@ public enum MarkerCell {
             if lead < 0x80, !isSpace {
                 guard mayBeRowNumber, lead >= 0x30, lead <= 0x39 else { return nil }
                 if raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .rowNumber }
-            } else if lead >= 0x80, let first = raw.unicodeScalars.first, !CellText.isWhitespace(first),
-                !CellText.isZeroWidth(first)
-            {
-                let isDigit = first.value >= 0xFF10 && first.value <= 0xFF19
-                guard firstCharacters.contains(first) || (mayBeRowNumber && isDigit) else { return nil }
+            } else if lead >= 0x80, let first = raw.unicodeScalars.first?.value {
+                // Integer comparisons only: no Unicode property look-up or hashing for the names, townships and
+                // villages of every row. A leading space or zero-width character takes the full path.
+                let isDigit = first >= 0xFF10 && first <= 0xFF19
+                let mayStartMarker = firstCharacters.contains(first) || (mayBeRowNumber && isDigit)
+                guard mayStartMarker || Self.isSpaceOrZeroWidth(first) else { return nil }
             }
             return kind(ofCompact: CellText.compact(raw), mayBeRowNumber: mayBeRowNumber)
         case .empty, .bool, .date, .error:
             return nil
+        }
+    }
+
+    /// The Unicode spaces and zero-width characters above ASCII that normalisation removes from a cell's start.
+    private static func isSpaceOrZeroWidth(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: true
+        default: false
         }
     }
 
@@ -73,7 +82,7 @@ extension Registration {
     public static func skipReason(_ row: SourceRow, columns: ColumnMap, today: CivilDate) -> SkippedRowReason? {
         if row.isBlank { return .blank }
         let name = columns.cell(.name, in: row)
-        if let nameColumn = columns.columns[.name], !name.isBlank,
+        if let nameColumn = columns.column(of: .name), !name.isBlank,
             MarkerCell.kind(of: name, mayBeRowNumber: columns.mayHoldRowNumbers(nameColumn)) != nil
         {
             return .nameMarker
