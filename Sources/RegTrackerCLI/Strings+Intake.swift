@@ -50,7 +50,10 @@ extension Strings {
                 }.joined(separator: "、")
             )
         case .rosterChanges(let changes): rosterPair(changes)
-        case .inspectTownship, .inspectSkippedRow, .inspectSheetRow: inspectPair(key)
+        case .inspectTownship(let township, let source): inspectTownshipPair(township, source)
+        case .inspectSkippedRow(let row): inspectSkippedRowPair(row)
+        case .inspectSheetRow(let sheet, let number, let text):
+            ("row \(place(sheet, number)): \(text)", "第 \(place(sheet, number)) 行：\(text)")
         case .purgeJournalBusy(let batch):
             (
                 "batch \(batch)'s rows are deleted, but a reader (the dashboard?) kept the database's -wal journal open "
@@ -71,34 +74,33 @@ extension Strings {
         }
     }
 
-    private static func inspectPair(_ key: Intake) -> (String, String) {
-        switch key {
-        case .inspectTownship(let township, let source):
-            if let township, let source {
-                return (
-                    "township: \(township) (from the \(sourceName(source, .english)))",
-                    "乡镇：\(township)（取自\(sourceName(source, .chinese))）"
-                )
-            }
-            if source == .column { return ("township: from each row's township column", "乡镇：取自各行的乡镇列") }
+    private static func inspectTownshipPair(_ township: String?, _ source: TownshipSource?) -> (String, String) {
+        if let township, let source {
             return (
-                "township: no township column; import takes it from the title or file name, which is checked "
-                    + "against a roster only with a database (--db)",
-                "乡镇：无乡镇列；导入时从标题或文件名中识别，需有数据库（--db）中的人口底数才能核对"
+                "township: \(township) (from the \(sourceName(source, .english)))",
+                "乡镇：\(township)（取自\(sourceName(source, .chinese))）"
             )
-        case .inspectSkippedRow(let row):
-            let place = (row.sheet.map { "\($0)!" } ?? "") + "\(row.number)"
-            let reason = row.skipReason.map { (skippedName($0, .english), skippedName($0, .chinese)) }
-            return (
-                "row \(place): \(row.text)" + (reason.map { " (\($0.0))" } ?? ""),
-                "第 \(place) 行：\(row.text)" + (reason.map { "（\($0.1)）" } ?? "")
-            )
-        case .inspectSheetRow(let sheet, let number, let text):
-            let place = (sheet.map { "\($0)!" } ?? "") + "\(number)"
-            return ("row \(place): \(text)", "第 \(place) 行：\(text)")
-        default:
-            return ("", "")
         }
+        if source == .column { return ("township: from each row's township column", "乡镇：取自各行的乡镇列") }
+        return (
+            "township: no township column; import takes it from the title or file name, which is checked "
+                + "against a roster only with a database (--db)",
+            "乡镇：无乡镇列；导入时从标题或文件名中识别，需有数据库（--db）中的人口底数才能核对"
+        )
+    }
+
+    /// `河坝村!12` in a workbook read sheet by sheet, `12` otherwise.
+    private static func place(_ sheet: String?, _ number: Int) -> String {
+        (sheet.map { "\($0)!" } ?? "") + "\(number)"
+    }
+
+    private static func inspectSkippedRowPair(_ row: ShownRow) -> (String, String) {
+        let place = place(row.sheet, row.number)
+        let reason = row.skipReason.map { (skippedName($0, .english), skippedName($0, .chinese)) }
+        return (
+            "row \(place): \(row.text)" + (reason.map { " (\($0.0))" } ?? ""),
+            "第 \(place) 行：\(row.text)" + (reason.map { "（\($0.1)）" } ?? "")
+        )
     }
 
     private static func warningPair(_ warning: ImportWarning, file: String) -> (String, String) {
