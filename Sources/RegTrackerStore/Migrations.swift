@@ -161,6 +161,28 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v7: kept figures") { db in
+            // Rows counted by batch, township, outcome and registration day, kept by every change of the rows (see
+            // FigureCounter), filled here once from the rows already stored.
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure (
+                        batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+                        township_id INTEGER,
+                        outcome INTEGER NOT NULL,
+                        registered_day TEXT,
+                        rows INTEGER NOT NULL
+                    );
+                    CREATE INDEX figure_by_batch ON figure(batch_id);
+                    INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows)
+                        SELECT batch_id, township_id, outcome,
+                            CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                                THEN substr(registered_at, 1, 10) END AS registered_day,
+                            COUNT(*)
+                        FROM registration WHERE outcome IS NOT NULL
+                        GROUP BY batch_id, township_id, outcome, registered_day;
+                    """)
+        }
         return migrator
     }
 }

@@ -45,7 +45,15 @@ public protocol RegistryTransaction {
     /// Rows the roster in force assigns, by the township text they carry: what a new roster must still match.
     func assignedRowCounts() throws -> [AssignedRowCount]
 
+    /// Today's figures, from the kept figures (not the rows).
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
+    /// Where the kept figures and the figures recomputed from the rows differ; empty when they agree.
+    func figureDifferences() throws -> [FigureDifference]
+    func figureSummary() throws -> FigureSummary
+    /// Sets the kept figures to the ones recomputed from the rows (`check --repair`); returns the groups written.
+    func rebuildFigures() throws -> Int
+    /// What the storage engine's own quick check finds wrong; empty when the file is sound.
+    func integrityProblems() throws -> [String]
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
 
@@ -82,6 +90,8 @@ public protocol RegistryTransaction {
 public protocol RegistrationWriter {
     /// Inserts the row and returns its id (its place in the sequence).
     func insert(_ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome
+    /// Stores the kept figures of the rows inserted; called once, after the last row, in the same transaction.
+    func finish() throws
 }
 
 /// A store failure a person can act on (busy database, unwritable file), without raw SQLite text.
