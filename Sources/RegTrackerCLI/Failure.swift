@@ -13,7 +13,9 @@ enum Failure {
             case .needsMigration: Strings.text(.needsMigration(path: error.path))
             case .notRegTracker: Strings.text(.notRegTracker(path: error.path))
             }
-        case is NoRosterError: Strings.text(.noRoster)
+        case let failure as CommandFailure: failure.message
+        case is NoRosterError, is NoticeService.NoRoster: Strings.text(.noRoster)
+        case let error as ReportFileError: "\(error)"
         case let error as StoreError:
             if let code = error.code, let path = error.path {
                 Strings.text(.storeFailure(code, path: path))
@@ -23,4 +25,13 @@ enum Failure {
         default: nil
         }
     }
+}
+
+/// A refusal a command words itself, in the reader's language: printed as `regtracker: …`, exit status 1.
+struct CommandFailure: Error {
+    var message: String
+
+    init(_ message: String) { self.message = message }
+
+    init(_ key: Strings.CommandKey) { message = Strings.text(key) }
 }

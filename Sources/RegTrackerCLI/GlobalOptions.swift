@@ -23,8 +23,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: databasePath)
         } catch {
-            Console.error(Failure.message(for: error) ?? "\(error)")
-            throw ExitCode(1)
+            throw CommandFailure(Failure.message(for: error) ?? "\(error)")
         }
     }
 
