@@ -59,6 +59,15 @@ struct DashboardFixture {
 
     func application() -> some ApplicationProtocol { dashboard.application(host: "127.0.0.1", port: 0) }
 
+    /// The dashboard on this database with other server settings (and read connections, if given).
+    func dashboard(settings: ServeSettings, readers: [any RegistryStore] = []) -> Dashboard {
+        Dashboard(store: store, readers: readers, target: .default, environment: Self.environment, settings: settings)
+    }
+
+    func application(settings: ServeSettings, readers: [any RegistryStore] = []) -> some ApplicationProtocol {
+        dashboard(settings: settings, readers: readers).application(host: "127.0.0.1", port: 0)
+    }
+
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 
     static func path(_ township: String) -> String {
