@@ -8,16 +8,19 @@ import Testing
 /// Issue 20, item 3: clients that send half a request, or a burst of requests, cannot starve another client. Each
 /// test is bounded (loopback, a fixed number of connections, a few seconds); the 1 s bounds are the issue's
 /// promise, asserted generously, not a benchmark.
-@Suite struct StarvationTests {
+@Suite(.serialized) struct StarvationTests {
     static let halfRequest = "GET /api/report HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bear"
 
     @Test func halfSentRequestsAreClosedAndDoNotHoldOthersBack() async throws {
         let fixture = try DashboardFixture()
         let settings = ServeSettings(requestTimeout: .seconds(1), idleTimeout: .seconds(1))
         let office = fixture.office
-        try await fixture.application(settings: settings).test(.live) { client in
-            let port = try #require(client.port)
+        try await serving(fixture.dashboard(settings: settings)) { port in
             try await onOwnThread {
+                // A first request pays what a fresh server pays once; the one timed below is an ordinary one.
+                let warm = try RawSocket(port: port)
+                try warm.sendGet("/api/report", token: office)
+                #expect(warm.status(within: 10) == 200)
                 let slow = try (0..<100).map { _ in try RawSocket(port: port) }
                 for socket in slow { try socket.send(Self.halfRequest) }
                 let started = Date()
@@ -36,8 +39,7 @@ import Testing
         let fixture = try DashboardFixture()
         let settings = ServeSettings(requestTimeout: .seconds(5), idleTimeout: .seconds(1))
         let office = fixture.office
-        try await fixture.application(settings: settings).test(.live) { client in
-            let port = try #require(client.port)
+        try await serving(fixture.dashboard(settings: settings)) { port in
             try await onOwnThread {
                 let socket = try RawSocket(port: port)
                 try socket.send("GET /api/report HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(office)\r\n\r\n")
@@ -50,11 +52,9 @@ import Testing
 
     @Test func connectionsBeyondTheCapWaitUntilOthersClose() async throws {
         let fixture = try DashboardFixture()
-        // Five: the test framework's own client holds one connection.
-        let settings = ServeSettings(requestTimeout: .seconds(1), maxConnections: 5)
+        let settings = ServeSettings(requestTimeout: .seconds(1), maxConnections: 4)
         let office = fixture.office
-        try await fixture.application(settings: settings).test(.live) { client in
-            let port = try #require(client.port)
+        try await serving(fixture.dashboard(settings: settings)) { port in
             try await onOwnThread {
                 let held = try (0..<4).map { _ in try RawSocket(port: port) }
                 for socket in held { try socket.send(Self.halfRequest) }
@@ -65,20 +65,22 @@ import Testing
                 #expect(!fifth.readable(within: 0.3))
                 // ...and answered once the half-sent ones are closed.
                 #expect(fifth.status(within: 5) == 200)
-                #expect(held.filter { $0.closedByServer(within: 3) }.count == 4)
+                #expect(held.filter { $0.closedByServer(within: 1) }.count == 4)
             }
         }
     }
 
-    /// 60 township pages at once from one token, each read taking 20 ms on a connection that does one read at a
+    /// 60 township pages at once from one token, each read taking 30 ms on a connection that does one read at a
     /// time (as SQLite does): the office's `/api/report` takes its turn among them instead of after them.
     @Test func aBurstFromOneTokenDoesNotStarveTheOffice() async throws {
         let fixture = try DashboardFixture()
-        let readers: [any RegistryStore] = (0..<2).map { _ in SlowConnection(fixture.store, readTime: 0.02) }
+        let readers: [any RegistryStore] = (0..<2).map { _ in SlowConnection(fixture.store, readTime: 0.03) }
         let (office, qingshi) = (fixture.office, fixture.qingshi)
-        try await fixture.application(settings: ServeSettings(), readers: readers).test(.live) { client in
-            let port = try #require(client.port)
+        try await serving(fixture.dashboard(settings: ServeSettings(), readers: readers)) { port in
             try await onOwnThread {
+                let warm = try RawSocket(port: port)
+                try warm.sendGet("/api/report", token: office)
+                #expect(warm.status(within: 10) == 200)
                 let burst = try (0..<60).map { _ in try RawSocket(port: port) }
                 for socket in burst { try socket.sendGet(DashboardFixture.path("青石镇"), token: qingshi) }
                 // Let the burst reach the server and queue first.
