@@ -23,7 +23,8 @@ extension SQLiteTransaction {
     /// Revoking a token also ends every session opened with it.
     func revokeToken(id: Int64, at timestamp: String) throws -> Bool {
         try db.execute(
-            sql: "UPDATE access_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [timestamp, id])
+            sql: "UPDATE access_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+            arguments: [timestamp, id])
         let revoked = db.changesCount > 0
         try db.execute(sql: "DELETE FROM dashboard_session WHERE token_id = ?", arguments: [id])
         return revoked

@@ -29,7 +29,8 @@ struct APIRoutes {
             }
             return Self.json(
                 TownshipDocument.json(
-                    data.figures, in: data.report, lastSubmission: data.lastSubmission, rejects: RejectTally(data.rejects),
+                    data.figures, in: data.report, lastSubmission: data.lastSubmission,
+                    rejects: RejectTally(data.rejects),
                     villages: data.villages))
         }
     }

@@ -14,7 +14,8 @@ struct LoginRoutes {
         router.get("/login") { _, _ in LoginPage.response(status: .ok, message: nil) }
         router.post("/login") { request, context in
             let body = try await request.body.collect(upTo: 4096)
-            let token = Self.formValue("token", in: String(buffer: body))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let token = Self.formValue("token", in: String(buffer: body))?.trimmingCharacters(
+                in: .whitespacesAndNewlines)
             let sessions = dashboard.sessions(on: dashboard.store)
             let started: (id: String, access: Access)?
             do {
@@ -52,7 +53,8 @@ struct LoginRoutes {
 
     static func cookie(value: String, maxAge: Int, secure: Bool) -> Cookie {
         Cookie(
-            name: TokenAuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true,
+            name: TokenAuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: secure,
+            httpOnly: true,
             sameSite: .strict)
     }
 

@@ -12,7 +12,8 @@ struct NoticeRoutes {
         let dashboard = dashboard
         group.get("/api/notices") { _, context in
             APIRoutes.json(
-                NoticeJSON.list(try await dashboard.readers.read(for: context.client) { try NoticeService(store: $0).list() }))
+                NoticeJSON.list(
+                    try await dashboard.readers.read(for: context.client) { try NoticeService(store: $0).list() }))
         }
         group.get("/api/notices/:period") { _, context in
             let text = PageRoutes.decodedParameter(context.parameters.get("period") ?? "")

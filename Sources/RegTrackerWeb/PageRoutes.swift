@@ -20,7 +20,9 @@ struct PageRoutes {
                 if case .office = access { throw HTTPError(.notFound, message: "乡镇“\(name)”不在人口底数中。") }
                 throw HTTPError(.forbidden, message: "此令牌只能查看排名和本乡镇的页面。")
             }
-            guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else { throw HTTPError(.notFound) }
+            guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else {
+                throw HTTPError(.notFound)
+            }
             return HTMLResponse.page(TownshipPage(data: data, access: access).html())
         }
     }

@@ -43,7 +43,8 @@ struct TokenAuthMiddleware: RouterMiddleware {
         }
         guard let access else {
             if request.uri.path.hasPrefix("/api/") {
-                return APIRoutes.error(.unauthorized, credential == nil ? "a token is required" : "unknown or revoked token")
+                return APIRoutes.error(
+                    .unauthorized, credential == nil ? "a token is required" : "unknown or revoked token")
             }
             return LoginPage.response(status: .unauthorized, message: credential == nil ? nil : "登录已失效或令牌已撤销，请重新登录。")
         }

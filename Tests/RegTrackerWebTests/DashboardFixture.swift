@@ -19,7 +19,9 @@ struct DashboardFixture {
     let dashboard: Dashboard
 
     static let environment = ["REGTRACKER_TODAY": "2026-11-29"]
-    static let ids = ["11010519491231002X", "110105194912310038", "110105194912310046", "110105194912310054", "110105194912310062"]
+    static let ids = [
+        "11010519491231002X", "110105194912310038", "110105194912310046", "110105194912310054", "110105194912310062",
+    ]
 
     init() throws {
         folder = NSTemporaryDirectory() + "regtracker-web-" + UUID().uuidString

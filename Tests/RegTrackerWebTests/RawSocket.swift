@@ -33,7 +33,8 @@ final class RawSocket {
 
     /// A whole GET that asks the server to close the connection after answering.
     func sendGet(_ path: String, token: String) throws {
-        try send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n\r\n")
+        try send(
+            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n\r\n")
     }
 
     /// Waits up to `seconds` for something to read: true when there is data or the peer closed.

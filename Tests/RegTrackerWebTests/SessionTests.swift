@@ -72,9 +72,12 @@ import Testing
             #expect(page.text.contains("<form class=\"login\""))
             let api = try await client.execute(uri: "/api/report", method: .get, headers: Self.cookie(setCookie))
             #expect(api.status == .unauthorized)
-            #expect(try fixture.store.read { try $0.activeSession(sha256: Self.sha256(Self.sessionID(setCookie)), at: 0) } == nil)
+            #expect(
+                try fixture.store.read { try $0.activeSession(sha256: Self.sha256(Self.sessionID(setCookie)), at: 0) }
+                    == nil)
             // The bearer token itself still works.
-            let bearer = try await client.execute(uri: "/api/report", method: .get, headers: DashboardFixture.bearer(fixture.office))
+            let bearer = try await client.execute(
+                uri: "/api/report", method: .get, headers: DashboardFixture.bearer(fixture.office))
             #expect(bearer.status == .ok)
         }
     }
@@ -105,7 +108,9 @@ import Testing
             clock.now = 1_059
             #expect(try await client.execute(uri: "/", method: .get, headers: Self.cookie(setCookie)).status == .ok)
             clock.now = 1_060
-            #expect(try await client.execute(uri: "/", method: .get, headers: Self.cookie(setCookie)).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/", method: .get, headers: Self.cookie(setCookie)).status
+                    == .unauthorized)
             // The next login removes it.
             clock.now = 1_100
             _ = try await Self.login(client, token: fixture.qingshi)

@@ -42,7 +42,8 @@ import Testing
         try await serving(fixture.dashboard(settings: settings)) { port in
             try await onOwnThread {
                 let socket = try RawSocket(port: port)
-                try socket.send("GET /api/report HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(office)\r\n\r\n")
+                try socket.send(
+                    "GET /api/report HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(office)\r\n\r\n")
                 // The response arrives and the connection stays open for a next request, then closes when idle.
                 #expect(socket.readable(within: 3))
                 #expect(socket.closedByServer(within: 4))

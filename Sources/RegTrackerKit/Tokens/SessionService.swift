@@ -15,7 +15,8 @@ public struct SessionService: Sendable {
     public static let defaultLifetime: Int64 = 12 * 3600
 
     public init(
-        store: any RegistryStore, lifetime: Int64 = defaultLifetime, now: @escaping @Sendable () -> Int64 = Self.systemTime
+        store: any RegistryStore, lifetime: Int64 = defaultLifetime,
+        now: @escaping @Sendable () -> Int64 = Self.systemTime
     ) {
         self.store = store
         self.lifetime = lifetime
@@ -27,7 +28,8 @@ public struct SessionService: Sendable {
     /// Opens a session for `token`; returns its id (for the cookie) and what it lets in, or nil when the token is
     /// unknown or revoked. Sessions that have expired are removed on the way.
     public func start(withToken token: String) throws -> (id: String, access: Access)? {
-        guard let record = try TokenService.activeToken(token, in: store), let tokenID = record.id, let access = Access(record: record)
+        guard let record = try TokenService.activeToken(token, in: store), let tokenID = record.id,
+            let access = Access(record: record)
         else { return nil }
         let id = RandomSecret.hex(prefix: "rs_")
         let now = now()

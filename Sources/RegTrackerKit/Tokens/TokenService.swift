@@ -35,7 +35,8 @@ public struct TokenService: Sendable {
         var record: TokenRecord
         switch access {
         case .office:
-            record = TokenRecord(scope: .office, township: nil, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
+            record = TokenRecord(
+                scope: .office, township: nil, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
         case .township(let name):
             record = TokenRecord(
                 scope: .township, township: name, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
