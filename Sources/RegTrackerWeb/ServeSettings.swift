@@ -10,8 +10,6 @@ public struct ServeSettings: Sendable {
     /// Open connections at most; beyond, new ones wait in the kernel's queue (refused when it is full), so memory
     /// stays bounded.
     public var maxConnections: Int
-    /// How many database reads run at once, each on its own read-only connection, taken in turn by client.
-    public var readConnections: Int
     /// Every request came over HTTPS (a proxy in front always uses it): the session cookie is `Secure`.
     public var behindHTTPS: Bool
     /// Peers (IP addresses) whose `X-Forwarded-Proto: https` is believed.
@@ -23,17 +21,21 @@ public struct ServeSettings: Sendable {
 
     public init(
         requestTimeout: Duration = .seconds(5), idleTimeout: Duration = .seconds(30), maxConnections: Int = 256,
-        readConnections: Int = 2, behindHTTPS: Bool = false, trustedProxies: [String] = [],
+        behindHTTPS: Bool = false, trustedProxies: [String] = [],
         sessionLifetime: Int64 = SessionService.defaultLifetime,
         now: @escaping @Sendable () -> Int64 = SessionService.systemTime
     ) {
         self.requestTimeout = requestTimeout
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections
-        self.readConnections = readConnections
         self.behindHTTPS = behindHTTPS
         self.trustedProxies = trustedProxies
         self.sessionLifetime = sessionLifetime
         self.now = now
     }
+}
+
+extension Duration {
+    /// In seconds, for the command line's options.
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -35,13 +35,13 @@ struct ServeCommand: ParsableCommand {
     var readOnly = false
 
     @Option(help: "Seconds a connection has to send a whole request before it is closed.")
-    var requestTimeout: Double = 5
+    var requestTimeout = ServeSettings().requestTimeout.seconds
 
     @Option(help: "Seconds a kept-alive connection may wait for its next request before it is closed.")
-    var idleTimeout: Double = 30
+    var idleTimeout = ServeSettings().idleTimeout.seconds
 
     @Option(help: "Open connections at most; further ones wait in the system's queue.")
-    var maxConnections = 256
+    var maxConnections = ServeSettings().maxConnections
 
     @Option(help: "Database reads at once, each on its own read-only connection, taken in turn by client.")
     var readConnections = 2
@@ -71,7 +71,7 @@ struct ServeCommand: ParsableCommand {
         ServeSettings(
             requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
             idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections,
-            readConnections: readConnections, behindHTTPS: behindHTTPS, trustedProxies: trustedProxies)
+            behindHTTPS: behindHTTPS, trustedProxies: trustedProxies)
     }
 
     func run() throws {

@@ -55,10 +55,4 @@ public struct SessionService: Sendable {
         let digest = TokenDigest.sha256(id)
         return try store.write { try $0.deleteSession(sha256: digest) }
     }
-
-    /// Removes expired sessions and those of revoked tokens; returns how many.
-    public func removeExpired() throws -> Int {
-        let now = now()
-        return try store.write { try $0.deleteExpiredSessions(at: now) }
-    }
 }
