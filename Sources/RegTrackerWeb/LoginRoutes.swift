@@ -54,8 +54,7 @@ struct LoginRoutes {
     static func cookie(value: String, maxAge: Int, secure: Bool) -> Cookie {
         Cookie(
             name: TokenAuthMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: secure,
-            httpOnly: true,
-            sameSite: .strict)
+            httpOnly: true, sameSite: .strict)
     }
 
     /// One field of an `application/x-www-form-urlencoded` body.
