@@ -185,6 +185,21 @@ enum Migrations {
                         GROUP BY batch_id, township_id, outcome, registered_day;
                     """)
         }
+        migrator.registerMigration("v8: dashboard sessions") { db in
+            // A login makes a session (issue 20): the cookie holds a random id, the table only its SHA-256. Ending
+            // the token ends its sessions (the cascade, and `revokeToken`).
+            try db.execute(
+                sql: """
+                    CREATE TABLE dashboard_session (
+                        sha256 TEXT PRIMARY KEY NOT NULL,
+                        token_id INTEGER NOT NULL REFERENCES access_token(id) ON DELETE CASCADE,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX dashboard_session_by_token ON dashboard_session(token_id);
+                    CREATE INDEX dashboard_session_by_expiry ON dashboard_session(expires_at);
+                    """)
+        }
         return migrator
     }
 }
