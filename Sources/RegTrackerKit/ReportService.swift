@@ -9,28 +9,15 @@ public struct ReportService {
         self.store = store
     }
 
-    /// The ranked report with each township's last submission date.
+    /// The ranked report with each township's last submission date (`YYYY-MM-DD`, as files and pages print it).
     public func report(target: Target) throws -> (report: Report, lastSubmission: [String: String]) {
-        try store.read { transaction in
-            let roster = try transaction.currentRoster()
-            let tally = try transaction.outcomeTally(roster: roster)
-            var lastSubmission: [String: String] = [:]
-            let figures = zip(roster.roster.townships, roster.ids).map { township, id in
-                lastSubmission[township.name] = tally.lastSubmission[id]
-                return TownshipFigures(
-                    township: township.name, population: township.population, target: township.target ?? target,
-                    counts: tally.byTownship[id] ?? OutcomeCounts())
-            }
-            return (Report(target: target, townships: figures, unassigned: tally.unassigned), lastSubmission)
-        }
+        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target) }
+        return (ranked.report, ranked.lastSubmissionText)
     }
 
     /// The roster township a name or alias stands for.
     public func township(named name: String) throws -> (name: String, id: Int64)? {
-        try store.read { transaction in
-            let roster = try transaction.currentRoster()
-            return roster.roster.index(named: name).map { (roster.roster.townships[$0].name, roster.ids[$0]) }
-        }
+        try FiguresSnapshot.read(store) { $0.township(named: name) }
     }
 
     public func suggestion(for name: String) throws -> String? {
@@ -45,13 +32,11 @@ public struct ReportService {
     /// 未报送名单: townships of the roster, in roster order, whose latest batch with rows of theirs is older than
     /// `since` (or that have none).
     public func missing(since: CivilDate) throws -> [MissingTownship] {
-        try store.read { transaction in
-            let roster = try transaction.currentRoster()
-            let tally = try transaction.outcomeTally(roster: roster)
-            return zip(roster.roster.townships, roster.ids).compactMap { township, id in
-                let last = tally.lastSubmission[id]
-                if let last, let date = CivilDate(iso8601: last), date >= since { return nil }
-                return MissingTownship(township: township.name, lastSubmission: last)
+        try FiguresSnapshot.read(store) { snapshot in
+            let last = try snapshot.report(target: .default).lastSubmission
+            return snapshot.roster.roster.townships.compactMap { township in
+                if let date = last[township.name], date >= since { return nil }
+                return MissingTownship(township: township.name, lastSubmission: last[township.name]?.iso8601Unchecked)
             }
         }
     }

@@ -25,42 +25,36 @@ struct TownshipData: Sendable {
 }
 
 extension Dashboard {
-    /// Reads run in `client`'s turn in the read pool.
+    /// Reads run in `client`'s turn in the read pool, each page on one snapshot.
     func rankingData(for client: String) async throws -> RankingData {
         let (target, today) = (target, today)
         return try await readers.read(for: client) { store in
-            try withSnapshot(of: store) { snapshot in
-                let (report, lastSubmission) = try ReportService(store: snapshot).report(target: target)
-                let trend = try TrendService(store: snapshot).trend(target: target, asOf: today)
+            try FiguresSnapshot.read(store) { snapshot in
+                let ranked = try snapshot.report(target: target)
                 return RankingData(
-                    report: report, lastSubmission: lastSubmission, trend: trend,
-                    notices: try NoticeService(store: snapshot).list())
+                    report: ranked.report, lastSubmission: ranked.lastSubmissionText,
+                    trend: try snapshot.trend(target: target, asOf: today), notices: try snapshot.notices())
             }
         }
     }
 
     /// The roster name a path segment stands for (a name or an alias), or nil.
     func townshipName(_ text: String, for client: String) async throws -> String? {
-        try await readers.read(for: client) { try ReportService(store: $0).township(named: text)?.name }
+        try await readers.read(for: client) { store in try FiguresSnapshot.read(store) { $0.township(named: text)?.name } }
     }
 
     /// nil when the name is not in the roster.
     func townshipData(named name: String, for client: String) async throws -> TownshipData? {
         let (target, today) = (target, today)
         return try await readers.read(for: client) { store in
-            try withSnapshot(of: store) { snapshot -> TownshipData? in
-                let service = ReportService(store: snapshot)
-                guard let found = try service.township(named: name) else { return nil }
-                let (report, lastSubmission) = try service.report(target: target)
-                let trend = try TrendService(store: snapshot).trend(target: target, asOf: today)
-                guard let figures = report.townships.first(where: { $0.township == found.name }),
-                    let township = trend.township(named: found.name)
-                else { return nil }
+            try FiguresSnapshot.read(store) { snapshot -> TownshipData? in
+                guard let view = try snapshot.townshipView(named: name, target: target) else { return nil }
+                let trend = try snapshot.trend(target: target, asOf: today)
+                guard let township = trend.township(named: view.figures.township) else { return nil }
                 return TownshipData(
-                    report: report, figures: figures, lastSubmission: lastSubmission[found.name], trend: trend,
-                    township: township, rejects: try service.rejects(township: found.id),
-                    villages: try TrendService(store: snapshot).villages(township: found.id),
-                    notices: try NoticeService(store: snapshot).list())
+                    report: view.report, figures: view.figures, lastSubmission: view.lastSubmission?.iso8601Unchecked,
+                    trend: trend, township: township, rejects: view.rejects, villages: view.villages,
+                    notices: try snapshot.notices())
             }
         }
     }

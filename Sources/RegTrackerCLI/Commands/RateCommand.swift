@@ -24,11 +24,15 @@ struct RateCommand: ParsableCommand {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
         let found = try resolveTownship(township, service: service)
-        let (report, lastSubmission) = try service.report(target: targetOption.value)
-        guard let figures = report.townships.first(where: { $0.township == found.name }) else { throw ExitCode(1) }
-        let tally = RejectTally(try service.rejects(township: found.id))
-        let last = lastSubmission[found.name]
-        let villages = byVillage ? try TrendService(store: service.store).villages(township: found.id) : nil
+        // Resolved above; a roster imported meanwhile may have dropped it.
+        guard
+            let view = try FiguresSnapshot.read(
+                service.store, { try $0.townshipView(named: found.name, target: targetOption.value) })
+        else { throw CommandFailure(Strings.text(.unknownTownship(township, suggestion: nil))) }
+        let (report, figures) = (view.report, view.figures)
+        let tally = RejectTally(view.rejects)
+        let last = view.lastSubmission?.iso8601Unchecked
+        let villages = byVillage ? view.villages : nil
         if json {
             return Console.out(
                 TownshipDocument.json(figures, in: report, lastSubmission: last, rejects: tally, villages: villages)

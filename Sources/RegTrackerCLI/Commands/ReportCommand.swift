@@ -92,8 +92,7 @@ func warnAboutPopulationZero(_ report: Report, quiet: Bool) {
 /// The roster township a name or alias given on the command line stands for, or exit 1 with a suggestion.
 func resolveTownship(_ name: String, service: ReportService) throws -> (name: String, id: Int64) {
     guard let found = try service.township(named: name) else {
-        Console.error(.unknownTownship(name, suggestion: try service.suggestion(for: name)))
-        throw ExitCode(1)
+        throw CommandFailure(Strings.text(.unknownTownship(name, suggestion: try service.suggestion(for: name))))
     }
     return found
 }

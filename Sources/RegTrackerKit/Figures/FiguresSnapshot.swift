@@ -1,0 +1,144 @@
+import RegTrackerCore
+import RegTrackerStore
+
+/// The read side's one path (issue 13): what the reports, `rate`, `missing`, the trend and the dashboard show, from
+/// the kept figures, all on one read transaction so that nothing mixes the database before and after an import.
+public struct FiguresSnapshot {
+    let transaction: any RegistryTransaction
+    /// The roster in force.
+    public let roster: StoredRoster
+
+    /// Reads `body` on one snapshot of `store`.
+    public static func read<T>(_ store: any RegistryStore, _ body: (FiguresSnapshot) throws -> T) throws -> T {
+        try store.read { transaction in
+            try body(FiguresSnapshot(transaction: transaction, roster: try transaction.currentRoster()))
+        }
+    }
+
+    /// Today's ranked report, with each township's last submission.
+    public func report(target: Target) throws -> RankedFigures {
+        let tally = try transaction.outcomeTally(roster: roster)
+        var lastSubmission: [String: CivilDate] = [:]
+        let figures = zip(roster.roster.townships, roster.ids).map { township, id in
+            lastSubmission[township.name] = tally.lastSubmission[id].flatMap(CivilDate.init(leadingISO8601:))
+            return TownshipFigures(
+                township: township.name, population: township.population, target: township.target ?? target,
+                counts: tally.byTownship[id] ?? OutcomeCounts())
+        }
+        return RankedFigures(
+            report: Report(target: target, townships: figures, unassigned: tally.unassigned),
+            lastSubmission: lastSubmission)
+    }
+
+    /// The ranked report as it stood at the end of `date` (see `AsOf.counts`), with each township's last submission
+    /// on or before that date.
+    public func report(target: Target, asOf date: CivilDate) throws -> RankedFigures {
+        var counts: [Int64: OutcomeCounts] = [:]
+        var latest: [Int64: CivilDate] = [:]
+        var unassigned: Int64 = 0
+        for group in try transaction.datedOutcomeCounts() {
+            guard let imported = CivilDate(leadingISO8601: group.importedDay) else { continue }
+            let registered = group.registeredDay.flatMap(CivilDate.init(leadingISO8601:))
+            if let township = group.township, imported <= date {
+                latest[township] = max(latest[township] ?? imported, imported)
+            }
+            guard AsOf.counts(registered: registered, imported: imported, on: date) else { continue }
+            if group.outcome == .unassigned {
+                unassigned += group.count
+            } else if let township = group.township {
+                counts[township, default: OutcomeCounts()].add(group.outcome, count: group.count)
+            }
+        }
+        var lastSubmission: [String: CivilDate] = [:]
+        let figures = zip(roster.roster.townships, roster.ids).map { township, id in
+            lastSubmission[township.name] = latest[id]
+            return TownshipFigures(
+                township: township.name, population: township.population, target: township.target ?? target,
+                counts: counts[id] ?? OutcomeCounts())
+        }
+        return RankedFigures(
+            report: Report(target: target, townships: figures, unassigned: unassigned), lastSubmission: lastSubmission)
+    }
+
+    /// Every township's trend up to `asOf`, in today's rank order, against `deadline` or else the stored one.
+    public func trend(target: Target, asOf: CivilDate, deadline: CivilDate? = nil) throws -> TrendReport {
+        let report = try self.report(target: target).report
+        let names = Dictionary(uniqueKeysWithValues: zip(roster.ids, roster.roster.townships.map(\.name)))
+        var series: [String: DailySeries] = [:]
+        for group in try transaction.datedOutcomeCounts() where group.outcome == .valid {
+            guard let id = group.township, let name = names[id],
+                let imported = CivilDate(leadingISO8601: group.importedDay)
+            else { continue }
+            let registered = group.registeredDay.flatMap(CivilDate.init(leadingISO8601:))
+            series[name, default: DailySeries()].add(
+                group.count, on: AsOf.registrationDay(registered: registered, imported: imported))
+        }
+        let deadline = try deadline ?? storedDeadline()
+        return TrendReport(
+            asOf: asOf, deadline: deadline, target: target,
+            townships: report.townships.map { figures in
+                TrendReport.Township(
+                    figures: figures, series: series[figures.township] ?? DailySeries(), asOf: asOf,
+                    deadline: deadline)
+            })
+    }
+
+    /// The deadline set with `trend --deadline`, if any.
+    public func storedDeadline() throws -> CivilDate? {
+        try transaction.setting(SettingKey.deadline).flatMap(CivilDate.init(iso8601:))
+    }
+
+    /// The roster township a name or alias stands for.
+    public func township(named name: String) -> (name: String, id: Int64)? {
+        roster.roster.index(named: name).map { (roster.roster.townships[$0].name, roster.ids[$0]) }
+    }
+
+    /// One township as its head sees it (`rate`, the dashboard's township page); nil when the name is not in the
+    /// roster.
+    public func townshipView(named name: String, target: Target) throws -> TownshipView? {
+        guard let found = township(named: name) else { return nil }
+        let ranked = try report(target: target)
+        guard let figures = ranked.report.townships.first(where: { $0.township == found.name }) else { return nil }
+        return TownshipView(
+            ranked: ranked, figures: figures, lastSubmission: ranked.lastSubmission[found.name],
+            rejects: try transaction.rejects(township: found.id, all: false),
+            villages: try villages(township: found.id))
+    }
+
+    /// One township's rows by village (村/社区): most valid first, the rows without a village last.
+    public func villages(township: Int64) throws -> [VillageFigures] {
+        var byVillage: [String: OutcomeCounts] = [:]
+        for count in try transaction.villageCounts(township: township) {
+            byVillage[count.village, default: OutcomeCounts()].add(count.outcome, count: count.count)
+        }
+        return byVillage.map { VillageFigures(village: $0.key, counts: $0.value) }.sorted { a, b in
+            if a.village.isEmpty != b.village.isEmpty { return b.village.isEmpty }
+            if a.counts.valid != b.counts.valid { return a.counts.valid > b.counts.valid }
+            return UnicodeOrder.precedes(a.village, b.village)
+        }
+    }
+
+    /// The stored notices, by end.
+    public func notices() throws -> [Notice] { try transaction.notices() }
+}
+
+/// A ranked report and the import day of each township's newest registration batch (by roster name; absent for
+/// a township that never sent one).
+public struct RankedFigures: Sendable {
+    public var report: Report
+    public var lastSubmission: [String: CivilDate]
+
+    /// `YYYY-MM-DD` by township, as the report files and pages print it.
+    public var lastSubmissionText: [String: String] { lastSubmission.mapValues(\.iso8601Unchecked) }
+}
+
+/// One township in its report, with the rows that did not count and its villages.
+public struct TownshipView: Sendable {
+    public var ranked: RankedFigures
+    public var figures: TownshipFigures
+    public var lastSubmission: CivilDate?
+    public var rejects: [RejectRecord]
+    public var villages: [VillageFigures]
+
+    public var report: Report { ranked.report }
+}
