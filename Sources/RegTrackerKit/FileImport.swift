@@ -7,7 +7,7 @@ import RegTrackerStore
 enum FileImport {
     /// The SHA-256 of the file's bytes, its identity as a batch (SPEC 3).
     static func sha256(of path: String) throws(ImportError) -> String {
-        do { return try FileDigest.sha256(path: path) } catch { throw ImportError(file: FileName.base(path), error) }
+        do { return try SHA256Digest.hex(path: path) } catch { throw ImportError(file: FileName.base(path), error) }
     }
 
     /// Runs `body`; whatever it throws becomes `.rejected` with the file named.

@@ -103,7 +103,7 @@ public struct ReportFiles {
     }
 
     private func writeReportWorkbook(_ report: Report, sheet: ReportSheet, chart: RateChart, path: String) throws {
-        let workbook = try XLSXWorkbook(path: path)
+        let workbook = try XLSXReportWriter(path: path)
         let table = try workbook.addTable(sheet, name: "排名", frozenColumns: 2)
         let note =
             chart.withoutBar.isEmpty ? nil : chart.withoutBar.map { "\($0)：实有人口为 0，无注册率，未画条形。" }.joined(separator: " ")
@@ -142,7 +142,7 @@ public struct ReportFiles {
                 if let xlsx {
                     try xlsx(path)
                 } else {
-                    let workbook = try XLSXWorkbook(path: path)
+                    let workbook = try XLSXReportWriter(path: path)
                     try workbook.addTable(sheet, name: sheetName, frozenColumns: 2)
                     try workbook.close()
                 }

@@ -1,9 +1,11 @@
+import RegTrackerIO
+
 /// Secrets for tokens and sessions: 32 bytes from the system's cryptographic generator, as lowercase hex.
 enum RandomSecret {
     static func hex(prefix: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return prefix + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return prefix + Hex.lowercase(bytes)
     }
 
     /// Whether `text` could be one of our secrets (`rt_…`, `rs_…`): short, letters, digits and `_` only, so

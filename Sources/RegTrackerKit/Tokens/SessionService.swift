@@ -1,4 +1,5 @@
 import Glibc
+import RegTrackerIO
 import RegTrackerStore
 
 /// Dashboard login sessions (issue 20): a token typed into the login form opens a session whose random id goes in
@@ -34,7 +35,7 @@ public struct SessionService: Sendable {
         let id = RandomSecret.hex(prefix: "rs_")
         let now = now()
         let session = SessionRecord(
-            sha256: TokenDigest.sha256(id), tokenID: tokenID, createdAt: now, expiresAt: now + lifetime)
+            sha256: SHA256Digest.hex(id), tokenID: tokenID, createdAt: now, expiresAt: now + lifetime)
         try store.write { transaction in
             _ = try transaction.deleteExpiredSessions(at: now)
             try transaction.insertSession(session)
@@ -45,14 +46,14 @@ public struct SessionService: Sendable {
     /// What a presented session id lets in: nil when it is unknown, ended, expired, or its token was revoked.
     public func access(forSession id: String) throws -> Access? {
         guard RandomSecret.isPlausible(id) else { return nil }
-        let (digest, now) = (TokenDigest.sha256(id), now())
+        let (digest, now) = (SHA256Digest.hex(id), now())
         return try store.read { try $0.activeSession(sha256: digest, at: now) }.flatMap { Access(record: $0.token) }
     }
 
     /// Ends a session (logout); false when there was none with this id.
     public func end(_ id: String) throws -> Bool {
         guard RandomSecret.isPlausible(id) else { return false }
-        let digest = TokenDigest.sha256(id)
+        let digest = SHA256Digest.hex(id)
         return try store.write { try $0.deleteSession(sha256: digest) }
     }
 }

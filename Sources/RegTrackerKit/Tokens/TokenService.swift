@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerIO
 import RegTrackerStore
 
 /// Who a dashboard token lets in: the office sees everything, a township its own page and the ranking.
@@ -36,10 +37,10 @@ public struct TokenService: Sendable {
         switch access {
         case .office:
             record = TokenRecord(
-                scope: .office, township: nil, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
+                scope: .office, township: nil, sha256: SHA256Digest.hex(secret), createdAt: clock.timestamp)
         case .township(let name):
             record = TokenRecord(
-                scope: .township, township: name, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
+                scope: .township, township: name, sha256: SHA256Digest.hex(secret), createdAt: clock.timestamp)
         }
         let stored = record
         record.id = try store.write { try $0.insertToken(stored) }
@@ -63,7 +64,7 @@ public struct TokenService: Sendable {
     /// The unrevoked token whose text is `secret`.
     static func activeToken(_ secret: String, in store: any RegistryStore) throws -> TokenRecord? {
         guard RandomSecret.isPlausible(secret) else { return nil }
-        let digest = TokenDigest.sha256(secret)
+        let digest = SHA256Digest.hex(secret)
         return try store.read { try $0.activeToken(sha256: digest) }
     }
 }

@@ -13,7 +13,7 @@ public struct ReportFileError: Error, Sendable, CustomStringConvertible {
 /// Report sheets written through libxlsxwriter: typed cells, a bold frozen heading row, unmet rows highlighted,
 /// column widths from the content, A4 print setup, and native bar charts. Written to a temporary file and renamed,
 /// so that a failed write leaves no half file.
-final class XLSXWorkbook {
+final class XLSXReportWriter {
     /// Where each sheet's rows landed, for chart ranges.
     struct Placement {
         var sheet: String
