@@ -15,10 +15,11 @@ import Testing
         return formatter.string(from: Date())
     }
 
-    @Test(arguments: [
-        (["LC_ALL": "C"], false), (["LC_ALL": nil, "LANG": "C"], false),
-        (["LC_ALL": nil, "LANG": "zh_CN.GB18030"], true), (["LC_ALL": "zh_CN.GB18030"], true),
-    ] as [([String: String?], Bool)])
+    @Test(
+        arguments: [
+            (["LC_ALL": "C"], false), (["LC_ALL": nil, "LANG": "C"], false),
+            (["LC_ALL": nil, "LANG": "zh_CN.GB18030"], true), (["LC_ALL": "zh_CN.GB18030"], true),
+        ] as [([String: String?], Bool)])
     func aRunWithoutAPinnedDateUnderANonUTF8LocaleSaysSensibleThings(locale: [String: String?], chinese: Bool) throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }
@@ -47,7 +48,8 @@ import Testing
 
         // Each batch is stamped with today's local date, not a pinned or UTC one.
         let dayAfter = Self.today()
-        let batches = try tool.run(["batches", "--json"], environment: environment).json["batches"] as? [[String: Any]] ?? []
+        let batches =
+            try tool.run(["batches", "--json"], environment: environment).json["batches"] as? [[String: Any]] ?? []
         #expect(batches.count == 4)
         for batch in batches {
             let stamped = String((batch["imported_at"] as? String ?? "").prefix(10))

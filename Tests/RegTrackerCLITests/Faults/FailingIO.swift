@@ -37,7 +37,10 @@ enum FailingIO {
 
     /// Which calls are counted, and how the counted one fails.
     enum Operations: String { case write, sync, all }
-    enum Code: String { case eio = "EIO", enospc = "ENOSPC" }
+    enum Code: String {
+        case eio = "EIO"
+        case enospc = "ENOSPC"
+    }
 
     /// The environment of a run whose `call`-th counted call fails (and, `sticky`, every one after it: a full disk).
     static func failing(

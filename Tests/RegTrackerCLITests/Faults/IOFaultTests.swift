@@ -10,7 +10,9 @@ import Testing
 @Suite(.serialized, .enabled(if: FailingIO.compiler != nil, Comment(rawValue: FailingIO.missingCompiler)))
 struct IOFaultTests {
     /// What SQLite itself says about I/O; the tool must say it in its own words.
-    static let rawSQLiteTexts = ["disk I/O error", "database or disk is full", "SQLite error", "SQLITE_", "database error ("]
+    static let rawSQLiteTexts = [
+        "disk I/O error", "database or disk is full", "SQLite error", "SQLITE_", "database error (",
+    ]
 
     /// A database with a roster and one list, a saved copy of it, and a second list to import with faults.
     struct Scene {
@@ -36,7 +38,8 @@ struct IOFaultTests {
             for operations in [FailingIO.Operations.write, .sync] {
                 try Self.copyDatabase(from: saved + "/test.sqlite", to: tool.database)
                 let countFile = tool.workFolder + "/count"
-                let run = try tool.run(["import", list], environment: try FailingIO.counting(operations, into: countFile))
+                let run = try tool.run(
+                    ["import", list], environment: try FailingIO.counting(operations, into: countFile))
                 #expect(run.status == 0, "\(run.stderr)")
                 let counted = try String(contentsOfFile: countFile, encoding: .utf8)
                 counts[operations] = Int(counted.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
@@ -57,7 +60,8 @@ struct IOFaultTests {
             if run.status == 0 {
                 #expect(report.stdout == after, "\(what): the run succeeded, so the import must be whole")
             } else {
-                #expect(report.stdout == before || report.stdout == after, "\(what): figures of neither before nor after")
+                #expect(
+                    report.stdout == before || report.stdout == after, "\(what): figures of neither before nor after")
                 #expect(run.stderr.contains("full or failing"), "\(what): \(run.stderr)")
                 for raw in IOFaultTests.rawSQLiteTexts { #expect(!run.stderr.contains(raw), "\(what): \(run.stderr)") }
             }
@@ -76,7 +80,8 @@ struct IOFaultTests {
     }
 
     static func seed(_ test: String) -> UInt64 {
-        let seed = ProcessInfo.processInfo.environment["REGTRACKER_FAULT_SEED"].flatMap(UInt64.init)
+        let seed =
+            ProcessInfo.processInfo.environment["REGTRACKER_FAULT_SEED"].flatMap(UInt64.init)
             ?? UInt64(Date().timeIntervalSince1970 * 1000)
         print("\(test): fault points from seed \(seed) (REGTRACKER_FAULT_SEED=\(seed) replays them)")
         return seed
@@ -98,13 +103,19 @@ struct IOFaultTests {
         var failed = 0
         for call in points {
             let what = "write \(call) of \(writes) failing"
-            if try scene.importFailing(try FailingIO.failing(call: call, of: .write, with: .eio), what) != 0 { failed += 1 }
+            if try scene.importFailing(try FailingIO.failing(call: call, of: .write, with: .eio), what) != 0 {
+                failed += 1
+            }
         }
         for call in 1...min(syncs, 8) {
             let what = "sync \(call) of \(syncs) failing"
-            if try scene.importFailing(try FailingIO.failing(call: call, of: .sync, with: .eio), what) != 0 { failed += 1 }
+            if try scene.importFailing(try FailingIO.failing(call: call, of: .sync, with: .eio), what) != 0 {
+                failed += 1
+            }
         }
-        print("failing write or sync: \(failed) of \(points.count + min(syncs, 8)) faulted imports failed, the rest were whole")
+        print(
+            "failing write or sync: \(failed) of \(points.count + min(syncs, 8)) faulted imports failed, the rest were whole"
+        )
     }
 
     @Test func aDiskFillingUpAtAnyPointLeavesAnIntactDatabaseWithTheFiguresOfBeforeOrAfter() throws {

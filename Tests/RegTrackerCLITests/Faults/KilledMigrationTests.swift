@@ -52,7 +52,8 @@ import Testing
         #expect(try tool.run("report", "--json").stdout == figures)
         print("killed migration: a whole `migrate` of the v2 database takes \(Int(duration * 1000)) ms")
 
-        let seed = ProcessInfo.processInfo.environment["REGTRACKER_FAULT_SEED"].flatMap(UInt64.init)
+        let seed =
+            ProcessInfo.processInfo.environment["REGTRACKER_FAULT_SEED"].flatMap(UInt64.init)
             ?? UInt64(Date().timeIntervalSince1970 * 1000)
         print("killed migration: kill moments from seed \(seed) (REGTRACKER_FAULT_SEED=\(seed) replays them)")
         var random = SeededRandom(seed: seed)
@@ -74,7 +75,9 @@ import Testing
             #expect(again.status == 0, "\(moment): \(again.stderr)")
             // The second run applies exactly what the first did not.
             for migration in Self.later {
-                #expect(again.stdout.contains("“\(migration)”") == !before.contains(migration), "\(moment): \(again.stdout)")
+                #expect(
+                    again.stdout.contains("“\(migration)”") == !before.contains(migration), "\(moment): \(again.stdout)"
+                )
             }
             #expect(try Self.applied(tool.database).count == 6, "\(moment)")
             #expect(try SQLiteShell.run(tool.database, "SELECT COUNT(*) FROM batch WHERE sequence IS NOT id;") == "0")

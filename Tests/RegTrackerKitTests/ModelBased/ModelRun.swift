@@ -106,7 +106,9 @@ struct ModelRun {
         guard case .imported(let summary) = result else { return "expected batch \(number), got \(result)" }
         if summary.batch != number { return "expected batch \(number), got batch \(summary.batch)" }
         if summary.rows != facts.count { return "expected \(facts.count) rows, got \(summary.rows)" }
-        if let skipped, summary.skippedRows != skipped { return "expected \(skipped) skipped, got \(summary.skippedRows)" }
+        if let skipped, summary.skippedRows != skipped {
+            return "expected \(skipped) skipped, got \(summary.skippedRows)"
+        }
         if summary.replaced != replaced { return "expected \(replaced) replaced, got \(summary.replaced)" }
         return nil
     }
@@ -158,7 +160,9 @@ struct ModelRun {
         }
         let number = model.nextNumber
         model.addInvalidList(fileName: name, bytes: list.bytes, entries: list.entries)
-        guard case .imported(let summary) = result else { return "expected invalid list batch \(number), got \(result)" }
+        guard case .imported(let summary) = result else {
+            return "expected invalid list batch \(number), got \(result)"
+        }
         if summary.batch != number { return "expected invalid list batch \(number), got batch \(summary.batch)" }
         return nil
     }
@@ -178,7 +182,9 @@ struct ModelRun {
             case .alreadyPurged: .alreadyPurged
             case .notFound: .notFound
             }
-        if purge, answered == .retracted || answered == .purgedRetracted, try !BatchService(store: store, clock: clock).erasePurged() {
+        if purge, answered == .retracted || answered == .purgedRetracted,
+            try !BatchService(store: store, clock: clock).erasePurged()
+        {
             return "the purge's checkpoint was blocked with no reader open"
         }
         return answered == expected ? nil : "retract \(number): expected \(expected), got \(answered)"
@@ -197,8 +203,12 @@ struct ModelRun {
         let expected = try model.figures()
         if stored != expected { return "figures differ\n  store: \(stored)\n  model: \(expected)" }
         let batches = try BatchService(store: store, clock: clock).batches()
-        let states = batches.map { "\($0.id!):\($0.isRetracted ? "r" : "a")\($0.isPurged ? "p" : "")@\($0.sequence ?? -1)" }
-        let expectedStates = model.batches.map { "\($0.number):\($0.retracted ? "r" : "a")\($0.purged ? "p" : "")@\($0.sequence)" }
+        let states = batches.map {
+            "\($0.id!):\($0.isRetracted ? "r" : "a")\($0.isPurged ? "p" : "")@\($0.sequence ?? -1)"
+        }
+        let expectedStates = model.batches.map {
+            "\($0.number):\($0.retracted ? "r" : "a")\($0.purged ? "p" : "")@\($0.sequence)"
+        }
         if states != expectedStates { return "batches differ\n  store: \(states)\n  model: \(expectedStates)" }
         return try checkKeptFigures()
     }

@@ -47,12 +47,14 @@ struct RandomFiles {
         for _ in 0..<count {
             let region = ["110105", "510104", "330106"].randomElement(using: &random)!
             let year = Int.random(in: 1950...1999, using: &random)
-            let date = String(format: "%02d%02d", Int.random(in: 1...12, using: &random), Int.random(in: 1...28, using: &random))
+            let date = String(
+                format: "%02d%02d", Int.random(in: 1...12, using: &random), Int.random(in: 1...28, using: &random))
             let sequence = String(format: "%03d", Int.random(in: 0...999, using: &random))
             let first17 = region + String(year) + date + sequence
             let id18 = first17 + String(IDNumber.checkCharacter(for: Array(first17.utf8)))
             let id15 = region + String(format: "%02d", year % 100) + date + sequence
-            let phone = "1" + String(Int.random(in: 3...9, using: &random))
+            let phone =
+                "1" + String(Int.random(in: 3...9, using: &random))
                 + String(format: "%09d", Int.random(in: 0...999_999_999, using: &random))
             people.append(Person(id18: id18, id15: id15, phone: phone))
         }
@@ -113,7 +115,8 @@ struct RandomFiles {
         case 8..<10: (text, meant) = (person.id18.lowercased(), .valid(person.id18, key: 0))
         case 10..<12: (text, meant) = (person.id15, .valid(person.id18, key: 0))
         case 12: (text, meant) = ("'" + person.id18, .valid(person.id18, key: 0))
-        case 13: (text, meant) = (String(person.id18.prefix(6)) + "********" + String(person.id18.suffix(4)), .masked(""))
+        case 13:
+            (text, meant) = (String(person.id18.prefix(6)) + "********" + String(person.id18.suffix(4)), .masked(""))
         case 14:
             let wrong: Character = person.id18.last == "0" ? "1" : "0"
             (text, meant) = (String(person.id18.dropLast()) + String(wrong), .malformed(reason: ""))

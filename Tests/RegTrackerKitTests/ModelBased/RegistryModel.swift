@@ -43,13 +43,16 @@ struct RegistryModel {
         for index in replaced { batches[index].retracted = true }
         let number = nextNumber
         let place = replaced.map { batches[$0].sequence }.min() ?? number
-        batches.append(Batch(number: number, kind: .registrations, fileName: fileName, bytes: bytes, sequence: place, rows: rows))
+        batches.append(
+            Batch(number: number, kind: .registrations, fileName: fileName, bytes: bytes, sequence: place, rows: rows))
         return replaced.map { batches[$0].number }
     }
 
     mutating func addRoster(fileName: String, bytes: Data, townships: [Township]) {
         batches.append(
-            Batch(number: nextNumber, kind: .roster, fileName: fileName, bytes: bytes, sequence: nextNumber, townships: townships))
+            Batch(
+                number: nextNumber, kind: .roster, fileName: fileName, bytes: bytes, sequence: nextNumber,
+                townships: townships))
     }
 
     mutating func addInvalidList(
@@ -57,10 +60,13 @@ struct RegistryModel {
     ) {
         let numbered = entries.map { entry in
             defer { nextEntryID += 1 }
-            return InvalidEntry(id: nextEntryID, townshipKey: entry.townshipKey, idKey: entry.idKey, phoneKey: entry.phoneKey)
+            return InvalidEntry(
+                id: nextEntryID, townshipKey: entry.townshipKey, idKey: entry.idKey, phoneKey: entry.phoneKey)
         }
         batches.append(
-            Batch(number: nextNumber, kind: .invalidList, fileName: fileName, bytes: bytes, sequence: nextNumber, entries: numbered))
+            Batch(
+                number: nextNumber, kind: .invalidList, fileName: fileName, bytes: bytes, sequence: nextNumber,
+                entries: numbered))
     }
 
     /// What `retract N [--purge]` should answer, applied to the model.
@@ -94,7 +100,8 @@ struct RegistryModel {
 
     /// The rows of the active registration batches in the order of SPEC 2: by place in the sequence, then by row.
     func activeRowsInSequence() -> [RowFacts] {
-        batches.filter { $0.kind == .registrations && !$0.retracted }.sorted { $0.sequence < $1.sequence }.flatMap(\.rows)
+        batches.filter { $0.kind == .registrations && !$0.retracted }.sorted { $0.sequence < $1.sequence }.flatMap(
+            \.rows)
     }
 
     /// Every township of the roster in force with its population and counts, and the unassigned rows.
