@@ -3,7 +3,9 @@ SWIFT ?= swift
 DB ?= reports/demo.sqlite
 APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxlsxwriter-dev librsvg2-dev fonts-noto-cjk
 # Only the tests and the benchmark need these.
-TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils
+# gcc: the I/O fault tests build an LD_PRELOAD shim (Scripts/faults/failing_io.c) with `cc`.
+TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils \
+	'gcc|clang'
 BENCH_APT_PACKAGES := hyperfine libxml2-utils time
 BIN := .build/release/regtracker
 # What `regtracker --version` and the .deb say (Scripts/stamp-version.sh writes them into BuildInfo.swift for the
@@ -22,7 +24,7 @@ SYSCONFDIR ?= /etc
 DESTDIR ?=
 TEST_DEB ?= yes
 
-.PHONY: setup test-setup bench-setup build release test demo bench lint clean samples fuzz deb deb-setup install test-deb
+.PHONY: setup test-setup bench-setup build release test soak demo bench lint clean samples fuzz deb deb-setup install test-deb
 
 setup:
 	@Scripts/setup.sh $(APT_PACKAGES)
@@ -61,6 +63,13 @@ test: test-setup
 	$(SWIFT) test --skip-build --no-parallel
 	# The package: a static release build, packed, installed into a temporary root and checked (TEST_DEB=no skips).
 	if [ "$(TEST_DEB)" != no ]; then $(MAKE) test-deb; fi
+
+# The model-based random test (ModelBasedRandomTests) on fresh seeds for SOAK_SECONDS; every seed is printed, and
+# REGTRACKER_MODEL_SEED=N swift test --filter ModelBasedRandomTests replays one.
+SOAK_SECONDS ?= 600
+soak: setup
+	$(SWIFT) build --build-tests
+	REGTRACKER_SOAK_SECONDS=$(SOAK_SECONDS) $(SWIFT) test --skip-build --filter ModelBasedRandomTests
 
 # libFuzzer on each reader and the cell normaliser (Scripts/fuzz.sh), FUZZ_SECONDS each; what it finds goes to
 # Tests/Fuzz/regressions/, which `make test` replays (FuzzRegressionTests).

@@ -79,6 +79,7 @@ gen_medium=$!
 gen --rows "$large" --name large --formats csv 2>"$work/gen-large.log" &
 gen_large=$!
 gen --rows "$small" --name small --formats csv,xlsx 2>"$work/gen-small.log"
+gen --rows 5000 --name daily --formats csv 2>"$work/gen-daily.log"
 wait "$gen_medium"
 wait "$gen_large"
 cat "$work"/gen-*.log >&2
@@ -188,6 +189,17 @@ t_import sizeS_ref 3 small.csv
 # 1M rows CSV (UTF-8), then GB18030. The database of the last UTF-8 run is kept for report and re-import.
 ours_import csv_ours 3 "$medium" "$db" medium-roster.csv medium.csv
 t_import csv_ref 3 medium.csv
+# What `synchronous = FULL` costs (issue 20, item 9): the same 1M-row import, and a daily 5,000-row one, with the
+# benchmark-only switch REGTRACKER_BENCH_SYNCHRONOUS=NORMAL; the table puts FULL in the "ours" column, NORMAL in
+# the "reference" one.
+normal=(env REGTRACKER_BENCH_SYNCHRONOUS=NORMAL "$bin")
+measure syncM_ref "$(runs_for 3 "$medium")" "$(fresh_db "$db" medium-roster.csv)" -- \
+    "${normal[@]}" --db "$db" import --quiet medium.csv
+db_d=$work/daily.sqlite
+ours_import syncD_ours 3 5000 "$db_d" daily-roster.csv daily.csv
+measure syncD_ref "$(runs_for 3 5000)" "$(fresh_db "$db_d" daily-roster.csv)" -- \
+    "${normal[@]}" --db "$db_d" import --quiet daily.csv
+rm -f "$db_d" "$db_d-wal" "$db_d-shm"
 db_gb=$work/gb.sqlite
 ours_import gb_ours 3 "$medium" "$db_gb" medium-roster.csv medium-gb18030.csv
 t_import gb_ref 3 medium-gb18030.csv
@@ -359,6 +371,9 @@ for k in TIME RSS FAIL RUNS; do
     printf -v "${k}_sizeM_ref" '%s' "$(get "$k" csv_ref)"
 done
 row sizeM "CSV import, $M rows vs \`sqlite3 .import\` (the first row)" "$medium" ""
+for k in TIME RSS FAIL RUNS; do printf -v "${k}_syncM_ours" '%s' "$(get "$k" csv_ours)"; done
+row syncM "CSV import, $M rows, \`synchronous = FULL\` (the first row) vs NORMAL (benchmark-only switch)" "$medium" ""
+row syncD "CSV import, a daily 5k rows, \`synchronous = FULL\` vs NORMAL (benchmark-only switch)" 5000 ""
 row sizeL "CSV import, $L rows vs \`sqlite3 .import\`" "$large" ""
 
 elapsed=$(($(date +%s) - started))

@@ -10,20 +10,26 @@ public final class SQLiteStore: RegistryStore {
     /// How long a second process waits for the database before giving up with a clear message.
     public static let busyTimeout: TimeInterval = 60
 
+    /// FULL, except under `REGTRACKER_BENCH_SYNCHRONOUS=NORMAL`: a benchmark-only switch, so that `make bench` can
+    /// measure what FULL costs (docs/benchmarks.md); never set it for real data.
+    static let synchronous =
+        ProcessInfo.processInfo.environment["REGTRACKER_BENCH_SYNCHRONOUS"] == "NORMAL" ? "NORMAL" : "FULL"
+
     /// Opens (creating on first use) the database at `path`; `":memory:"` for tests. Readers use `existing(path:)`.
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.journalMode = path == ":memory:" ? .default : .wal
         configuration.foreignKeysEnabled = true
+        let synchronous = Self.synchronous
         configuration.prepareDatabase { db in
             // FULL: a committed import survives a power cut (one more sync a file costs milliseconds). secure_delete:
             // deleted rows are overwritten, not left in free pages, whatever SQLite was built with (a purge must
             // erase). journal_size_limit: the WAL does not keep a large import's pages after a checkpoint.
             try db.execute(
                 sql: """
-                    PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA journal_size_limit = 67108864;
-                    PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY
+                    PRAGMA synchronous = \(synchronous); PRAGMA secure_delete = ON;
+                    PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY
                     """)
         }
         do {

@@ -3,17 +3,7 @@ import Testing
 
 /// Issue 6: a killed import leaves nothing, concurrent runs import every file once.
 @Suite(.serialized) struct ReliabilityTests {
-    func integrity(_ database: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, "PRAGMA integrity_check;"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
+    func integrity(_ database: String) throws -> String { try SQLiteShell.integrity(database) }
 
     @Test func anImportKilledAtAnyPointLeavesNoTraceAndCanBeRunAgain() throws {
         let reference = try RegTrackerBinary()
