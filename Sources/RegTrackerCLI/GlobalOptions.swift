@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The language of every message (SPEC 7), read from the locale at the CLI's entry and passed down.
+    var language: Language { .current }
+
     var databasePath: String { db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite" }
 
     var clock: Clock { .system(environment: environment) }
@@ -41,7 +44,7 @@ struct GlobalOptions: ParsableArguments {
         if !quiet { Console.out(text) }
     }
 
-    func say(_ key: Strings.Key) { say(Strings.text(key)) }
+    func say(_ key: Strings.Key) { say(Strings.text(key, in: language)) }
 }
 
 /// `--encoding` and `--sheet`, for the commands that read files.

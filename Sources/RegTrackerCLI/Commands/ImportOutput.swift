@@ -8,7 +8,7 @@ enum ImportOutput {
         case .alreadyImported(let file, let batch):
             return Strings.text(.alreadyImported(file: file, batch: batch))
         case .rejected(let error):
-            return Strings.text(.rejected(file: error.file, reason: error.message))
+            return Strings.text(.rejected(file: error.file, reason: error.message(in: .current)))
         case .imported(let summary):
             var text = Strings.text(
                 .batchSummary(file: summary.file, batch: summary.batch, rows: summary.rows, kind: summary.kind))
@@ -60,6 +60,7 @@ enum ImportOutput {
             case .rejected(let error):
                 return .object([
                     ("file", .string(error.file)), ("status", .string("rejected")), ("error", .string(error.message)),
+                    ("error_code", .string(error.code)),
                 ])
             case .imported(let summary):
                 var members: [(String, JSONValue)] = [

@@ -59,7 +59,7 @@ struct InspectCommand: ParsableCommand {
             }
         } catch let error as ImportError {
             // The same line import prints for this file.
-            Console.error(.rejected(file: error.file, reason: error.message))
+            Console.error(.rejected(file: error.file, reason: error.message(in: global.language)))
             if json {
                 Console.out(
                     JSONValue.object([
@@ -124,7 +124,7 @@ enum InspectText {
             let fields = row.fields.map { "\(chinese ? $0.field.heading : $0.field.rawValue)=\($0.value)" }
             lines.append(
                 "  " + Strings.text(.inspectSheetRow(sheet: row.sheet, row.number, fields.joined(separator: ", "))))
-            lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reason: row.check.reason)))
+            lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reasons: row.check.reasons)))
         }
         let counts = RowCheck.Kind.allCases.compactMap { kind in
             inspection.checkCounts[kind].map { Strings.text(.inspectCheckCount(outcome(kind), $0)) }

@@ -55,7 +55,7 @@ struct RateCommand: ParsableCommand {
             lines.append(Strings.text(.rejectedByReason))
             for group in tally.byOutcome {
                 lines.append(Strings.text(.rejectedGroup(group.outcome, group.count)))
-                lines += group.reasons.map { Strings.text(.rejectedReason($0.reason, $0.count)) }
+                lines += group.reasons.map { Strings.text(.rejectedReason($0.reasons, $0.count)) }
             }
         }
         lines.append(Strings.text(.lastSubmission(last)))

@@ -25,6 +25,9 @@ struct RejectsCommand: ParsableCommand {
     @Option(help: "Only rows with this outcome: duplicate, malformed, flagged, listed or unassigned.")
     var outcome: RejectOutcome?
 
+    @Flag(help: "Print one JSON document: each row with its reason_code, reason and the values it names.")
+    var json = false
+
     func validate() throws {
         if unassigned, let township, !RejectFilter.namesUnassigned(township) {
             throw ValidationError(Strings.text(.unassignedWithTownship(township)))
@@ -50,14 +53,17 @@ struct RejectsCommand: ParsableCommand {
             }
             return
         }
+        if json { return Console.out(RejectsJSON.json(rejects, in: global.language).rendered()) }
         let rows = rejects.map { reject in
             [
                 reject.township ?? "(\(reject.townshipText.isEmpty ? "—" : Mask.digits(in: reject.townshipText)))",
                 reject.fileName, String(reject.batch), String(reject.rowNumber), Mask.digits(in: reject.name),
-                Strings.text(.outcome(reject.outcome)), Mask.digits(in: reject.reason),
+                Strings.text(.outcome(reject.outcome), in: global.language),
+                ReasonText.text(reject.reasons, in: global.language),
             ]
         }
-        global.say(ReportTable.aligned([["乡镇", "文件", "批次", "行号", "姓名", "结果", "原因"]] + rows))
+        let headings = Strings.text(.rejectsHeadings, in: global.language).split(separator: "|").map(String.init)
+        global.say(ReportTable.aligned([headings] + rows))
         global.say(.rowsNotCounted(rejects.count))
     }
 }
