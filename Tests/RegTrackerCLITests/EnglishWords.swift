@@ -1,22 +1,34 @@
-/// Latin words in a text meant to be Chinese: runs of two or more ASCII letters, except those of file names (a
-/// run directly after a dot) and the ones SPEC uses as they are.
+/// Latin words in a text meant to be Chinese: runs of two or more ASCII letters, except in file names (a token of
+/// letters, digits, `-` and `_` next to a dot) and the names SPEC uses as they are: the program, the app (国家反诈中心APP),
+/// `ID`.
 enum EnglishWords {
-    static let allowed: Set<String> = ["ID", "X", "csv", "xlsx", "xls", "xml", "html", "md", "txt", "et", "SVG", "PNG"]
+    static let allowed: Set<String> = ["ID", "APP", "regtracker"]
 
     static func `in`(_ text: String) -> [String] {
         var words: [String] = []
-        var word = ""
-        var previous: Character = " "
-        var afterDot = false
-        for character in text + " " {
-            if character.isASCII, character.isLetter {
-                if word.isEmpty { afterDot = previous == "." }
-                word.append(character)
-            } else {
-                if word.count >= 2, !afterDot, !allowed.contains(word) { words.append(word) }
-                word = ""
+        let characters = Array(text)
+        func isTokenCharacter(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
+        }
+        var index = 0
+        while index < characters.count {
+            guard isTokenCharacter(characters[index]) else {
+                index += 1
+                continue
             }
-            previous = character
+            let start = index
+            while index < characters.count, isTokenCharacter(characters[index]) { index += 1 }
+            let isFileName = (start > 0 && characters[start - 1] == ".") || (index < characters.count && characters[index] == ".")
+            if isFileName { continue }
+            var word = ""
+            for character in characters[start..<index] + ["-"] {
+                if character.isLetter {
+                    word.append(character)
+                } else {
+                    if word.count >= 2, !allowed.contains(word) { words.append(word) }
+                    word = ""
+                }
+            }
         }
         return words
     }

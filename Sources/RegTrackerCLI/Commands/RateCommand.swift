@@ -31,7 +31,9 @@ struct RateCommand: ParsableCommand {
         let villages = byVillage ? try TrendService(store: service.store).villages(township: found.id) : nil
         if json {
             return Console.out(
-                TownshipDocument.json(figures, in: report, lastSubmission: last, rejects: tally, villages: villages)
+                TownshipDocument.json(
+                    figures, in: report, lastSubmission: last, rejects: tally, villages: villages,
+                    language: global.language)
                     .rendered())
         }
         let counts = figures.counts
