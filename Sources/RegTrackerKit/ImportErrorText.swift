@@ -3,13 +3,13 @@ import RegTrackerIO
 
 extension ImportError {
     /// The problem in `language`, without the file name (SPEC 7: problems inside a file in the CLI's language).
-    /// A reader's own words (`unreadable`) and a roster row's are English; the frame around them is not.
+    /// A reader's own words (`unreadable`) are English; the frame around them is not.
     public func message(in language: Language) -> String {
         let text: String =
             switch problem {
             case .unreadable(let error): language.pick(error.description, "无法读取：\(error.description)")
             case .header(let error): HeaderErrorText.text(error, in: language)
-            case .rosterRow(let error): language.pick(error.description, "人口底数有误：\(error.description)")
+            case .rosterRow(let error): RosterRowErrorText.text(error, in: language)
             case .emptyRoster:
                 language.pick("the roster has no township rows; add one row per township", "人口底数中没有乡镇行；请每个乡镇一行")
             case .losesRows(let lost):
