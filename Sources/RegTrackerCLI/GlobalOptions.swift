@@ -26,7 +26,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: databasePath)
         } catch {
-            Console.error(Failure.message(for: error) ?? "\(error)")
+            Console.error(Failure.message(for: error, in: language) ?? "\(error)")
             throw ExitCode(1)
         }
     }
@@ -75,7 +75,7 @@ struct TargetOption: ParsableArguments {
 
     func validate() throws {
         if let target, Target(parsing: target) == nil {
-            throw ValidationError(Strings.text(.badTarget(target)))
+            throw ValidationError(Strings.text(.badTarget(target), in: .current))
         }
     }
 
@@ -91,5 +91,5 @@ enum Console {
         FileHandle.standardError.write(Data(("regtracker: " + text + "\n").utf8))
     }
 
-    static func error(_ key: Strings.Key) { error(Strings.text(key)) }
+    static func error(_ key: Strings.Key, in language: Language) { error(Strings.text(key, in: language)) }
 }

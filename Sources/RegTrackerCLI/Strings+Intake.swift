@@ -19,7 +19,7 @@ extension Strings {
         case purgeJournalBusy(Int64)
     }
 
-    static func text(_ key: Intake, in language: Language = .current) -> String {
+    static func text(_ key: Intake, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }

@@ -87,7 +87,7 @@ enum Strings {
         case backup(BackupText)
     }
 
-    static func text(_ key: Key, in language: Language = .current) -> String {
+    static func text(_ key: Key, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }
@@ -344,7 +344,7 @@ extension Strings {
         case serveFailed(String)
     }
 
-    static func text(_ key: DashboardKey, in language: Language = .current) -> String {
+    static func text(_ key: DashboardKey, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }
@@ -428,7 +428,7 @@ extension Strings {
         case storeFailure(StoreError.Code, path: String)
     }
 
-    static func text(_ key: CommandKey, in language: Language = .current) -> String {
+    static func text(_ key: CommandKey, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }

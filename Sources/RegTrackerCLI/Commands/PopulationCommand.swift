@@ -22,8 +22,8 @@ struct PopulationCommand: ParsableCommand {
         func run() throws {
             let result = RosterImport(store: try global.openStore(), clock: global.clock)
                 .run(path: file, options: reading.readOptions, force: force)
-            guard case .rejected = result else { return global.say(ImportOutput.line(result)) }
-            Console.error(ImportOutput.line(result))
+            guard case .rejected = result else { return global.say(ImportOutput.line(result, in: global.language)) }
+            Console.error(ImportOutput.line(result, in: global.language))
             throw ExitCode(1)
         }
     }
@@ -50,9 +50,9 @@ struct InvalidCommand: ParsableCommand {
                 let result = importer.run(path: file, options: reading.readOptions)
                 if case .rejected = result {
                     failed = true
-                    Console.error(ImportOutput.line(result))
+                    Console.error(ImportOutput.line(result, in: global.language))
                 } else {
-                    global.say(ImportOutput.line(result))
+                    global.say(ImportOutput.line(result, in: global.language))
                 }
             }
             if failed { throw ExitCode(1) }

@@ -23,7 +23,7 @@ struct RateCommand: ParsableCommand {
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
-        let found = try resolveTownship(township, service: service)
+        let found = try resolveTownship(township, service: service, language: global.language)
         let (report, lastSubmission) = try service.report(target: targetOption.value)
         guard let figures = report.townships.first(where: { $0.township == found.name }) else { throw ExitCode(1) }
         let tally = RejectTally(try service.rejects(township: found.id))
@@ -41,32 +41,32 @@ struct RateCommand: ParsableCommand {
             Strings.text(
                 .rateLine(
                     township: figures.township, rate: figures.ratePercent, valid: counts.valid,
-                    population: figures.population, target: figures.target.percentText, required: figures.required)),
+                    population: figures.population, target: figures.target.percentText, required: figures.required), in: global.language),
             Strings.text(
-                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank),
+                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank, in: global.language),
         ]
         if let met = figures.met {
             lines.append(
-                Strings.text(met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall))
+                Strings.text(met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall), in: global.language)
             )
         }
-        lines.append(Strings.text(.reportedLine(counts)))
+        lines.append(Strings.text(.reportedLine(counts), in: global.language))
         if tally.byOutcome.isEmpty {
-            lines.append(Strings.text(.rejectedNone))
+            lines.append(Strings.text(.rejectedNone, in: global.language))
         } else {
-            lines.append(Strings.text(.rejectedByReason))
+            lines.append(Strings.text(.rejectedByReason, in: global.language))
             for group in tally.byOutcome {
-                lines.append(Strings.text(.rejectedGroup(group.outcome, group.count)))
-                lines += group.reasons.map { Strings.text(.rejectedReason($0.reasons, $0.count)) }
+                lines.append(Strings.text(.rejectedGroup(group.outcome, group.count), in: global.language))
+                lines += group.reasons.map { Strings.text(.rejectedReason($0.reasons, $0.count), in: global.language) }
             }
         }
-        lines.append(Strings.text(.lastSubmission(last)))
-        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township))) }
+        lines.append(Strings.text(.lastSubmission(last), in: global.language))
+        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township), in: global.language)) }
         if let villages {
-            lines.append(Strings.text(.villageHeading))
-            let headings = Strings.text(.villageHeadings).split(separator: "|").map(String.init)
+            lines.append(Strings.text(.villageHeading, in: global.language))
+            let headings = Strings.text(.villageHeadings, in: global.language).split(separator: "|").map(String.init)
             let rows = villages.map { ["", $0.label, String($0.counts.valid), String($0.counts.reported)] }
-            lines.append(villages.isEmpty ? Strings.text(.noVillages) : ReportTable.aligned([[""] + headings] + rows))
+            lines.append(villages.isEmpty ? Strings.text(.noVillages, in: global.language) : ReportTable.aligned([[""] + headings] + rows))
         }
         global.say(lines.joined(separator: "\n"))
     }

@@ -30,7 +30,7 @@ struct RejectsCommand: ParsableCommand {
 
     func validate() throws {
         if unassigned, let township, !RejectFilter.namesUnassigned(township) {
-            throw ValidationError(Strings.text(.unassignedWithTownship(township)))
+            throw ValidationError(Strings.text(.unassignedWithTownship(township), in: global.language))
         }
     }
 
@@ -40,10 +40,10 @@ struct RejectsCommand: ParsableCommand {
         if unassigned || outcome == .unassigned || township.map(RejectFilter.namesUnassigned) == true {
             filter.rows = .unassigned
         } else if let township {
-            filter.rows = .township(try resolveTownship(township, service: service).id)
+            filter.rows = .township(try resolveTownship(township, service: service, language: global.language).id)
         }
         if let batch, try !service.batchExists(batch) {
-            Console.error(Strings.text(.rejectsNoSuchBatch(batch)))
+            Console.error(Strings.text(.rejectsNoSuchBatch(batch), in: global.language))
             throw ExitCode(1)
         }
         let rejects = try service.rejects(filter)
