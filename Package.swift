@@ -65,6 +65,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
+        .testTarget(
+            name: "RegTrackerStoreTests",
+            dependencies: ["RegTrackerStore", "RegTrackerCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RegTrackerKitTests",

@@ -21,6 +21,7 @@
 #   BENCH_SEED=2026       generator seed
 #   BENCH_OUT=docs/benchmarks.md   where the result goes ("-" to write nothing)
 #   BENCH_SKIP_CALAMINE=1 do not create the python-calamine venv
+#   BENCH_LOAD_REQUESTS=2000 BENCH_LOAD_SECONDS=30   the dashboard load (Scripts/bench/load.py) on each path
 set -euo pipefail
 
 if [ $# -ne 1 ]; then
@@ -203,6 +204,61 @@ measure notice_ours "$(runs_for 3)" "" -- "$bin" --db "$db" notice "$notice_peri
 measure notice_ref "$(runs_for 3)" "" -- sqlite3 "$db" \
     "SELECT township_id, outcome, substr(registered_at, 1, 10), batch_id, count(*) FROM registration GROUP BY 1, 2, 3, 4"
 measure reimport_ref "$(runs_for 3)" "" -- sha256sum medium.csv
+
+# The dashboard (issue 13: at least 200 requests/s with 8 clients, p99 at most 50 ms): `serve` on the 1M-row
+# database, loaded by Scripts/bench/load.py (8 keep-alive clients on loopback) with an office token, on
+# /api/report and / (the ranking page). Bounded by BENCH_LOAD_REQUESTS and BENCH_LOAD_SECONDS for each path.
+dashboard_rows=()
+dashboard_load() {
+    local office port="" server json path serve_log=$work/serve.log
+    office=$("$bin" --db "$db" tokens create --office 2>"$work/tokens.err" | grep -o 'rt_[0-9a-f]\{64\}' | head -n1 || true)
+    if [ -z "$office" ]; then
+        dashboard_rows+=("| dashboard | failed: no office token ($(head -c 160 "$work/tokens.err")) | | | | | |")
+        return
+    fi
+    "$bin" --db "$db" serve --read-only --port 0 >"$serve_log" 2>&1 &
+    server=$!
+    for _ in $(seq 100); do
+        port=$(grep -o '127\.0\.0\.1:[0-9]*' "$serve_log" | head -n1 | cut -d: -f2 || true)
+        [ -n "$port" ] && break
+        sleep 0.1
+    done
+    if [ -z "$port" ]; then
+        dashboard_rows+=("| dashboard | failed: serve printed no address ($(head -c 160 "$serve_log")) | | | | | |")
+        kill "$server" 2>/dev/null || true
+        wait "$server" 2>/dev/null || true
+        return
+    fi
+    for path in /api/report /; do
+        log "dashboard load: GET $path, 8 clients, at most $load_requests requests in $load_seconds s"
+        json=$(timeout $((load_seconds + 60)) python3 "$here/load.py" --port "$port" --path "$path" --token "$office" \
+            --clients 8 --requests "$load_requests" --max-seconds "$load_seconds" 2>"$work/load.err" || true)
+        echo "$json" >&2
+        dashboard_rows+=("$(LOAD="$json" python3 - "$path" "$work/load.err" <<'PY'
+import json, os, sys
+path, errors = sys.argv[1], sys.argv[2]
+try:
+    r = json.loads(os.environ["LOAD"])
+except ValueError:
+    first = (open(errors, encoding="utf-8", errors="replace").read().strip().splitlines() or ["no output"])[0]
+    print(f"| `GET {path}` | failed: {first[:160]} | | | | | |")
+    sys.exit()
+rps, p99 = r["requests_per_second"] or 0, r["p99_ms"]
+met = "met" if rps >= 200 and p99 is not None and p99 <= 50 else "missed"
+stop = ", stopped by the time limit" if r["stopped_by_time"] else ""
+print(f"| `GET {path}` | {r['requests']} in {r['seconds']} s{stop} | {rps} | {r['p50_ms']} | {p99} | {r['errors']} "
+      f"| ≥ 200 req/s, p99 ≤ 50 ms ({met}) |")
+PY
+)")
+    done
+    dashboard_rss=$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$server/status" 2>/dev/null || true)
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+}
+load_requests=${BENCH_LOAD_REQUESTS:-2000}
+load_seconds=${BENCH_LOAD_SECONDS:-30}
+dashboard_rss=
+dashboard_load
 rm -f "$db" "$db-wal" "$db-shm" "$work/t.db"
 
 # SpreadsheetML.
@@ -293,7 +349,7 @@ row xml "import $M rows SpreadsheetML (${xml_size} MB) vs \`xmllint --stream --n
 row xlsxS "import $S rows .xlsx (${xlsxS_size} MB) vs python-calamine read" "$small" 1.0
 row xlsxM "import $M rows .xlsx (${xlsxM_size} MB) vs python-calamine read" "$medium" 1.0
 row xlsS "import $S rows .xls (${xlsS_size} MB, LibreOffice's conversion of the .xlsx) vs python-calamine read" "$small" 1.0
-row report "\`report --json\` on the $M-row database vs \`sqlite3\` GROUP BY" 0 1.5
+row report "\`report --json\` on the $M-row database (kept figures; target ≤ 50 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5
 row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
 row notice "\`notice PERIOD --reissue --json\` on the $M-row database (target under 2 s) vs \`sqlite3\` GROUP BY" 0 ""
 row sizeS "CSV import, $S rows vs \`sqlite3 .import\`" "$small" ""
@@ -327,6 +383,14 @@ file. A "failed: …" cell is the first line that the failing command wrote to s
 | work | ours s | reference s | ratio ours÷reference | our peak RSS MiB | target |
 |---|---|---|---|---|---|
 $(printf '%s\n' "${table[@]}")
+
+Dashboard (issue 13): \`regtracker serve --read-only\` on the $M-row database, \`Scripts/bench/load.py\` with 8
+keep-alive loopback clients and an office token, at most ${load_requests} requests or ${load_seconds} s for each path
+(latencies in ms; server peak RSS ${dashboard_rss:-?} MiB).
+
+| request | requests done | requests/s | p50 ms | p99 ms | errors | target |
+|---|---|---|---|---|---|---|
+$(printf '%s\n' "${dashboard_rows[@]}")
 
 Reference tools: $(sqlite3 --version | cut -d' ' -f1) (sqlite3), $(xmllint --version 2>&1 | head -n1 | sed 's/^xmllint: //'), python-calamine ${calamine_version:-—}, $(hyperfine --version).
 Data (\`Scripts/bench/generate.py --seed $seed\`, fictional):

@@ -14,7 +14,9 @@ enum Failure {
             case .needsMigration: Strings.text(.needsMigration(path: error.path), in: language)
             case .notRegTracker: Strings.text(.notRegTracker(path: error.path), in: language)
             }
-        case is NoRosterError: Strings.text(.noRoster, in: language)
+        case let failure as CommandFailure: failure.message
+        case is NoRosterError, is NoticeService.NoRoster: Strings.text(.noRoster, in: language)
+        case let error as ReportFileError: "\(error)"
         case let error as StoreError:
             if let code = error.code, let path = error.path {
                 Strings.text(.storeFailure(code, path: path), in: language)
@@ -24,4 +26,13 @@ enum Failure {
         default: nil
         }
     }
+}
+
+/// A refusal a command words itself, in the reader's language: printed as `regtracker: …`, exit status 1.
+struct CommandFailure: Error {
+    var message: String
+
+    init(_ message: String) { self.message = message }
+
+    init(_ key: Strings.CommandKey, in language: Language) { message = Strings.text(key, in: language) }
 }

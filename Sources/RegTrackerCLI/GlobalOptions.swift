@@ -26,8 +26,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: databasePath)
         } catch {
-            Console.error(Failure.message(for: error, in: language) ?? "\(error)")
-            throw ExitCode(1)
+            throw CommandFailure(Failure.message(for: error, in: language) ?? "\(error)")
         }
     }
 

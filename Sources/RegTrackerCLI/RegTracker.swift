@@ -18,7 +18,7 @@ struct RegTracker: ParsableCommand {
             GenerateSamplesCommand.self, InspectCommand.self,
             TrendCommand.self, ServeCommand.self, TokensCommand.self, MigrateCommand.self,
             NoticeCommand.self,
-            BackupCommand.self, RestoreCommand.self,
+            BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 
     @OptionGroup var global: GlobalOptions

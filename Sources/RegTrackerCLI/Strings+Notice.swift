@@ -9,7 +9,6 @@ extension Strings {
         case badCards(String)
         case badBottom(Int)
         case listTakesNoOptions
-        case noDatabase(String)
         case issued(period: String, issued: String)
         case stored(period: String, issued: String)
         case title(period: String, start: String, end: String, target: String)
@@ -46,11 +45,6 @@ extension Strings {
             (
                 "notice list takes only --json (and the global options)",
                 "notice list 只接受 --json（及全局选项）"
-            )
-        case .noDatabase(let path):
-            (
-                "\(path): no database here; import a roster first (regtracker population import FILE) or give --db",
-                "\(path)：数据库不存在；请先导入人口底数（regtracker population import 文件）或用 --db 指定数据库"
             )
         case .issued(let period, let issued):
             ("notice \(period) issued on \(issued) and stored", "已于 \(issued) 印发并保存 \(period) 通报")

@@ -85,6 +85,8 @@ enum Strings {
         case inspectTownshipNotChecked
         // backup, restore (Strings+Backup.swift)
         case backup(BackupText)
+        // check (Strings+Check.swift)
+        case check(CheckText)
     }
 
     static func text(_ key: Key, in language: Language) -> String {
@@ -97,6 +99,7 @@ enum Strings {
         case .wrote(let path): ("wrote \(path)", "已写入 \(path)")
         case .warning(let text): ("warning: \(text)", "注意：\(text)")
         case .backup(let text): text.pair
+        case .check(let text): text.pair
 
         case .alreadyImported(let file, let batch):
             ("\(file): already imported as batch \(batch); nothing to do", "\(file)：已作为第 \(batch) 批导入，无需再导入")

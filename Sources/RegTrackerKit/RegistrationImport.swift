@@ -93,6 +93,7 @@ public struct RegistrationImport {
             sheets.finishSheet(rows: rows, township: given, from: source)
             next = try sheets.next()
         }
+        try writer.finish()
         summary.sheets = sheets.reports
         summary.skippedRows = summary.skippedByReason.values.reduce(0, +)
         try transaction.setBatchCounts(batch: batch, rows: summary.rows, skippedRows: summary.skippedRows)

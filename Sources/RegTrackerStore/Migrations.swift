@@ -161,6 +161,45 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v7: kept figures") { db in
+            // Rows counted by batch, township, outcome and registration day, kept by every change of the rows (see
+            // FigureCounter), filled here once from the rows already stored.
+            try db.execute(
+                sql: """
+                    CREATE TABLE figure (
+                        batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+                        township_id INTEGER,
+                        outcome INTEGER NOT NULL,
+                        registered_day TEXT,
+                        rows INTEGER NOT NULL
+                    );
+                    CREATE INDEX figure_by_batch ON figure(batch_id);
+                    -- Today's report reads the groups in township and outcome order, without a sort.
+                    CREATE INDEX figure_by_township ON figure(township_id, outcome, batch_id, rows);
+                    INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows)
+                        SELECT batch_id, township_id, outcome,
+                            CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                                THEN substr(registered_at, 1, 10) END AS registered_day,
+                            COUNT(*)
+                        FROM registration WHERE outcome IS NOT NULL
+                        GROUP BY batch_id, township_id, outcome, registered_day;
+                    """)
+        }
+        migrator.registerMigration("v8: dashboard sessions") { db in
+            // A login makes a session (issue 20): the cookie holds a random id, the table only its SHA-256. Ending
+            // the token ends its sessions (the cascade, and `revokeToken`).
+            try db.execute(
+                sql: """
+                    CREATE TABLE dashboard_session (
+                        sha256 TEXT PRIMARY KEY NOT NULL,
+                        token_id INTEGER NOT NULL REFERENCES access_token(id) ON DELETE CASCADE,
+                        created_at INTEGER NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX dashboard_session_by_token ON dashboard_session(token_id);
+                    CREATE INDEX dashboard_session_by_expiry ON dashboard_session(expires_at);
+                    """)
+        }
         migrator.registerMigration("v9: reasons as codes") { db in
             // SPEC 7: reasons are stored as a code and its values (`StoredReasons`), never as text. The English text
             // earlier releases stored is read back; text that cannot be read stays whole under the code `legacy`.

@@ -45,7 +45,15 @@ public protocol RegistryTransaction {
     /// Rows the roster in force assigns, by the township text they carry: what a new roster must still match.
     func assignedRowCounts() throws -> [AssignedRowCount]
 
+    /// Today's figures, from the kept figures (not the rows).
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
+    /// Where the kept figures and the figures recomputed from the rows differ; empty when they agree.
+    func figureDifferences() throws -> [FigureDifference]
+    func figureSummary() throws -> FigureSummary
+    /// Sets the kept figures to the ones recomputed from the rows (`check --repair`); returns the groups written.
+    func rebuildFigures() throws -> Int
+    /// What the storage engine's own quick check finds wrong; empty when the file is sound.
+    func integrityProblems() throws -> [String]
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
 
@@ -68,6 +76,14 @@ public protocol RegistryTransaction {
     func activeToken(sha256: String) throws -> TokenRecord?
     /// Returns false when there is no such token or it was already revoked.
     func revokeToken(id: Int64, at timestamp: String) throws -> Bool
+    /// Stores a dashboard session (issue 20); the record holds only the SHA-256 of its id.
+    func insertSession(_ session: SessionRecord) throws
+    /// The session with this SHA-256 (hex) unexpired at `now` (Unix seconds), with its token, if not revoked.
+    func activeSession(sha256: String, at now: Int64) throws -> (session: SessionRecord, token: TokenRecord)?
+    /// Ends a session; false when there was none with this SHA-256.
+    func deleteSession(sha256: String) throws -> Bool
+    /// Removes the sessions expired at `now` and those of revoked tokens; returns how many.
+    func deleteExpiredSessions(at now: Int64) throws -> Int
 
     // MARK: - Periodic notices (issue 14; see SQLiteTransaction+Notice.swift)
 
@@ -82,6 +98,8 @@ public protocol RegistryTransaction {
 public protocol RegistrationWriter {
     /// Inserts the row and returns its id (its place in the sequence).
     func insert(_ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome
+    /// Stores the kept figures of the rows inserted; called once, after the last row, in the same transaction.
+    func finish() throws
 }
 
 /// A store failure a person can act on (busy database, unwritable file), without raw SQLite text.

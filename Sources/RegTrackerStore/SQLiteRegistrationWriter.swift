@@ -7,9 +7,12 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
     private let statement: Statement
     private let batch: Int64
     private var nextID: Int64
+    private var figures = FigureCounter()
+    private let db: Database
 
     init(db: Database, batch: Int64) throws {
         self.batch = batch
+        self.db = db
         nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM registration") ?? 0) + 1
         statement = try db.makeStatement(
             sql: """
@@ -38,11 +41,13 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         bind(registration.idNumber.key, 9)
         bind(registration.phone.key, 10)
         bind(registration.village, 11)
-        bind(registration.registeredAt.storedText, 12)
+        let registeredAt = registration.registeredAt.storedText
+        bind(registeredAt, 12)
         bind(StoredReasons.encode(row.facts.problems), 13)
         sqlite3_bind_int64(handle, 14, row.facts.isFlagged ? 1 : 0)
         sqlite3_bind_int64(handle, 15, Int64(outcome.kind.rawValue))
-        bind(outcome.township.map(townshipID), 16)
+        let township = outcome.township.map(townshipID)
+        bind(township, 16)
         bind(outcome.reference, 17)
         bind(StoredReasons.encode(outcome.reasons), 18)
         bind(row.sheet, 19)
@@ -50,7 +55,13 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")
         }
+        figures.add(batch: batch, township: township, outcome: outcome.kind.rawValue, registeredAt: registeredAt)
         return outcome
+    }
+
+    func finish() throws {
+        try figures.insert(into: db)
+        figures = FigureCounter()
     }
 
     private func bind(_ value: String?, _ index: Int32) {

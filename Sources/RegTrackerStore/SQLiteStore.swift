@@ -39,7 +39,7 @@ public final class SQLiteStore: RegistryStore {
         }
     }
 
-    private init(queue: DatabaseQueue) {
+    init(queue: DatabaseQueue) {
         self.queue = queue
     }
 

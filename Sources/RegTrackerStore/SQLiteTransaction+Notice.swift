@@ -4,19 +4,12 @@ import RegTrackerCore
 /// Periodic notices on SQLite: one `notice` row and one `notice_township` row per township, written once.
 extension SQLiteTransaction {
     func batchOutcomeCounts(registeredAfter day: CivilDate) throws -> [BatchOutcomeCount] {
-        // Grouped by batch, not by import day and registration day: a few hundred groups instead of tens of
-        // thousands, and no join per row. Retracted batches' rows have no outcome (see `reevaluate`). The plain
-        // comparison first: a row registered by the end fails it before GLOB and substr are evaluated.
+        // From the kept figures: a NULL registered_day (no date) is never after the day.
         try Row.fetchAll(
             db,
             sql: """
-                SELECT batch_id, township_id, outcome,
-                    CASE WHEN registered_at > ?1
-                        AND registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
-                        AND substr(registered_at, 1, 10) > ?1 THEN 1 ELSE 0 END AS registered_after,
-                    COUNT(*)
-                FROM registration WHERE outcome IS NOT NULL
-                GROUP BY batch_id, township_id, outcome, registered_after
+                SELECT batch_id, township_id, outcome, COALESCE(registered_day > ?, 0) AS registered_after, SUM(rows)
+                FROM figure GROUP BY batch_id, township_id, outcome, registered_after
                 """, arguments: [day.iso8601Unchecked]
         ).compactMap { row in
             guard let outcome = OutcomeKind(rawValue: row[2]) else { return nil }

@@ -4,17 +4,13 @@ import RegTrackerCore
 /// Progress over time and settings on SQLite.
 extension SQLiteTransaction {
     func datedOutcomeCounts() throws -> [DatedOutcomeCount] {
-        // Retracted batches' rows have no outcome (see `reevaluate`), so `outcome IS NOT NULL` keeps active rows.
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.township_id, r.outcome,
-                    CASE WHEN r.registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
-                        THEN substr(r.registered_at, 1, 10) END AS registered_day,
-                    substr(b.imported_at, 1, 10) AS imported_day, COUNT(*)
-                FROM registration r JOIN batch b ON b.id = r.batch_id
-                WHERE r.outcome IS NOT NULL
-                GROUP BY r.township_id, r.outcome, registered_day, imported_day
+                SELECT f.township_id, f.outcome, f.registered_day, substr(b.imported_at, 1, 10) AS imported_day,
+                    SUM(f.rows)
+                FROM figure f JOIN batch b ON b.id = f.batch_id
+                GROUP BY f.township_id, f.outcome, f.registered_day, imported_day
                 """
         ).compactMap { row in
             guard let outcome = OutcomeKind(rawValue: row[1]) else { return nil }

@@ -1,5 +1,4 @@
 import GRDB
-import GRDBSQLite
 import RegTrackerCore
 
 /// `RegistryTransaction` on one GRDB connection inside a transaction.
@@ -46,9 +45,9 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func purge(batch: Int64, at timestamp: String, by user: String) throws {
         var rows = 0
-        for table in ["registration", "invalid_entry", "township"] {
+        for table in ["registration", "invalid_entry", "township", "figure"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE batch_id = ?", arguments: [batch])
-            rows += db.changesCount
+            if table != "figure" { rows += db.changesCount }
         }
         try db.execute(sql: "UPDATE batch SET purged_at = ? WHERE id = ?", arguments: [timestamp, batch])
         // The audit line outlives the rows: who, when, which batch and how many rows; no personal data.
@@ -167,11 +166,12 @@ struct SQLiteTransaction: RegistryTransaction {
             db,
             sql: """
                 SELECT r.id, r.township_text, r.malformed_reason, r.flagged, r.id_key, r.phone_key,
-                    r.outcome, r.township_id, r.reference, r.reason
+                    r.outcome, r.township_id, r.reference, r.reason, r.batch_id, r.registered_at
                 FROM registration r JOIN batch b ON b.id = r.batch_id
                 WHERE b.retracted_at IS NULL ORDER BY \(order)
                 """)
         var changed = 0
+        var figures = FigureCounter()
         while let row = try cursor.next() {
             let id: Int64 = row[0]
             let facts = RowFacts(
@@ -179,6 +179,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 phoneKey: row[5])
             let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }
+            figures.add(batch: row[10], township: townshipID, outcome: outcome.kind.rawValue, registeredAt: row[11])
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
             let reasons = StoredReasons.encode(outcome.reasons)
             if current != (outcome.kind.rawValue, townshipID, outcome.reference, reasons) {
@@ -189,6 +190,9 @@ struct SQLiteTransaction: RegistryTransaction {
                 if current.0 != outcome.kind.rawValue || townshipBefore != townshipNow { changed += 1 }
             }
         }
+        // Every active row was decided: the kept figures are these counts, whatever they were before.
+        try db.execute(sql: "DELETE FROM figure")
+        try figures.insert(into: db)
         return changed
     }
 
@@ -209,46 +213,6 @@ struct SQLiteTransaction: RegistryTransaction {
     private func sequenceOrder() throws -> String {
         let moved = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM batch WHERE sequence <> id)") ?? false
         return moved ? "b.sequence, r.id" : "r.id"
-    }
-
-    /// One pass over the rows, counted here rather than by `GROUP BY` (which would sort a million rows), and the
-    /// newest batch of each township: batch numbers grow with import time.
-    func outcomeTally(roster: StoredRoster) throws -> OutcomeTally {
-        var tally = OutcomeTally(byTownship: [:], unassigned: 0, lastSubmission: [:])
-        var latestBatch: [Int64: Int64] = [:]
-        let statement = try db.makeStatement(
-            sql: "SELECT township_id, outcome, batch_id FROM registration WHERE outcome IS NOT NULL")
-        let handle = statement.sqliteStatement
-        var countsByTownship: [Int64: [Int64]] = [:]
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-            let outcome = Int(sqlite3_column_int64(handle, 1))
-            guard sqlite3_column_type(handle, 0) != SQLITE_NULL else {
-                if outcome == OutcomeKind.unassigned.rawValue { tally.unassigned += 1 }
-                continue
-            }
-            let township = sqlite3_column_int64(handle, 0)
-            countsByTownship[township, default: Array(repeating: 0, count: OutcomeKind.allCases.count)][outcome] += 1
-            let batch = sqlite3_column_int64(handle, 2)
-            if batch > latestBatch[township] ?? 0 { latestBatch[township] = batch }
-        }
-        sqlite3_reset(handle)
-        for (township, counts) in countsByTownship {
-            var outcomeCounts = OutcomeCounts()
-            for kind in OutcomeKind.allCases { outcomeCounts.add(kind, count: counts[kind.rawValue]) }
-            tally.byTownship[township] = outcomeCounts
-        }
-        let importedAt = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, imported_at FROM batch").map { row -> (Int64, String) in
-                (row[0], row[1])
-            },
-            uniquingKeysWith: { first, _ in first })
-        for (township, batch) in latestBatch {
-            tally.lastSubmission[township] = importedAt[batch].map { String($0.prefix(10)) }
-        }
-        return tally
     }
 
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord] {

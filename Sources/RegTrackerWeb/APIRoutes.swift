@@ -9,27 +9,28 @@ struct APIRoutes {
 
     func add(to group: RouterGroup<DashboardContext>) {
         let dashboard = dashboard
-        group.get("/api/report") { _, _ in
-            Self.json(ReportJSON.report(try await dashboard.rankingData().report))
+        group.get("/api/report") { _, context in
+            Self.json(ReportJSON.report(try await dashboard.rankingData(for: context.client).report))
         }
-        group.get("/api/trend") { request, _ in
+        group.get("/api/trend") { request, context in
             let step = request.uri.queryParameters.get("by").flatMap(DailySeries.Step.init(rawValue:)) ?? .day
-            return Self.json(TrendJSON.report(try await dashboard.rankingData().trend, step: step))
+            return Self.json(TrendJSON.report(try await dashboard.rankingData(for: context.client).trend, step: step))
         }
         group.get("/api/townships/:name") { _, context in
             guard let access = context.access else { return Self.error(.unauthorized, "a token is required") }
             let name = PageRoutes.decodedParameter(context.parameters.get("name") ?? "")
-            let canonical = try await dashboard.townshipName(name)
+            let canonical = try await dashboard.townshipName(name, for: context.client)
             guard let canonical, access.canSee(township: canonical) else {
                 if case .office = access { return Self.error(.notFound, "unknown township") }
                 return Self.error(.forbidden, "this token may read its own township only")
             }
-            guard let data = try await dashboard.townshipData(named: canonical) else {
+            guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else {
                 return Self.error(.notFound, "unknown township")
             }
             return Self.json(
                 TownshipDocument.json(
-                    data.figures, in: data.report, lastSubmission: data.lastSubmission, rejects: RejectTally(data.rejects),
+                    data.figures, in: data.report, lastSubmission: data.lastSubmission,
+                    rejects: RejectTally(data.rejects),
                     villages: data.villages))
         }
     }

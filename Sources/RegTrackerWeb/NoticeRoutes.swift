@@ -9,16 +9,20 @@ struct NoticeRoutes {
     var dashboard: Dashboard
 
     func add(to group: RouterGroup<DashboardContext>) {
-        let store = dashboard.store
-        group.get("/api/notices") { _, _ in
-            APIRoutes.json(NoticeJSON.list(try await BlockingRead.value { try NoticeService(store: store).list() }))
+        let dashboard = dashboard
+        group.get("/api/notices") { _, context in
+            APIRoutes.json(
+                NoticeJSON.list(
+                    try await dashboard.readers.read(for: context.client) { try NoticeService(store: $0).list() }))
         }
         group.get("/api/notices/:period") { _, context in
             let text = PageRoutes.decodedParameter(context.parameters.get("period") ?? "")
             guard let period = NoticePeriod(parsing: text) else {
                 return APIRoutes.error(.notFound, "not a period: give 2026-11, 2026-W48 or 2026-11-30")
             }
-            let notice = try await BlockingRead.value { try NoticeService(store: store).notice(period: period) }
+            let notice = try await dashboard.readers.read(for: context.client) {
+                try NoticeService(store: $0).notice(period: period)
+            }
             guard let notice else { return APIRoutes.error(.notFound, "no notice stored for \(period)") }
             return APIRoutes.json(NoticeJSON.notice(notice))
         }

@@ -25,9 +25,10 @@ struct TownshipData: Sendable {
 }
 
 extension Dashboard {
-    func rankingData() async throws -> RankingData {
-        let (store, target, today) = (store, target, today)
-        return try await BlockingRead.value {
+    /// Reads run in `client`'s turn in the read pool.
+    func rankingData(for client: String) async throws -> RankingData {
+        let (target, today) = (target, today)
+        return try await readers.read(for: client) { store in
             try withSnapshot(of: store) { snapshot in
                 let (report, lastSubmission) = try ReportService(store: snapshot).report(target: target)
                 let trend = try TrendService(store: snapshot).trend(target: target, asOf: today)
@@ -39,15 +40,14 @@ extension Dashboard {
     }
 
     /// The roster name a path segment stands for (a name or an alias), or nil.
-    func townshipName(_ text: String) async throws -> String? {
-        let store = store
-        return try await BlockingRead.value { try ReportService(store: store).township(named: text)?.name }
+    func townshipName(_ text: String, for client: String) async throws -> String? {
+        try await readers.read(for: client) { try ReportService(store: $0).township(named: text)?.name }
     }
 
     /// nil when the name is not in the roster.
-    func townshipData(named name: String) async throws -> TownshipData? {
-        let (store, target, today) = (store, target, today)
-        return try await BlockingRead.value {
+    func townshipData(named name: String, for client: String) async throws -> TownshipData? {
+        let (target, today) = (target, today)
+        return try await readers.read(for: client) { store in
             try withSnapshot(of: store) { snapshot -> TownshipData? in
                 let service = ReportService(store: snapshot)
                 guard let found = try service.township(named: name) else { return nil }

@@ -9,18 +9,20 @@ struct PageRoutes {
     func add(to group: RouterGroup<DashboardContext>) {
         let dashboard = dashboard
         group.get("/") { _, context in
-            let data = try await dashboard.rankingData()
+            let data = try await dashboard.rankingData(for: context.client)
             return HTMLResponse.page(RankingPage(data: data, access: context.access ?? .office).html())
         }
         group.get("/townships/:name") { _, context in
             guard let access = context.access else { throw HTTPError(.unauthorized) }
             let name = Self.decodedParameter(context.parameters.get("name") ?? "")
-            let canonical = try await dashboard.townshipName(name)
+            let canonical = try await dashboard.townshipName(name, for: context.client)
             guard let canonical, access.canSee(township: canonical) else {
                 if case .office = access { throw HTTPError(.notFound, message: "乡镇“\(name)”不在人口底数中。") }
                 throw HTTPError(.forbidden, message: "此令牌只能查看排名和本乡镇的页面。")
             }
-            guard let data = try await dashboard.townshipData(named: canonical) else { throw HTTPError(.notFound) }
+            guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else {
+                throw HTTPError(.notFound)
+            }
             return HTMLResponse.page(TownshipPage(data: data, access: access).html())
         }
     }

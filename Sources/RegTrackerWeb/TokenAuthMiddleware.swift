@@ -3,41 +3,67 @@ import HTTPTypes
 import Hummingbird
 import RegTrackerKit
 
-/// Lets a request through only with a known, unrevoked token: in `Authorization: Bearer …` or in the cookie the
-/// login form sets. Without one: 401 (the login form for pages, JSON for `/api/`).
+/// Lets a request through only with a known, unrevoked token in `Authorization: Bearer …`, or with the cookie of
+/// a live login session (`LoginRoutes`). Without one: 401 (the login form for pages, JSON for `/api/`).
 struct TokenAuthMiddleware: RouterMiddleware {
     typealias Context = DashboardContext
 
-    static let cookieName = "regtracker_token"
+    static let cookieName = "regtracker_session"
 
-    var tokens: TokenService
+    /// What a request presents.
+    enum Credential: Sendable {
+        case token(String)
+        case session(String)
+
+        /// The text, which also names the client whose turn a read takes: one token's burst waits behind itself.
+        var text: String {
+            switch self {
+            case .token(let text), .session(let text): text
+            }
+        }
+    }
+
+    var dashboard: Dashboard
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        let presented = Self.token(in: request)
-        let tokens = tokens
+        var context = context
         var access: Access?
-        if let presented { access = try await BlockingRead.value { try tokens.access(forToken: presented) } }
+        let credential = Self.credential(in: request)
+        if let credential {
+            context.client = credential.text
+            let (dashboard, clock) = (dashboard, Clock.system(environment: dashboard.environment))
+            access = try await dashboard.readers.read(for: context.client) { store in
+                switch credential {
+                case .token(let token): try TokenService(store: store, clock: clock).access(forToken: token)
+                case .session(let id): try dashboard.sessions(on: store).access(forSession: id)
+                }
+            }
+        }
         guard let access else {
             if request.uri.path.hasPrefix("/api/") {
-                return APIRoutes.error(.unauthorized, presented == nil ? "a token is required" : "unknown or revoked token")
+                return APIRoutes.error(
+                    .unauthorized, credential == nil ? "a token is required" : "unknown or revoked token")
             }
-            return LoginPage.response(status: .unauthorized, message: presented == nil ? nil : "令牌无效或已撤销，请重新登录。")
+            return LoginPage.response(status: .unauthorized, message: credential == nil ? nil : "登录已失效或令牌已撤销，请重新登录。")
         }
-        var context = context
         context.access = access
         return try await next(request, context)
     }
 
-    /// The bearer token, else the login cookie.
-    static func token(in request: Request) -> String? {
+    /// The bearer token, else the session cookie.
+    static func credential(in request: Request) -> Credential? {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                return parts[1].trimmingCharacters(in: .whitespaces)
+                return .token(parts[1].trimmingCharacters(in: .whitespaces))
             }
         }
-        return request.cookies[cookieName]?.value
+        return sessionID(in: request).map(Credential.session)
+    }
+
+    static func sessionID(in request: Request) -> String? {
+        request.cookies[cookieName]?.value
     }
 }

@@ -115,9 +115,25 @@ struct RegTrackerBinary {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(
+        let run = Run(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+        if run.status == 0, let command = arguments.first, Self.writingCommands.contains(command),
+            !arguments.contains("--help")
+        {
+            try expectConsistent(after: arguments, environment: environment, naming: naming)
+        }
+        return run
+    }
+
+    /// The commands that change the rows or the figures; after each, `check` must find the kept figures equal to
+    /// the rows (issue 13).
+    static let writingCommands: Set = ["import", "population", "invalid", "retract", "restore", "migrate"]
+
+    private func expectConsistent(after arguments: [String], environment: [String: String?], naming: Bool) throws {
+        let database = arguments.firstIndex(of: "--db").map { ["--db", arguments[$0 + 1]] } ?? []
+        let check = try run(["check"] + database, environment: environment, naming: naming)
+        #expect(check.status == 0, "check after \(arguments.joined(separator: " ")): \(check.stderr)")
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: workFolder) }

@@ -35,6 +35,7 @@ import Testing
 
             #expect(FileManager.default.fileExists(atPath: tool.database))
             #expect(try integrity(tool.database) == "ok")
+            #expect(try tool.run("check").status == 0, "kept figures after a SIGKILL \(delay) s into an import")
             let batches = try tool.run("batches", "--json").json["batches"] as? [[String: Any]] ?? []
             // Either the kill came after the commit (the batch is whole) or there is no trace of it.
             if batches.count == 2 {

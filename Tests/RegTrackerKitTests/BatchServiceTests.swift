@@ -10,6 +10,7 @@ import Testing
 
     func retract(_ batch: Int64, purge: Bool, in inbox: TestInbox) throws -> (BatchRecord, RetractSummary) {
         let result = try BatchService(store: inbox.store, clock: inbox.clock).retract(batch, purge: purge)
+        inbox.expectKeptFiguresAgree()
         guard case .retracted(let record, let summary) = result else { throw CancellationError() }
         return (record, summary)
     }

@@ -3,6 +3,7 @@ import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
 import RegTrackerStore
+import Testing
 
 /// A temporary folder of input files and an in-memory store, for pipeline tests.
 final class TestInbox {
@@ -33,26 +34,37 @@ final class TestInbox {
     }
 
     func roster(_ text: String = TestInbox.roster) throws -> ImportResult {
-        RosterImport(store: store, clock: clock).run(path: try file("roster-\(UUID().uuidString).csv", text), options: ReadOptions())
+        defer { expectKeptFiguresAgree() }
+        return RosterImport(store: store, clock: clock).run(path: try file("roster-\(UUID().uuidString).csv", text), options: ReadOptions())
     }
 
     func register(_ name: String, _ text: String, township: String? = nil, replace: Bool = false) throws -> ImportResult {
-        RegistrationImport(store: store, clock: clock)
+        defer { expectKeptFiguresAgree() }
+        return RegistrationImport(store: store, clock: clock)
             .run(path: try file(name, text), options: ReadOptions(), township: township, replace: replace)
     }
 
     /// Imports a file already written into the inbox.
     func register(path: String, township: String? = nil, replace: Bool = false) -> ImportResult {
-        RegistrationImport(store: store, clock: clock)
+        defer { expectKeptFiguresAgree() }
+        return RegistrationImport(store: store, clock: clock)
             .run(path: path, options: ReadOptions(), township: township, replace: replace)
     }
 
     func roster(named name: String, _ text: String, force: Bool = false) throws -> ImportResult {
-        RosterImport(store: store, clock: clock).run(path: try file(name, text), options: ReadOptions(), force: force)
+        defer { expectKeptFiguresAgree() }
+        return RosterImport(store: store, clock: clock).run(path: try file(name, text), options: ReadOptions(), force: force)
     }
 
     func invalid(_ name: String, _ text: String) throws -> ImportResult {
-        InvalidListImport(store: store, clock: clock).run(path: try file(name, text), options: ReadOptions())
+        defer { expectKeptFiguresAgree() }
+        return InvalidListImport(store: store, clock: clock).run(path: try file(name, text), options: ReadOptions())
+    }
+
+    /// Every operation of these tests keeps the figures the reports read equal to the rows (issue 13).
+    func expectKeptFiguresAgree(sourceLocation: SourceLocation = #_sourceLocation) {
+        let result = Result { try ConsistencyCheck(store: store).run() }
+        #expect((try? result.get())?.isConsistent == true, "\(result)", sourceLocation: sourceLocation)
     }
 
     func report() throws -> Report { try ReportService(store: store).report(target: .default).report }

@@ -19,7 +19,9 @@ struct DashboardFixture {
     let dashboard: Dashboard
 
     static let environment = ["REGTRACKER_TODAY": "2026-11-29"]
-    static let ids = ["11010519491231002X", "110105194912310038", "110105194912310046", "110105194912310054", "110105194912310062"]
+    static let ids = [
+        "11010519491231002X", "110105194912310038", "110105194912310046", "110105194912310054", "110105194912310062",
+    ]
 
     init() throws {
         folder = NSTemporaryDirectory() + "regtracker-web-" + UUID().uuidString
@@ -58,6 +60,15 @@ struct DashboardFixture {
     }
 
     func application() -> some ApplicationProtocol { dashboard.application(host: "127.0.0.1", port: 0) }
+
+    /// The dashboard on this database with other server settings (and read connections, if given).
+    func dashboard(settings: ServeSettings, readers: [any RegistryStore] = []) -> Dashboard {
+        Dashboard(store: store, readers: readers, target: .default, environment: Self.environment, settings: settings)
+    }
+
+    func application(settings: ServeSettings, readers: [any RegistryStore] = []) -> some ApplicationProtocol {
+        dashboard(settings: settings, readers: readers).application(host: "127.0.0.1", port: 0)
+    }
 
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 

@@ -143,35 +143,6 @@ import Testing
         }
     }
 
-    @Test func theLoginFormSetsAStrictHttpOnlyCookie() async throws {
-        let fixture = try DashboardFixture()
-        try await fixture.application().test(.router) { client in
-            let form = try await client.execute(uri: "/login", method: .get)
-            #expect(form.status == .ok)
-            let bad = try await client.execute(
-                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "token=rt_nope"))
-            #expect(bad.status == .unauthorized)
-            #expect(bad.headers[.setCookie] == nil)
-            let good = try await client.execute(
-                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                body: ByteBuffer(string: "token=\(fixture.qingshi)"))
-            #expect(good.status == .seeOther)
-            #expect(good.headers[.location] == "/")
-            let cookie = try #require(good.headers[.setCookie])
-            #expect(cookie.hasPrefix("regtracker_token=\(fixture.qingshi);"))
-            #expect(cookie.contains("HttpOnly"))
-            #expect(cookie.contains("SameSite=Strict"))
-            let page = try await client.execute(
-                uri: "/", method: .get, headers: [.cookie: "regtracker_token=\(fixture.qingshi)"])
-            #expect(page.status == .ok)
-            #expect(page.text.contains("<span class=\"who\">青石镇</span>"))
-            let logout = try await client.execute(uri: "/logout", method: .post)
-            #expect(logout.status == .seeOther)
-            #expect(logout.headers[.setCookie]?.contains("Max-Age=0") == true)
-        }
-    }
-
     @Test func onlyTheTokensHashIsStored() throws {
         let fixture = try DashboardFixture()
         let records = try TokenService(store: fixture.store, clock: .system(environment: [:])).list()

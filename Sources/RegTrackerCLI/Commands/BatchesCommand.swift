@@ -41,36 +41,3 @@ struct BatchesCommand: ParsableCommand {
         return Strings.text(batch.retractedAt.map { .batchRetractedAt($0) } ?? .batchActive, in: global.language)
     }
 }
-
-struct RetractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "retract", abstract: "Retract a batch: its rows stop counting at once.")
-
-    @OptionGroup var global: GlobalOptions
-
-    @Flag(help: "Also delete the batch's stored rows for good (personal data).")
-    var purge = false
-
-    @Argument(help: "The batch number (see `regtracker batches`).")
-    var batch: Int64
-
-    func run() throws {
-        let service = BatchService(store: try global.openStore(), clock: global.clock)
-        switch try service.retract(batch, purge: purge) {
-        case .notFound:
-            Console.error(.noSuchBatch(batch), in: global.language)
-            throw ExitCode(1)
-        case .alreadyRetracted(let record):
-            global.say(.alreadyRetracted(batch: batch, file: record.fileName, at: record.retractedAt ?? "?"))
-        case .alreadyPurged(let record):
-            global.say(Strings.text(.alreadyPurged(batch: batch, file: record.fileName, at: record.purgedAt ?? "?"), in: global.language))
-        case .purgedRetracted(let record):
-            let retractedAt = record.retractedAt ?? "?"
-            global.say(Strings.text(.purgedRetracted(batch: batch, file: record.fileName, at: retractedAt), in: global.language))
-        case .retracted(let record, let summary):
-            global.say(
-                Strings.text(.retractSummary(batch: batch, file: record.fileName, purged: purge, summary: summary), in: global.language))
-        }
-        if purge, try !service.erasePurged() { Console.error(Strings.text(.purgeJournalBusy(batch), in: global.language)) }
-    }
-}

@@ -45,7 +45,7 @@ struct MissingCommand: ParsableCommand {
                 ]).rendered())
         }
         if let files = output.files(clock: global.clock) {
-            let written = try output.writing { try files.writeMissing(missing, since: date, formats: output.formats) }
+            let written = try files.writeMissing(missing, since: date, formats: output.formats)
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {

@@ -53,23 +53,16 @@ struct NoticeCommand: ParsableCommand {
     func run() throws {
         // A notice reads what is there: it never creates a database.
         guard FileManager.default.fileExists(atPath: global.databasePath) else {
-            Console.error(Strings.text(.noDatabase(global.databasePath), in: global.language))
-            throw ExitCode(1)
+            throw CommandFailure(.noDatabase(path: global.databasePath), in: global.language)
         }
         let service = NoticeService(store: try global.openStore())
         if isList { return try list(service) }
         guard let period = NoticePeriod(parsing: period), let cards = NoticeCards(parsing: cards) else {
             throw ExitCode(1)
         }
-        let issued: NoticeService.Issued
-        do {
-            issued = try service.issue(
-                period: period, today: global.clock.today, target: targetOption.value, bottom: bottom, cards: cards,
-                reissue: reissue)
-        } catch is NoticeService.NoRoster {
-            Console.error(Strings.text(Strings.CommandKey.noRoster, in: global.language))
-            throw ExitCode(1)
-        }
+        let issued = try service.issue(
+            period: period, today: global.clock.today, target: targetOption.value, bottom: bottom, cards: cards,
+            reissue: reissue)
         let notice = issued.notice
         warnAboutPopulationZero(notice.report, quiet: global.quiet || !issued.isNew, language: global.language)
         if !global.quiet {
@@ -81,13 +74,7 @@ struct NoticeCommand: ParsableCommand {
         }
         if json { Console.out(NoticeJSON.notice(notice).rendered()) }
         if let out {
-            let written: [String]
-            do {
-                written = try NoticeFiles(folder: out).write(notice)
-            } catch let error as ReportFileError {
-                Console.error("\(error)")
-                throw ExitCode(1)
-            }
+            let written = try NoticeFiles(folder: out).write(notice)
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && out == nil { summary(notice) }

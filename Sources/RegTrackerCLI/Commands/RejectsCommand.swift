@@ -48,7 +48,7 @@ struct RejectsCommand: ParsableCommand {
         }
         let rejects = try service.rejects(filter)
         if let files = output.files(clock: global.clock) {
-            for path in try output.writing({ try files.writeRejects(rejects, formats: output.formats) }) {
+            for path in try files.writeRejects(rejects, formats: output.formats) {
                 global.say(.wrote(path: path))
             }
             return

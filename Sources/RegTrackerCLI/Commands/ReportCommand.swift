@@ -39,9 +39,8 @@ struct ReportCommand: ParsableCommand {
             Console.out((since.map { ReportChange.json(report, since: $0) } ?? ReportJSON.report(report)).rendered())
         }
         if let files = output.files(clock: clock) {
-            let written = try output.writing {
-                try files.writeReport(report, lastSubmission: lastSubmission, formats: output.formats, since: since)
-            }
+            let written = try files.writeReport(
+                report, lastSubmission: lastSubmission, formats: output.formats, since: since)
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {
@@ -80,16 +79,6 @@ struct OutputOptions: ParsableArguments {
     }
 
     func files(clock: Clock) -> ReportFiles? { out.map { ReportFiles(folder: $0, clock: clock) } }
-
-    /// Runs the writing; a file that cannot be written is an error naming it (exit 1).
-    func writing(_ body: () throws -> [String]) throws -> [String] {
-        do {
-            return try body()
-        } catch let error as ReportFileError {
-            Console.error("\(error)")
-            throw ExitCode(1)
-        }
-    }
 }
 
 /// SPEC 2: a township with population 0 has no rate and is listed last, with a warning.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerStore
 import RegTrackerWeb
 
 /// The township dashboard: read-only pages and JSON over HTTP, behind tokens (`regtracker tokens`).
@@ -11,8 +12,9 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the township dashboard (read-only) over HTTP; tokens from `regtracker tokens create`.",
         discussion: """
             Pages: / (ranking), /townships/NAME; JSON: /api/report, /api/townships/NAME, /api/trend. \
-            Every request needs a token: `Authorization: Bearer TOKEN`, or the login form at /login (a cookie). \
-            It reads the database while imports run; serve it behind HTTPS when it leaves this machine.
+            Every request needs a token: `Authorization: Bearer TOKEN`, or the login form at /login (a session \
+            cookie, 12 hours; logout ends it). It reads the database while imports run; serve it behind HTTPS when \
+            it leaves this machine (--behind-https, or --trusted-proxy for X-Forwarded-Proto).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -26,12 +28,59 @@ struct ServeCommand: ParsableCommand {
 
     @Flag(
         name: .customLong("read-only"),
-        help: "The database is always opened read-only (it must exist and be up to date); kept for the systemd unit.")
+        help: """
+            The figures are always read on read-only connections (the database must exist and be up to date); \
+            only login sessions are written. Kept for the systemd unit.
+            """)
     var readOnly = false
 
+    @Option(help: "Seconds a connection has to send a whole request before it is closed.")
+    var requestTimeout = ServeSettings().requestTimeout.seconds
+
+    @Option(help: "Seconds a kept-alive connection may wait for its next request before it is closed.")
+    var idleTimeout = ServeSettings().idleTimeout.seconds
+
+    @Option(help: "Open connections at most; further ones wait in the system's queue.")
+    var maxConnections = ServeSettings().maxConnections
+
+    @Option(help: "Database reads at once, each on its own read-only connection, taken in turn by client.")
+    var readConnections = 2
+
+    @Flag(
+        name: .customLong("behind-https"),
+        help: "Every request comes over HTTPS (a proxy in front): the login cookie is marked Secure.")
+    var behindHTTPS = false
+
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A proxy's IP address (repeatable) whose X-Forwarded-Proto: https marks the login cookie Secure.")
+    var trustedProxies: [String] = []
+
+    func validate() throws {
+        for (option, value) in [("--max-connections", maxConnections), ("--read-connections", readConnections)]
+        where value < 1 {
+            throw ValidationError(Strings.text(ServeText.badCount(option: option, value: value), in: global.language))
+        }
+        for (option, value) in [("--request-timeout", requestTimeout), ("--idle-timeout", idleTimeout)]
+        where !(value > 0 && value < 86_400) {
+            throw ValidationError(Strings.text(ServeText.badSeconds(option: option, value: value), in: global.language))
+        }
+    }
+
+    var settings: ServeSettings {
+        ServeSettings(
+            requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
+            idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections,
+            behindHTTPS: behindHTTPS, trustedProxies: trustedProxies)
+    }
+
     func run() throws {
+        // Read-only connections for the figures, checked first (an old or missing database stops here, before
+        // anything is opened for writing); one writing connection for the login sessions.
+        let readers: [any RegistryStore] = try (0..<readConnections).map { _ in try global.openExistingStore() }
         let dashboard = Dashboard(
-            store: try global.openExistingStore(), target: targetOption.value, environment: global.environment)
+            store: try SQLiteStore.sessionWriter(path: global.databasePath), readers: readers,
+            target: targetOption.value, environment: global.environment, settings: settings)
         let (host, database, quiet) = (host, global.databasePath, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
             if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database), in: global.language)) }

@@ -20,7 +20,7 @@ struct ShortfallCommand: ParsableCommand {
         warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         if json { Console.out(ReportJSON.shortfall(report).rendered()) }
         if let files = output.files(clock: global.clock) {
-            let written = try output.writing { try files.writeShortfall(report, formats: output.formats) }
+            let written = try files.writeShortfall(report, formats: output.formats)
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {

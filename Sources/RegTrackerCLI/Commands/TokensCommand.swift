@@ -88,8 +88,7 @@ struct TokensCommand: ParsableCommand {
 
         func run() throws {
             guard try TokenService(store: try global.openStore(), clock: global.clock).revoke(id: id) else {
-                Console.error(Strings.text(.noSuchToken(id), in: global.language))
-                throw ExitCode(1)
+                throw CommandFailure(Strings.text(.noSuchToken(id), in: global.language))
             }
             global.say(Strings.text(.tokenRevoked(id), in: global.language))
         }

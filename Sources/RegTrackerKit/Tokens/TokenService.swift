@@ -26,11 +26,7 @@ public struct TokenService: Sendable {
     }
 
     /// A token's text: `rt_` and 32 random bytes in hex, from the system's cryptographic generator.
-    static func newSecret() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return "rt_" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    }
+    static func newSecret() -> String { RandomSecret.hex(prefix: "rt_") }
 
     /// Creates a token for `access` and returns its record and its text, which is not stored and cannot be shown
     /// again. A township token names the roster township (an alias is resolved to its name).
@@ -39,7 +35,8 @@ public struct TokenService: Sendable {
         var record: TokenRecord
         switch access {
         case .office:
-            record = TokenRecord(scope: .office, township: nil, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
+            record = TokenRecord(
+                scope: .office, township: nil, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
         case .township(let name):
             record = TokenRecord(
                 scope: .township, township: name, sha256: TokenDigest.sha256(secret), createdAt: clock.timestamp)
@@ -60,12 +57,25 @@ public struct TokenService: Sendable {
 
     /// What a presented token lets in, or nil when it is unknown or revoked.
     public func access(forToken secret: String) throws -> Access? {
-        guard !secret.isEmpty, secret.utf8.count <= 256 else { return nil }
+        try Self.activeToken(secret, in: store).flatMap(Access.init(record:))
+    }
+
+    /// The unrevoked token whose text is `secret`.
+    static func activeToken(_ secret: String, in store: any RegistryStore) throws -> TokenRecord? {
+        guard RandomSecret.isPlausible(secret) else { return nil }
         let digest = TokenDigest.sha256(secret)
-        guard let record = try store.read({ try $0.activeToken(sha256: digest) }) else { return nil }
+        return try store.read { try $0.activeToken(sha256: digest) }
+    }
+}
+
+extension Access {
+    /// What a stored token lets in; nil for a township token without its township.
+    init?(record: TokenRecord) {
         switch record.scope {
-        case .office: return .office
-        case .township: return record.township.map(Access.township)
+        case .office: self = .office
+        case .township:
+            guard let township = record.township else { return nil }
+            self = .township(township)
         }
     }
 }

@@ -13,7 +13,7 @@ enum LoginPage {
             <input id="token" name="token" type="password" autocomplete="current-password" required>
             <button type="submit">登录</button>
             </form>
-            <p class="note">令牌保存在本浏览器的 Cookie 中，退出即清除。</p>
+            <p class="note">本浏览器只保存登录会话（12 小时内有效），不保存令牌；退出即作废。</p>
             """)
         return HTMLResponse.page(PageLayout.render(title: "登录 · 注册率看板", access: nil, body: body), status: status)
     }

@@ -1,0 +1,72 @@
+import GRDB
+
+/// The kept figures (issue 13): rows with an outcome counted by batch, township, outcome and registration day.
+/// The store keeps them in the transaction that changes the rows, so that a report, a trend or a notice reads a few
+/// thousand groups instead of every row; `check` recomputes them from the rows.
+struct FigureKey: Hashable {
+    var batch: Int64
+    /// nil for rows that match no township of the roster in force.
+    var township: Int64?
+    var outcome: Int
+    /// `registered_at`'s leading `YYYY-MM-DD` as the number YYYYMMDD; -1 where it does not start with one.
+    var registeredDay: Int32
+}
+
+/// Counts rows into `FigureKey` groups in memory and writes them to the `figure` table.
+struct FigureCounter {
+    private(set) var counts: [FigureKey: Int64] = [:]
+
+    mutating func add(batch: Int64, township: Int64?, outcome: Int, registeredAt: String?) {
+        let key = FigureKey(
+            batch: batch, township: township, outcome: outcome, registeredDay: Self.day(registeredAt))
+        counts[key, default: 0] += 1
+    }
+
+    func insert(into db: Database) throws {
+        let statement = try db.makeStatement(
+            sql: "INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) VALUES (?, ?, ?, ?, ?)")
+        for (key, rows) in counts {
+            try statement.execute(arguments: [key.batch, key.township, key.outcome, Self.text(key.registeredDay), rows])
+        }
+    }
+
+    /// The same test as `KeptFigures.recomputed` in SQL (`GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`),
+    /// on bytes: a `String` per row would cost more than the insert it rides along with.
+    static func day(_ text: String?) -> Int32 {
+        guard var text else { return -1 }
+        return text.withUTF8 { bytes -> Int32 in
+            guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return -1 }
+            var day: Int32 = 0
+            for index in digitPlaces {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                guard digit < 10 else { return -1 }
+                day = day * 10 + Int32(digit)
+            }
+            return day
+        }
+    }
+
+    private static let digitPlaces = [0, 1, 2, 3, 5, 6, 8, 9]
+
+    static func text(_ day: Int32) -> String? {
+        guard day >= 0 else { return nil }
+        let digits = String(day)
+        let padded = String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+        let characters = Array(padded)
+        return String(characters[0..<4]) + "-" + String(characters[4..<6]) + "-" + String(characters[6..<8])
+    }
+}
+
+/// The SQL of the kept figures, for `check`.
+enum KeptFigures {
+    /// The figures recomputed from the rows: (batch, township, outcome, registered day, rows). The registered day
+    /// is the test of `FigureCounter.day`, and of the migration that first filled the figures.
+    static let recomputed = """
+        SELECT batch_id, township_id, outcome,
+            CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
+                THEN substr(registered_at, 1, 10) END AS registered_day,
+            COUNT(*) AS rows
+        FROM registration WHERE outcome IS NOT NULL
+        GROUP BY batch_id, township_id, outcome, registered_day
+        """
+}

@@ -1,0 +1,24 @@
+/// One group of the kept figures whose count differs from the rows (`regtracker check`).
+public struct FigureDifference: Sendable, Equatable {
+    public struct Group: Sendable, Hashable {
+        public var batch: Int64
+        public var township: Int64?
+        public var outcome: Int
+        /// `YYYY-MM-DD`, or nil for rows without a registration date.
+        public var registeredDay: String?
+    }
+
+    public var group: Group
+    /// The township's name, where its roster row is still stored.
+    public var township: String?
+    /// Rows the kept figures count.
+    public var kept: Int64
+    /// Rows the rows themselves give.
+    public var recomputed: Int64
+}
+
+/// The kept figures in sum: what `check` reports when they agree.
+public struct FigureSummary: Sendable, Equatable {
+    public var groups: Int
+    public var rows: Int64
+}
