@@ -1,24 +1,25 @@
 import ArgumentParser
+import RegTrackerCore
 import RegTrackerKit
 import RegTrackerStore
 
 /// The one place that turns an error a person can act on into its message and exit status 1; anything else is
 /// left to ArgumentParser (usage errors, `ExitCode`).
 enum Failure {
-    static func message(for error: any Error) -> String? {
+    static func message(for error: any Error, in language: Language) -> String? {
         switch error {
         case let error as DatabaseOpeningError:
             switch error.code {
-            case .noDatabase: Strings.text(.noDatabase(path: error.path))
-            case .needsMigration: Strings.text(.needsMigration(path: error.path))
-            case .notRegTracker: Strings.text(.notRegTracker(path: error.path))
+            case .noDatabase: Strings.text(.noDatabase(path: error.path), in: language)
+            case .needsMigration: Strings.text(.needsMigration(path: error.path), in: language)
+            case .notRegTracker: Strings.text(.notRegTracker(path: error.path), in: language)
             }
         case let failure as CommandFailure: failure.message
-        case is NoRosterError, is NoticeService.NoRoster: Strings.text(.noRoster)
+        case is NoRosterError, is NoticeService.NoRoster: Strings.text(.noRoster, in: language)
         case let error as ReportFileError: "\(error)"
         case let error as StoreError:
             if let code = error.code, let path = error.path {
-                Strings.text(.storeFailure(code, path: path))
+                Strings.text(.storeFailure(code, path: path), in: language)
             } else {
                 error.description
             }
@@ -33,5 +34,5 @@ struct CommandFailure: Error {
 
     init(_ message: String) { self.message = message }
 
-    init(_ key: Strings.CommandKey) { message = Strings.text(key) }
+    init(_ key: Strings.CommandKey, in language: Language) { message = Strings.text(key, in: language) }
 }

@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The language of every message (SPEC 7), read from the locale at the CLI's entry and passed down.
+    var language: Language { .current }
+
     var databasePath: String { db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite" }
 
     var clock: Clock { .system(environment: environment) }
@@ -23,7 +26,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try SQLiteStore(path: databasePath)
         } catch {
-            throw CommandFailure(Failure.message(for: error) ?? "\(error)")
+            throw CommandFailure(Failure.message(for: error, in: language) ?? "\(error)")
         }
     }
 
@@ -40,7 +43,7 @@ struct GlobalOptions: ParsableArguments {
         if !quiet { Console.out(text) }
     }
 
-    func say(_ key: Strings.Key) { say(Strings.text(key)) }
+    func say(_ key: Strings.Key) { say(Strings.text(key, in: language)) }
 }
 
 /// `--encoding` and `--sheet`, for the commands that read files.
@@ -71,7 +74,7 @@ struct TargetOption: ParsableArguments {
 
     func validate() throws {
         if let target, Target(parsing: target) == nil {
-            throw ValidationError(Strings.text(.badTarget(target)))
+            throw ValidationError(Strings.text(.badTarget(target), in: .current))
         }
     }
 
@@ -87,5 +90,5 @@ enum Console {
         FileHandle.standardError.write(Data(("regtracker: " + text + "\n").utf8))
     }
 
-    static func error(_ key: Strings.Key) { error(Strings.text(key)) }
+    static func error(_ key: Strings.Key, in language: Language) { error(Strings.text(key, in: language)) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegTrackerCore
 
 @main
 struct RegTracker: ParsableCommand {
@@ -28,7 +29,7 @@ struct RegTracker: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if let message = Failure.message(for: error) {
+            if let message = Failure.message(for: error, in: Language.current) {
                 Console.error(message)
                 exit(withError: ExitCode(1))
             }

@@ -19,7 +19,7 @@ extension Strings {
         case purgeJournalBusy(Int64)
     }
 
-    static func text(_ key: Intake, in language: Language = .current) -> String {
+    static func text(_ key: Intake, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }
@@ -110,10 +110,10 @@ extension Strings {
              "尚未导入人口底数：导入之前，所有行均为未匹配乡镇")
         case .noDataRows:
             ("\(file): the file has no data rows", "\(file)：文件没有数据行")
-        case .mostlyInvalid(let rows, let total, let reason):
+        case .mostlyInvalid(let rows, let total, let reasons):
             (
-                "\(file): \(rows) of \(total) rows are invalid for one reason: \(reasonText(reason, .english))",
-                "\(file)：\(total) 行中有 \(rows) 行因同一原因无效：\(reasonText(reason, .chinese))"
+                "\(file): \(rows) of \(total) rows are invalid for one reason: \(ReasonText.text(reasons, in: .english))",
+                "\(file)：\(total) 行中有 \(rows) 行因同一原因无效：\(ReasonText.text(reasons, in: .chinese))"
             )
         case .unreadVerdictColumn(let header, let sheet):
             (
@@ -135,13 +135,6 @@ extension Strings {
         }
     }
 
-    private static func reasonText(_ reason: InvalidRowReason, _ language: Language) -> String {
-        switch reason {
-        case .malformed(let text): text
-        case .flagged: language == .chinese ? "截图核验为无效" : "the screenshot verdict says invalid"
-        }
-    }
-
     private static func sourceName(_ source: TownshipSource?, _ language: Language) -> String {
         let chinese = language == .chinese
         return switch source {
@@ -153,14 +146,7 @@ extension Strings {
     }
 
     private static func skipName(_ skip: SheetReport.Skip?, _ language: Language) -> String {
-        let chinese = language == .chinese
-        return switch skip {
-        case .hidden: chinese ? "隐藏的工作表" : "hidden"
-        case .veryHidden: chinese ? "深度隐藏的工作表" : "very hidden"
-        case .notWorksheet: chinese ? "图表，不是工作表" : "a chart, not a worksheet"
-        case .excludedName(let word): chinese ? "表名含“\(word)”" : "its name says \(word)"
-        case .noHeader, nil: chinese ? "没有表头行" : "no header row"
-        }
+        ImportError.skipName(skip, in: language)
     }
 
     private static func skippedName(_ reason: SkippedRowReason, _ language: Language) -> String {

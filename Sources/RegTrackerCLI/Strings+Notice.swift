@@ -22,7 +22,7 @@ extension Strings {
         case listRow(period: String, kind: NoticePeriod.Kind, issued: String, named: [String])
     }
 
-    static func text(_ key: NoticeKey, in language: Language = .current) -> String {
+    static func text(_ key: NoticeKey, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }

@@ -1,3 +1,4 @@
+import RegTrackerCore
 /// The messages of `serve`'s limits (issue 20), in English and Chinese.
 enum ServeText: Sendable {
     /// A count option below 1.
@@ -16,7 +17,7 @@ enum ServeText: Sendable {
 }
 
 extension Strings {
-    static func text(_ text: ServeText, in language: Language = .current) -> String {
+    static func text(_ text: ServeText, in language: Language) -> String {
         language == .chinese ? text.pair.1 : text.pair.0
     }
 }

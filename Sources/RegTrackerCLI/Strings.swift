@@ -3,17 +3,8 @@ import RegTrackerCore
 import RegTrackerKit
 import RegTrackerStore
 
-/// The language of what the CLI tells people: Chinese when the locale is Chinese, English otherwise.
-enum Language: Sendable, Equatable {
-    case english
-    case chinese
-
-    /// POSIX order: `LC_ALL`, then `LC_MESSAGES`, then `LANG`; an empty variable counts as unset.
-    init(environment: [String: String]) {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        self = locale.lowercased().hasPrefix("zh") ? .chinese : .english
-    }
-
+extension Language {
+    /// The CLI's language, read from the locale once at its entry (SPEC 7).
     static let current = Language(environment: ProcessInfo.processInfo.environment)
 }
 
@@ -61,11 +52,12 @@ enum Strings {
         case rejectedByReason
         case rejectedNone
         case rejectedGroup(OutcomeKind, Int)
-        case rejectedReason(String, Int)
+        case rejectedReason([Reason], Int)
         case lastSubmission(String?)
         case seeRejects(String)
         // rejects
         case rowsNotCounted(Int)
+        case rejectsHeadings
         case outcome(OutcomeKind)
         // missing
         case badDate(String)
@@ -87,7 +79,7 @@ enum Strings {
         case inspectRow(Int, String)
         case inspectDataRows(total: Int, shown: Int)
         /// The outcome a row would get on its own; nil when it passes its own checks.
-        case inspectCheck(OutcomeKind?, reason: String?)
+        case inspectCheck(OutcomeKind?, reasons: [Reason])
         case inspectCheckCount(OutcomeKind?, Int)
         case inspectCheckCounts(String)
         case inspectTownshipNotChecked
@@ -97,7 +89,7 @@ enum Strings {
         case check(CheckText)
     }
 
-    static func text(_ key: Key, in language: Language = .current) -> String {
+    static func text(_ key: Key, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }
@@ -204,7 +196,8 @@ enum Strings {
         case .rejectedNone: ("every reported row counts", "上报的行全部计入")
         case .rejectedGroup(let kind, let count):
             ("  \(kind.name.replacingOccurrences(of: "_", with: " ")): \(count)", "  \(kind.label)：\(count) 行")
-        case .rejectedReason(let reason, let count): ("    \(count) × \(reason)", "    \(count) 行：\(reason)")
+        case .rejectedReason(let reasons, let count):
+            ("    \(count) × \(ReasonText.text(reasons, in: .english))", "    \(count) 行：\(ReasonText.text(reasons, in: .chinese))")
         case .lastSubmission(let date):
             (
                 "last submission: \(date ?? "none")",
@@ -214,6 +207,7 @@ enum Strings {
             ("the rows and what to fix: regtracker rejects \(township)", "逐行明细及改正办法：regtracker rejects \(township)")
 
         case .rowsNotCounted(let count): ("\(count) rows not counted", "共 \(count) 行未计入")
+        case .rejectsHeadings: ("township|file|batch|row|name|outcome|reason", "乡镇|文件|批次|行号|姓名|结果|原因")
         case .outcome(let kind): (kind.name, kind.label)
 
         case .badDate(let text): ("--since \(text) is not a date YYYY-MM-DD", "--since \(text) 不是 YYYY-MM-DD 格式的日期")
@@ -287,12 +281,11 @@ enum Strings {
                 "\(total) data rows" + (shown < total ? "; the first \(shown):" : ":"),
                 "数据 \(total) 行" + (shown < total ? "；前 \(shown) 行：" : "：")
             )
-        case .inspectCheck(let kind, let reason):
+        case .inspectCheck(let kind, let reasons):
             if let kind {
                 (
-                    kind.name
-                        + (reason.map { ": \($0)" } ?? (kind == .flagged ? ": the verdict (截图核验) says invalid" : "")),
-                    kind.label + (reason.map { "：\($0)" } ?? (kind == .flagged ? "：截图核验结果为无效" : ""))
+                    kind.name + (reasons.isEmpty ? "" : ": " + ReasonText.text(reasons, in: .english)),
+                    kind.label + (reasons.isEmpty ? "" : "：" + ReasonText.text(reasons, in: .chinese))
                 )
             } else {
                 (
@@ -354,7 +347,7 @@ extension Strings {
         case serveFailed(String)
     }
 
-    static func text(_ key: DashboardKey, in language: Language = .current) -> String {
+    static func text(_ key: DashboardKey, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }
@@ -411,25 +404,7 @@ extension Strings {
     }
 
     private static func status(_ projection: Projection) -> (String, String) {
-        // Both exact rationals, shown to as many places as it takes for the words to agree with the status.
-        let texts = projection.paceTexts
-        let pace = texts?.pace ?? projection.pacePerDayText
-        let needs = texts?.needed ?? projection.neededPerDayText ?? "?"
-        let projected = projection.projectedDate?.iso8601Unchecked ?? "—"
-        return switch projection.status {
-        case .met: ("target met", "已达标")
-        case .onPace: ("on pace: needs \(needs)/day, doing \(pace)/day", "可按期达标：每天需 \(needs) 人，近 30 天日均 \(pace) 人")
-        case .behind: ("behind: needs \(needs)/day, doing \(pace)/day", "落后：每天需 \(needs) 人，近 30 天日均 \(pace) 人")
-        case .stalled:
-            (
-                "stalled: no valid registration in 30 days"
-                    + (projection.neededPerDayText.map { ", needs \($0)/day" } ?? ""),
-                "停滞：近 30 天无有效注册" + (projection.neededPerDayText.map { "，每天需 \($0) 人" } ?? "")
-            )
-        case .missed: ("deadline missed: \(projection.remaining) short", "已过截止日期：仍差 \(projection.remaining) 人")
-        case .projected: ("at \(pace)/day: target on \(projected)", "按日均 \(pace) 人：预计 \(projected) 达标")
-        case .noRate: ("no rate: population is 0", "无注册率：实有人口为 0")
-        }
+        (ProjectionText.status(projection, in: .english), ProjectionText.status(projection, in: .chinese))
     }
 }
 
@@ -456,7 +431,7 @@ extension Strings {
         case storeFailure(StoreError.Code, path: String)
     }
 
-    static func text(_ key: CommandKey, in language: Language = .current) -> String {
+    static func text(_ key: CommandKey, in language: Language) -> String {
         let (english, chinese) = pair(key)
         return language == .chinese ? chinese : english
     }

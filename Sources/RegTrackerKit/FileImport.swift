@@ -20,7 +20,7 @@ enum FileImport {
         } catch let error as ReadError {
             return .rejected(ImportError(file: file, error))
         } catch {
-            return .rejected(ImportError(file: file, message: "\(error)"))
+            return .rejected(ImportError(file: file, problem: .other("\(error)")))
         }
     }
 

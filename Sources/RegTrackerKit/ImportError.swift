@@ -1,72 +1,87 @@
 import RegTrackerCore
 import RegTrackerIO
 
-/// Why a whole file was rejected: it names the file, the place and what to do. Nothing of the file is stored.
+/// Why a whole file was rejected, as a value: the file, the sheet when it is one of several, and the problem with
+/// its code. `message(in:)` words it in the CLI's language. Nothing of the file is stored.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
+    public enum Problem: Sendable {
+        /// The file cannot be read as a table; the reader's own words (with its place and hint).
+        case unreadable(ReadError)
+        case header(HeaderError)
+        /// A roster row that cannot be a township (SPEC 1.1).
+        case rosterRow(RosterRowError)
+        case emptyRoster
+        /// A roster that would leave rows unassigned that the current roster assigns (SPEC 1.1).
+        case losesRows([RowsLost])
+        /// A registration list without a township column whose township cannot be told (SPEC 1.2).
+        case noTownshipColumn(TownshipUnknown)
+        /// A workbook none of whose sheets is a list of the kind, with every sheet and why it was passed over.
+        case noSheet(FileKind, [SheetReport])
+        /// Anything else, as the system worded it.
+        case other(String)
+    }
+
     public var file: String
-    public var message: String
-    /// The header problem behind it: a sheet of several without a header is skipped, not rejected (SPEC 1.6).
-    private var headerError: HeaderError?
+    public var problem: Problem
+    /// The sheet of a workbook read sheet by sheet where the problem is.
+    public var sheet: String?
 
-    public init(file: String, message: String) {
+    public init(file: String, problem: Problem, sheet: String? = nil) {
         self.file = file
-        self.message = message
+        self.problem = problem
+        self.sheet = sheet
     }
 
-    init(file: String, _ error: ReadError) { self.init(file: file, message: error.description) }
-    /// The header error quotes the cells it saw, which may be the first person's ID number or phone: masked.
-    init(file: String, _ error: HeaderError) {
-        self.init(file: file, message: Mask.digits(in: error.description))
-        headerError = error
-    }
+    init(file: String, _ error: ReadError) { self.init(file: file, problem: .unreadable(error)) }
+    init(file: String, _ error: HeaderError) { self.init(file: file, problem: .header(error)) }
 
-    var isNoHeader: Bool { if case .noHeader = headerError { true } else { false } }
+    var isNoHeader: Bool { if case .header(.noHeader) = problem { true } else { false } }
 
     /// The same error, placed in one sheet of a workbook.
     func inSheet(_ sheet: String) -> ImportError {
         var error = self
-        error.message = "sheet “\(sheet)”: \(message)"
+        error.sheet = sheet
         return error
     }
 
-    /// A roster refused because rows the current roster assigns would become unassigned (SPEC 1.1).
-    init(file: String, losing lost: [RowsLost]) {
-        let list = lost.map { "\($0.township): \($0.rows) rows (\($0.valid) valid)" }.joined(separator: "; ")
-        self.init(
-            file: file,
-            message: "this roster would leave rows unassigned that the current roster assigns — \(list); "
-                + "keep the old name as an alias (别名) of its township, or import with --force")
+    /// A stable identifier of the kind of problem, for programs (`import --json`).
+    public var code: String {
+        switch problem {
+        case .unreadable: "unreadable"
+        case .header(.noHeader): "no_header"
+        case .header(.missingColumns): "missing_columns"
+        case .rosterRow: "roster_row"
+        case .emptyRoster: "empty_roster"
+        case .losesRows: "roster_loses_rows"
+        case .noSheet: "no_sheet"
+        case .noTownshipColumn: "no_township_column"
+        case .other: "other"
+        }
     }
 
-    /// A workbook none of whose sheets is a list of `kind`, naming every sheet and why it was passed over.
-    init(file: String, noSheetOf kind: FileKind, reports: [SheetReport]) {
-        let sheets = reports.map { report in
-            let why: String =
-                switch report.skip {
-                case .hidden: "hidden"
-                case .veryHidden: "very hidden"
-                case .notWorksheet: "a chart, not a worksheet"
-                case .excludedName(let word): "its name says \(word)"
-                case .noHeader, nil: "no header row"
-                }
-            return "“\(report.name)” (\(why))"
-        }
-        self.init(
-            file: file,
-            message: "no sheet of the workbook holds a \(kind.noun) with a header row: \(sheets.joined(separator: ", "));"
-                + " add a header row with column names such as 姓名, 身份证号, 手机号码, or name the sheet with --sheet")
-    }
+    /// The problem in English, without the file name.
+    public var message: String { message(in: .english) }
 
     public var description: String { "\(file): \(message)" }
 }
 
+/// Why the township of a list without a township column is not known.
+public enum TownshipUnknown: Sendable, Equatable {
+    /// No roster yet to recognise a township name in.
+    case noRoster
+    /// The title (or, when `title` is nil, the file name) names several townships alike.
+    case ambiguous([String], title: String?)
+    /// Neither the title nor the file name names a township of the roster.
+    case notNamed
+}
+
 extension FileKind {
     /// What a file of this kind is called in messages.
-    var noun: String {
+    public func noun(in language: Language) -> String {
         switch self {
-        case .roster: "population roster"
-        case .registrations: "registration list"
-        case .invalidList: "invalid list"
+        case .roster: language.pick("population roster", "人口底数")
+        case .registrations: language.pick("registration list", "注册名单")
+        case .invalidList: language.pick("invalid list", "无效名单")
         }
     }
 }

@@ -7,7 +7,8 @@ public enum ImportWarning: Sendable, Equatable {
     /// SPEC 3: a file with no data rows.
     case noDataRows
     /// SPEC 3: at least half of the data rows are invalid for one and the same reason (all IDs stored as numbers).
-    case mostlyInvalid(rows: Int, of: Int, reason: InvalidRowReason)
+    /// `reasons`: a malformed row's problems, or `[.flagged]`.
+    case mostlyInvalid(rows: Int, of: Int, reasons: [Reason])
     /// SPEC 1.2: an unused column whose header mentions 截图, 核验 or 审核.
     case unreadVerdictColumn(header: String, sheet: String?)
     /// SPEC 3: `--replace` found no active batch of that file name; the file was imported at the end.
@@ -26,25 +27,17 @@ public enum ImportWarning: Sendable, Equatable {
     }
 }
 
-/// Why rows were invalid, for `ImportWarning.mostlyInvalid`.
-public enum InvalidRowReason: Sendable, Equatable, Hashable {
-    /// The row's own values: the reason as stored.
-    case malformed(String)
-    /// The verdict column says the screenshot is invalid.
-    case flagged
-}
-
 /// Counts the reasons of a file's invalid rows as they are stored, and says whether one of them is most of the file.
 struct InvalidReasonCounter {
-    private var counts: [InvalidRowReason: Int] = [:]
+    private var counts: [[Reason]: Int] = [:]
     private(set) var rows = 0
 
     mutating func add(_ facts: RowFacts) {
         rows += 1
-        if let reason = facts.malformedReason {
-            counts[.malformed(reason), default: 0] += 1
+        if !facts.problems.isEmpty {
+            counts[facts.problems, default: 0] += 1
         } else if facts.isFlagged {
-            counts[.flagged, default: 0] += 1
+            counts[[.flagged], default: 0] += 1
         }
     }
 
@@ -52,6 +45,6 @@ struct InvalidReasonCounter {
     var warnings: [ImportWarning] {
         guard rows > 0 else { return [.noDataRows] }
         guard let (reason, count) = counts.max(by: { $0.value < $1.value }), count * 2 >= rows else { return [] }
-        return [.mostlyInvalid(rows: count, of: rows, reason: reason)]
+        return [.mostlyInvalid(rows: count, of: rows, reasons: reason)]
     }
 }

@@ -50,7 +50,7 @@ public struct InvalidListImport {
                 }
             }
             guard let (description, columns) = first else {
-                throw ImportError(file: file, noSheetOf: .invalidList, reports: sheets.reports)
+                throw ImportError(file: file, problem: .noSheet(.invalidList, sheets.reports))
             }
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {

@@ -26,7 +26,7 @@ public struct RegistrationImport {
             // The first sheet's header is found before the write lock is taken: most rejected files stop here.
             var sheets = SheetSource(path: path, kind: .registrations, options: options)
             guard let first = try sheets.next() else {
-                throw ImportError(file: file, noSheetOf: .registrations, reports: sheets.reports)
+                throw ImportError(file: file, problem: .noSheet(.registrations, sheets.reports))
             }
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {

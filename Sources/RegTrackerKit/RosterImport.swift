@@ -27,16 +27,16 @@ public struct RosterImport {
                     switch RosterRow.township(from: row, columns: scan.columns) {
                     case .success(let township?): townships.append((row.number, township))
                     case .success(nil): skipped += 1
-                    case .failure(let error): throw ImportError(file: file, message: error.description)
+                    case .failure(let error): throw ImportError(file: file, problem: .rosterRow(error))
                     }
                 }
             }
             guard let (description, columns) = first else {
-                throw ImportError(file: file, noSheetOf: .roster, reports: sheets.reports)
+                throw ImportError(file: file, problem: .noSheet(.roster, sheets.reports))
             }
-            if let error = RosterRow.checkUnique(townships) { throw ImportError(file: file, message: error.description) }
+            if let error = RosterRow.checkUnique(townships) { throw ImportError(file: file, problem: .rosterRow(error)) }
             guard !townships.isEmpty else {
-                throw ImportError(file: file, message: "the roster has no township rows; add one row per township")
+                throw ImportError(file: file, problem: .emptyRoster)
             }
             return try store.write { transaction in
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
@@ -45,7 +45,7 @@ public struct RosterImport {
                 let current = try transaction.currentRoster().roster
                 let new = Roster(townships: townships.map(\.township))
                 let lost = try Self.rowsLost(to: new, in: transaction)
-                if !lost.isEmpty, !force { throw ImportError(file: file, losing: lost) }
+                if !lost.isEmpty, !force { throw ImportError(file: file, problem: .losesRows(lost)) }
                 let batch = try transaction.insertBatch(
                     FileImport.batch(
                         .roster, file: file, sha256: sha256, clock: clock, description: description, columns: columns))

@@ -103,7 +103,7 @@ struct SheetSource {
             }
         }
         if !reports.contains(where: { $0.skip == nil }) {
-            throw ImportError(file: FileName.base(path), noSheetOf: kind, reports: reports)
+            throw ImportError(file: FileName.base(path), problem: .noSheet(kind, reports))
         }
         return nil
     }

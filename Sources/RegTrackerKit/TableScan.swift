@@ -43,7 +43,7 @@ struct TableScan {
         } catch let error as ImportError {
             throw error
         } catch {
-            throw ImportError(file: file, message: "\(error)")
+            throw ImportError(file: file, problem: .other("\(error)"))
         }
     }
 

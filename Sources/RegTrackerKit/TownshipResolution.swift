@@ -22,29 +22,19 @@ enum TownshipResolution {
         if let option { return (option, .option) }
         if hasColumn { return (nil, .column) }
         guard !roster.townships.isEmpty else {
-            throw ImportError(
-                file: file,
-                message: "the list has no township column (乡镇) and no population roster is imported yet to recognise "
-                    + "the township in its title or file name; import the roster first, or import with --township NAME")
+            throw ImportError(file: file, problem: .noTownshipColumn(.noRoster))
         }
         let name = Self.baseName(file)
         for (text, source) in [(title, TownshipSource.title), (name, .fileName)] {
             switch TownshipInText.find(in: text, roster: roster) {
             case .township(let township): return (township, source)
             case .ambiguous(let townships):
-                let place = source == .title ? "its title “\(text)”" : "its file name"
                 throw ImportError(
-                    file: file,
-                    message: "the list has no township column (乡镇), and \(place) names "
-                        + "\(townships.joined(separator: " and ")) alike; "
-                        + "import it with --township NAME, or add a township column")
+                    file: file, problem: .noTownshipColumn(.ambiguous(townships, title: source == .title ? text : nil)))
             case .none: continue
             }
         }
-        throw ImportError(
-            file: file,
-            message: "the list has no township column (乡镇), and neither its title nor its file name names a township "
-                + "of the roster; import it with --township NAME, or add a township column")
+        throw ImportError(file: file, problem: .noTownshipColumn(.notNamed))
     }
 
     /// `白沙镇-11月.xlsx` → `白沙镇-11月`.

@@ -200,6 +200,27 @@ enum Migrations {
                     CREATE INDEX dashboard_session_by_expiry ON dashboard_session(expires_at);
                     """)
         }
+        migrator.registerMigration("v9: reasons as codes") { db in
+            // SPEC 7: reasons are stored as a code and its values (`StoredReasons`), never as text. The English text
+            // earlier releases stored is read back; text that cannot be read stays whole under the code `legacy`.
+            // Rows stored as malformed kept no received value: their ID number or phone stays blank in the rejects.
+            var converted: [String: String?] = [:]
+            func codes(_ text: String?) -> String? {
+                guard let text else { return nil }
+                if let known = converted[text] { return known }
+                let encoded = StoredReasons.encode(LegacyReasonText.parse(text))
+                converted[text] = encoded
+                return encoded
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT id, malformed_reason, reason FROM registration WHERE malformed_reason IS NOT NULL OR reason IS NOT NULL")
+            let update = try db.makeStatement(sql: "UPDATE registration SET malformed_reason = ?, reason = ? WHERE id = ?")
+            for row in rows {
+                let id: Int64 = row[0]
+                try update.execute(arguments: [codes(row[1]), codes(row[2]), id])
+            }
+        }
         return migrator
     }
 }

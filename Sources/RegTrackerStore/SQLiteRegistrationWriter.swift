@@ -36,20 +36,20 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         bind(row.raw, 4)
         bind(registration.township, 5)
         bind(registration.name, 6)
-        bind(Self.text(registration.idNumber), 7)
-        bind(Self.text(registration.phone), 8)
+        bind(registration.idNumber.text, 7)
+        bind(registration.phone.text, 8)
         bind(registration.idNumber.key, 9)
         bind(registration.phone.key, 10)
         bind(registration.village, 11)
         let registeredAt = registration.registeredAt.storedText
         bind(registeredAt, 12)
-        bind(row.facts.malformedReason, 13)
+        bind(StoredReasons.encode(row.facts.problems), 13)
         sqlite3_bind_int64(handle, 14, row.facts.isFlagged ? 1 : 0)
         sqlite3_bind_int64(handle, 15, Int64(outcome.kind.rawValue))
         let township = outcome.township.map(townshipID)
         bind(township, 16)
         bind(outcome.reference, 17)
-        bind(outcome.reason, 18)
+        bind(StoredReasons.encode(outcome.reasons), 18)
         bind(row.sheet, 19)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
@@ -62,14 +62,6 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
     func finish() throws {
         try figures.insert(into: db)
         figures = FigureCounter()
-    }
-
-    /// The normalised value (valid or masked) or nothing; malformed raw text stays in `raw`.
-    private static func text(_ value: KeyedValue) -> String? {
-        switch value {
-        case .valid(let text, _), .masked(let text): text
-        case .absent, .malformed: nil
-        }
     }
 
     private func bind(_ value: String?, _ index: Int32) {

@@ -175,14 +175,15 @@ struct SQLiteTransaction: RegistryTransaction {
         while let row = try cursor.next() {
             let id: Int64 = row[0]
             let facts = RowFacts(
-                townshipKey: Roster.key(row[1]), malformedReason: row[2], isFlagged: row[3], idKey: row[4],
+                townshipKey: Roster.key(row[1]), problems: StoredReasons.decode(row[2]), isFlagged: row[3], idKey: row[4],
                 phoneKey: row[5])
             let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }
             figures.add(batch: row[10], township: townshipID, outcome: outcome.kind.rawValue, registeredAt: row[11])
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
-            if current != (outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason) {
-                try update.execute(arguments: [outcome.kind.rawValue, townshipID, outcome.reference, outcome.reason, id])
+            let reasons = StoredReasons.encode(outcome.reasons)
+            if current != (outcome.kind.rawValue, townshipID, outcome.reference, reasons) {
+                try update.execute(arguments: [outcome.kind.rawValue, townshipID, outcome.reference, reasons, id])
                 // A duplicate that now names another earlier row has not changed outcome: only kind and township count.
                 let townshipBefore = current.1.flatMap { townshipNames[$0] }
                 let townshipNow = outcome.township.map { roster.roster.townships[$0].name }
@@ -214,16 +215,11 @@ struct SQLiteTransaction: RegistryTransaction {
         return moved ? "b.sequence, r.id" : "r.id"
     }
 
-    /// `白沙镇.xlsx › 河坝村` for a row read from one sheet of several, so that its row number can be found.
-    private static func fileAndSheet(_ batch: String, _ row: String) -> String {
-        "\(batch).file_name || COALESCE(' › ' || \(row).sheet, '')"
-    }
-
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord] {
         var sql = """
-            SELECT t.name, r.township_text, \(Self.fileAndSheet("b", "r")), b.id, r.row_number, r.name, r.id_text,
-                r.phone_text, r.outcome, r.reason, r.reference,
-                dt.name, \(Self.fileAndSheet("db", "d")), d.row_number, e.reason, eb.file_name, e.row_number
+            SELECT t.name, r.township_text, b.file_name, r.sheet, b.id, r.row_number, r.name, r.id_text,
+                r.phone_text, r.outcome, r.reason,
+                dt.name, db.file_name, d.sheet, d.row_number, e.reason, eb.file_name, e.row_number
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -245,26 +241,21 @@ struct SQLiteTransaction: RegistryTransaction {
         }
         sql += " ORDER BY r.id"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let kind = OutcomeKind(rawValue: row[8]) ?? .malformed
-            var reason: String = row[9] ?? ""
-            switch kind {
-            case .duplicate:
-                let earlierTownship: String = row[11] ?? "?"
-                let earlierFile: String = row[12] ?? "?"
-                let earlierRow: Int = row[13] ?? 0
-                reason = "duplicate of a valid row of \(earlierTownship) (\(earlierFile), row \(earlierRow))"
-            case .listed:
-                let listReason: String = row[14] ?? ""
-                let listFile: String = row[15] ?? "?"
-                let listRow: Int = row[16] ?? 0
-                reason = "on the invalid list \(listFile), row \(listRow)" + (listReason.isEmpty ? "" : ": \(listReason)")
-            case .flagged:
-                reason = "screenshot marked invalid (截图核验)"
-            default: break
-            }
+            let kind = OutcomeKind(rawValue: row[9]) ?? .malformed
+            let reasons: [Reason] =
+                switch kind {
+                case .duplicate:
+                    [.duplicate(township: row[11] ?? "?", file: row[12] ?? "?", sheet: row[13], row: row[14] ?? 0)]
+                case .listed: [.listed(file: row[16] ?? "?", row: row[17] ?? 0, reason: row[15] ?? "")]
+                case .flagged: [.flagged]
+                case .unassigned, .malformed, .valid: StoredReasons.decode(row[10])
+                }
+            let file: String = row[2]
+            let sheet: String? = row[3]
             return RejectRecord(
-                township: row[0], townshipText: row[1], fileName: row[2], batch: row[3], rowNumber: row[4], name: row[5],
-                idText: row[6], phoneText: row[7], outcome: kind, reason: reason)
+                township: row[0], townshipText: row[1], fileName: ReasonText.place(file, sheet),
+                batch: row[4], rowNumber: row[5], name: row[6], idText: row[7], phoneText: row[8], outcome: kind,
+                reasons: reasons)
         }
     }
 }

@@ -60,7 +60,8 @@ import Testing
             .write(to: URL(fileURLWithPath: tool.workFolder + "/typo.csv"))
         let refused = try tool.run("population", "import", "typo.csv", environment: ["LANG": "zh_CN.UTF-8"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("白沙镇: 58 rows"))
+        // In the CLI's language, as every problem found inside a file (SPEC 7).
+        #expect(refused.stderr.contains("白沙镇 58 行（有效 49 行）"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--force"))
         // The roster in force still stands: 白沙镇 keeps its rows.
         let names = (try tool.run("report", "--json").json["townships"] as? [[String: Any]])?.compactMap {

@@ -61,7 +61,7 @@ struct IntakeRulesTests {
     func idWithTextMarker() {
         #expect(IDNumber.parse(text: "'11010519491231002X", today: Given.today).key != nil)
         #expect(IDNumber.parse(text: "‘11010519491231002x", today: Given.today).key != nil)
-        #expect(IDNumber.parse(.text("'110105194912310021"), today: Given.today).malformedReason == "ID number check digit is wrong")
+        #expect(IDNumber.parse(.text("'110105194912310021"), today: Given.today).englishReason == "ID number check digit is wrong")
     }
 
     @Test(

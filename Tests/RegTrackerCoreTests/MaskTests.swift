@@ -30,7 +30,7 @@ struct MaskTests {
             (.masked("138****5678"), true, "138****5678"),
             (.masked("510102********1234"), false, "510102********1234"),
             (.absent, true, ""),
-            (.malformed(reason: "x"), false, ""),
+            (.malformed(.idCheckDigit, received: "x"), false, ""),
         ])
     func display(value: KeyedValue, isPhone: Bool, shown: String) {
         #expect(Mask.display(value, isPhone: isPhone) == shown)

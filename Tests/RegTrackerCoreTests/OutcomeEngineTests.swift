@@ -55,14 +55,15 @@ struct OutcomeEngineTests {
         let outcome = try Self.decide([Given.facts(township: "青石乡", id: Self.idA)])[0]
         #expect(outcome.kind == .unassigned)
         #expect(outcome.township == nil)
-        #expect(outcome.reason == "township \"青石乡\" is not in the roster; did you mean \"青石镇\"?")
+        #expect(outcome.englishReason == "township \"青石乡\" is not in the roster; did you mean \"青石镇\"?")
     }
 
     @Test("an empty township cell leaves the row unassigned and says how to fix it")
     func emptyTownship() throws {
         let outcome = try Self.decide([Given.facts(township: "", id: Self.idA)])[0]
         #expect(outcome.kind == .unassigned)
-        #expect(outcome.reason?.contains("--township") == true)
+        #expect(outcome.reasons == [.townshipMissing])
+        #expect(outcome.englishReason?.contains("--township") == true)
     }
 
     @Test(
@@ -89,7 +90,10 @@ struct OutcomeEngineTests {
             ),
         ])
     func malformed(facts: RowFacts, reason: String) throws {
-        #expect(try Self.decide([facts]) == [Outcome(kind: .malformed, township: Self.qingshi, reason: reason)])
+        let outcomes = try Self.decide([facts])
+        #expect(outcomes.map(\.kind) == [.malformed])
+        #expect(outcomes.map(\.township) == [Self.qingshi])
+        #expect(outcomes.map(\.englishReason) == [reason])
     }
 
     @Test("a masked ID number with a valid phone is enough to tell the person apart")
@@ -183,7 +187,7 @@ struct OutcomeEngineTests {
     @Test("a malformed row comes before a flagged verdict")
     func malformedBeforeFlagged() throws {
         let outcome = try Self.decide([Given.facts(township: "青石镇", name: "", id: Self.idA, verdict: "无效")])[0]
-        #expect(outcome == Outcome(kind: .malformed, township: Self.qingshi, reason: "name (姓名) is missing"))
+        #expect(outcome == Outcome(kind: .malformed, township: Self.qingshi, reasons: [.nameMissing]))
     }
 
     @Test("a flagged verdict comes before an invalid-list entry")

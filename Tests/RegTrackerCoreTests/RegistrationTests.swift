@@ -34,7 +34,7 @@ struct RegistrationTests {
         #expect(registration.village == "石桥村")
         #expect(registration.registeredAt == .date(CellDate(year: 2022, month: 6, day: 1)))
         #expect(registration.remark == "本人")
-        #expect(registration.malformedReason == nil)
+        #expect(registration.problems.isEmpty)
     }
 
     @Test("--township fills a missing or empty township cell", arguments: [[Cell](), [.empty], [.text("  ")]])
@@ -111,6 +111,6 @@ struct RegistrationTests {
         let registration = registration([
             .text("青石镇"), .text("张三"), .number(510_102_199_001_011_264), .text("13800138000"),
         ])
-        #expect(registration.malformedReason == "ID number stored as a number; digits lost")
+        #expect(registration.problems == [.idStoredAsNumber])
     }
 }

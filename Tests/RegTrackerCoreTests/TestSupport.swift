@@ -44,3 +44,18 @@ enum Given {
             township: name, population: population, target: target, counts: counts ?? OutcomeCounts(valid: valid))
     }
 }
+
+extension KeyedValue {
+    /// The malformed reason in the English words the tests were written against; nil when not malformed.
+    var englishReason: String? { malformedReason.map { ReasonText.text($0, in: .english) } }
+}
+
+extension Outcome {
+    /// The reasons in English; nil when there are none.
+    var englishReason: String? { reasons.isEmpty ? nil : ReasonText.text(reasons, in: .english) }
+}
+
+extension Registration {
+    /// The row's own problems in English; nil when it has none.
+    var englishReason: String? { problems.isEmpty ? nil : ReasonText.text(problems, in: .english) }
+}

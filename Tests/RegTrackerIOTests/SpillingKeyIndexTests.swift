@@ -48,7 +48,7 @@ import Testing
         var duplicates = 0
         for row in Int64(1)...3_000 {
             let facts = RowFacts(
-                townshipKey: "青石镇", malformedReason: nil, isFlagged: false,
+                townshipKey: "青石镇", problems: [], isFlagged: false,
                 idKey: Bool.random(using: &generator) ? Int64.random(in: 0..<2_000, using: &generator) : nil,
                 phoneKey: Int64.random(in: 0..<2_000, using: &generator))
             let outcome = try spilling.decide(row: row, facts: facts)

@@ -214,7 +214,7 @@ import Testing
         let numbers = (0..<4).map { "青石镇,人\($0),5.13921E+17" }.joined(separator: "\n")
         let summary = try #require(try inbox.register("numbers.csv", "乡镇,姓名,身份证号\n\(numbers)\n").summary)
         let expected = ImportWarning.mostlyInvalid(
-            rows: 4, of: 4, reason: .malformed("ID number stored as a number; digits lost"))
+            rows: 4, of: 4, reasons: [.idStoredAsNumber])
         #expect(summary.warnings == [expected])
         let empty = try #require(try inbox.register("empty.csv", "乡镇,姓名,身份证号\n").summary)
         #expect(empty.warnings == [.noDataRows])

@@ -22,7 +22,7 @@ import Testing
             .run(path: Self.fixtures + "/" + file, options: ReadOptions(), township: nil, replace: false)
         #expect(result.summary != nil, "\(file): \(String(describing: result.rejection))")
         let rejects = try ReportService(store: inbox.store).rejects(township: nil)
-            .map { "row \($0.rowNumber): \($0.outcome.name): \($0.reason)" }
+            .map { "row \($0.rowNumber): \($0.outcome.name): \(ReasonText.text($0.reasons, in: .english))" }
         return Counted(figures: try inbox.figures("青石镇").counts, rejects: rejects)
     }
 

@@ -22,7 +22,7 @@ struct BackupCommand: ParsableCommand {
     var destination: String
 
     func validate() throws {
-        if keep < 0 { throw ValidationError(Strings.text(.backup(.badKeep(keep)))) }
+        if keep < 0 { throw ValidationError(Strings.text(.backup(.badKeep(keep)), in: global.language)) }
     }
 
     func run() throws {
@@ -30,7 +30,7 @@ struct BackupCommand: ParsableCommand {
         do {
             result = try BackupService(database: global.databasePath).backup(to: destination, keep: keep)
         } catch let failure as SQLiteBackup.Failure {
-            Console.error(.backup(.failure(failure)))
+            Console.error(.backup(.failure(failure)), in: global.language)
             throw ExitCode(1)
         }
         global.say(.backup(.copied(from: global.databasePath, to: result.path)))

@@ -29,7 +29,7 @@ struct BatchesCommand: ParsableCommand {
         }
         let rows = batches.map { batch in
             [
-                String(batch.id ?? 0), batch.fileName, Strings.text(.batchKind(batch.kind)), batch.importedAt,
+                String(batch.id ?? 0), batch.fileName, Strings.text(.batchKind(batch.kind), in: global.language), batch.importedAt,
                 String(batch.rows), String(batch.sha256.prefix(12)), state(batch),
             ]
         }
@@ -37,7 +37,7 @@ struct BatchesCommand: ParsableCommand {
     }
 
     private func state(_ batch: BatchRecord) -> String {
-        if let purged = batch.purgedAt { return Strings.text(.batchPurgedAt(purged)) }
-        return Strings.text(batch.retractedAt.map { .batchRetractedAt($0) } ?? .batchActive)
+        if let purged = batch.purgedAt { return Strings.text(.batchPurgedAt(purged), in: global.language) }
+        return Strings.text(batch.retractedAt.map { .batchRetractedAt($0) } ?? .batchActive, in: global.language)
     }
 }

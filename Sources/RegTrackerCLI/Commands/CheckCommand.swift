@@ -29,9 +29,9 @@ struct CheckCommand: ParsableCommand {
         } else if result.isConsistent {
             global.say(.check(.consistent(groups: result.figures.groups, rows: result.figures.rows)))
         } else {
-            for problem in result.integrityProblems { Console.error(.check(.integrityProblem(problem))) }
-            for difference in result.differences { Console.error(.check(.difference(difference))) }
-            if !result.differences.isEmpty { Console.error(.check(.inconsistent(differences: result.differences.count))) }
+            for problem in result.integrityProblems { Console.error(.check(.integrityProblem(problem)), in: global.language) }
+            for difference in result.differences { Console.error(.check(.difference(difference)), in: global.language) }
+            if !result.differences.isEmpty { Console.error(.check(.inconsistent(differences: result.differences.count)), in: global.language) }
         }
         if !result.isConsistent { throw ExitCode(1) }
     }

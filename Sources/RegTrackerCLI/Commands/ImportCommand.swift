@@ -30,20 +30,21 @@ struct ImportCommand: ParsableCommand {
         var problems: [String] = []
         let entries = Inbox.expand(paths)
         var progress = ImportProgress(
-            files: entries.filter { if case .file = $0 { true } else { false } }.count, quiet: global.quiet)
+            files: entries.filter { if case .file = $0 { true } else { false } }.count, quiet: global.quiet,
+            language: global.language)
         for entry in entries {
             switch entry {
             case .missing(let raw):
                 let path = PrintableName.escaped(raw)
                 // The JSON summary is for programs: its problems stay in English.
                 problems.append(Strings.text(.noSuchPath(path), in: .english))
-                Console.error(.noSuchPath(path))
+                Console.error(.noSuchPath(path), in: global.language)
             case .emptyFolder(let path):
-                if !global.quiet { Console.error(.emptyFolder(PrintableName.escaped(path))) }
+                if !global.quiet { Console.error(.emptyFolder(PrintableName.escaped(path)), in: global.language) }
             case .unreadable(let raw):
                 let path = PrintableName.escaped(raw)
                 problems.append(Strings.text(.unreadableFolder(path), in: .english))
-                Console.error(Strings.text(.unreadableFolder(path)))
+                Console.error(Strings.text(.unreadableFolder(path), in: global.language))
             case .file(let path):
                 progress.start(path)
                 var fileImporter = importer
@@ -62,13 +63,13 @@ struct ImportCommand: ParsableCommand {
 
     private func report(_ result: ImportResult) {
         if case .rejected = result {
-            Console.error(ImportOutput.line(result))
+            Console.error(ImportOutput.line(result, in: global.language))
         } else if !json && !global.quiet {
-            global.say(ImportOutput.line(result))
+            global.say(ImportOutput.line(result, in: global.language))
         } else if case .imported(let summary) = result {
             // Whole-file warnings reach cron's mail even under --quiet, and stay off stdout under --json (SPEC 3).
             for warning in summary.warnings where warning.isWholeFile {
-                Console.error(ImportOutput.warning(warning, file: summary.file))
+                Console.error(ImportOutput.warning(warning, file: summary.file, in: global.language))
             }
         }
     }

@@ -3,19 +3,19 @@ import RegTrackerKit
 
 /// How import results are told: a line per file, or one JSON document.
 enum ImportOutput {
-    static func line(_ result: ImportResult) -> String {
+    static func line(_ result: ImportResult, in language: Language) -> String {
         switch result {
         case .alreadyImported(let file, let batch):
-            return Strings.text(.alreadyImported(file: file, batch: batch))
+            return Strings.text(.alreadyImported(file: file, batch: batch), in: language)
         case .rejected(let error):
-            return Strings.text(.rejected(file: error.file, reason: error.message))
+            return Strings.text(.rejected(file: error.file, reason: error.message(in: language)), in: language)
         case .imported(let summary):
             var text = Strings.text(
-                .batchSummary(file: summary.file, batch: summary.batch, rows: summary.rows, kind: summary.kind))
-            let chinese = Language.current == .chinese
+                .batchSummary(file: summary.file, batch: summary.batch, rows: summary.rows, kind: summary.kind), in: language)
+            let chinese = language == .chinese
             if summary.kind == .registrations {
                 let parts = OutcomeKind.allCases.reversed().compactMap { kind in
-                    summary.outcomes[kind].map { Strings.text(.outcomeCount(kind, $0)) }
+                    summary.outcomes[kind].map { Strings.text(.outcomeCount(kind, $0), in: language) }
                 }
                 if !parts.isEmpty {
                     text +=
@@ -26,28 +26,28 @@ enum ImportOutput {
             if summary.sheets.isEmpty, let township = summary.township, let source = summary.townshipFrom,
                 source != .option
             {
-                clauses.append(Strings.text(.township(township, from: source)))
+                clauses.append(Strings.text(.township(township, from: source), in: language))
             }
             if !summary.skippedByReason.isEmpty {
-                clauses.append(Strings.text(.skipped(summary.skippedByReason)))
+                clauses.append(Strings.text(.skipped(summary.skippedByReason), in: language))
             } else if summary.skippedRows > 0 {
-                clauses.append(Strings.text(.skippedRows(summary.skippedRows)))
+                clauses.append(Strings.text(.skippedRows(summary.skippedRows), in: language))
             }
-            if !summary.replaced.isEmpty { clauses.append(Strings.text(.replacesBatches(summary.replaced))) }
-            if summary.reevaluated > 0 { clauses.append(Strings.text(.reevaluated(summary.reevaluated))) }
+            if !summary.replaced.isEmpty { clauses.append(Strings.text(.replacesBatches(summary.replaced), in: language)) }
+            if summary.reevaluated > 0 { clauses.append(Strings.text(.reevaluated(summary.reevaluated), in: language)) }
             text += clauses.map { (chinese ? "；" : "; ") + $0 }.joined()
             var lines = [text]
-            lines += summary.sheets.map { "  " + Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0)) }
-            if let changes = summary.rosterChanges { lines.append("  " + Strings.text(.rosterChanges(changes))) }
-            if !summary.rowsLost.isEmpty { lines.append("  " + Strings.text(.warning(Strings.text(.rowsLost(summary.rowsLost))))) }
-            lines += summary.warnings.map { "  " + warning($0, file: summary.file) }
+            lines += summary.sheets.map { "  " + Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0), in: language) }
+            if let changes = summary.rosterChanges { lines.append("  " + Strings.text(.rosterChanges(changes), in: language)) }
+            if !summary.rowsLost.isEmpty { lines.append("  " + Strings.text(.warning(Strings.text(.rowsLost(summary.rowsLost), in: language)), in: language)) }
+            lines += summary.warnings.map { "  " + warning($0, file: summary.file, in: language) }
             return lines.joined(separator: "\n")
         }
     }
 
     /// One warning line, in the user's language.
-    static func warning(_ warning: ImportWarning, file: String) -> String {
-        Strings.text(.warning(Strings.text(.warning(warning, file: file))))
+    static func warning(_ warning: ImportWarning, file: String, in language: Language) -> String {
+        Strings.text(.warning(Strings.text(.warning(warning, file: file), in: language)), in: language)
     }
 
     static func json(_ results: [ImportResult], problems: [String]) -> JSONValue {
@@ -60,6 +60,7 @@ enum ImportOutput {
             case .rejected(let error):
                 return .object([
                     ("file", .string(error.file)), ("status", .string("rejected")), ("error", .string(error.message)),
+                    ("error_code", .string(error.code)),
                 ])
             case .imported(let summary):
                 var members: [(String, JSONValue)] = [

@@ -7,12 +7,14 @@ import RegTrackerKit
 struct ImportProgress {
     let enabled: Bool
     let count: Int
+    let language: Language
     private var index = 0
     private var file = ""
     private var started = Date()
 
-    init(files count: Int, quiet: Bool, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
+    init(files count: Int, quiet: Bool, language: Language, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
         self.count = count
+        self.language = language
         enabled = isTerminal && !quiet
     }
 
@@ -20,13 +22,13 @@ struct ImportProgress {
         index += 1
         file = PrintableName.escaped((path as NSString).lastPathComponent)
         started = Date()
-        status(Strings.text(.progressStart(index: index, count: count, file: file)))
+        status(Strings.text(.progressStart(index: index, count: count, file: file), in: language))
     }
 
     /// While a file is read (called by `RegistrationImport` every 10 000 rows): rows so far and speed.
     func rows(_ count: Int) {
         let seconds = Date().timeIntervalSince(started)
-        status(Strings.text(.progressRows(index: index, count: self.count, file: file, rows: count, seconds: seconds)))
+        status(Strings.text(.progressRows(index: index, count: self.count, file: file, rows: count, seconds: seconds), in: language))
     }
 
     /// After the file: its rows and speed, kept on screen.
@@ -38,7 +40,7 @@ struct ImportProgress {
         FileHandle.standardError.write(
             Data(
                 (Strings.text(
-                    .progressDone(index: index, count: count, file: file, rows: summary.rows, seconds: seconds))
+                    .progressDone(index: index, count: count, file: file, rows: summary.rows, seconds: seconds), in: language)
                     + "\n").utf8))
     }
 

@@ -37,14 +37,14 @@ struct InspectCommand: ParsableCommand {
     var file: String
 
     func validate() throws {
-        if rows < 0 { throw ValidationError(Strings.text(.inspectBadRows(rows))) }
+        if rows < 0 { throw ValidationError(Strings.text(.inspectBadRows(rows), in: global.language)) }
     }
 
     func run() throws {
         do {
             if cells {
                 let grid = try CellGrid.read(path: file, options: reading.readOptions)
-                return Console.out(json ? grid.json.rendered() : InspectText.cells(grid))
+                return Console.out(json ? grid.json.rendered() : InspectText.cells(grid, in: global.language))
             }
             let inspector = FileInspector(store: try existingStore(), today: global.clock.today)
             let inspection = try inspector.inspect(
@@ -55,11 +55,11 @@ struct InspectCommand: ParsableCommand {
                         Strings.text(.warning($0, file: inspection.file), in: .english)
                     }).rendered())
             } else {
-                global.say(InspectText.lines(inspection).joined(separator: "\n"))
+                global.say(InspectText.lines(inspection, in: global.language).joined(separator: "\n"))
             }
         } catch let error as ImportError {
             // The same line import prints for this file.
-            Console.error(.rejected(file: error.file, reason: error.message))
+            Console.error(.rejected(file: error.file, reason: error.message(in: global.language)), in: global.language)
             if json {
                 Console.out(
                     JSONValue.object([
@@ -81,7 +81,7 @@ struct InspectCommand: ParsableCommand {
 
 /// The text view of an inspection, in the CLI's language.
 enum InspectText {
-    static func lines(_ inspection: Inspection) -> [String] {
+    static func lines(_ inspection: Inspection, in language: Language) -> [String] {
         let description = inspection.description
         var lines: [String] = []
         if description.format == .csv {
@@ -89,18 +89,18 @@ enum InspectText {
                 Strings.text(
                     .inspectCSV(
                         file: inspection.file, encoding: description.encoding ?? "?",
-                        delimiter: description.delimiter.map(delimiterName) ?? "?",
-                        lineEndings: inspection.lineEndings?.rawValue ?? "?")))
+                        delimiter: description.delimiter.map { delimiterName($0, in: language) } ?? "?",
+                        lineEndings: inspection.lineEndings?.rawValue ?? "?"), in: language))
         } else {
-            lines.append(Strings.text(.inspectFormat(file: inspection.file, format: formatName(description.format))))
+            lines.append(Strings.text(.inspectFormat(file: inspection.file, format: formatName(description.format)), in: language))
             if !description.sheets.isEmpty || description.sheet != nil {
-                lines.append(Strings.text(.inspectSheets(description.sheets, chosen: description.sheet)))
+                lines.append(Strings.text(.inspectSheets(description.sheets, chosen: description.sheet), in: language))
             }
         }
-        if let batch = inspection.alreadyImported { lines.append(Strings.text(.inspectAlreadyImported(batch))) }
-        lines += inspection.sheets.map { Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0)) }
-        lines.append(Strings.text(.inspectTownship(inspection.township, from: inspection.townshipFrom)))
-        lines.append(Strings.text(.inspectHeader(row: inspection.headerRow, rows: inspection.headerRowCount)))
+        if let batch = inspection.alreadyImported { lines.append(Strings.text(.inspectAlreadyImported(batch), in: language)) }
+        lines += inspection.sheets.map { Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0), in: language) }
+        lines.append(Strings.text(.inspectTownship(inspection.township, from: inspection.townshipFrom), in: language))
+        lines.append(Strings.text(.inspectHeader(row: inspection.headerRow, rows: inspection.headerRowCount), in: language))
         for column in inspection.mapping {
             guard let field = column.field else { continue }
             lines.append("  \(field.label) ← \(column.letter) \(quoted(column.header))")
@@ -108,40 +108,40 @@ enum InspectText {
         if !inspection.unmapped.isEmpty {
             lines.append(
                 Strings.text(
-                    .inspectUnmapped(inspection.unmapped.map { "\($0.letter) \(quoted($0.header))" })))
+                    .inspectUnmapped(inspection.unmapped.map { "\($0.letter) \(quoted($0.header))" }), in: language))
         }
-        lines.append(Strings.text(.inspectTitles(inspection.titleRows.count)))
-        lines += inspection.titleRows.map { "  " + Strings.text(.inspectRow($0.number, $0.text)) }
+        lines.append(Strings.text(.inspectTitles(inspection.titleRows.count), in: language))
+        lines += inspection.titleRows.map { "  " + Strings.text(.inspectRow($0.number, $0.text), in: language) }
         let blank = inspection.skippedBelow - inspection.footerRows.count
-        lines.append(Strings.text(.inspectSkippedBelow(inspection.skippedBelow)))
+        lines.append(Strings.text(.inspectSkippedBelow(inspection.skippedBelow), in: language))
         lines += inspection.footerRows.map { row in
-            "  " + Strings.text(.inspectSkippedRow(row))
+            "  " + Strings.text(.inspectSkippedRow(row), in: language)
         }
-        if blank > 0 { lines.append("  " + Strings.text(.inspectBlankOrMore(blank))) }
-        lines.append(Strings.text(.inspectDataRows(total: inspection.dataRows, shown: inspection.rows.count)))
-        let chinese = Language.current == .chinese
+        if blank > 0 { lines.append("  " + Strings.text(.inspectBlankOrMore(blank), in: language)) }
+        lines.append(Strings.text(.inspectDataRows(total: inspection.dataRows, shown: inspection.rows.count), in: language))
+        let chinese = language == .chinese
         for row in inspection.rows {
             let fields = row.fields.map { "\(chinese ? $0.field.heading : $0.field.rawValue)=\($0.value)" }
             lines.append(
-                "  " + Strings.text(.inspectSheetRow(sheet: row.sheet, row.number, fields.joined(separator: ", "))))
-            lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reason: row.check.reason)))
+                "  " + Strings.text(.inspectSheetRow(sheet: row.sheet, row.number, fields.joined(separator: ", ")), in: language))
+            lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reasons: row.check.reasons), in: language))
         }
         let counts = RowCheck.Kind.allCases.compactMap { kind in
-            inspection.checkCounts[kind].map { Strings.text(.inspectCheckCount(outcome(kind), $0)) }
+            inspection.checkCounts[kind].map { Strings.text(.inspectCheckCount(outcome(kind), $0), in: language) }
         }
         if !counts.isEmpty {
-            lines.append(Strings.text(.inspectCheckCounts(counts.joined(separator: chinese ? "，" : ", "))))
+            lines.append(Strings.text(.inspectCheckCounts(counts.joined(separator: chinese ? "，" : ", ")), in: language))
         }
-        if !inspection.rosterChecked { lines.append(Strings.text(.inspectTownshipNotChecked)) }
-        lines += inspection.warnings.map { ImportOutput.warning($0, file: inspection.file) }
+        if !inspection.rosterChecked { lines.append(Strings.text(.inspectTownshipNotChecked, in: language)) }
+        lines += inspection.warnings.map { ImportOutput.warning($0, file: inspection.file, in: language) }
         return lines
     }
 
     /// `--cells` without `--json`: one line a row, `3  A:s 青石镇 | B:n 1`.
-    static func cells(_ grid: CellGrid) -> String {
+    static func cells(_ grid: CellGrid, in language: Language) -> String {
         var lines = [formatName(grid.description.format)]
         if !grid.description.sheets.isEmpty || grid.description.sheet != nil {
-            lines.append(Strings.text(.inspectSheets(grid.description.sheets, chosen: grid.description.sheet)))
+            lines.append(Strings.text(.inspectSheets(grid.description.sheets, chosen: grid.description.sheet), in: language))
         }
         for row in grid.rows {
             let cells = CellGrid.entries(row).map { "\(ColumnLetter.name($0.column)):\($0.type) \($0.value)" }
@@ -171,11 +171,11 @@ enum InspectText {
         }
     }
 
-    static func delimiterName(_ delimiter: Character) -> String {
+    static func delimiterName(_ delimiter: Character, in language: Language) -> String {
         switch delimiter {
-        case ",": Strings.text(.inspectDelimiter("comma"))
-        case "\t": Strings.text(.inspectDelimiter("tab"))
-        case ";": Strings.text(.inspectDelimiter("semicolon"))
+        case ",": Strings.text(.inspectDelimiter("comma"), in: language)
+        case "\t": Strings.text(.inspectDelimiter("tab"), in: language)
+        case ";": Strings.text(.inspectDelimiter("semicolon"), in: language)
         default: "\"\(delimiter)\""
         }
     }

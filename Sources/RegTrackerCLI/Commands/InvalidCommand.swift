@@ -22,9 +22,9 @@ struct InvalidCommand: ParsableCommand {
                 let result = importer.run(path: file, options: reading.readOptions)
                 if case .rejected = result {
                     failed = true
-                    Console.error(ImportOutput.line(result))
+                    Console.error(ImportOutput.line(result, in: global.language))
                 } else {
-                    global.say(ImportOutput.line(result))
+                    global.say(ImportOutput.line(result, in: global.language))
                 }
             }
             if failed { throw ExitCode(1) }

@@ -12,6 +12,6 @@ struct MigrateCommand: ParsableCommand {
     func run() throws {
         let path = global.databasePath
         let applied = try SQLiteStore.migrate(path: path)
-        global.say(Strings.text(applied.isEmpty ? .upToDate(path: path) : .migrated(path: path, migrations: applied)))
+        global.say(Strings.text(applied.isEmpty ? .upToDate(path: path) : .migrated(path: path, migrations: applied), in: global.language))
     }
 }

@@ -17,7 +17,7 @@ struct MissingCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if CivilDate(iso8601: since) == nil { throw ValidationError(Strings.text(.badDate(since))) }
+        if CivilDate(iso8601: since) == nil { throw ValidationError(Strings.text(.badDate(since), in: global.language)) }
     }
 
     func run() throws {

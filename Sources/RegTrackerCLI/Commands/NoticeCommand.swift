@@ -41,19 +41,19 @@ struct NoticeCommand: ParsableCommand {
             if bottom != 5 || cards != NoticeCards.default.description || reissue || out != nil
                 || targetOption.target != nil
             {
-                throw ValidationError(Strings.text(.listTakesNoOptions))
+                throw ValidationError(Strings.text(.listTakesNoOptions, in: global.language))
             }
             return
         }
-        if NoticePeriod(parsing: period) == nil { throw ValidationError(Strings.text(.badPeriod(period))) }
-        if NoticeCards(parsing: cards) == nil { throw ValidationError(Strings.text(.badCards(cards))) }
-        if bottom < 1 { throw ValidationError(Strings.text(.badBottom(bottom))) }
+        if NoticePeriod(parsing: period) == nil { throw ValidationError(Strings.text(.badPeriod(period), in: global.language)) }
+        if NoticeCards(parsing: cards) == nil { throw ValidationError(Strings.text(.badCards(cards), in: global.language)) }
+        if bottom < 1 { throw ValidationError(Strings.text(.badBottom(bottom), in: global.language)) }
     }
 
     func run() throws {
         // A notice reads what is there: it never creates a database.
         guard FileManager.default.fileExists(atPath: global.databasePath) else {
-            throw CommandFailure(.noDatabase(path: global.databasePath))
+            throw CommandFailure(.noDatabase(path: global.databasePath), in: global.language)
         }
         let service = NoticeService(store: try global.openStore())
         if isList { return try list(service) }
@@ -64,13 +64,13 @@ struct NoticeCommand: ParsableCommand {
             period: period, today: global.clock.today, target: targetOption.value, bottom: bottom, cards: cards,
             reissue: reissue)
         let notice = issued.notice
-        warnAboutPopulationZero(notice.report, quiet: global.quiet || !issued.isNew)
+        warnAboutPopulationZero(notice.report, quiet: global.quiet || !issued.isNew, language: global.language)
         if !global.quiet {
             let said: Strings.NoticeKey =
                 issued.isNew
                 ? .issued(period: period.description, issued: notice.issued.iso8601Unchecked)
                 : .stored(period: period.description, issued: notice.issued.iso8601Unchecked)
-            Console.error(Strings.text(said))
+            Console.error(Strings.text(said, in: global.language))
         }
         if json { Console.out(NoticeJSON.notice(notice).rendered()) }
         if let out {
@@ -87,40 +87,40 @@ struct NoticeCommand: ParsableCommand {
             Strings.text(
                 .title(
                     period: notice.period.description, start: notice.period.start.iso8601Unchecked,
-                    end: notice.period.end.iso8601Unchecked, target: notice.target.percentText)))
+                    end: notice.period.end.iso8601Unchecked, target: notice.target.percentText), in: global.language))
         let population = report.totalPopulation
         global.say(
             Strings.text(
                 .county(
                     valid: totals.valid, population: population,
                     rate: population > 0 ? Decimal6.percent(numerator: totals.valid, denominator: population) : "—",
-                    required: report.townships.reduce(0) { $0 + $1.required })))
+                    required: report.townships.reduce(0) { $0 + $1.required }), in: global.language))
         let named = notice.named
-        if named.isEmpty { global.say(Strings.text(.nobodyNamed)) }
+        if named.isEmpty { global.say(Strings.text(.nobodyNamed, in: global.language)) }
         for township in named {
             let figures = township.figures
             global.say(
                 Strings.text(
                     .named(
                         township: figures.township, rate: figures.ratePercent, rank: figures.rank,
-                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card)))
+                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card), in: global.language))
         }
         global.say(
-            Strings.text(notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported)))
+            Strings.text(notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported), in: global.language))
     }
 
     private func list(_ service: NoticeService) throws {
         let notices = try service.list()
         if json { return Console.out(NoticeJSON.list(notices).rendered()) }
-        if notices.isEmpty { return global.say(Strings.text(.noNotices)) }
+        if notices.isEmpty { return global.say(Strings.text(.noNotices, in: global.language)) }
         let rows = notices.map { notice in
             Strings.text(
                 .listRow(
                     period: notice.period.description, kind: notice.period.kind,
                     issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township))
-            ).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            , in: global.language).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }
-        let headings = Strings.text(.listHeadings).split(separator: "|").map(String.init)
+        let headings = Strings.text(.listHeadings, in: global.language).split(separator: "|").map(String.init)
         global.say(ReportTable.aligned([headings] + rows))
     }
 }

@@ -22,8 +22,8 @@ struct PopulationCommand: ParsableCommand {
         func run() throws {
             let result = RosterImport(store: try global.openStore(), clock: global.clock)
                 .run(path: file, options: reading.readOptions, force: force)
-            guard case .rejected = result else { return global.say(ImportOutput.line(result)) }
-            throw CommandFailure(ImportOutput.line(result))
+            guard case .rejected = result else { return global.say(ImportOutput.line(result, in: global.language)) }
+            throw CommandFailure(ImportOutput.line(result, in: global.language))
         }
     }
 }

@@ -23,19 +23,23 @@ struct RateCommand: ParsableCommand {
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
-        let found = try resolveTownship(township, service: service)
+        let found = try resolveTownship(township, service: service, language: global.language)
         // Resolved above; a roster imported meanwhile may have dropped it.
         guard
             let view = try FiguresSnapshot.read(
                 service.store, { try $0.townshipView(named: found.name, target: targetOption.value) })
-        else { throw CommandFailure(Strings.text(.unknownTownship(township, suggestion: nil))) }
+        else {
+            throw CommandFailure(Strings.text(.unknownTownship(township, suggestion: nil), in: global.language))
+        }
         let (report, figures) = (view.report, view.figures)
         let tally = RejectTally(view.rejects)
         let last = view.lastSubmission?.iso8601Unchecked
         let villages = byVillage ? view.villages : nil
         if json {
             return Console.out(
-                TownshipDocument.json(figures, in: report, lastSubmission: last, rejects: tally, villages: villages)
+                TownshipDocument.json(
+                    figures, in: report, lastSubmission: last, rejects: tally, villages: villages,
+                    language: global.language)
                     .rendered())
         }
         let counts = figures.counts
@@ -43,32 +47,32 @@ struct RateCommand: ParsableCommand {
             Strings.text(
                 .rateLine(
                     township: figures.township, rate: figures.ratePercent, valid: counts.valid,
-                    population: figures.population, target: figures.target.percentText, required: figures.required)),
+                    population: figures.population, target: figures.target.percentText, required: figures.required), in: global.language),
             Strings.text(
-                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank),
+                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank, in: global.language),
         ]
         if let met = figures.met {
             lines.append(
-                Strings.text(met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall))
+                Strings.text(met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall), in: global.language)
             )
         }
-        lines.append(Strings.text(.reportedLine(counts)))
+        lines.append(Strings.text(.reportedLine(counts), in: global.language))
         if tally.byOutcome.isEmpty {
-            lines.append(Strings.text(.rejectedNone))
+            lines.append(Strings.text(.rejectedNone, in: global.language))
         } else {
-            lines.append(Strings.text(.rejectedByReason))
+            lines.append(Strings.text(.rejectedByReason, in: global.language))
             for group in tally.byOutcome {
-                lines.append(Strings.text(.rejectedGroup(group.outcome, group.count)))
-                lines += group.reasons.map { Strings.text(.rejectedReason($0.reason, $0.count)) }
+                lines.append(Strings.text(.rejectedGroup(group.outcome, group.count), in: global.language))
+                lines += group.reasons.map { Strings.text(.rejectedReason($0.reasons, $0.count), in: global.language) }
             }
         }
-        lines.append(Strings.text(.lastSubmission(last)))
-        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township))) }
+        lines.append(Strings.text(.lastSubmission(last), in: global.language))
+        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township), in: global.language)) }
         if let villages {
-            lines.append(Strings.text(.villageHeading))
-            let headings = Strings.text(.villageHeadings).split(separator: "|").map(String.init)
+            lines.append(Strings.text(.villageHeading, in: global.language))
+            let headings = Strings.text(.villageHeadings, in: global.language).split(separator: "|").map(String.init)
             let rows = villages.map { ["", $0.label, String($0.counts.valid), String($0.counts.reported)] }
-            lines.append(villages.isEmpty ? Strings.text(.noVillages) : ReportTable.aligned([[""] + headings] + rows))
+            lines.append(villages.isEmpty ? Strings.text(.noVillages, in: global.language) : ReportTable.aligned([[""] + headings] + rows))
         }
         global.say(lines.joined(separator: "\n"))
     }

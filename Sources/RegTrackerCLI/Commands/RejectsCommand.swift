@@ -25,9 +25,12 @@ struct RejectsCommand: ParsableCommand {
     @Option(help: "Only rows with this outcome: duplicate, malformed, flagged, listed or unassigned.")
     var outcome: RejectOutcome?
 
+    @Flag(help: "Print one JSON document: each row with its reason_code, reason and the values it names.")
+    var json = false
+
     func validate() throws {
         if unassigned, let township, !RejectFilter.namesUnassigned(township) {
-            throw ValidationError(Strings.text(.unassignedWithTownship(township)))
+            throw ValidationError(Strings.text(.unassignedWithTownship(township), in: global.language))
         }
     }
 
@@ -37,10 +40,10 @@ struct RejectsCommand: ParsableCommand {
         if unassigned || outcome == .unassigned || township.map(RejectFilter.namesUnassigned) == true {
             filter.rows = .unassigned
         } else if let township {
-            filter.rows = .township(try resolveTownship(township, service: service).id)
+            filter.rows = .township(try resolveTownship(township, service: service, language: global.language).id)
         }
         if let batch, try !service.batchExists(batch) {
-            Console.error(Strings.text(.rejectsNoSuchBatch(batch)))
+            Console.error(Strings.text(.rejectsNoSuchBatch(batch), in: global.language))
             throw ExitCode(1)
         }
         let rejects = try service.rejects(filter)
@@ -50,14 +53,17 @@ struct RejectsCommand: ParsableCommand {
             }
             return
         }
+        if json { return Console.out(RejectsJSON.json(rejects, in: global.language).rendered()) }
         let rows = rejects.map { reject in
             [
                 reject.township ?? "(\(reject.townshipText.isEmpty ? "—" : Mask.digits(in: reject.townshipText)))",
                 reject.fileName, String(reject.batch), String(reject.rowNumber), Mask.digits(in: reject.name),
-                Strings.text(.outcome(reject.outcome)), Mask.digits(in: reject.reason),
+                Strings.text(.outcome(reject.outcome), in: global.language),
+                ReasonText.text(reject.reasons, in: global.language),
             ]
         }
-        global.say(ReportTable.aligned([["乡镇", "文件", "批次", "行号", "姓名", "结果", "原因"]] + rows))
+        let headings = Strings.text(.rejectsHeadings, in: global.language).split(separator: "|").map(String.init)
+        global.say(ReportTable.aligned([headings] + rows))
         global.say(.rowsNotCounted(rejects.count))
     }
 }

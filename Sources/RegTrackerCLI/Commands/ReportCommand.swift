@@ -19,7 +19,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf, CivilDate(iso8601: asOf) == nil {
-            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf)))
+            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf), in: global.language))
         }
     }
 
@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
             ?? ReportService(store: store).report(target: targetOption.value)
         // Files and titles carry the as-of date instead of today's.
         let clock = day.map { Clock(today: $0, timestamp: "\($0.iso8601Unchecked) 23:59:59") } ?? global.clock
-        warnAboutPopulationZero(report, quiet: global.quiet)
+        warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         // 较上期: against the latest notice issued for a period that ended by the report's date, if any.
         let since = try NoticeService(store: store).baseline(onOrBefore: clock.today)
         if json {
@@ -68,10 +68,10 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         if let format, case .failure(let unknown) = ReportFiles.Format.list(format) {
-            throw ValidationError(Strings.text(.unknownFormat(unknown.name)))
+            throw ValidationError(Strings.text(.unknownFormat(unknown.name), in: .current))
         }
         // Without --out nothing is written: a format alone would do nothing, silently (issue 12).
-        if format != nil && out == nil { throw ValidationError(Strings.text(.formatNeedsOut)) }
+        if format != nil && out == nil { throw ValidationError(Strings.text(.formatNeedsOut, in: .current)) }
     }
 
     var formats: [ReportFiles.Format] {
@@ -82,17 +82,18 @@ struct OutputOptions: ParsableArguments {
 }
 
 /// SPEC 2: a township with population 0 has no rate and is listed last, with a warning.
-func warnAboutPopulationZero(_ report: Report, quiet: Bool) {
+func warnAboutPopulationZero(_ report: Report, quiet: Bool, language: Language) {
     guard !quiet else { return }
     for township in report.townshipsWithoutPopulation {
-        Console.error(.populationZero(township.township))
+        Console.error(.populationZero(township.township), in: language)
     }
 }
 
 /// The roster township a name or alias given on the command line stands for, or exit 1 with a suggestion.
-func resolveTownship(_ name: String, service: ReportService) throws -> (name: String, id: Int64) {
+func resolveTownship(_ name: String, service: ReportService, language: Language) throws -> (name: String, id: Int64) {
     guard let found = try service.township(named: name) else {
-        throw CommandFailure(Strings.text(.unknownTownship(name, suggestion: try service.suggestion(for: name))))
+        throw CommandFailure(
+            Strings.text(.unknownTownship(name, suggestion: try service.suggestion(for: name)), in: language))
     }
     return found
 }

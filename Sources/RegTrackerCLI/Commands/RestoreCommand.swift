@@ -23,7 +23,7 @@ struct RestoreCommand: ParsableCommand {
         do {
             old = try BackupService(database: global.databasePath).restore(file)
         } catch let failure as SQLiteBackup.Failure {
-            Console.error(.backup(.failure(failure)))
+            Console.error(.backup(.failure(failure)), in: global.language)
             throw ExitCode(1)
         }
         if let old {

@@ -59,11 +59,11 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         for (option, value) in [("--max-connections", maxConnections), ("--read-connections", readConnections)]
         where value < 1 {
-            throw ValidationError(Strings.text(ServeText.badCount(option: option, value: value)))
+            throw ValidationError(Strings.text(ServeText.badCount(option: option, value: value), in: global.language))
         }
         for (option, value) in [("--request-timeout", requestTimeout), ("--idle-timeout", idleTimeout)]
         where !(value > 0 && value < 86_400) {
-            throw ValidationError(Strings.text(ServeText.badSeconds(option: option, value: value)))
+            throw ValidationError(Strings.text(ServeText.badSeconds(option: option, value: value), in: global.language))
         }
     }
 
@@ -83,7 +83,7 @@ struct ServeCommand: ParsableCommand {
             target: targetOption.value, environment: global.environment, settings: settings)
         let (host, database, quiet) = (host, global.databasePath, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
-            if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database))) }
+            if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database), in: global.language)) }
         }
         // The command line is synchronous; the server runs on the concurrency pool until SIGINT or SIGTERM.
         let done = DispatchSemaphore(value: 0)
@@ -96,10 +96,10 @@ struct ServeCommand: ParsableCommand {
         switch failure.get() {
         case nil: break
         case .portInUse:
-            Console.error(Strings.text(.portInUse(host: host, port: port)))
+            Console.error(Strings.text(.portInUse(host: host, port: port), in: global.language))
             throw ExitCode(1)
         case .other(let message):
-            Console.error(Strings.text(.serveFailed(message)))
+            Console.error(Strings.text(.serveFailed(message), in: global.language))
             throw ExitCode(1)
         }
     }

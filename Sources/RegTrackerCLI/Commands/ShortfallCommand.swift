@@ -17,7 +17,7 @@ struct ShortfallCommand: ParsableCommand {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
         let (report, _) = try service.report(target: targetOption.value)
-        warnAboutPopulationZero(report, quiet: global.quiet)
+        warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         if json { Console.out(ReportJSON.shortfall(report).rendered()) }
         if let files = output.files(clock: global.clock) {
             let written = try files.writeShortfall(report, formats: output.formats)

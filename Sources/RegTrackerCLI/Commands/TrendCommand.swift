@@ -33,10 +33,10 @@ struct TrendCommand: ParsableCommand {
 
     func validate() throws {
         if let deadline, deadline != "none", CivilDate(iso8601: deadline) == nil {
-            throw ValidationError(Strings.text(.badDateOption(option: "--deadline", text: deadline)))
+            throw ValidationError(Strings.text(.badDateOption(option: "--deadline", text: deadline), in: global.language))
         }
         if let asOf, CivilDate(iso8601: asOf) == nil {
-            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf)))
+            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf), in: global.language))
         }
     }
 
@@ -47,12 +47,12 @@ struct TrendCommand: ParsableCommand {
         if let deadline {
             let date = CivilDate(iso8601: deadline)
             try service.setDeadline(date)
-            if !json { global.say(date.map { Strings.text(.deadlineSet($0.iso8601Unchecked)) } ?? Strings.text(.deadlineCleared)) }
+            if !json { global.say(date.map { Strings.text(.deadlineSet($0.iso8601Unchecked), in: global.language) } ?? Strings.text(.deadlineCleared, in: global.language)) }
         }
         let day = asOf.flatMap(CivilDate.init(iso8601:)) ?? global.clock.today
         var trend = try service.trend(target: targetOption.value, asOf: day)
         if let township {
-            let found = try resolveTownship(township, service: ReportService(store: store))
+            let found = try resolveTownship(township, service: ReportService(store: store), language: global.language)
             trend.townships = trend.townships.filter { $0.figures.township == found.name }
         }
         if json { return Console.out(TrendJSON.report(trend, step: by).rendered()) }
@@ -60,22 +60,22 @@ struct TrendCommand: ParsableCommand {
             Strings.text(
                 .deadlineLine(
                     deadline: trend.deadline?.iso8601Unchecked, asOf: day.iso8601Unchecked,
-                    daysLeft: trend.deadline.map { day.days(to: $0) }))
+                    daysLeft: trend.deadline.map { day.days(to: $0) }), in: global.language)
         ]
-        let headings = Strings.text(.trendHeadings).split(separator: "|").map(String.init)
+        let headings = Strings.text(.trendHeadings, in: global.language).split(separator: "|").map(String.init)
         let rows = trend.townships.map { township -> [String] in
             let projection = township.projection
             return [
                 township.figures.rank.map(String.init) ?? "—", township.figures.township, String(township.valid),
                 String(township.figures.required), "+\(township.gain7)", "+\(township.gain30)",
                 projection.pacePerDayText, projection.projectedDate?.iso8601Unchecked ?? "—",
-                Strings.text(.status(projection)),
+                Strings.text(.status(projection), in: global.language),
             ]
         }
         lines.append(ReportTable.aligned([headings] + rows))
         if let only = trend.townships.first, township != nil {
             let points = only.series.points(through: day, step: by)
-            let seriesHeadings = Strings.text(.seriesHeadings).split(separator: "|").map(String.init)
+            let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(String.init)
             lines.append("")
             lines.append(
                 ReportTable.aligned(

@@ -6,8 +6,8 @@ public enum KeyedValue: Sendable, Equatable {
     case valid(String, key: Int64)
     /// Contains `*`: accepted as given, never used as a key.
     case masked(String)
-    /// Present but neither valid nor masked.
-    case malformed(reason: String)
+    /// Present but neither valid nor masked: why, and the text received (shown back to the township, masked).
+    case malformed(Reason, received: String)
 
     public var key: Int64? {
         if case .valid(_, let key) = self { key } else { nil }
@@ -23,7 +23,15 @@ public enum KeyedValue: Sendable, Equatable {
         }
     }
 
-    public var malformedReason: String? {
-        if case .malformed(let reason) = self { reason } else { nil }
+    public var malformedReason: Reason? {
+        if case .malformed(let reason, _) = self { reason } else { nil }
+    }
+
+    /// What the cell held, as normalised (valid or masked) or as received (malformed); nil when empty.
+    public var text: String? {
+        switch self {
+        case .valid(let text, _), .masked(let text), .malformed(_, let text): text
+        case .absent: nil
+        }
     }
 }

@@ -118,17 +118,6 @@ public enum HeaderError: Error, Sendable, Equatable, CustomStringConvertible {
     case noHeader(firstRowCells: [String])
     case missingColumns([Field], headerRow: Int, found: [String])
 
-    public var description: String {
-        switch self {
-        case .noHeader(let cells):
-            let seen = cells.isEmpty ? "the file has no non-blank rows" : "the first row reads: \(cells.prefix(8).joined(separator: ", "))"
-            return "no header row in the first \(HeaderDetector.searchDepth) non-blank rows (\(seen)); "
-                + "add a header row with column names such as 乡镇, 姓名, 身份证号, 手机号码"
-        case .missingColumns(let fields, let row, let found):
-            let names = fields.map(\.label).joined(separator: ", ")
-            let either = fields.contains(.idNumber) && fields.contains(.phone) ? " (at least one of ID number and phone)" : ""
-            return "header row \(row) has no \(names) column\(either); found columns: \(found.joined(separator: ", ")); "
-                + "add the missing column and import again"
-        }
-    }
+    /// In English, quoted cells masked; `HeaderErrorText` words it in either language.
+    public var description: String { HeaderErrorText.text(self, in: .english) }
 }

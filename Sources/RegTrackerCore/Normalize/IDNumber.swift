@@ -19,9 +19,9 @@ public enum IDNumber {
             if value >= 100_000_000_000_000, value < 1_000_000_000_000_000, value == value.rounded() {
                 return parse(text: String(Int64(value)), today: today)
             }
-            return .malformed(reason: "ID number stored as a number; digits lost")
+            return .malformed(.idStoredAsNumber, received: cell.displayText)
         case .bool, .date, .error:
-            return .malformed(reason: "ID number is not text")
+            return .malformed(.idNotText, received: cell.displayText)
         case .text(let raw):
             return parse(text: raw, today: today)
         }
@@ -30,33 +30,34 @@ public enum IDNumber {
     public static func parse(text raw: String, today: CivilDate) -> KeyedValue {
         var bytes = CompactBytes.of(raw)
         guard !bytes.isEmpty else { return .absent }
+        func malformed(_ reason: Reason) -> KeyedValue { .malformed(reason, received: CellText.clean(raw)) }
         if bytes.contains(UInt8(ascii: "*")) { return .masked(String(decoding: bytes, as: UTF8.self)) }
         if ScientificNotation.matches(bytes) {
-            return .malformed(reason: "ID number stored as a number; digits lost")
+            return malformed(.idStoredAsNumber)
         }
         let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
         if bytes.count == 15 {
             guard bytes.allSatisfy(isDigit) else {
-                return .malformed(reason: "ID number: 15 characters but not all digits")
+                return malformed(.idFifteenNotDigits)
             }
             bytes.insert(contentsOf: Array("19".utf8), at: 6)
             bytes.append(checkCharacter(for: bytes).asciiValue!)
         }
         guard bytes.count == 18 else {
             // Characters, not bytes: `张三` has 2.
-            return .malformed(reason: "ID number has \(String(decoding: bytes, as: UTF8.self).count) characters; expected 18")
+            return malformed(.idLength(characters: String(decoding: bytes, as: UTF8.self).count))
         }
         guard bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") else {
-            return .malformed(reason: "ID number has characters other than digits and a final X")
+            return malformed(.idCharacters)
         }
         guard checkCharacter(for: bytes.prefix(17)).asciiValue == bytes[17] else {
-            return .malformed(reason: "ID number check digit is wrong")
+            return malformed(.idCheckDigit)
         }
         let digits = bytes.map { Int($0) - 0x30 }
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
         let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))
         guard birth.isValid, birth >= CivilDate(year: 1900, month: 1, day: 1), birth <= today else {
-            return .malformed(reason: "ID number birth date \(birth.iso8601Unchecked) is not a real date up to today")
+            return malformed(.idBirthDate(birth.iso8601Unchecked))
         }
         // 17 digits then the check character (X = 10) packed into one integer key.
         let check = bytes[17] == UInt8(ascii: "X") ? 10 : digits[17]

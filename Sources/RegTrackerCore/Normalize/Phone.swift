@@ -5,11 +5,11 @@ public enum Phone {
         case .empty: return .absent
         case .number(let value):
             guard value == value.rounded(), value >= 0, value < 1e15 else {
-                return .malformed(reason: "phone number stored as a number; digits lost")
+                return .malformed(.phoneStoredAsNumber, received: cell.displayText)
             }
             return parse(text: String(Int64(value)))
         case .bool, .date, .error:
-            return .malformed(reason: "phone number is not text")
+            return .malformed(.phoneNotText, received: cell.displayText)
         case .text(let raw):
             return parse(text: raw)
         }
@@ -19,9 +19,10 @@ public enum Phone {
         // `（+86）138 1234 5678`: parentheses around a country or area code are dropped (SPEC 1.5).
         var bytes = CompactBytes.of(raw, removingParentheses: true)
         guard !bytes.isEmpty else { return .absent }
+        func malformed(_ reason: Reason) -> KeyedValue { .malformed(reason, received: CellText.clean(raw)) }
         if bytes.contains(UInt8(ascii: "*")) { return .masked(String(decoding: bytes, as: UTF8.self)) }
         if ScientificNotation.matches(bytes) {
-            return .malformed(reason: "phone number in scientific notation; digits lost")
+            return malformed(.phoneScientific)
         }
         if bytes.starts(with: "+86".utf8) {
             bytes.removeFirst(3)
@@ -33,7 +34,7 @@ public enum Phone {
         guard bytes.count == 11, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes[0] == UInt8(ascii: "1"),
             bytes[1] >= UInt8(ascii: "3")
         else {
-            return .malformed(reason: "phone number is not an 11-digit mobile number starting 13–19")
+            return malformed(.phoneNotMobile)
         }
         let key = bytes.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
         return .valid(String(decoding: bytes, as: UTF8.self), key: key)

@@ -41,28 +41,30 @@ public struct Outcome: Sendable, Equatable {
     public var township: Int?
     /// duplicate: the earlier valid row; listed: the invalid-list entry.
     public var reference: Int64?
-    /// unassigned and malformed: the reason text.
-    public var reason: String?
+    /// unassigned and malformed: why (a malformed row may have several problems); empty for the others, whose
+    /// reason follows from the kind and the reference.
+    public var reasons: [Reason]
 
-    public init(kind: OutcomeKind, township: Int?, reference: Int64? = nil, reason: String? = nil) {
+    public init(kind: OutcomeKind, township: Int?, reference: Int64? = nil, reasons: [Reason] = []) {
         self.kind = kind
         self.township = township
         self.reference = reference
-        self.reason = reason
+        self.reasons = reasons
     }
 }
 
 /// What the outcome rules need of one row; computed once at import (see `Registration`).
 public struct RowFacts: Sendable, Equatable {
     public var townshipKey: String
-    public var malformedReason: String?
+    /// The row's own problems (`Registration.problems`); empty when it has none.
+    public var problems: [Reason]
     public var isFlagged: Bool
     public var idKey: Int64?
     public var phoneKey: Int64?
 
-    public init(townshipKey: String, malformedReason: String?, isFlagged: Bool, idKey: Int64?, phoneKey: Int64?) {
+    public init(townshipKey: String, problems: [Reason], isFlagged: Bool, idKey: Int64?, phoneKey: Int64?) {
         self.townshipKey = townshipKey
-        self.malformedReason = malformedReason
+        self.problems = problems
         self.isFlagged = isFlagged
         self.idKey = idKey
         self.phoneKey = phoneKey
@@ -70,7 +72,7 @@ public struct RowFacts: Sendable, Equatable {
 
     public init(_ registration: Registration) {
         self.init(
-            townshipKey: registration.townshipKey, malformedReason: registration.malformedReason,
+            townshipKey: registration.townshipKey, problems: registration.problems,
             isFlagged: registration.isFlagged, idKey: registration.idNumber.key, phoneKey: registration.phone.key)
     }
 }

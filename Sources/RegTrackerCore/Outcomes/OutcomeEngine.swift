@@ -10,7 +10,7 @@ public struct OutcomeEngine {
     private var listedByPhone: [Int64: [(entry: Int64, township: Int?)]] = [:]
     private var validRowByID: any ValidRowIndex
     private var validRowByPhone: any ValidRowIndex
-    private var unassignedReasons: [String: String] = [:]
+    private var unassignedReasons: [String: Reason] = [:]
 
     public init(
         roster: Roster, invalidEntries: [InvalidEntry], validRowByID: any ValidRowIndex = KeyTable(),
@@ -36,11 +36,9 @@ public struct OutcomeEngine {
     /// The outcome of the next row in the sequence.
     public mutating func decide(row: Int64, facts: RowFacts) throws -> Outcome {
         guard let township = roster.index(forKey: facts.townshipKey) else {
-            return Outcome(kind: .unassigned, township: nil, reason: unassignedReason(facts.townshipKey))
+            return Outcome(kind: .unassigned, township: nil, reasons: [unassignedReason(facts.townshipKey)])
         }
-        if let reason = facts.malformedReason {
-            return Outcome(kind: .malformed, township: township, reason: reason)
-        }
+        if !facts.problems.isEmpty { return Outcome(kind: .malformed, township: township, reasons: facts.problems) }
         if facts.isFlagged { return Outcome(kind: .flagged, township: township) }
         if let entry = listedEntry(facts, township: township) {
             return Outcome(kind: .listed, township: township, reference: entry)
@@ -60,11 +58,11 @@ public struct OutcomeEngine {
         return candidates.filter { $0.township == nil || $0.township == township }.map(\.entry).min()
     }
 
-    private mutating func unassignedReason(_ key: String) -> String {
-        if key.isEmpty { return "township (乡镇) is missing; fill it in or import with --township" }
+    private mutating func unassignedReason(_ key: String) -> Reason {
+        if key.isEmpty { return .townshipMissing }
         if let reason = unassignedReasons[key] { return reason }
-        var reason = "township \"\(key)\" is not in the roster"
-        if let suggestion = roster.suggestion(forKey: key) { reason += "; did you mean \"\(suggestion)\"?" }
+        // The suggestion is a search of the roster: once for each township text.
+        let reason = Reason.townshipNotInRoster(township: key, suggestion: roster.suggestion(forKey: key))
         unassignedReasons[key] = reason
         return reason
     }

@@ -13,17 +13,15 @@ public struct Registration: Sendable, Equatable {
 
     public var townshipKey: String { Roster.key(township) }
 
-    /// SPEC 2 rule 2: every problem with the row's own values, or nil when it has none.
-    public var malformedReason: String? {
-        var problems: [String] = []
-        if name.isEmpty { problems.append("name (姓名) is missing") }
+    /// SPEC 2 rule 2: every problem with the row's own values, in the order of the columns; empty when it has none.
+    public var problems: [Reason] {
+        var problems: [Reason] = []
+        if name.isEmpty { problems.append(.nameMissing) }
         if let reason = idNumber.malformedReason { problems.append(reason) }
         if let reason = phone.malformedReason { problems.append(reason) }
-        if verdict == .unrecognised { problems.append("unrecognised verdict (截图核验)") }
-        if problems.isEmpty, idNumber.key == nil, phone.key == nil {
-            problems.append("no valid unmasked ID number or phone, so the person cannot be told apart")
-        }
-        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+        if verdict == .unrecognised { problems.append(.verdictUnrecognised) }
+        if problems.isEmpty, idNumber.key == nil, phone.key == nil { problems.append(.noIDOrPhone) }
+        return problems
     }
 
     /// SPEC 2 rule 3.

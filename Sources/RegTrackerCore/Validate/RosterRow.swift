@@ -9,11 +9,7 @@ public enum RosterRow {
         guard let population = population(columns.cell(.population, in: row)) else {
             let raw = CellText.clean(columns.cell(.population, in: row).displayText)
             return .failure(
-                RosterRowError(
-                    row: row.number,
-                    message: raw.isEmpty
-                        ? "\(name) has no population (实有人口)"
-                        : "\(name) has population \"\(raw)\", which is not a non-negative whole number"))
+                RosterRowError(row: row.number, problem: raw.isEmpty ? .noPopulation(name) : .badPopulation(name, raw)))
         }
         var target: Target?
         let targetCell = columns.cell(.target, in: row)
@@ -21,9 +17,7 @@ public enum RosterRow {
             guard let parsed = Target(parsing: targetCell.displayText) else {
                 return .failure(
                     RosterRowError(
-                        row: row.number,
-                        message: "\(name) has target \"\(CellText.clean(targetCell.displayText))\"; "
-                            + "a target must lie above 0% and at most 100% (55%, 0.55 or 55)"))
+                        row: row.number, problem: .badTarget(name, CellText.clean(targetCell.displayText))))
             }
             target = parsed
         }
@@ -62,8 +56,7 @@ public enum RosterRow {
             for name in [township.name] + township.aliases {
                 let key = Roster.key(name)
                 if let owner = seen[key] {
-                    return RosterRowError(
-                        row: row, message: "\"\(name)\" is already used by \(owner); each name and alias must be unique")
+                    return RosterRowError(row: row, problem: .nameUsedTwice(name, owner: owner))
                 }
                 seen[key] = township.name
             }
@@ -72,9 +65,23 @@ public enum RosterRow {
     }
 }
 
+/// A roster row that cannot be a township, as a value; `RosterRowErrorText` words it.
 public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var row: Int
-    public var message: String
+    public enum Problem: Sendable, Equatable {
+        case noPopulation(String)
+        /// The township and the population cell as written.
+        case badPopulation(String, String)
+        /// The township and the target cell as written.
+        case badTarget(String, String)
+        /// A name or alias, and the township that already has it.
+        case nameUsedTwice(String, owner: String)
+    }
 
-    public var description: String { "row \(row): \(message); correct the roster and import it again" }
+    public var row: Int
+    public var problem: Problem
+
+    /// The problem in English, without the row.
+    public var message: String { RosterRowErrorText.problem(problem, in: .english) }
+
+    public var description: String { RosterRowErrorText.text(self, in: .english) }
 }

@@ -21,7 +21,7 @@ public struct FileInspector {
         let sha256 = try FileImport.sha256(of: path)
         var sheets = SheetSource(path: path, kind: .registrations, options: options)
         guard let first = try sheets.next() else {
-            throw ImportError(file: file, noSheetOf: .registrations, reports: sheets.reports)
+            throw ImportError(file: file, problem: .noSheet(.registrations, sheets.reports))
         }
         let columns = first.columns
         var firstOptions = options
@@ -186,14 +186,14 @@ private struct RowChecker {
 
     mutating func check(_ registration: Registration, row: Int64) throws -> RowCheck {
         guard engine != nil else {
-            if let reason = registration.malformedReason { return .malformed(reason: reason) }
+            if !registration.problems.isEmpty { return .malformed(registration.problems) }
             return registration.isFlagged ? .flagged : .passes
         }
         // Decided in place: the engine's key tables are not copied for every row.
         guard let outcome = try engine?.decide(row: row, facts: RowFacts(registration)) else { return .passes }
         switch outcome.kind {
-        case .unassigned: return .unassigned(reason: outcome.reason ?? "")
-        case .malformed: return .malformed(reason: outcome.reason ?? "")
+        case .unassigned: return .unassigned(outcome.reasons)
+        case .malformed: return .malformed(outcome.reasons)
         case .flagged: return .flagged
         case .listed: return .listed
         case .duplicate, .valid: return .passes

@@ -82,8 +82,8 @@ public struct InspectedRow: Sendable, Equatable {
 /// The outcome a row would get on its own (SPEC 2 rules 1–4): whether other rows duplicate it is not decided here.
 public enum RowCheck: Sendable, Equatable {
     /// Township not in the roster (only when a roster was there to check).
-    case unassigned(reason: String)
-    case malformed(reason: String)
+    case unassigned([Reason])
+    case malformed([Reason])
     case flagged
     /// On an invalid list of the database.
     case listed
@@ -108,10 +108,12 @@ public enum RowCheck: Sendable, Equatable {
         }
     }
 
-    public var reason: String? {
+    /// Why the row fails; empty when it passes, or when it is listed (the list is named when it is imported).
+    public var reasons: [Reason] {
         switch self {
-        case .unassigned(let reason), .malformed(let reason): reason
-        case .flagged, .listed, .passes: nil
+        case .unassigned(let reasons), .malformed(let reasons): reasons
+        case .flagged: [.flagged]
+        case .listed, .passes: []
         }
     }
 }

@@ -26,7 +26,11 @@ extension Inspection {
                 ("fields", .object(row.fields.map { ($0.field.rawValue, JSONValue.string($0.value)) })),
                 ("check", .string(row.check.kind.rawValue)),
             ]
-            if let reason = row.check.reason { members.append(("reason", .string(reason))) }
+            if !row.check.reasons.isEmpty {
+                // English, as the warnings: this JSON is for programs, which read `reason_code`.
+                members.append(("reason_code", .string(ReasonText.code(row.check.reasons))))
+                members.append(("reason", .string(ReasonText.text(row.check.reasons, in: .english))))
+            }
             return .object(members)
         }
         return .object([

@@ -2,6 +2,7 @@ import RegTrackerCore
 import RegTrackerStore
 
 /// The rows a township gets back (SPEC 3): where each row is, what became of it and why, with personal numbers masked.
+/// Always Chinese: the county reads them (SPEC 7).
 public enum RejectSheets {
     /// The group of rows whose township is not in the roster.
     public static let unassignedGroup = "未匹配乡镇"
@@ -15,11 +16,17 @@ public enum RejectSheets {
                 ReportSheet.Row([
                     .text(Mask.digits(in: reject.townshipText)), .text(reject.fileName), .integer(reject.batch),
                     .integer(Int64(reject.rowNumber)), .text(Mask.digits(in: reject.name)),
-                    .text(reject.idText.map(Mask.idNumber) ?? ""), .text(reject.phoneText.map(Mask.phone) ?? ""),
-                    .text(reject.outcome.label), .text(Mask.digits(in: reject.reason)),
+                    .text(received(reject.idText)), .text(received(reject.phoneText)),
+                    .text(reject.outcome.label), .text(ReasonText.text(reject.reasons, in: .chinese)),
                 ])
             },
-            notes: ["请按“原因”一栏核对、改正后重新报送（同名文件用 --replace 导入即替换原批次）。"])
+            notes: ["请按“原因”一栏核对，改正后重新报送整份名单。"])
+    }
+
+    /// An ID number or phone as received, wrong ones included, so that the clerk sees what to correct: any run of
+    /// 8 or more digits is masked.
+    public static func received(_ text: String?) -> String {
+        text.map { Mask.digits(in: $0) } ?? ""
     }
 
     /// `共 12 行未计入：重复 4 行，无效（截图不合格）3 行…`
@@ -34,12 +41,12 @@ public struct RejectTally: Sendable, Equatable {
     public struct Group: Sendable, Equatable {
         public var outcome: OutcomeKind
         public var count: Int
-        /// Malformed and unassigned rows: counts by reason text (masked), most frequent first.
-        public var reasons: [(reason: String, count: Int)]
+        /// Malformed rows: counts by their problems, most frequent first.
+        public var reasons: [(reasons: [Reason], count: Int)]
 
         public static func == (lhs: Group, rhs: Group) -> Bool {
             lhs.outcome == rhs.outcome && lhs.count == rhs.count
-                && lhs.reasons.map(\.reason) == rhs.reasons.map(\.reason)
+                && lhs.reasons.map(\.reasons) == rhs.reasons.map(\.reasons)
                 && lhs.reasons.map(\.count) == rhs.reasons.map(\.count)
         }
     }
@@ -51,11 +58,14 @@ public struct RejectTally: Sendable, Equatable {
         let groups = Dictionary(grouping: rejects, by: \.outcome)
         byOutcome = groups.keys.sorted().map { outcome in
             let rows = groups[outcome]!
-            var reasons: [(reason: String, count: Int)] = []
+            var reasons: [(reasons: [Reason], count: Int)] = []
             if outcome == .malformed {
-                let byReason = Dictionary(grouping: rows) { Mask.digits(in: $0.reason) }
+                let byReason = Dictionary(grouping: rows, by: \.reasons)
+                // Ties in a fixed order, whatever the language they are shown in.
                 reasons = byReason.map { ($0.key, $0.value.count) }.sorted { a, b in
-                    a.count != b.count ? a.count > b.count : UnicodeOrder.precedes(a.reason, b.reason)
+                    a.count != b.count
+                        ? a.count > b.count
+                        : UnicodeOrder.precedes(ReasonText.text(a.reasons, in: .english), ReasonText.text(b.reasons, in: .english))
                 }
             }
             return Group(outcome: outcome, count: rows.count, reasons: reasons)

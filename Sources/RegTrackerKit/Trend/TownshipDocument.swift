@@ -6,11 +6,11 @@ import RegTrackerStore
 public enum TownshipDocument {
     public static func json(
         _ figures: TownshipFigures, in report: Report, lastSubmission: String?, rejects: RejectTally,
-        villages: [VillageFigures]?
+        villages: [VillageFigures]?, language: Language = .chinese
     ) -> JSONValue {
         guard case .object(var members) = ReportJSON.rate(figures, in: report) else { return .null }
         members.append(("last_submission", lastSubmission.map(JSONValue.string) ?? .null))
-        members.append(("rejected", rejected(rejects)))
+        members.append(("rejected", rejected(rejects, in: language)))
         if let villages {
             members.append(
                 (
@@ -27,8 +27,9 @@ public enum TownshipDocument {
         return .object(members)
     }
 
-    /// `[{"outcome": "invalid_malformed", "count": 3, "reasons": [{"reason": "…", "count": 2}, …]}, …]`
-    public static func rejected(_ tally: RejectTally) -> JSONValue {
+    /// `[{"outcome": "invalid_malformed", "count": 3, "reasons": [{"reason_code": "id_check_digit", "reason": "…",
+    /// "count": 2}, …]}, …]`; `reason` in `language` (the dashboard's API: Chinese, SPEC 7).
+    public static func rejected(_ tally: RejectTally, in language: Language) -> JSONValue {
         .array(
             tally.byOutcome.map { group in
                 var members: [(String, JSONValue)] = [
@@ -40,7 +41,11 @@ public enum TownshipDocument {
                             "reasons",
                             .array(
                                 group.reasons.map {
-                                    .object([("reason", .string($0.reason)), ("count", .int(Int64($0.count)))])
+                                    .object([
+                                        ("reason_code", .string(ReasonText.code($0.reasons))),
+                                        ("reason", .string(ReasonText.text($0.reasons, in: language))),
+                                        ("count", .int(Int64($0.count))),
+                                    ])
                                 })
                         ))
                 }

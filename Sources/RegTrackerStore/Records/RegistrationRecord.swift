@@ -27,10 +27,13 @@ public struct RejectRecord: Sendable, Equatable {
     public var batch: Int64
     public var rowNumber: Int
     public var name: String
+    /// The ID number and phone as received: normalised when valid or masked, the cell's text when malformed.
+    /// Unmasked: mask before showing (`Mask.digits(in:)`).
     public var idText: String?
     public var phoneText: String?
     public var outcome: OutcomeKind
-    public var reason: String
+    /// Why it did not count; several for a row with several problems of its own.
+    public var reasons: [Reason]
 }
 
 /// Counts per township of the roster in force, and rows that match none.

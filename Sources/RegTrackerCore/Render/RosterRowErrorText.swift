@@ -1,0 +1,26 @@
+/// Why a roster row cannot be a township, in the language passed in.
+public enum RosterRowErrorText {
+    public static func text(_ error: RosterRowError, in language: Language) -> String {
+        language.pick(
+            "row \(error.row): \(problem(error.problem, in: language)); correct the roster and import it again",
+            "第 \(error.row) 行：\(problem(error.problem, in: language))；请改正人口底数后重新导入")
+    }
+
+    public static func problem(_ problem: RosterRowError.Problem, in language: Language) -> String {
+        switch problem {
+        case .noPopulation(let name): language.pick("\(name) has no population (实有人口)", "\(name)没有填写实有人口")
+        case .badPopulation(let name, let raw):
+            language.pick(
+                "\(name) has population \"\(raw)\", which is not a non-negative whole number",
+                "\(name)的实有人口“\(raw)”不是非负整数")
+        case .badTarget(let name, let raw):
+            language.pick(
+                "\(name) has target \"\(raw)\"; a target must lie above 0% and at most 100% (55%, 0.55 or 55)",
+                "\(name)的目标“\(raw)”有误；目标应大于 0% 且不超过 100%（如 55%、0.55 或 55）")
+        case .nameUsedTwice(let name, let owner):
+            language.pick(
+                "\"\(name)\" is already used by \(owner); each name and alias must be unique",
+                "“\(name)”已被\(owner)使用；每个名称和别名只能用一次")
+        }
+    }
+}
