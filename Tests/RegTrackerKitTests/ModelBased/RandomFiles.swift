@@ -100,7 +100,7 @@ struct RandomFiles {
             name.isEmpty || Self.isMalformed(id.value) || Self.isMalformed(phone.value) || verdict == "待定"
             || (id.value.key == nil && phone.value.key == nil)
         let facts = RowFacts(
-            townshipKey: Roster.key(township), malformedReason: malformed ? "malformed" : nil,
+            townshipKey: Roster.key(township), problems: malformed ? [.nameMissing] : [],
             isFlagged: verdict == "无效" || verdict == "否", idKey: id.value.key, phoneKey: phone.value.key)
         return (line, facts)
     }
@@ -119,7 +119,7 @@ struct RandomFiles {
             (text, meant) = (String(person.id18.prefix(6)) + "********" + String(person.id18.suffix(4)), .masked(""))
         case 14:
             let wrong: Character = person.id18.last == "0" ? "1" : "0"
-            (text, meant) = (String(person.id18.dropLast()) + String(wrong), .malformed(reason: ""))
+            (text, meant) = (String(person.id18.dropLast()) + String(wrong), .malformed(.idCheckDigit, received: ""))
         default: (text, meant) = ("", .absent)
         }
         return (text, Self.confirmed(IDNumber.parse(text: text, today: today), meant: meant, text: text))
@@ -133,7 +133,7 @@ struct RandomFiles {
         case 0..<9: (text, meant) = (phone, .valid(phone, key: 0))
         case 9: (text, meant) = ("+86 \(phone.prefix(3)) \(phone.dropFirst(3))", .valid(phone, key: 0))
         case 10: (text, meant) = (String(phone.prefix(3)) + "****" + String(phone.suffix(4)), .masked(""))
-        case 11: (text, meant) = (String(phone.prefix(7)), .malformed(reason: ""))
+        case 11: (text, meant) = (String(phone.prefix(7)), .malformed(.phoneNotMobile, received: ""))
         default: (text, meant) = ("", .absent)
         }
         return (text, Self.confirmed(Phone.parse(text: text), meant: meant, text: text))
