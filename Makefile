@@ -6,7 +6,7 @@ APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqli
 # gcc: the I/O fault tests build an LD_PRELOAD shim (Scripts/faults/failing_io.c) with `cc`.
 TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils \
 	'gcc|clang'
-BENCH_APT_PACKAGES := hyperfine libxml2-utils time
+BENCH_APT_PACKAGES := hyperfine libxml2-utils time libfreexl-dev
 BIN := .build/release/regtracker
 # What `regtracker --version` and the .deb say (Scripts/stamp-version.sh writes them into BuildInfo.swift for the
 # build; a plain `swift build` says "dev").

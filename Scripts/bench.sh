@@ -90,6 +90,12 @@ if command -v soffice >/dev/null 2>&1; then
         >"$work/soffice.log" 2>&1) || true
 fi
 [ -f "$work/small.xls" ] || xls_note="skipped: soffice could not convert small.xlsx to .xls (make test-setup installs it)"
+# The libfreexl reference for the .xls (issue 16: no slower than the libfreexl reader regtracker had before),
+# compiled against Debian's libfreexl-dev (make bench-setup installs it).
+freexl_note=
+if ! cc -O2 -o "$work/freexl_read" "$here/freexl_read.c" -lfreexl >"$work/freexl-cc.log" 2>&1; then
+    freexl_note="skipped: Scripts/bench/freexl_read.c does not build ($(grep -m1 -i error "$work/freexl-cc.log" || echo "no cc")); make bench-setup installs libfreexl-dev"
+fi
 ls -l "$work" >&2
 
 # The python-calamine reference reader, in a throwaway venv.
@@ -281,11 +287,19 @@ measure xml_ref "$(runs_for 2)" "" -- xmllint --stream --noout medium.xml
 # .xlsx, 100k and 1M rows.
 ours_import xlsxS_ours 3 "$small" "$db_x" small-roster.csv small.xlsx 2.5
 ours_import xlsxM_ours 2 "$medium" "$db_x" medium-roster.csv medium.xlsx 2.5
-# .xls, 100k rows (the Swift BIFF reader).
+# .xls, 100k rows (the Swift BIFF reader): the import, then `inspect` (the same read and row checks, nothing
+# stored) against libfreexl reading every cell of the same file.
 if [ -z "$xls_note" ]; then
     ours_import xlsS_ours 3 "$small" "$db_x" small-roster.csv small.xls 2.5
+    measure xlsR_ours "$(runs_for 3)" "" -- "$bin" inspect --rows 0 small.xls
 else
     skip xlsS_ours "$xls_note"
+    skip xlsR_ours "$xls_note"
+fi
+if [ -z "$xls_note" ] && [ -z "$freexl_note" ]; then
+    measure xlsF_ref "$(runs_for 3)" "" -- "$work/freexl_read" small.xls
+else
+    skip xlsF_ref "${xls_note:-$freexl_note}"
 fi
 rm -f "$db_x" "$db_x-wal" "$db_x-shm"
 if [ -n "$calamine_python" ] && [ -z "$xls_note" ]; then
@@ -355,12 +369,21 @@ xml_size=$(du -m --apparent-size medium.xml | cut -f1)
 xlsxS_size=$(du -m --apparent-size small.xlsx | cut -f1)
 xlsxM_size=$(du -m --apparent-size medium.xlsx | cut -f1)
 xlsS_size=$( [ -f small.xls ] && du -m --apparent-size small.xls | cut -f1 || echo "?")
+# An .xls sheet holds at most 65,536 rows: LibreOffice's conversion keeps the first ones (title and header included).
+xls_rows=$((small < 65536 ? small : 65536))
 row csv "import $M rows CSV UTF-8 (${csv_size} MB) vs \`sqlite3 .import --csv\`" "$medium" 1.0
 row gb "import $M rows CSV GB18030 vs \`sqlite3 .import --csv\`" "$medium" 1.0
 row xml "import $M rows SpreadsheetML (${xml_size} MB) vs \`xmllint --stream --noout\`" "$medium" 1.0
 row xlsxS "import $S rows .xlsx (${xlsxS_size} MB) vs python-calamine read" "$small" 1.0
 row xlsxM "import $M rows .xlsx (${xlsxM_size} MB) vs python-calamine read" "$medium" 1.0
-row xlsS "import $S rows .xls (${xlsS_size} MB, LibreOffice's conversion of the .xlsx) vs python-calamine read" "$small" 1.0
+row xlsS "import $S rows .xls (${xlsS_size} MB, LibreOffice's conversion of the .xlsx: its first $(human "$xls_rows") rows) vs python-calamine read" "$xls_rows" 1.0
+# The libfreexl rows: our import, and our read without storing, each against the same libfreexl read.
+for k in TIME RSS FAIL RUNS; do
+    printf -v "${k}_xlsF_ours" '%s' "$(get "$k" xlsS_ours)"
+    printf -v "${k}_xlsR_ref" '%s' "$(get "$k" xlsF_ref)"
+done
+row xlsF "import $S rows .xls vs libfreexl reading every cell (\`Scripts/bench/freexl_read.c\`)" "$xls_rows" 1.0
+row xlsR "\`inspect --rows 0\` of the $S-row .xls (read and row checks, nothing stored) vs libfreexl reading every cell" "$xls_rows" 1.0
 row report "\`report --json\` on the $M-row database (kept figures; target ≤ 50 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5
 row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
 row notice "\`notice PERIOD --reissue --json\` on the $M-row database (target under 2 s) vs \`sqlite3\` GROUP BY" 0 ""
@@ -383,6 +406,7 @@ if [ -n "$(git -C "$repo" status --porcelain -- Sources Package.swift Package.re
 fi
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)
 calamine_version=$([ -n "$calamine_python" ] && "$calamine_python" -m pip show python-calamine 2>/dev/null | awk '/^Version/{print $2}' || echo "—")
+freexl_version=$(dpkg-query -W -f '${Version}' libfreexl-dev 2>/dev/null || true)
 gen_stats=$(sed 's/^/    /' "$work"/gen-*.log)
 
 result=$(
@@ -407,7 +431,7 @@ keep-alive loopback clients and an office token, at most ${load_requests} reques
 |---|---|---|---|---|---|---|
 $(printf '%s\n' "${dashboard_rows[@]}")
 
-Reference tools: $(sqlite3 --version | cut -d' ' -f1) (sqlite3), $(xmllint --version 2>&1 | head -n1 | sed 's/^xmllint: //'), python-calamine ${calamine_version:-—}, $(hyperfine --version).
+Reference tools: $(sqlite3 --version | cut -d' ' -f1) (sqlite3), libfreexl ${freexl_version:-—}, $(xmllint --version 2>&1 | head -n1 | sed 's/^xmllint: //'), python-calamine ${calamine_version:-—}, $(hyperfine --version).
 Data (\`Scripts/bench/generate.py --seed $seed\`, fictional):
 
 $gen_stats

@@ -13,7 +13,9 @@ public struct XLSReader: TableReader {
     private var source: Source
 
     private enum Source {
-        case workbook(XLSSheetRows)
+        /// Boxed so that the rows' buffers are not copied at each row (a `var` taken out of an enum case shares them
+        /// with the case until it is put back).
+        case workbook(SheetRowsBox)
         /// An .xlsx or SpreadsheetML file that was given an .xls name (WPS and web exports do this).
         case other(any TableReader)
     }
@@ -64,15 +66,15 @@ public struct XLSReader: TableReader {
                 hint: "pass --sheet with the name or position of the sheet that holds the list")
         }
         source = .workbook(
-            try XLSSheetRows(stream: stream, offset: sheet.offset, globals: globals, sheetName: sheet.info.name))
+            SheetRowsBox(
+                try XLSSheetRows(stream: stream, offset: sheet.offset, globals: globals, sheetName: sheet.info.name)))
         description = TableDescription(format: .xls, sheets: names, sheet: sheet.info.name)
     }
 
     public mutating func nextRow() throws(ReadError) -> SourceRow? {
         switch source {
-        case .workbook(var rows):
-            defer { source = .workbook(rows) }
-            return try rows.next()
+        case .workbook(let box):
+            return try box.rows.next()
         case .other(var reader):
             defer { source = .other(reader) }
             return try reader.nextRow()
@@ -125,5 +127,14 @@ public struct XLSReader: TableReader {
     private static func looksLikeXML(_ head: [UInt8]) -> Bool {
         let text = head.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(head.dropFirst(3)) : head
         return text.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "<")
+    }
+}
+
+/// The rows of the sheet being read, held by reference (see `XLSReader.Source`).
+final class SheetRowsBox {
+    var rows: XLSSheetRows
+
+    init(_ rows: XLSSheetRows) {
+        self.rows = rows
     }
 }

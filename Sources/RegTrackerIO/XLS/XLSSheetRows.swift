@@ -139,13 +139,11 @@ struct XLSSheetRows {
         case BIFF.string:
             guard let pending = pendingString else { return }
             pendingString = nil
-            var segments = [data]
-            while cursor.peekType() == BIFF.continue, let next = cursor.next() { segments.append(next.data) }
+            var reader = ContinuedBytes(record: record, continuedFrom: &cursor)
             let text: String
             if let decoder = globals.decoder {
                 text = decoder.decode(data.bytes(2, data.u16(0)))
             } else {
-                var reader = ContinuedBytes(segments)
                 text = reader.unicodeString(countBytes: 2) ?? ""
             }
             try put(row: pending.row, column: pending.column, text.isEmpty ? .empty : .text(text))
@@ -157,7 +155,7 @@ struct XLSSheetRows {
     /// A LABEL or RSTRING string: 8-bit in the code page for BIFF5, a Unicode string for BIFF8.
     private func string(_ bytes: ArraySlice<UInt8>) -> String {
         if let decoder = globals.decoder { return decoder.decode(bytes.bytes(2, bytes.u16(0))) }
-        var reader = ContinuedBytes([bytes])
+        var reader = ContinuedBytes(bytes)
         return reader.unicodeString(countBytes: 2) ?? ""
     }
 
@@ -205,7 +203,7 @@ struct XLSSheetRows {
         if column < cells.count {
             cells[column] = cell
         } else if !cell.isEmptyCell {
-            cells.append(contentsOf: repeatElement(.empty, count: column - cells.count))
+            while cells.count < column { cells.append(.empty) }
             cells.append(cell)
         }
     }

@@ -98,7 +98,7 @@ struct XLSWorkbookGlobals {
                 let count = countBytes == 1 ? Int(bytes.u8(0)) : bytes.u16(0)
                 return decoder.decode(bytes.bytes(countBytes, count))
             }
-            var reader = ContinuedBytes([bytes])
+            var reader = ContinuedBytes(bytes)
             return reader.unicodeString(countBytes: countBytes) ?? ""
         }
         sheets = rawSheets.enumerated().map { index, raw in
@@ -127,11 +127,9 @@ struct XLSWorkbookGlobals {
     /// The SST record and the CONTINUE records after it: its strings, as many as the bytes hold (a count larger than
     /// that is not believed).
     private static func sharedStrings(first: BIFFRecord, cursor: inout BIFFRecordCursor) -> [String] {
-        var segments = [first.data]
-        while cursor.peekType() == BIFF.continue, let record = cursor.next() { segments.append(record.data) }
-        var reader = ContinuedBytes(segments)
+        var reader = ContinuedBytes(record: first, continuedFrom: &cursor)
+        let bytes = reader.count
         guard reader.u32() != nil, let unique = reader.u32() else { return [] }
-        let bytes = segments.reduce(0) { $0 + $1.count }
         // Each string takes at least 3 bytes.
         let count = min(unique, bytes / 3)
         var strings: [String] = []
