@@ -64,7 +64,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore"]),
+        // What two test targets share (kept out of the products).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore", "TestSupport"]),
         .testTarget(
             name: "RegTrackerStoreTests",
             dependencies: ["RegTrackerStore", "RegTrackerCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -82,6 +84,7 @@ let package = Package(
                 "RegTrackerWeb", "RegTrackerKit", "RegTrackerStore", "RegTrackerCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "RegTrackerCLITests", dependencies: ["RegTrackerCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RegTrackerCLITests", dependencies: ["RegTrackerCLI", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

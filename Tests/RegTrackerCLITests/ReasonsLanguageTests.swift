@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// SPEC 7: reasons stored as codes (a database of the last release migrates to them), `rejects --json` with
 /// `reason_code`, `reason` and values, the CLI in its locale's language, and no English in the files for the county.

@@ -1,10 +1,10 @@
 /// Latin words in a text meant to be Chinese: runs of two or more ASCII letters, except in file names (a token of
 /// letters, digits, `-` and `_` next to a dot) and the names SPEC uses as they are: the program, the app (国家反诈中心APP),
 /// `ID`.
-enum EnglishWords {
-    static let allowed: Set<String> = ["ID", "APP", "regtracker"]
+public enum EnglishWords {
+    public static let allowed: Set<String> = ["ID", "APP", "regtracker"]
 
-    static func `in`(_ text: String) -> [String] {
+    public static func `in`(_ text: String) -> [String] {
         var words: [String] = []
         let characters = Array(text)
         func isTokenCharacter(_ character: Character) -> Bool {
