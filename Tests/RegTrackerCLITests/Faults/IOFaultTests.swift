@@ -140,7 +140,9 @@ struct IOFaultTests {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }
         let roster = try LargeList.roster(in: tool.workFolder)
-        let files = try (0..<5).map { try LargeList.write(rows: 50, first: $0 * 50, to: tool.workFolder + "/l\($0).csv") }
+        let files = try (0..<5).map {
+            try LargeList.write(rows: 50, first: $0 * 50, to: tool.workFolder + "/l\($0).csv")
+        }
         var syncs: [String: Int] = [:]
         for mode in ["FULL", "NORMAL"] {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tool.database + suffix) }
