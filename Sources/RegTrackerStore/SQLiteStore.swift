@@ -38,6 +38,8 @@ public final class SQLiteStore: RegistryStore {
             } else {
                 try Self.createPrivately(path)
                 queue = try DatabaseQueue(path: path, configuration: configuration)
+                // GRDB sets `synchronous = NORMAL` when it turns WAL on, after `prepareDatabase`: set it again.
+                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(Self.synchronous)") }
             }
             try Migrations.migrator.migrate(queue)
         } catch let error as DatabaseError {

@@ -10,7 +10,7 @@ import Testing
 /// `make test` runs `defaultRuns` seeds of `stepsPerRun` steps. `REGTRACKER_SOAK_SECONDS=600` (`make soak`) runs
 /// fresh seeds until the time is up; `REGTRACKER_MODEL_SEED=N` replays one seed. Every seed is printed.
 @Suite struct ModelBasedRandomTests {
-    static let defaultRuns: ClosedRange<UInt64> = 1...8
+    static let defaultRuns: ClosedRange<UInt64> = 1...6
     static let stepsPerRun = 250
 
     @Test func theStoreAgreesWithTheCountingRulesAfterEveryRandomStep() throws {
