@@ -107,7 +107,7 @@ struct IOFaultTests {
                 failed += 1
             }
         }
-        for call in 1...min(syncs, 8) {
+        for call in stride(from: 1, through: min(syncs, 8), by: 1) {
             let what = "sync \(call) of \(syncs) failing"
             if try scene.importFailing(try FailingIO.failing(call: call, of: .sync, with: .eio), what) != 0 {
                 failed += 1
