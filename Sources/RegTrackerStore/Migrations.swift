@@ -208,6 +208,9 @@ enum Migrations {
             func codes(_ text: String?) -> String? {
                 guard let text else { return nil }
                 if let known = converted[text] { return known }
+                // A value already stored as codes is kept: a database whose record of this migration was lost
+                // (restored, or downgraded by hand) converts again without wrapping codes as legacy text.
+                if StoredReasons.encode(StoredReasons.decode(text)) == text { return text }
                 let encoded = StoredReasons.encode(LegacyReasonText.parse(text))
                 converted[text] = encoded
                 return encoded
