@@ -5,7 +5,7 @@ import RegTrackerIO
 /// its code. `message(in:)` words it in the CLI's language. Nothing of the file is stored.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public enum Problem: Sendable {
-        /// The file cannot be read as a table; the reader's own words (with its place and hint).
+        /// The file cannot be read as a table: which problem, and where (`ReadErrorText` words it).
         case unreadable(ReadError)
         case header(HeaderError)
         /// A roster row that cannot be a township (SPEC 1.1).

@@ -3,11 +3,10 @@ import RegTrackerIO
 
 extension ImportError {
     /// The problem in `language`, without the file name (SPEC 7: problems inside a file in the CLI's language).
-    /// A reader's own words (`unreadable`) are English; the frame around them is not.
     public func message(in language: Language) -> String {
         let text: String =
             switch problem {
-            case .unreadable(let error): language.pick(error.description, "无法读取：\(error.description)")
+            case .unreadable(let error): ReadErrorText.text(error, in: language)
             case .header(let error): HeaderErrorText.text(error, in: language)
             case .rosterRow(let error): RosterRowErrorText.text(error, in: language)
             case .emptyRoster:
