@@ -9,7 +9,7 @@ extension Language {
 }
 
 /// Every summary, label and error the CLI prints, in English and Chinese side by side. Errors that come from the
-/// import itself (`ImportError`) are passed through as they are.
+/// import itself (`ImportError`) are worded by `ImportErrorText` (Kit), in the same language.
 enum Strings {
     enum Key: Sendable {
         case wrote(path: String)
@@ -428,7 +428,6 @@ extension Strings {
         case formatNeedsOut
         case unassignedWithTownship(String)
         case rejectsNoSuchBatch(Int64)
-        case storeFailure(StoreError.Code, path: String)
     }
 
     static func text(_ key: CommandKey, in language: Language) -> String {
@@ -494,8 +493,6 @@ extension Strings {
                 "--format needs --out DIR: it chooses the files written there (the screen shows the table)",
                 "--format 须与 --out 目录 同用：它选择写入该目录的文件格式（屏幕上显示的是表格）"
             )
-        case .storeFailure(let code, let path):
-            storeFailure(code, path: path)
         case .unassignedWithTownship(let township):
             (
                 "--unassigned lists the rows of no township; drop \(township) or --unassigned",
@@ -503,36 +500,6 @@ extension Strings {
             )
         case .rejectsNoSuchBatch(let batch):
             ("there is no batch \(batch); see `regtracker batches`", "没有第 \(batch) 批；请用 `regtracker batches` 查看")
-        }
-    }
-
-    private static func storeFailure(_ code: StoreError.Code, path: String) -> (String, String) {
-        let seconds = Int(SQLiteStore.busyTimeout)
-        return switch code {
-        case .busy:
-            (
-                "the database \(path) is busy: another regtracker run held it for over \(seconds) s; "
-                    + "wait for the other run to finish and try again",
-                "数据库 \(path) 正忙：另一个 regtracker 任务占用已超过 \(seconds) 秒；请等它结束后重试"
-            )
-        case .notADatabase:
-            (
-                "\(path) is not a regtracker database or is damaged; check the --db path, or restore the file from "
-                    + "a backup if it was damaged",
-                "\(path) 不是 regtracker 数据库或已损坏；请检查 --db 路径，如已损坏请从备份恢复"
-            )
-        case .cannotRead:
-            ("cannot read the database \(path); check its permissions", "无法读取数据库 \(path)；请检查其权限")
-        case .cannotWrite:
-            (
-                "cannot write the database \(path); check its permissions and free disk space",
-                "无法写入数据库 \(path)；请检查其权限和磁盘空间"
-            )
-        case .diskFull:
-            (
-                "the disk holding \(path) is full or failing; free space and run again",
-                "\(path) 所在磁盘已满或出错；请腾出空间后重试"
-            )
         }
     }
 

@@ -19,8 +19,10 @@ enum FileImport {
             return .rejected(error)
         } catch let error as ReadError {
             return .rejected(ImportError(file: file, error))
+        } catch let error as StoreError {
+            return .rejected(ImportError(file: file, problem: .store(error)))
         } catch {
-            return .rejected(ImportError(file: file, problem: .other("\(error)")))
+            return .rejected(ImportError(file: file, problem: .unexpected("\(error)")))
         }
     }
 

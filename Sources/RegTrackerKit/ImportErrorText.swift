@@ -45,7 +45,11 @@ extension ImportError {
                     "the list has no township column (乡镇), and neither its title nor its file name names a township "
                         + "of the roster; import it with --township NAME, or add a township column",
                     "名单没有乡镇列，标题和文件名中也没有人口底数里的乡镇；请用 --township 乡镇名 导入，或加一列乡镇")
-            case .other(let text): text
+            case .store(let error): StoreErrorText.text(error, in: language)
+            case .unexpected(let detail):
+                language.pick(
+                    "the file could not be imported (\(detail)); run the import again, and report it if it persists",
+                    "无法导入此文件（\(detail)）；请重新导入，如仍出错请报告")
             }
         guard let sheet else { return text }
         return language.pick("sheet “\(sheet)”: \(text)", "工作表“\(sheet)”：\(text)")

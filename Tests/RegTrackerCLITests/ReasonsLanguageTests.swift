@@ -103,6 +103,34 @@ struct ReasonsLanguageTests {
         #expect(!rejectsChinese.stdout.contains("duplicate of"), "\(rejectsChinese.stdout)")
     }
 
+    @Test func aFileThatCannotBeReadIsRejectedInTheLocalesLanguageNamingTheFileAndTheLine() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        try tool.run("population", "import", "\(RegTrackerBinary.fixtures)/roster.csv")
+        let csv = "\(tool.workFolder)/青石镇-坏名单.csv"
+        try Data("乡镇,姓名,身份证号\n青石镇,张三,1\n青石镇,\"李四,2\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let zip = "\(tool.workFolder)/白沙镇-截断.xlsx"
+        try Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0x41, count: 60)).write(to: URL(fileURLWithPath: zip))
+
+        let chinese = try tool.run(["import", csv, zip], environment: Self.chinese)
+        #expect(chinese.status == 1)
+        #expect(
+            chinese.stderr.contains("青石镇-坏名单.csv：整份未导入：第 3 行：此处开始的带引号字段没有闭合；"),
+            "\(chinese.stderr)")
+        #expect(chinese.stderr.contains("白沙镇-截断.xlsx：整份未导入：无法读取的 .xlsx（zip 压缩包已损坏或不完整）；请用 Excel 重新保存"))
+        for english in ["rejected", "line", "quoted", "never closed", "damaged"] {
+            #expect(!chinese.stderr.contains(english), "\(chinese.stderr)")
+        }
+
+        let english = try tool.run(["import", csv, zip], environment: Self.english)
+        #expect(english.status == 1)
+        #expect(
+            english.stderr.contains("青石镇-坏名单.csv: rejected: line 3: a quoted field opened here is never closed; "),
+            "\(english.stderr)")
+        #expect(english.stderr.contains("白沙镇-截断.xlsx: rejected: not a readable .xlsx"), "\(english.stderr)")
+        #expect((try tool.run("batches", "--json").json["batches"] as? [Any])?.count == 1)
+    }
+
     @Test func filesAndPagesForTheCountyHaveNoEnglishWord() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

@@ -1,6 +1,7 @@
 import Glibc
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerStore
 import Testing
 
 @testable import RegTrackerKit
@@ -124,5 +125,15 @@ struct ReadErrorTextTests {
         #expect(error.message(in: .chinese) == "工作表“汇总”：工作簿中没有工作表；请确认文件是否正确")
         #expect(error.message(in: .english) == "sheet “汇总”: the workbook has no worksheet; check that this is the right file")
         #expect(error.description == "名单.xlsx: sheet “汇总”: the workbook has no worksheet; check that this is the right file")
+    }
+
+    @Test func anImportTheDatabaseStoppedIsWordedInTheReadersLanguage() {
+        let busy = StoreError(message: "busy", hint: "wait", code: .busy, path: "county.sqlite")
+        let error = ImportError(file: "名单.csv", problem: .store(busy))
+        #expect(error.code == "database")
+        #expect(error.message(in: .chinese).hasPrefix("数据库 county.sqlite 正忙"))
+        #expect(error.message(in: .english).hasPrefix("the database county.sqlite is busy"))
+        let unexpected = ImportError(file: "名单.csv", problem: .unexpected("CancellationError()"))
+        #expect(unexpected.message(in: .chinese) == "无法导入此文件（CancellationError()）；请重新导入，如仍出错请报告")
     }
 }
