@@ -52,9 +52,14 @@ struct ReadingOptions: ParsableArguments {
     var encoding: ReadOptions.Encoding?
 
     @Option(help: "Spreadsheet sheet: its name, or its position counting from 1 (default: the first).")
-    var sheet: String?
+    var sheet: ReadOptions.SheetSelector?
 
-    var readOptions: ReadOptions { ReadOptions(encoding: encoding, sheet: sheet.map(ReadOptions.SheetSelector.init)) }
+    var readOptions: ReadOptions { ReadOptions(encoding: encoding, sheet: sheet) }
+}
+
+/// Any text names a sheet: digits its position, anything else its name.
+extension ReadOptions.SheetSelector: ExpressibleByArgument {
+    public init(argument: String) { self.init(argument) }
 }
 
 extension ReadOptions.Encoding: ExpressibleByArgument {
@@ -70,15 +75,13 @@ extension ReadOptions.Encoding: ExpressibleByArgument {
 /// `--target`: the global target for townships without their own.
 struct TargetOption: ParsableArguments {
     @Option(help: "Global registration target: 50%, 0.5 or 50 (default 50%).")
-    var target: String?
+    var target: Checked<Target>?
 
     func validate() throws {
-        if let target, Target(parsing: target) == nil {
-            throw ValidationError(Strings.text(.badTarget(target), in: .current))
-        }
+        if let target { try target.check { _ in Strings.text(.badTarget(target.text), in: .current) } }
     }
 
-    var value: Target { target.flatMap(Target.init(parsing:)) ?? .default }
+    var value: Target { target?.value ?? .default }
 }
 
 enum Console {
