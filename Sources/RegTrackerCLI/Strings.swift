@@ -197,7 +197,10 @@ enum Strings {
         case .rejectedGroup(let kind, let count):
             ("  \(kind.name.replacingOccurrences(of: "_", with: " ")): \(count)", "  \(kind.label)：\(count) 行")
         case .rejectedReason(let reasons, let count):
-            ("    \(count) × \(ReasonText.text(reasons, in: .english))", "    \(count) 行：\(ReasonText.text(reasons, in: .chinese))")
+            (
+                "    \(count) × \(ReasonText.text(reasons, in: .english))",
+                "    \(count) 行：\(ReasonText.text(reasons, in: .chinese))"
+            )
         case .lastSubmission(let date):
             (
                 "last submission: \(date ?? "none")",
@@ -392,9 +395,14 @@ extension Strings {
         case .tokenListHeadings: ("id|scope|created|state", "编号|范围|创建时间|状态")
         case .tokenActive: ("active", "有效")
         case .tokenRevokedAt(let at): ("revoked \(at)", "已于 \(at) 撤销")
-        case .noTokens: ("no tokens; create one with regtracker tokens create --office", "尚无令牌；用 regtracker tokens create --office 创建")
+        case .noTokens:
+            (
+                "no tokens; create one with regtracker tokens create --office",
+                "尚无令牌；用 regtracker tokens create --office 创建"
+            )
         case .tokenRevoked(let id): ("token \(id) revoked", "第 \(id) 号令牌已撤销")
-        case .noSuchToken(let id): ("no active token \(id); see regtracker tokens list", "没有有效的第 \(id) 号令牌；见 regtracker tokens list")
+        case .noSuchToken(let id):
+            ("no active token \(id); see regtracker tokens list", "没有有效的第 \(id) 号令牌；见 regtracker tokens list")
         case .tokensChooseScope:
             ("give exactly one of --office and --township NAME", "请给出 --office 或 --township NAME 之一")
         case .serving(let url, let database):

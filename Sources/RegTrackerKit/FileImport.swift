@@ -32,7 +32,8 @@ enum FileImport {
         townshipOverride: String? = nil
     ) -> BatchRecord {
         BatchRecord(
-            kind: kind, fileName: file, sha256: sha256, importedAt: clock.timestamp, format: description.format.rawValue,
+            kind: kind, fileName: file, sha256: sha256, importedAt: clock.timestamp,
+            format: description.format.rawValue,
             encoding: description.encoding, sheet: description.sheet, headerRow: columns.headerRow,
             headers: columns.headers, townshipOverride: townshipOverride)
     }

@@ -22,7 +22,8 @@ extension ImportError {
             case .noSheet(let kind, let reports):
                 language.pick(
                     "no sheet of the workbook holds a \(kind.noun(in: language)) with a header row: "
-                        + reports.map { "“\($0.name)” (\(Self.skipName($0.skip, in: language)))" }.joined(separator: ", ")
+                        + reports.map { "“\($0.name)” (\(Self.skipName($0.skip, in: language)))" }.joined(
+                            separator: ", ")
                         + "; add a header row with column names such as 姓名, 身份证号, 手机号码, or name the sheet with --sheet",
                     "工作簿中没有带表头行的\(kind.noun(in: language))工作表："
                         + reports.map { "“\($0.name)”（\(Self.skipName($0.skip, in: language))）" }.joined(separator: "，")

@@ -153,7 +153,8 @@ public enum ReadErrorText {
             )
         case .noWorksheet:
             return (
-                l.pick("the workbook has no worksheet", "工作簿中没有工作表"), l.pick("check that this is the right file", "请确认文件是否正确")
+                l.pick("the workbook has no worksheet", "工作簿中没有工作表"),
+                l.pick("check that this is the right file", "请确认文件是否正确")
             )
         case .noVisibleWorksheet(let sheets):
             let listed = sheets.map { sheet in
@@ -190,18 +191,22 @@ public enum ReadErrorText {
             )
         case .noSheetPart(let sheet):
             return (
-                l.pick("sheet \"\(sheet)\" has no worksheet part in the .xlsx", "工作表“\(sheet)”在 .xlsx 中没有对应的数据部件"), resave
+                l.pick("sheet \"\(sheet)\" has no worksheet part in the .xlsx", "工作表“\(sheet)”在 .xlsx 中没有对应的数据部件"),
+                resave
             )
         case .sheetPartNotWorksheet(let sheet):
             return (l.pick("the part of sheet \"\(sheet)\" is not a worksheet", "工作表“\(sheet)”的数据部件不是工作表"), resave)
         case .badRowNumber(let given, let from, let to):
             return (
-                l.pick("row r=\"\(given)\" is not a row number from \(from) to \(to)", "行号 r=\"\(given)\" 不在 \(from) 到 \(to) 之间"),
+                l.pick(
+                    "row r=\"\(given)\" is not a row number from \(from) to \(to)",
+                    "行号 r=\"\(given)\" 不在 \(from) 到 \(to) 之间"),
                 sheetDamaged
             )
         case .tooManyRows(let maximum):
             return (
-                l.pick("more than \(maximum) rows, the most a sheet can have", "超过 \(maximum) 行，即工作表最多能有的行数"), sheetDamaged
+                l.pick("more than \(maximum) rows, the most a sheet can have", "超过 \(maximum) 行，即工作表最多能有的行数"),
+                sheetDamaged
             )
         case .columnBeyondXFD(let reference, let position):
             return (
@@ -217,7 +222,8 @@ public enum ReadErrorText {
         case .noSuchSharedString(let index, let count):
             return (
                 l.pick(
-                    "shared string \(index) does not exist (the table has \(count))", "第 \(index) 个共享字符串不存在（共 \(count) 个）"),
+                    "shared string \(index) does not exist (the table has \(count))",
+                    "第 \(index) 个共享字符串不存在（共 \(count) 个）"),
                 l.pick("the workbook is damaged; save it again from Excel", "工作簿已损坏；请用 Excel 重新保存")
             )
         case .sharedStringsMissing:
@@ -287,7 +293,10 @@ public enum ReadErrorText {
                 saveXLSAsXLSX
             )
         case .cellPastColumnIV:
-            return (l.pick("a cell lies past column IV, the last of an .xls sheet", "有单元格超出 .xls 工作表的最后一列 IV"), saveXLSAsXLSX)
+            return (
+                l.pick("a cell lies past column IV, the last of an .xls sheet", "有单元格超出 .xls 工作表的最后一列 IV"),
+                saveXLSAsXLSX
+            )
         case .cannotCreateTemporaryFile(let directory):
             return (
                 l.pick("cannot create a temporary file in \(directory)", "无法在 \(directory) 中创建临时文件"),
@@ -324,14 +333,16 @@ public enum ReadErrorText {
         case .noAllocationTable: l.pick("it has no sector allocation table", "没有扇区分配表")
         case .allocationTableTooLarge: l.pick("its allocation table is larger than the file", "扇区分配表比文件还大")
         case .noRootEntry: l.pick("its directory has no root entry", "目录中没有根条目")
-        case .chainOutsideFile(let chain): l.pick("its \(name(chain, l)) points outside the file", "\(name(chain, l))指向文件之外")
+        case .chainOutsideFile(let chain):
+            l.pick("its \(name(chain, l)) points outside the file", "\(name(chain, l))指向文件之外")
         case .chainLoops(let chain): l.pick("its \(name(chain, l)) chain loops", "\(name(chain, l))的扇区链成环")
         case .pastMiniStream(let stream):
             l.pick("stream \"\(stream)\" points past the mini stream", "数据流“\(stream)”指向小数据流之外")
         case .cutShort(let chain): l.pick("\(name(chain, l)) is cut short", "\(name(chain, l))不完整")
         case .noWorkbookStream:
             l.pick(
-                "it holds no Workbook stream: it may be a Word or other Office file", "没有 Workbook 数据流：可能是 Word 或其他 Office 文件")
+                "it holds no Workbook stream: it may be a Word or other Office file",
+                "没有 Workbook 数据流：可能是 Word 或其他 Office 文件")
         case .emptyWorkbookStream: l.pick("its workbook stream is empty", "工作簿数据流为空")
         case .noBOF: l.pick("its workbook stream does not start with a BOF record", "工作簿数据流不以 BOF 记录开头")
         case .sheetEntryCutShort: l.pick("a sheet entry is cut short", "有一个工作表条目不完整")

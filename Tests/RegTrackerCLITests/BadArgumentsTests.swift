@@ -124,9 +124,11 @@ import Testing
         (["missing", "--since", "soon"], "--since soon is not a date", "--since soon 不是 YYYY-MM-DD"),
         (["trend", "--deadline", "soon"], "--deadline soon is not a date", "--deadline soon 不是 YYYY-MM-DD"),
         (["notice", "2026-13"], "2026-13 is not a period", "2026-13 不是有效的期次"),
-        (["notice", "2026-11", "--cards", "3,2,1"], "--cards 3,2,1: give three whole numbers", "--cards 3,2,1：请给出三个整数"),
+        (["notice", "2026-11", "--cards", "3,2,1"], "--cards 3,2,1: give three", "--cards 3,2,1：请给出三个整数"),
     ])
-    func aValueThatIsNoneIsAUsageErrorInTheLocalesLanguage(arguments: [String], english: String, chinese: String) throws {
+    func aValueThatIsNoneIsAUsageErrorInTheLocalesLanguage(arguments: [String], english: String, chinese: String)
+        throws
+    {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }
         let inEnglish = try tool.run(arguments, environment: ["LC_ALL": "C.UTF-8"])

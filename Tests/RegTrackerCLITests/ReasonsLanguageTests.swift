@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// SPEC 7: reasons stored as codes (a database of the last release migrates to them), `rejects --json` with
 /// `reason_code`, `reason` and values, the CLI in its locale's language, and no English in the files for the county.
@@ -53,7 +53,8 @@ struct ReasonsLanguageTests {
             #expect(!reason.isEmpty && EnglishWords.in(reason).isEmpty, "\(row)")
         }
         let listed = try #require(chinese.first { ($0["reason_code"] as? String) == "listed" })
-        #expect(listed["values"] as? [String: String] == ["file": "无效名单-原因样例.csv", "row": "2", "list_reason": "截图重复使用"])
+        #expect(
+            listed["values"] as? [String: String] == ["file": "无效名单-原因样例.csv", "row": "2", "list_reason": "截图重复使用"])
     }
 
     @Test func rowsGivenBackShowWhatWasReceivedMaskedAndAskForTheWholeListAgain() throws {
@@ -143,7 +144,8 @@ struct ReasonsLanguageTests {
         for file in try FileManager.default.subpathsOfDirectory(atPath: out)
         where [".md", ".csv", ".html"].contains(where: file.hasSuffix) {
             let text = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
-            #expect(EnglishWords.in(Self.visibleText(text)).isEmpty, "\(file): \(EnglishWords.in(Self.visibleText(text)))")
+            #expect(
+                EnglishWords.in(Self.visibleText(text)).isEmpty, "\(file): \(EnglishWords.in(Self.visibleText(text)))")
             scanned += 1
         }
         #expect(scanned >= 9)
@@ -161,7 +163,10 @@ struct ReasonsLanguageTests {
     /// What a reader sees of an HTML page (tags, styles and scripts removed); other text as it is.
     static func visibleText(_ text: String) -> String {
         var visible = text
-        for pattern in [#"<style[\s\S]*?</style>"#, #"<script[\s\S]*?</script>"#, #"<svg[\s\S]*?</svg>"#, #"<[^>]*>"#, #"&[a-z]+;|&#[0-9]+;"#] {
+        for pattern in [
+            #"<style[\s\S]*?</style>"#, #"<script[\s\S]*?</script>"#, #"<svg[\s\S]*?</svg>"#, #"<[^>]*>"#,
+            #"&[a-z]+;|&#[0-9]+;"#,
+        ] {
             visible = visible.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         return visible

@@ -35,7 +35,8 @@ import Testing
         arguments: [["0"], ["-5"], ["1048577"], ["3", "2"], ["2", "2"], ["x"]])
     func impossibleRowNumbersAreRefused(numbers: [String]) throws {
         let rows = numbers.map { #"<row r="\#($0)"><c t="inlineStr"><is><t>a</t></is></c></row>"# }.joined()
-        let xml = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        let xml =
+            #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             + rows + "</sheetData></worksheet>"
         let path = NSTemporaryDirectory() + "rows-\(UUID().uuidString).xml"
         try Data(xml.utf8).write(to: URL(fileURLWithPath: path))

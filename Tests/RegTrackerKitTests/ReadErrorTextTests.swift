@@ -31,7 +31,8 @@ struct ReadErrorTextTests {
 
     @Test func aPlaceInsideAWorkbookNamesThePartOrTheSheet() {
         let part = ReadError(.sharedStringsMissing, at: .partLine("xl/worksheets/sheet1.xml", line: 3))
-        #expect(ReadErrorText.text(part, in: .english).hasPrefix("xl/worksheets/sheet1.xml line 3: shared strings missing"))
+        #expect(
+            ReadErrorText.text(part, in: .english).hasPrefix("xl/worksheets/sheet1.xml line 3: shared strings missing"))
         #expect(ReadErrorText.text(part, in: .chinese).hasPrefix("xl/worksheets/sheet1.xml 第 3 行：缺少共享字符串"))
         let row = ReadError(.cellPastColumnIV, at: .sheetRow("名单", row: 5))
         #expect(
@@ -53,21 +54,26 @@ struct ReadErrorTextTests {
             ReadErrorText.text(loops, in: .chinese)
                 == "无法读取的 .xls 工作簿（数据流“Workbook”的扇区链成环）；请用 Excel 或 WPS 打开并另存为 .xlsx")
         let cut = ReadError(.xlsDamaged(.cutShort(.directory)))
-        #expect(ReadErrorText.text(cut, in: .english).hasPrefix("not a readable .xls workbook (directory is cut short)"))
+        #expect(
+            ReadErrorText.text(cut, in: .english).hasPrefix("not a readable .xls workbook (directory is cut short)"))
         #expect(ReadErrorText.text(cut, in: .chinese).hasPrefix("无法读取的 .xls 工作簿（目录不完整）"))
     }
 
     @Test func theHintFollowsWhatTheReaderSaw() {
-        let quoted = ReadErrorText.text(ReadError(.recordTooLong(megabytes: 16, openQuote: true), at: .line(2)), in: .chinese)
+        let quoted = ReadErrorText.text(
+            ReadError(.recordTooLong(megabytes: 16, openQuote: true), at: .line(2)), in: .chinese)
         #expect(quoted == "第 2 行：此处开始的一条记录超过 16 MB；很可能有一个引号（\"）没有闭合")
-        let plain = ReadErrorText.text(ReadError(.recordTooLong(megabytes: 16, openQuote: false), at: .line(2)), in: .english)
+        let plain = ReadErrorText.text(
+            ReadError(.recordTooLong(megabytes: 16, openQuote: false), at: .line(2)), in: .english)
         #expect(plain == "line 2: a record longer than 16 MB starts here; check that this is a CSV list")
     }
 
     @Test func theSystemsReasonIsChineseForTheCommonOnes() {
         let missing = ReadError(.notFound(errno: ENOENT))
         #expect(ReadErrorText.text(missing, in: .chinese) == "找不到文件或无权访问（没有这个文件或目录）；请检查路径")
-        #expect(ReadErrorText.text(missing, in: .english) == "file not found or not accessible (No such file or directory); check the path")
+        #expect(
+            ReadErrorText.text(missing, in: .english)
+                == "file not found or not accessible (No such file or directory); check the path")
     }
 
     /// One value of every problem: each is worded in both languages, differently, and says what to do.
@@ -123,8 +129,12 @@ struct ReadErrorTextTests {
     @Test func anImportErrorPutsTheSheetBeforeTheReadersWords() {
         let error = ImportError(file: "名单.xlsx", problem: .unreadable(ReadError(.noWorksheet)), sheet: "汇总")
         #expect(error.message(in: .chinese) == "工作表“汇总”：工作簿中没有工作表；请确认文件是否正确")
-        #expect(error.message(in: .english) == "sheet “汇总”: the workbook has no worksheet; check that this is the right file")
-        #expect(error.description == "名单.xlsx: sheet “汇总”: the workbook has no worksheet; check that this is the right file")
+        #expect(
+            error.message(in: .english)
+                == "sheet “汇总”: the workbook has no worksheet; check that this is the right file")
+        #expect(
+            error.description == "名单.xlsx: sheet “汇总”: the workbook has no worksheet; check that this is the right file"
+        )
     }
 
     @Test func anImportTheDatabaseStoppedIsWordedInTheReadersLanguage() {

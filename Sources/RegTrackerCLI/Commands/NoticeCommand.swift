@@ -101,10 +101,12 @@ struct NoticeCommand: ParsableCommand {
                 Strings.text(
                     .named(
                         township: figures.township, rate: figures.ratePercent, rank: figures.rank,
-                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card), in: global.language))
+                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card),
+                    in: global.language))
         }
         global.say(
-            Strings.text(notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported), in: global.language))
+            Strings.text(
+                notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported), in: global.language))
     }
 
     private func list(_ service: NoticeService) throws {
@@ -115,8 +117,9 @@ struct NoticeCommand: ParsableCommand {
             Strings.text(
                 .listRow(
                     period: notice.period.description, kind: notice.period.kind,
-                    issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township))
-            , in: global.language).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township)),
+                in: global.language
+            ).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }
         let headings = Strings.text(.listHeadings, in: global.language).split(separator: "|").map(String.init)
         global.say(ReportTable.aligned([headings] + rows))

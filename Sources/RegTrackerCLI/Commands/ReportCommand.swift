@@ -19,7 +19,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let asOf {
-            try asOf.check { _ in Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language) }
+            try asOf.check { _ in
+                Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language)
+            }
         }
     }
 

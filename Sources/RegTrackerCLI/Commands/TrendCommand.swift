@@ -38,7 +38,9 @@ struct TrendCommand: ParsableCommand {
             }
         }
         if let asOf {
-            try asOf.check { _ in Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language) }
+            try asOf.check { _ in
+                Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language)
+            }
         }
     }
 
@@ -49,7 +51,11 @@ struct TrendCommand: ParsableCommand {
         if let deadline {
             let date = deadline.value.date
             try service.setDeadline(date)
-            if !json { global.say(date.map { Strings.text(.deadlineSet($0.iso8601Unchecked), in: global.language) } ?? Strings.text(.deadlineCleared, in: global.language)) }
+            if !json {
+                global.say(
+                    date.map { Strings.text(.deadlineSet($0.iso8601Unchecked), in: global.language) }
+                        ?? Strings.text(.deadlineCleared, in: global.language))
+            }
         }
         let day = asOf?.value ?? global.clock.today
         var trend = try service.trend(target: targetOption.value, asOf: day)
@@ -77,7 +83,8 @@ struct TrendCommand: ParsableCommand {
         lines.append(ReportTable.aligned([headings] + rows))
         if let only = trend.townships.first, township != nil {
             let points = only.series.points(through: day, step: by)
-            let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(String.init)
+            let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(
+                String.init)
             lines.append("")
             lines.append(
                 ReportTable.aligned(

@@ -63,7 +63,8 @@ final class ScratchFile {
         return true
     }
 
-    private static func preadAll(_ descriptor: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int64) -> Int? {
+    private static func preadAll(_ descriptor: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int64) -> Int?
+    {
         var done = 0
         while done < bytes.count {
             let count = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))

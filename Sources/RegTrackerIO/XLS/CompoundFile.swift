@@ -178,7 +178,8 @@ struct CompoundFile {
             return data
         }
         let sectors = try Self.chain(from: entry.start, in: fat, what: .stream(entry.name))
-        return try Self.read(sectors, size: entry.size, bytes: bytes, sectorSize: sectorSize, chain: .stream(entry.name))
+        return try Self.read(
+            sectors, size: entry.size, bytes: bytes, sectorSize: sectorSize, chain: .stream(entry.name))
     }
 
     /// The sectors of the chain starting at `start`: every one inside the table, none twice.

@@ -239,5 +239,6 @@ private func xmlStreamReaderCollectError(_ context: UnsafeMutableRawPointer?, _ 
     guard collector.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     // libxml2's own words (English), kept as a detail beside our message; none when it gave none.
     let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
-    collector.first = XMLErrorCollector.Report(message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line))
+    collector.first = XMLErrorCollector.Report(
+        message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line))
 }
