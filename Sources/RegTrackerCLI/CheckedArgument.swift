@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegTrackerCore
+import RegTrackerIO
 import RegTrackerKit
 
 /// A value an option or argument stands for, read from its text once.
@@ -7,6 +8,21 @@ protocol CommandLineValue {
     /// Why a text is not a value (for the words of the refusal); `NotAValue` when the text itself says enough.
     associatedtype Refusal: Error = NotAValue
     static func parse(_ text: String) -> Result<Self, Refusal>
+    /// The words the option takes, when they are few (for `--help` and completion); empty otherwise.
+    static var allValueStrings: [String] { get }
+}
+
+extension CommandLineValue {
+    static var allValueStrings: [String] { [] }
+}
+
+/// An option that takes one of a few words, each its case's raw value.
+extension CommandLineValue where Self: CaseIterable & RawRepresentable, RawValue == String {
+    static func parse(_ text: String) -> Result<Self, NotAValue> {
+        Self(rawValue: text).map(Result.success) ?? .failure(NotAValue())
+    }
+
+    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
 /// A text that is not a value of the option, with nothing more to say than the text.
@@ -28,6 +44,7 @@ struct Checked<Value: CommandLineValue>: ExpressibleByArgument, CustomStringConv
 
     var description: String { text }
     var defaultValueDescription: String { text }
+    static var allValueStrings: [String] { Value.allValueStrings }
 
     /// The value; `validate()` has refused (through `check`) any text that is not one before `run()` asks.
     var value: Value {
@@ -86,4 +103,16 @@ enum Deadline: CommandLineValue {
     }
 
     var date: CivilDate? { if case .date(let date) = self { date } else { nil } }
+}
+
+extension DailySeries.Step: CommandLineValue {}
+
+extension ReadOptions.Encoding: CommandLineValue {
+    static func parse(_ text: String) -> Result<ReadOptions.Encoding, NotAValue> {
+        switch text.lowercased() {
+        case "utf-8", "utf8": .success(.utf8)
+        case "gb18030", "gbk", "gb2312": .success(.gb18030)
+        default: .failure(NotAValue())
+        }
+    }
 }

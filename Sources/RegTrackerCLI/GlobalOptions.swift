@@ -49,27 +49,26 @@ struct GlobalOptions: ParsableArguments {
 /// `--encoding` and `--sheet`, for the commands that read files.
 struct ReadingOptions: ParsableArguments {
     @Option(help: "CSV encoding: utf-8 or gb18030 (default: detected).")
-    var encoding: ReadOptions.Encoding?
+    var encoding: Checked<ReadOptions.Encoding>?
 
     @Option(help: "Spreadsheet sheet: its name, or its position counting from 1 (default: the first).")
     var sheet: ReadOptions.SheetSelector?
 
-    var readOptions: ReadOptions { ReadOptions(encoding: encoding, sheet: sheet) }
+    func validate() throws {
+        if let encoding {
+            try encoding.check { _ in
+                Strings.text(
+                    .badChoice(option: "--encoding", text: encoding.text, choices: ["utf-8", "gb18030"]), in: .current)
+            }
+        }
+    }
+
+    var readOptions: ReadOptions { ReadOptions(encoding: encoding?.value, sheet: sheet) }
 }
 
 /// Any text names a sheet: digits its position, anything else its name.
 extension ReadOptions.SheetSelector: ExpressibleByArgument {
     public init(argument: String) { self.init(argument) }
-}
-
-extension ReadOptions.Encoding: ExpressibleByArgument {
-    public init?(argument: String) {
-        switch argument.lowercased() {
-        case "utf-8", "utf8": self = .utf8
-        case "gb18030", "gbk", "gb2312": self = .gb18030
-        default: return nil
-        }
-    }
 }
 
 /// `--target`: the global target for townships without their own.

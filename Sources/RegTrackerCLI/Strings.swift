@@ -42,6 +42,8 @@ enum Strings {
         case everyTownshipMet
         case unknownFormat(String)
         case badTarget(String)
+        /// A value of an option that takes one of a few words (`--encoding`, `--outcome`, `--by`).
+        case badChoice(option: String, text: String, choices: [String])
         // rate
         case rateLine(township: String, rate: String, valid: Int64, population: Int64, target: String, required: Int64)
         case rankLine(rank: Int, of: Int)
@@ -170,6 +172,11 @@ enum Strings {
             (
                 "--target \(text) is not a target above 0% and at most 100% (50%, 0.5 or 50)",
                 "--target \(text) 不是有效目标：须大于 0% 且不超过 100%（如 50%、0.5 或 50）"
+            )
+        case .badChoice(let option, let text, let choices):
+            (
+                "\(option) \(text): give one of \(choices.joined(separator: ", "))",
+                "\(option) \(text)：请给出 \(choices.joined(separator: "、")) 之一"
             )
 
         case .rateLine(let township, let rate, let valid, let population, let target, let required):

@@ -125,6 +125,15 @@ import Testing
         (["trend", "--deadline", "soon"], "--deadline soon is not a date", "--deadline soon 不是 YYYY-MM-DD"),
         (["notice", "2026-13"], "2026-13 is not a period", "2026-13 不是有效的期次"),
         (["notice", "2026-11", "--cards", "3,2,1"], "--cards 3,2,1: give three", "--cards 3,2,1：请给出三个整数"),
+        (
+            ["import", "--encoding", "latin1", "x.csv"], "--encoding latin1: give one of utf-8, gb18030",
+            "--encoding latin1：请给出 utf-8、gb18030 之一"
+        ),
+        (
+            ["rejects", "--outcome", "lost"], "--outcome lost: give one of duplicate,",
+            "--outcome lost：请给出 duplicate、malformed"
+        ),
+        (["trend", "--by", "month"], "--by month: give one of day, week", "--by month：请给出 day、week 之一"),
     ])
     func aValueThatIsNoneIsAUsageErrorInTheLocalesLanguage(arguments: [String], english: String, chinese: String)
         throws

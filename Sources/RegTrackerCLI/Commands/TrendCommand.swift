@@ -26,12 +26,17 @@ struct TrendCommand: ParsableCommand {
     var asOf: Checked<CivilDate>?
 
     @Option(help: "Points of the series: day (days with new registrations) or week (every 7 days).")
-    var by: DailySeries.Step = .day
+    var by = Checked<DailySeries.Step>(argument: "day")
 
     @Argument(help: "One township (its roster name or an alias); all when omitted.")
     var township: String?
 
     func validate() throws {
+        try by.check { _ in
+            Strings.text(
+                .badChoice(option: "--by", text: by.text, choices: DailySeries.Step.allValueStrings),
+                in: global.language)
+        }
         if let deadline {
             try deadline.check { _ in
                 Strings.text(.badDateOption(option: "--deadline", text: deadline.text), in: global.language)
@@ -63,7 +68,7 @@ struct TrendCommand: ParsableCommand {
             let found = try resolveTownship(township, service: ReportService(store: store), language: global.language)
             trend.townships = trend.townships.filter { $0.figures.township == found.name }
         }
-        if json { return Console.out(TrendJSON.report(trend, step: by).rendered()) }
+        if json { return Console.out(TrendJSON.report(trend, step: by.value).rendered()) }
         var lines = [
             Strings.text(
                 .deadlineLine(
@@ -82,7 +87,7 @@ struct TrendCommand: ParsableCommand {
         }
         lines.append(ReportTable.aligned([headings] + rows))
         if let only = trend.townships.first, township != nil {
-            let points = only.series.points(through: day, step: by)
+            let points = only.series.points(through: day, step: by.value)
             let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(
                 String.init)
             lines.append("")
@@ -94,5 +99,3 @@ struct TrendCommand: ParsableCommand {
         global.say(lines.joined(separator: "\n"))
     }
 }
-
-extension DailySeries.Step: ExpressibleByArgument {}
