@@ -49,36 +49,38 @@ struct GlobalOptions: ParsableArguments {
 /// `--encoding` and `--sheet`, for the commands that read files.
 struct ReadingOptions: ParsableArguments {
     @Option(help: "CSV encoding: utf-8 or gb18030 (default: detected).")
-    var encoding: ReadOptions.Encoding?
+    var encoding: Checked<ReadOptions.Encoding>?
 
     @Option(help: "Spreadsheet sheet: its name, or its position counting from 1 (default: the first).")
-    var sheet: String?
+    var sheet: ReadOptions.SheetSelector?
 
-    var readOptions: ReadOptions { ReadOptions(encoding: encoding, sheet: sheet.map(ReadOptions.SheetSelector.init)) }
-}
-
-extension ReadOptions.Encoding: ExpressibleByArgument {
-    public init?(argument: String) {
-        switch argument.lowercased() {
-        case "utf-8", "utf8": self = .utf8
-        case "gb18030", "gbk", "gb2312": self = .gb18030
-        default: return nil
+    func validate() throws {
+        if let encoding {
+            try encoding.check { _ in
+                Strings.text(
+                    .badChoice(option: "--encoding", text: encoding.text, choices: ["utf-8", "gb18030"]), in: .current)
+            }
         }
     }
+
+    var readOptions: ReadOptions { ReadOptions(encoding: encoding?.value, sheet: sheet) }
+}
+
+/// Any text names a sheet: digits its position, anything else its name.
+extension ReadOptions.SheetSelector: ExpressibleByArgument {
+    public init(argument: String) { self.init(argument) }
 }
 
 /// `--target`: the global target for townships without their own.
 struct TargetOption: ParsableArguments {
     @Option(help: "Global registration target: 50%, 0.5 or 50 (default 50%).")
-    var target: String?
+    var target: Checked<Target>?
 
     func validate() throws {
-        if let target, Target(parsing: target) == nil {
-            throw ValidationError(Strings.text(.badTarget(target), in: .current))
-        }
+        if let target { try target.check { _ in Strings.text(.badTarget(target.text), in: .current) } }
     }
 
-    var value: Target { target.flatMap(Target.init(parsing:)) ?? .default }
+    var value: Target { target?.value ?? .default }
 }
 
 enum Console {

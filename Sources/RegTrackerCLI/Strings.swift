@@ -9,7 +9,7 @@ extension Language {
 }
 
 /// Every summary, label and error the CLI prints, in English and Chinese side by side. Errors that come from the
-/// import itself (`ImportError`) are passed through as they are.
+/// import itself (`ImportError`) are worded by `ImportErrorText` (Kit), in the same language.
 enum Strings {
     enum Key: Sendable {
         case wrote(path: String)
@@ -42,6 +42,8 @@ enum Strings {
         case everyTownshipMet
         case unknownFormat(String)
         case badTarget(String)
+        /// A value of an option that takes one of a few words (`--encoding`, `--outcome`, `--by`).
+        case badChoice(option: String, text: String, choices: [String])
         // rate
         case rateLine(township: String, rate: String, valid: Int64, population: Int64, target: String, required: Int64)
         case rankLine(rank: Int, of: Int)
@@ -171,6 +173,11 @@ enum Strings {
                 "--target \(text) is not a target above 0% and at most 100% (50%, 0.5 or 50)",
                 "--target \(text) 不是有效目标：须大于 0% 且不超过 100%（如 50%、0.5 或 50）"
             )
+        case .badChoice(let option, let text, let choices):
+            (
+                "\(option) \(text): give one of \(choices.joined(separator: ", "))",
+                "\(option) \(text)：请给出 \(choices.joined(separator: "、")) 之一"
+            )
 
         case .rateLine(let township, let rate, let valid, let population, let target, let required):
             (
@@ -197,7 +204,10 @@ enum Strings {
         case .rejectedGroup(let kind, let count):
             ("  \(kind.name.replacingOccurrences(of: "_", with: " ")): \(count)", "  \(kind.label)：\(count) 行")
         case .rejectedReason(let reasons, let count):
-            ("    \(count) × \(ReasonText.text(reasons, in: .english))", "    \(count) 行：\(ReasonText.text(reasons, in: .chinese))")
+            (
+                "    \(count) × \(ReasonText.text(reasons, in: .english))",
+                "    \(count) 行：\(ReasonText.text(reasons, in: .chinese))"
+            )
         case .lastSubmission(let date):
             (
                 "last submission: \(date ?? "none")",
@@ -392,9 +402,14 @@ extension Strings {
         case .tokenListHeadings: ("id|scope|created|state", "编号|范围|创建时间|状态")
         case .tokenActive: ("active", "有效")
         case .tokenRevokedAt(let at): ("revoked \(at)", "已于 \(at) 撤销")
-        case .noTokens: ("no tokens; create one with regtracker tokens create --office", "尚无令牌；用 regtracker tokens create --office 创建")
+        case .noTokens:
+            (
+                "no tokens; create one with regtracker tokens create --office",
+                "尚无令牌；用 regtracker tokens create --office 创建"
+            )
         case .tokenRevoked(let id): ("token \(id) revoked", "第 \(id) 号令牌已撤销")
-        case .noSuchToken(let id): ("no active token \(id); see regtracker tokens list", "没有有效的第 \(id) 号令牌；见 regtracker tokens list")
+        case .noSuchToken(let id):
+            ("no active token \(id); see regtracker tokens list", "没有有效的第 \(id) 号令牌；见 regtracker tokens list")
         case .tokensChooseScope:
             ("give exactly one of --office and --township NAME", "请给出 --office 或 --township NAME 之一")
         case .serving(let url, let database):
@@ -428,7 +443,6 @@ extension Strings {
         case formatNeedsOut
         case unassignedWithTownship(String)
         case rejectsNoSuchBatch(Int64)
-        case storeFailure(StoreError.Code, path: String)
     }
 
     static func text(_ key: CommandKey, in language: Language) -> String {
@@ -494,8 +508,6 @@ extension Strings {
                 "--format needs --out DIR: it chooses the files written there (the screen shows the table)",
                 "--format 须与 --out 目录 同用：它选择写入该目录的文件格式（屏幕上显示的是表格）"
             )
-        case .storeFailure(let code, let path):
-            storeFailure(code, path: path)
         case .unassignedWithTownship(let township):
             (
                 "--unassigned lists the rows of no township; drop \(township) or --unassigned",
@@ -503,36 +515,6 @@ extension Strings {
             )
         case .rejectsNoSuchBatch(let batch):
             ("there is no batch \(batch); see `regtracker batches`", "没有第 \(batch) 批；请用 `regtracker batches` 查看")
-        }
-    }
-
-    private static func storeFailure(_ code: StoreError.Code, path: String) -> (String, String) {
-        let seconds = Int(SQLiteStore.busyTimeout)
-        return switch code {
-        case .busy:
-            (
-                "the database \(path) is busy: another regtracker run held it for over \(seconds) s; "
-                    + "wait for the other run to finish and try again",
-                "数据库 \(path) 正忙：另一个 regtracker 任务占用已超过 \(seconds) 秒；请等它结束后重试"
-            )
-        case .notADatabase:
-            (
-                "\(path) is not a regtracker database or is damaged; check the --db path, or restore the file from "
-                    + "a backup if it was damaged",
-                "\(path) 不是 regtracker 数据库或已损坏；请检查 --db 路径，如已损坏请从备份恢复"
-            )
-        case .cannotRead:
-            ("cannot read the database \(path); check its permissions", "无法读取数据库 \(path)；请检查其权限")
-        case .cannotWrite:
-            (
-                "cannot write the database \(path); check its permissions and free disk space",
-                "无法写入数据库 \(path)；请检查其权限和磁盘空间"
-            )
-        case .diskFull:
-            (
-                "the disk holding \(path) is full or failing; free space and run again",
-                "\(path) 所在磁盘已满或出错；请腾出空间后重试"
-            )
         }
     }
 

@@ -12,7 +12,7 @@ public enum FileBytes {
         var chunk = [UInt8](repeating: 0, count: min(limit, 1 << 20))
         while result.count < limit {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { throw ReadError("cannot read the file (\(String(cString: strerror(errno))))") }
+            if count < 0 { throw ReadError(.cannotRead(errno: errno)) }
             if count == 0 { break }
             result.append(contentsOf: chunk[0..<min(count, limit - result.count)])
         }
@@ -23,14 +23,14 @@ public enum FileBytes {
     static func open(_ path: String) throws(ReadError) -> Int32 {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw ReadError("file not found or not accessible (\(String(cString: strerror(errno))))", hint: "check the path")
+            throw ReadError(.notFound(errno: errno))
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            throw ReadError("not a regular file", hint: "give the path of a .csv, .txt, .xml, .xlsx, .xls or .et file")
+            throw ReadError(.notRegularFile)
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ReadError("cannot open the file (\(String(cString: strerror(errno))))", hint: "check its permissions")
+            throw ReadError(.cannotOpen(errno: errno))
         }
         return descriptor
     }

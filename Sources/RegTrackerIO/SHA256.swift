@@ -14,7 +14,7 @@ public enum SHA256Digest {
             while true {
                 let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
                 if count < 0 {
-                    failure = ReadError("cannot read the file (\(String(cString: strerror(errno))))")
+                    failure = ReadError(.cannotRead(errno: errno))
                     return
                 }
                 if count == 0 { return }

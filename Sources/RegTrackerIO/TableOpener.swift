@@ -40,9 +40,7 @@ public enum TableOpener {
             // Workbook or Book stream, or an .xlsx or SpreadsheetML saved under that name).
             return try XLSReader(path: path, options: options)
         default:
-            throw ReadError(
-                "unsupported file type \(fileExtension.map { ".\($0)" } ?? "(no extension)")",
-                hint: "regtracker reads .csv, .txt, .xml, .xlsx, .xls and .et files")
+            throw ReadError(.unsupportedType(extension: fileExtension))
         }
     }
 }

@@ -65,24 +65,3 @@ public struct ReadOptions: Sendable, Equatable {
         self.sheet = sheet
     }
 }
-
-/// Why a file cannot be read at all. The pipeline adds the file name; this names the place and the fix.
-public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    /// "line 12", "row 7", "sheet1.xml line 3": where the problem is, when known.
-    public var location: String?
-    /// What the user should do about it.
-    public var hint: String?
-
-    public init(_ message: String, location: String? = nil, hint: String? = nil) {
-        self.message = message
-        self.location = location
-        self.hint = hint
-    }
-
-    public var description: String {
-        var text = location.map { "\($0): \(message)" } ?? message
-        if let hint { text += "; \(hint)" }
-        return text
-    }
-}

@@ -19,8 +19,10 @@ enum FileImport {
             return .rejected(error)
         } catch let error as ReadError {
             return .rejected(ImportError(file: file, error))
+        } catch let error as StoreError {
+            return .rejected(ImportError(file: file, problem: .store(error)))
         } catch {
-            return .rejected(ImportError(file: file, problem: .other("\(error)")))
+            return .rejected(ImportError(file: file, problem: .unexpected("\(error)")))
         }
     }
 
@@ -30,7 +32,8 @@ enum FileImport {
         townshipOverride: String? = nil
     ) -> BatchRecord {
         BatchRecord(
-            kind: kind, fileName: file, sha256: sha256, importedAt: clock.timestamp, format: description.format.rawValue,
+            kind: kind, fileName: file, sha256: sha256, importedAt: clock.timestamp,
+            format: description.format.rawValue,
             encoding: description.encoding, sheet: description.sheet, headerRow: columns.headerRow,
             headers: columns.headers, townshipOverride: townshipOverride)
     }

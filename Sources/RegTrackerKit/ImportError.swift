@@ -1,11 +1,12 @@
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerStore
 
 /// Why a whole file was rejected, as a value: the file, the sheet when it is one of several, and the problem with
 /// its code. `message(in:)` words it in the CLI's language. Nothing of the file is stored.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     public enum Problem: Sendable {
-        /// The file cannot be read as a table; the reader's own words (with its place and hint).
+        /// The file cannot be read as a table: which problem, and where (`ReadErrorText` words it).
         case unreadable(ReadError)
         case header(HeaderError)
         /// A roster row that cannot be a township (SPEC 1.1).
@@ -17,8 +18,10 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case noTownshipColumn(TownshipUnknown)
         /// A workbook none of whose sheets is a list of the kind, with every sheet and why it was passed over.
         case noSheet(FileKind, [SheetReport])
-        /// Anything else, as the system worded it.
-        case other(String)
+        /// The database stopped the import (busy, unwritable, disk full): nothing of the file is kept.
+        case store(StoreError)
+        /// Anything else: the error as Swift describes it, for a report; framed in the reader's language.
+        case unexpected(String)
     }
 
     public var file: String
@@ -55,7 +58,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case .losesRows: "roster_loses_rows"
         case .noSheet: "no_sheet"
         case .noTownshipColumn: "no_township_column"
-        case .other: "other"
+        case .store: "database"
+        case .unexpected: "unexpected"
         }
     }
 

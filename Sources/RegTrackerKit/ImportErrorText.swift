@@ -3,11 +3,10 @@ import RegTrackerIO
 
 extension ImportError {
     /// The problem in `language`, without the file name (SPEC 7: problems inside a file in the CLI's language).
-    /// A reader's own words (`unreadable`) are English; the frame around them is not.
     public func message(in language: Language) -> String {
         let text: String =
             switch problem {
-            case .unreadable(let error): language.pick(error.description, "无法读取：\(error.description)")
+            case .unreadable(let error): ReadErrorText.text(error, in: language)
             case .header(let error): HeaderErrorText.text(error, in: language)
             case .rosterRow(let error): RosterRowErrorText.text(error, in: language)
             case .emptyRoster:
@@ -23,7 +22,8 @@ extension ImportError {
             case .noSheet(let kind, let reports):
                 language.pick(
                     "no sheet of the workbook holds a \(kind.noun(in: language)) with a header row: "
-                        + reports.map { "“\($0.name)” (\(Self.skipName($0.skip, in: language)))" }.joined(separator: ", ")
+                        + reports.map { "“\($0.name)” (\(Self.skipName($0.skip, in: language)))" }.joined(
+                            separator: ", ")
                         + "; add a header row with column names such as 姓名, 身份证号, 手机号码, or name the sheet with --sheet",
                     "工作簿中没有带表头行的\(kind.noun(in: language))工作表："
                         + reports.map { "“\($0.name)”（\(Self.skipName($0.skip, in: language))）" }.joined(separator: "，")
@@ -46,7 +46,11 @@ extension ImportError {
                     "the list has no township column (乡镇), and neither its title nor its file name names a township "
                         + "of the roster; import it with --township NAME, or add a township column",
                     "名单没有乡镇列，标题和文件名中也没有人口底数里的乡镇；请用 --township 乡镇名 导入，或加一列乡镇")
-            case .other(let text): text
+            case .store(let error): StoreErrorText.text(error, in: language)
+            case .unexpected(let detail):
+                language.pick(
+                    "the file could not be imported (\(detail)); run the import again, and report it if it persists",
+                    "无法导入此文件（\(detail)）；请重新导入，如仍出错请报告")
             }
         guard let sheet else { return text }
         return language.pick("sheet “\(sheet)”: \(text)", "工作表“\(sheet)”：\(text)")

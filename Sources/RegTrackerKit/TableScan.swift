@@ -17,9 +17,9 @@ struct TableScan {
     /// Reads the top of the file until the header can be decided (SPEC 1.4).
     init(path: String, kind: FileKind, options: ReadOptions) throws(ImportError) {
         let file = FileName.base(path)
-        do {
+        var top: [SourceRow] = []
+        do throws(ReadError) {
             reader = try TableOpener.open(path: path, options: options)
-            var top: [SourceRow] = []
             var nonBlank = 0
             // One row beyond the search depth, for the second row of a two-row header. Blank rows are kept (row
             // positions matter) but only so many: a file of millions of empty lines must not be held in memory.
@@ -29,21 +29,17 @@ struct TableScan {
                 top.append(row)
                 if !row.isBlank { nonBlank += 1 }
             }
-            switch HeaderDetector.detect(kind: kind, rows: top) {
-            case .success(let found):
-                columns = found.map
-                pending = Array(top[found.dataStart...].reversed())
-                title = top.prefix { $0.number < found.map.headerRow }.flatMap(\.cells)
-                    .map { CellText.clean($0.displayText) }.filter { !$0.isEmpty }.joined(separator: " ")
-            case .failure(let error):
-                throw ImportError(file: file, error)
-            }
-        } catch let error as ReadError {
-            throw ImportError(file: file, error)
-        } catch let error as ImportError {
-            throw error
         } catch {
-            throw ImportError(file: file, problem: .other("\(error)"))
+            throw ImportError(file: file, error)
+        }
+        switch HeaderDetector.detect(kind: kind, rows: top) {
+        case .success(let found):
+            columns = found.map
+            pending = Array(top[found.dataStart...].reversed())
+            title = top.prefix { $0.number < found.map.headerRow }.flatMap(\.cells)
+                .map { CellText.clean($0.displayText) }.filter { !$0.isEmpty }.joined(separator: " ")
+        case .failure(let error):
+            throw ImportError(file: file, error)
         }
     }
 

@@ -115,6 +115,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tool.workFolder + "/out"), "nothing written")
     }
 
+    /// Dates, targets, formats, periods and cards are parsed once, as ArgumentParser reads them; a text that is
+    /// none is a usage error worded by the catalogue in the locale's language, and nothing is opened or created.
+    @Test(arguments: [
+        (["report", "--target", "abc"], "--target abc is not a target above 0%", "--target abc 不是有效目标"),
+        (["report", "--as-of", "2026-02-30"], "--as-of 2026-02-30 is not a date", "--as-of 2026-02-30 不是 YYYY-MM-DD"),
+        (["report", "--out", "out", "--format", "md,pdf"], "unknown format pdf", "未知格式 pdf"),
+        (["missing", "--since", "soon"], "--since soon is not a date", "--since soon 不是 YYYY-MM-DD"),
+        (["trend", "--deadline", "soon"], "--deadline soon is not a date", "--deadline soon 不是 YYYY-MM-DD"),
+        (["notice", "2026-13"], "2026-13 is not a period", "2026-13 不是有效的期次"),
+        (["notice", "2026-11", "--cards", "3,2,1"], "--cards 3,2,1: give three", "--cards 3,2,1：请给出三个整数"),
+        (
+            ["import", "--encoding", "latin1", "x.csv"], "--encoding latin1: give one of utf-8, gb18030",
+            "--encoding latin1：请给出 utf-8、gb18030 之一"
+        ),
+        (
+            ["rejects", "--outcome", "lost"], "--outcome lost: give one of duplicate,",
+            "--outcome lost：请给出 duplicate、malformed"
+        ),
+        (["trend", "--by", "month"], "--by month: give one of day, week", "--by month：请给出 day、week 之一"),
+    ])
+    func aValueThatIsNoneIsAUsageErrorInTheLocalesLanguage(arguments: [String], english: String, chinese: String)
+        throws
+    {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let inEnglish = try tool.run(arguments, environment: ["LC_ALL": "C.UTF-8"])
+        #expect(inEnglish.status == 64, "\(arguments): \(inEnglish.status)")
+        #expect(inEnglish.stderr.contains(english), "\(inEnglish.stderr)")
+        let inChinese = try tool.run(arguments, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(inChinese.status == 64, "\(arguments): \(inChinese.status)")
+        #expect(inChinese.stderr.contains(chinese), "\(inChinese.stderr)")
+        #expect(!inChinese.stderr.contains("is invalid for"), "\(inChinese.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tool.database))
+    }
+
     @Test func anUnknownCommandOrOptionIsAUsageError() throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// SPEC 7: reasons stored as codes (a database of the last release migrates to them), `rejects --json` with
 /// `reason_code`, `reason` and values, the CLI in its locale's language, and no English in the files for the county.
@@ -53,7 +53,8 @@ struct ReasonsLanguageTests {
             #expect(!reason.isEmpty && EnglishWords.in(reason).isEmpty, "\(row)")
         }
         let listed = try #require(chinese.first { ($0["reason_code"] as? String) == "listed" })
-        #expect(listed["values"] as? [String: String] == ["file": "无效名单-原因样例.csv", "row": "2", "list_reason": "截图重复使用"])
+        #expect(
+            listed["values"] as? [String: String] == ["file": "无效名单-原因样例.csv", "row": "2", "list_reason": "截图重复使用"])
     }
 
     @Test func rowsGivenBackShowWhatWasReceivedMaskedAndAskForTheWholeListAgain() throws {
@@ -103,6 +104,34 @@ struct ReasonsLanguageTests {
         #expect(!rejectsChinese.stdout.contains("duplicate of"), "\(rejectsChinese.stdout)")
     }
 
+    @Test func aFileThatCannotBeReadIsRejectedInTheLocalesLanguageNamingTheFileAndTheLine() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        try tool.run("population", "import", "\(RegTrackerBinary.fixtures)/roster.csv")
+        let csv = "\(tool.workFolder)/青石镇-坏名单.csv"
+        try Data("乡镇,姓名,身份证号\n青石镇,张三,1\n青石镇,\"李四,2\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let zip = "\(tool.workFolder)/白沙镇-截断.xlsx"
+        try Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0x41, count: 60)).write(to: URL(fileURLWithPath: zip))
+
+        let chinese = try tool.run(["import", csv, zip], environment: Self.chinese)
+        #expect(chinese.status == 1)
+        #expect(
+            chinese.stderr.contains("青石镇-坏名单.csv：整份未导入：第 3 行：此处开始的带引号字段没有闭合；"),
+            "\(chinese.stderr)")
+        #expect(chinese.stderr.contains("白沙镇-截断.xlsx：整份未导入：无法读取的 .xlsx（zip 压缩包已损坏或不完整）；请用 Excel 重新保存"))
+        for english in ["rejected", "line", "quoted", "never closed", "damaged"] {
+            #expect(!chinese.stderr.contains(english), "\(chinese.stderr)")
+        }
+
+        let english = try tool.run(["import", csv, zip], environment: Self.english)
+        #expect(english.status == 1)
+        #expect(
+            english.stderr.contains("青石镇-坏名单.csv: rejected: line 3: a quoted field opened here is never closed; "),
+            "\(english.stderr)")
+        #expect(english.stderr.contains("白沙镇-截断.xlsx: rejected: not a readable .xlsx"), "\(english.stderr)")
+        #expect((try tool.run("batches", "--json").json["batches"] as? [Any])?.count == 1)
+    }
+
     @Test func filesAndPagesForTheCountyHaveNoEnglishWord() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }
@@ -115,7 +144,8 @@ struct ReasonsLanguageTests {
         for file in try FileManager.default.subpathsOfDirectory(atPath: out)
         where [".md", ".csv", ".html"].contains(where: file.hasSuffix) {
             let text = try String(contentsOfFile: "\(out)/\(file)", encoding: .utf8)
-            #expect(EnglishWords.in(Self.visibleText(text)).isEmpty, "\(file): \(EnglishWords.in(Self.visibleText(text)))")
+            #expect(
+                EnglishWords.in(Self.visibleText(text)).isEmpty, "\(file): \(EnglishWords.in(Self.visibleText(text)))")
             scanned += 1
         }
         #expect(scanned >= 9)
@@ -133,7 +163,10 @@ struct ReasonsLanguageTests {
     /// What a reader sees of an HTML page (tags, styles and scripts removed); other text as it is.
     static func visibleText(_ text: String) -> String {
         var visible = text
-        for pattern in [#"<style[\s\S]*?</style>"#, #"<script[\s\S]*?</script>"#, #"<svg[\s\S]*?</svg>"#, #"<[^>]*>"#, #"&[a-z]+;|&#[0-9]+;"#] {
+        for pattern in [
+            #"<style[\s\S]*?</style>"#, #"<script[\s\S]*?</script>"#, #"<svg[\s\S]*?</svg>"#, #"<[^>]*>"#,
+            #"&[a-z]+;|&#[0-9]+;"#,
+        ] {
             visible = visible.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
         return visible

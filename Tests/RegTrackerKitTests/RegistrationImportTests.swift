@@ -87,6 +87,12 @@ import Testing
         #expect(noName.rejection?.message.contains("found columns: 乡镇, 手机号") == true)
         let unclosed = try inbox.register("unclosed.csv", "姓名,乡镇,手机号\n张三,青石镇,\(phones[0])\n\"李四,青石镇\n")
         #expect(unclosed.rejection?.message.contains("line 3") == true)
+        if case .unreadable(let error) = unclosed.rejection?.problem {
+            #expect(error == ReadError(.unclosedQuote, at: .line(3)))
+        } else {
+            Issue.record("expected an unreadable file, got \(String(describing: unclosed.rejection))")
+        }
+        #expect(unclosed.rejection?.message(in: .chinese).hasPrefix("第 3 行：此处开始的带引号字段没有闭合") == true)
         #expect(try inbox.batchCount() == before)
         #expect(try inbox.figures("青石镇").counts.reported == 0)
     }

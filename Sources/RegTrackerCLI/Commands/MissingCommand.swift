@@ -11,17 +11,17 @@ struct MissingCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: "The date YYYY-MM-DD: a township whose latest registration batch is older is listed.")
-    var since: String
+    var since: Checked<CivilDate>
 
     @Flag(help: "Print the list as JSON on stdout.")
     var json = false
 
     func validate() throws {
-        if CivilDate(iso8601: since) == nil { throw ValidationError(Strings.text(.badDate(since), in: global.language)) }
+        try since.check { _ in Strings.text(.badDate(since.text), in: global.language) }
     }
 
     func run() throws {
-        guard let date = CivilDate(iso8601: since) else { throw ExitCode(1) }
+        let date = since.value
         let service = ReportService(store: try global.openExistingStore())
         let missing = try service.missing(since: date)
         let (report, _) = try service.report(target: .default)

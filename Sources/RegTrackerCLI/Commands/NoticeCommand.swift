@@ -17,13 +17,13 @@ struct NoticeCommand: ParsableCommand {
     @OptionGroup var targetOption: TargetOption
 
     @Argument(help: "The period (2026-11, 2026-W48, 2026-11-30), or `list`.")
-    var period: String
+    var period: Checked<NoticeRequest>
 
     @Option(help: "How many of the lowest unmet townships to name (ties at the cut are named too).")
     var bottom: Int = 5
 
     @Option(help: "Times named for a yellow card, a red card and rectification: Y,R,L.")
-    var cards: String = NoticeCards.default.description
+    var cards = Checked<NoticeCards>(argument: NoticeCards.default.description)
 
     @Flag(help: "Compute the period again and replace the stored notice.")
     var reissue = false
@@ -34,19 +34,19 @@ struct NoticeCommand: ParsableCommand {
     @Option(help: "Write 通报-PERIOD.md, .html, .docx and 排名-PERIOD.png into this folder.")
     var out: String?
 
-    var isList: Bool { period == "list" }
+    var isList: Bool { if case .success(.list) = period.parsed { true } else { false } }
 
     func validate() throws {
         if isList {
-            if bottom != 5 || cards != NoticeCards.default.description || reissue || out != nil
+            if bottom != 5 || cards.text != NoticeCards.default.description || reissue || out != nil
                 || targetOption.target != nil
             {
                 throw ValidationError(Strings.text(.listTakesNoOptions, in: global.language))
             }
             return
         }
-        if NoticePeriod(parsing: period) == nil { throw ValidationError(Strings.text(.badPeriod(period), in: global.language)) }
-        if NoticeCards(parsing: cards) == nil { throw ValidationError(Strings.text(.badCards(cards), in: global.language)) }
+        try period.check { _ in Strings.text(.badPeriod(period.text), in: global.language) }
+        try cards.check { _ in Strings.text(.badCards(cards.text), in: global.language) }
         if bottom < 1 { throw ValidationError(Strings.text(.badBottom(bottom), in: global.language)) }
     }
 
@@ -56,10 +56,8 @@ struct NoticeCommand: ParsableCommand {
             throw CommandFailure(.noDatabase(path: global.databasePath), in: global.language)
         }
         let service = NoticeService(store: try global.openStore())
-        if isList { return try list(service) }
-        guard let period = NoticePeriod(parsing: period), let cards = NoticeCards(parsing: cards) else {
-            throw ExitCode(1)
-        }
+        guard case .period(let period) = period.value else { return try list(service) }
+        let cards = cards.value
         let issued = try service.issue(
             period: period, today: global.clock.today, target: targetOption.value, bottom: bottom, cards: cards,
             reissue: reissue)
@@ -103,10 +101,12 @@ struct NoticeCommand: ParsableCommand {
                 Strings.text(
                     .named(
                         township: figures.township, rate: figures.ratePercent, rank: figures.rank,
-                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card), in: global.language))
+                        shortfall: figures.shortfall, times: township.timesNamed, card: township.card),
+                    in: global.language))
         }
         global.say(
-            Strings.text(notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported), in: global.language))
+            Strings.text(
+                notice.notReported.isEmpty ? .everyoneReported : .notReported(notice.notReported), in: global.language))
     }
 
     private func list(_ service: NoticeService) throws {
@@ -117,10 +117,21 @@ struct NoticeCommand: ParsableCommand {
             Strings.text(
                 .listRow(
                     period: notice.period.description, kind: notice.period.kind,
-                    issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township))
-            , in: global.language).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                    issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township)),
+                in: global.language
+            ).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         }
         let headings = Strings.text(.listHeadings, in: global.language).split(separator: "|").map(String.init)
         global.say(ReportTable.aligned([headings] + rows))
+    }
+}
+
+/// `notice PERIOD`, or `notice list`.
+enum NoticeRequest: CommandLineValue {
+    case list
+    case period(NoticePeriod)
+
+    static func parse(_ text: String) -> Result<NoticeRequest, NotAValue> {
+        text == "list" ? .success(.list) : NoticePeriod.parse(text).map(NoticeRequest.period)
     }
 }

@@ -23,12 +23,19 @@ struct RejectsCommand: ParsableCommand {
     var batch: Int64?
 
     @Option(help: "Only rows with this outcome: duplicate, malformed, flagged, listed or unassigned.")
-    var outcome: RejectOutcome?
+    var outcome: Checked<RejectOutcome>?
 
     @Flag(help: "Print one JSON document: each row with its reason_code, reason and the values it names.")
     var json = false
 
     func validate() throws {
+        if let outcome {
+            try outcome.check { _ in
+                Strings.text(
+                    .badChoice(option: "--outcome", text: outcome.text, choices: RejectOutcome.allValueStrings),
+                    in: global.language)
+            }
+        }
         if unassigned, let township, !RejectFilter.namesUnassigned(township) {
             throw ValidationError(Strings.text(.unassignedWithTownship(township), in: global.language))
         }
@@ -36,6 +43,7 @@ struct RejectsCommand: ParsableCommand {
 
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
+        let outcome = outcome?.value
         var filter = RejectFilter(batch: batch, outcome: outcome?.kind)
         if unassigned || outcome == .unassigned || township.map(RejectFilter.namesUnassigned) == true {
             filter.rows = .unassigned
@@ -69,7 +77,7 @@ struct RejectsCommand: ParsableCommand {
 }
 
 /// `--outcome`: the outcomes of rows that do not count, by their short names.
-enum RejectOutcome: String, CaseIterable, ExpressibleByArgument {
+enum RejectOutcome: String, CaseIterable, CommandLineValue {
     case duplicate, malformed, flagged, listed, unassigned
 
     var kind: OutcomeKind {

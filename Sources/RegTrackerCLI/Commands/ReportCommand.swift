@@ -15,18 +15,20 @@ struct ReportCommand: ParsableCommand {
     var json = false
 
     @Option(name: .customLong("as-of"), help: "The figures as they stood at the end of this day, YYYY-MM-DD.")
-    var asOf: String?
+    var asOf: Checked<CivilDate>?
 
     func validate() throws {
-        if let asOf, CivilDate(iso8601: asOf) == nil {
-            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf), in: global.language))
+        if let asOf {
+            try asOf.check { _ in
+                Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language)
+            }
         }
     }
 
     func run() throws {
         let store = try global.openExistingStore()
         try ReportService(store: store).requireRoster()
-        let day = asOf.flatMap(CivilDate.init(iso8601:))
+        let day = asOf?.value
         let (report, lastSubmission) =
             try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0) }
             ?? ReportService(store: store).report(target: targetOption.value)
@@ -64,19 +66,15 @@ struct OutputOptions: ParsableArguments {
     var out: String?
 
     @Option(help: "Formats to write with --out, comma separated: md,csv,html,xlsx (default: all four; needs --out).")
-    var format: String?
+    var format: Checked<FormatList>?
 
     func validate() throws {
-        if let format, case .failure(let unknown) = ReportFiles.Format.list(format) {
-            throw ValidationError(Strings.text(.unknownFormat(unknown.name), in: .current))
-        }
+        try format?.check { unknown in Strings.text(.unknownFormat(unknown.name), in: .current) }
         // Without --out nothing is written: a format alone would do nothing, silently (issue 12).
         if format != nil && out == nil { throw ValidationError(Strings.text(.formatNeedsOut, in: .current)) }
     }
 
-    var formats: [ReportFiles.Format] {
-        format.flatMap { try? ReportFiles.Format.list($0).get() } ?? ReportFiles.Format.allCases
-    }
+    var formats: [ReportFiles.Format] { format?.value.formats ?? ReportFiles.Format.allCases }
 
     func files(clock: Clock) -> ReportFiles? { out.map { ReportFiles(folder: $0, clock: clock) } }
 }

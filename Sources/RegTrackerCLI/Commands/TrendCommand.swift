@@ -20,23 +20,32 @@ struct TrendCommand: ParsableCommand {
     var json = false
 
     @Option(help: "Set the deadline for reaching the target, YYYY-MM-DD (stored; 'none' removes it).")
-    var deadline: String?
+    var deadline: Checked<Deadline>?
 
     @Option(name: .customLong("as-of"), help: "The day the trend ends on, YYYY-MM-DD (default: today).")
-    var asOf: String?
+    var asOf: Checked<CivilDate>?
 
     @Option(help: "Points of the series: day (days with new registrations) or week (every 7 days).")
-    var by: DailySeries.Step = .day
+    var by = Checked<DailySeries.Step>(argument: "day")
 
     @Argument(help: "One township (its roster name or an alias); all when omitted.")
     var township: String?
 
     func validate() throws {
-        if let deadline, deadline != "none", CivilDate(iso8601: deadline) == nil {
-            throw ValidationError(Strings.text(.badDateOption(option: "--deadline", text: deadline), in: global.language))
+        try by.check { _ in
+            Strings.text(
+                .badChoice(option: "--by", text: by.text, choices: DailySeries.Step.allValueStrings),
+                in: global.language)
         }
-        if let asOf, CivilDate(iso8601: asOf) == nil {
-            throw ValidationError(Strings.text(.badDateOption(option: "--as-of", text: asOf), in: global.language))
+        if let deadline {
+            try deadline.check { _ in
+                Strings.text(.badDateOption(option: "--deadline", text: deadline.text), in: global.language)
+            }
+        }
+        if let asOf {
+            try asOf.check { _ in
+                Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language)
+            }
         }
     }
 
@@ -45,17 +54,21 @@ struct TrendCommand: ParsableCommand {
         let store = deadline == nil ? try global.openExistingStore() : try global.openStore()
         let service = TrendService(store: store)
         if let deadline {
-            let date = CivilDate(iso8601: deadline)
+            let date = deadline.value.date
             try service.setDeadline(date)
-            if !json { global.say(date.map { Strings.text(.deadlineSet($0.iso8601Unchecked), in: global.language) } ?? Strings.text(.deadlineCleared, in: global.language)) }
+            if !json {
+                global.say(
+                    date.map { Strings.text(.deadlineSet($0.iso8601Unchecked), in: global.language) }
+                        ?? Strings.text(.deadlineCleared, in: global.language))
+            }
         }
-        let day = asOf.flatMap(CivilDate.init(iso8601:)) ?? global.clock.today
+        let day = asOf?.value ?? global.clock.today
         var trend = try service.trend(target: targetOption.value, asOf: day)
         if let township {
             let found = try resolveTownship(township, service: ReportService(store: store), language: global.language)
             trend.townships = trend.townships.filter { $0.figures.township == found.name }
         }
-        if json { return Console.out(TrendJSON.report(trend, step: by).rendered()) }
+        if json { return Console.out(TrendJSON.report(trend, step: by.value).rendered()) }
         var lines = [
             Strings.text(
                 .deadlineLine(
@@ -74,8 +87,9 @@ struct TrendCommand: ParsableCommand {
         }
         lines.append(ReportTable.aligned([headings] + rows))
         if let only = trend.townships.first, township != nil {
-            let points = only.series.points(through: day, step: by)
-            let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(String.init)
+            let points = only.series.points(through: day, step: by.value)
+            let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(
+                String.init)
             lines.append("")
             lines.append(
                 ReportTable.aligned(
@@ -85,5 +99,3 @@ struct TrendCommand: ParsableCommand {
         global.say(lines.joined(separator: "\n"))
     }
 }
-
-extension DailySeries.Step: ExpressibleByArgument {}

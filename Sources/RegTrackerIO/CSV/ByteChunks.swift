@@ -28,7 +28,7 @@ final class ByteChunks {
             let handle = iconv_open("UTF-8", "GB18030")
             guard handle != iconv_t(bitPattern: -1) else {
                 close(descriptor)
-                throw ReadError("this system's iconv cannot decode GB18030", hint: "save the file as UTF-8")
+                throw ReadError(.gb18030Unavailable)
             }
             converter = handle
         }
@@ -43,7 +43,7 @@ final class ByteChunks {
     func next() throws(ReadError) -> [UInt8]? {
         while !atEnd {
             let count = raw.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { throw ReadError("cannot read the file (\(String(cString: strerror(errno))))") }
+            if count < 0 { throw ReadError(.cannotRead(errno: errno)) }
             if count == 0 {
                 atEnd = true
                 break
@@ -71,9 +71,7 @@ final class ByteChunks {
             let (validEnd, bad) = UTF8Check.validPrefix(input)
             if bad || (final && validEnd < input.count) {
                 let line = linesSoFar + input[..<validEnd].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-                throw ReadError(
-                    "not valid UTF-8", location: "line \(line)",
-                    hint: "save the file as UTF-8, or import it with --encoding gb18030")
+                throw ReadError(.notUTF8, at: .line(line))
             }
             carry = Array(input[validEnd...])
             return validEnd == input.count ? input : Array(input[..<validEnd])
@@ -91,9 +89,7 @@ final class ByteChunks {
             carry = Array(input[consumed...])
         } else if failure != 0 {
             let line = linesSoFar + output[..<written].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            throw ReadError(
-                "neither UTF-8 nor GB18030 text", location: "line \(line)",
-                hint: "save the file as CSV UTF-8 from Excel, or check that it is a text file")
+            throw ReadError(.notUTF8OrGB18030, at: .line(line))
         }
         output.removeLast(output.count - written)
         return output

@@ -75,8 +75,7 @@ public final class CSVReader: TableReader {
             recordBytes += 1
             if recordBytes > Self.maximumRecordBytes {
                 throw ReadError(
-                    "a record longer than \(Self.maximumRecordBytes >> 20) MB starts here", location: "line \(startLine)",
-                    hint: inQuotes ? "a quote (\") is probably never closed" : "check that this is a CSV list")
+                    .recordTooLong(megabytes: Self.maximumRecordBytes >> 20, openQuote: inQuotes), at: .line(startLine))
             }
             if inQuotes {
                 if byte == quote {
@@ -100,11 +99,7 @@ public final class CSVReader: TableReader {
             case delimiter:
                 finishField()
                 if cells.count >= Self.maximumFields {
-                    throw ReadError(
-                        "a record with more than \(Self.maximumFields) fields starts here",
-                        location: "line \(startLine)",
-                        hint: "a list has at most \(Self.maximumFields) columns; check that this is a CSV list"
-                    )
+                    throw ReadError(.tooManyFields(maximum: Self.maximumFields), at: .line(startLine))
                 }
             case quote where field.isEmpty && !quoted:
                 inQuotes = true
@@ -119,9 +114,7 @@ public final class CSVReader: TableReader {
             }
         }
         if inQuotes {
-            throw ReadError(
-                "a quoted field opened here is never closed", location: "line \(startLine)",
-                hint: "the file is truncated or has a stray \" character; save it again from Excel")
+            throw ReadError(.unclosedQuote, at: .line(startLine))
         }
         finishField()
         return row(cells, startLine: startLine)

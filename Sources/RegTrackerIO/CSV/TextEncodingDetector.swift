@@ -37,12 +37,12 @@ public enum TextDecoding {
     /// UTF-8 text as GB18030 bytes, as Excel on a Chinese Windows saves CSV.
     public static func gb18030(_ text: String) throws(ReadError) -> [UInt8] {
         let converter = iconv_open("GB18030", "UTF-8")
-        guard converter != iconv_t(bitPattern: -1) else { throw ReadError("this system's iconv cannot encode GB18030") }
+        guard converter != iconv_t(bitPattern: -1) else { throw ReadError(.gb18030Unavailable) }
         defer { iconv_close(converter) }
         var input = Array(text.utf8)
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
         let (_, written, failure) = Iconv.convert(converter, &input, into: &output)
-        if failure != 0 { throw ReadError("text cannot be written as GB18030") }
+        if failure != 0 { throw ReadError(.notGB18030Encodable) }
         return Array(output[..<written])
     }
 }

@@ -14,23 +14,18 @@ final class SharedStrings {
     }
 
     /// The string at `index`; `location` names the cell that asked, for errors.
-    func string(at index: Int, location: @autoclosure () -> String) throws(ReadError) -> String {
+    func string(at index: Int, location: @autoclosure () -> ReadError.Location) throws(ReadError) -> String {
         let strings = try loaded(location: location())
         guard index >= 0, index < strings.count else {
-            throw ReadError(
-                "shared string \(index) does not exist (the table has \(strings.count))", location: location(),
-                hint: "the workbook is damaged; save it again from Excel")
+            throw ReadError(.noSuchSharedString(index: index, count: strings.count), at: location())
         }
         return try strings.string(at: index)
     }
 
-    private func loaded(location: String) throws(ReadError) -> SharedStringTable {
+    private func loaded(location: ReadError.Location) throws(ReadError) -> SharedStringTable {
         if let strings { return strings }
         guard let xml = try open() else {
-            throw ReadError(
-                "shared strings missing: the sheet uses shared strings but no sharedStrings.xml is beside it",
-                location: location,
-                hint: "put the workbook's xl/sharedStrings.xml next to the sheet, or import the .xlsx itself")
+            throw ReadError(.sharedStringsMissing, at: location)
         }
         let strings = try Self.parse(xml)
         self.strings = strings

@@ -62,15 +62,11 @@ final class WorksheetRows {
             // Like a column past XFD: a row number Excel cannot write (0, negative, past 1,048,576, or not after
             // the previous row) is a damaged sheet, not a row to renumber in silence.
             guard let value = Int(given), value > lastRowNumber, value <= Self.maxRows else {
-                throw ReadError(
-                    "row r=\"\(given)\" is not a row number from \(lastRowNumber + 1) to \(Self.maxRows)",
-                    location: xml.location(), hint: "the sheet is damaged; save it again from Excel")
+                throw ReadError(.badRowNumber(given, from: lastRowNumber + 1, to: Self.maxRows), at: xml.location())
             }
             number = value
         } else if number > Self.maxRows {
-            throw ReadError(
-                "more than \(Self.maxRows) rows, the most a sheet can have", location: xml.location(),
-                hint: "the sheet is damaged; save it again from Excel")
+            throw ReadError(.tooManyRows(maximum: Self.maxRows), at: xml.location())
         }
         lastRowNumber = number
         guard !xml.isEmptyElement else { return SourceRow(number: number, cells: []) }
@@ -125,9 +121,7 @@ final class WorksheetRows {
         // Cells without `r` follow the previous one: a row of a million `<c/>` must stop at XFD too.
         if column >= Self.maxColumns { tooWide = true }
         if tooWide {
-            throw ReadError(
-                "cell \(reference ?? "number \(column + 1)") lies beyond column XFD, the last a sheet can have",
-                location: xml.location(), hint: "the sheet is damaged; save it again from Excel")
+            throw ReadError(.columnBeyondXFD(reference: reference, position: column + 1), at: xml.location())
         }
         return column
     }
@@ -161,9 +155,7 @@ final class WorksheetRows {
         case .sharedString:
             guard let value, !value.isEmpty else { return .empty }
             guard let index = Int(value.trimmingASCIISpaces) else {
-                throw ReadError(
-                    "shared string index \"\(value)\" is not a number", location: xml.location(),
-                    hint: "the sheet is damaged; save it again from Excel")
+                throw ReadError(.badSharedStringIndex(value), at: xml.location())
             }
             return Self.textCell(try sharedStrings.string(at: index, location: xml.location()))
         case .formulaString:

@@ -21,9 +21,7 @@ final class ScratchFile {
         var template = Array("\(directory)/regtracker-\(purpose)-XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw ReadError(
-                "cannot create a temporary file in \(directory)",
-                hint: "check that the temporary directory (TMPDIR) exists and is writable")
+            throw ReadError(.cannotCreateTemporaryFile(directory: directory))
         }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         return descriptor
@@ -40,9 +38,7 @@ final class ScratchFile {
     func read<Element>(into elements: inout [Element], at offset: Int64) throws(ReadError) -> Int {
         let read = elements.withUnsafeMutableBytes { Self.preadAll(descriptor, $0, at: offset) }
         guard let read else {
-            throw ReadError(
-                "cannot read back a temporary file (\(String(cString: strerror(errno))))",
-                hint: "check the temporary directory (TMPDIR)")
+            throw ReadError(.cannotReadTemporaryFile(errno: errno))
         }
         return read
     }
@@ -50,9 +46,7 @@ final class ScratchFile {
     /// Reads exactly the bytes of `elements`, or throws: the file is shorter than what was written to it.
     func readExactly<Element>(into elements: inout [Element], at offset: Int64) throws(ReadError) {
         guard try read(into: &elements, at: offset) == elements.count * MemoryLayout<Element>.stride else {
-            throw ReadError(
-                "a temporary file was cut short while in use",
-                hint: "check the temporary directory (TMPDIR) and run the import again")
+            throw ReadError(.temporaryFileCutShort)
         }
     }
 
@@ -69,7 +63,8 @@ final class ScratchFile {
         return true
     }
 
-    private static func preadAll(_ descriptor: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int64) -> Int? {
+    private static func preadAll(_ descriptor: Int32, _ bytes: UnsafeMutableRawBufferPointer, at offset: Int64) -> Int?
+    {
         var done = 0
         while done < bytes.count {
             let count = pread(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done))
@@ -82,8 +77,6 @@ final class ScratchFile {
     }
 
     static func writeFailed() -> ReadError {
-        ReadError(
-            "cannot write a temporary file (\(String(cString: strerror(errno))))",
-            hint: "free some space in the temporary directory (TMPDIR), or point TMPDIR at a disk with room")
+        ReadError(.cannotWriteTemporaryFile(errno: errno))
     }
 }

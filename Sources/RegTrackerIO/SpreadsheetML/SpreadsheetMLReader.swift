@@ -84,7 +84,7 @@ final class SpreadsheetMLReader: TableReader {
 
     private func readRow() throws(ReadError) -> SourceRow {
         let number =
-            try xml.attribute("Index").map { (text) throws(ReadError) in try index(text, of: "row") }
+            try xml.attribute("Index").map { (text) throws(ReadError) in try index(text, of: .row) }
             ?? lastRowNumber + 1
         lastRowNumber = number
         var cells: [Cell] = []
@@ -103,7 +103,7 @@ final class SpreadsheetMLReader: TableReader {
                     mergeAcross = WorksheetRows.positiveInt(value) ?? 0
                 }
             }
-            if let indexText { column = try index(indexText, of: "cell") - 1 }
+            if let indexText { column = try index(indexText, of: .cell) - 1 }
             guard column < Self.maxColumns else { throw tooWide(column + 1) }
             let cell = xml.isEmptyElement ? Cell.empty : try readCell()
             if !cell.isEmptyCell {
@@ -144,19 +144,15 @@ final class SpreadsheetMLReader: TableReader {
     }
 
     /// An `ss:Index` of a row or cell, checked.
-    private func index(_ text: String, of what: String) throws(ReadError) -> Int {
+    private func index(_ text: String, of element: ReadError.IndexedElement) throws(ReadError) -> Int {
         guard let index = Int(text), index >= 1 else {
-            throw ReadError(
-                "\(what) has ss:Index=\"\(text)\", which is not a positive whole number", location: xml.location(),
-                hint: "save the file again from Excel, or export it as .xlsx or CSV")
+            throw ReadError(.badIndex(element: element, value: text), at: xml.location())
         }
         return index
     }
 
     private func tooWide(_ column: Int) -> ReadError {
-        ReadError(
-            "cell in column \(column), beyond the \(Self.maxColumns) columns a sheet can have",
-            location: xml.location(), hint: "save the file again from Excel, or export it as .xlsx or CSV")
+        ReadError(.columnBeyondLimit(column: column, maximum: Self.maxColumns), at: xml.location())
     }
 }
 
@@ -176,17 +172,7 @@ enum SheetChoice {
     }
 
     static func notFound(_ selector: ReadOptions.SheetSelector?, names: [String]) -> ReadError {
-        guard let selector, !names.isEmpty else {
-            return ReadError("the workbook has no worksheet", hint: "check that this is the right file")
-        }
-        let wanted =
-            switch selector {
-            case .name(let name): "no sheet named \"\(name)\""
-            case .position(let position): "no sheet at position \(position)"
-            }
-        let list = names.map { "\"\($0)\"" }.joined(separator: ", ")
-        return ReadError(
-            "\(wanted); the workbook has \(names.count) sheet\(names.count == 1 ? "" : "s"): \(list)",
-            hint: "pass --sheet with one of these names, or a position from 1 to \(names.count)")
+        guard let selector, !names.isEmpty else { return ReadError(.noWorksheet) }
+        return ReadError(.sheetNotFound(selector, sheets: names))
     }
 }

@@ -20,11 +20,7 @@ enum FileSignature {
 /// file's bytes in memory; every sector number, chain and size is checked against them, so a damaged or hostile file
 /// ends in a `ReadError`, never a read out of bounds, a loop or an allocation the file does not pay for.
 struct CompoundFile {
-    static let encrypted = ReadError(
-        "encrypted workbook: it is protected with a password",
-        hint: "open it in Excel, remove the password and save as .xlsx")
-
-    static let damagedHint = "open it in Excel or WPS and save it as .xlsx"
+    static let encrypted = ReadError(.encrypted)
 
     /// The largest compound file read: .xls holds at most 65,536 rows × 256 columns a sheet.
     static let maxFileSize = 512 << 20
@@ -54,23 +50,20 @@ struct CompoundFile {
     static let freeSector: UInt32 = 0xFFFF_FFFF
     private static let noStream: UInt32 = 0xFFFF_FFFF
 
-    static func damaged(_ what: String) -> ReadError {
-        ReadError("not a readable .xls workbook (\(what))", hint: damagedHint)
-    }
+    static func damaged(_ damage: ReadError.XLSDamage) -> ReadError { ReadError(.xlsDamaged(damage)) }
 
     init(bytes: [UInt8]) throws(ReadError) {
         guard bytes.count >= 512, bytes.starts(with: FileSignature.compoundFile) else {
-            throw Self.damaged("it is not an OLE compound file")
+            throw Self.damaged(.notCompoundFile)
         }
         guard bytes.count <= Self.maxFileSize else {
-            throw ReadError(
-                "the .xls file is larger than \(Self.maxFileSize >> 20) MiB", hint: "save it as .xlsx, or split it")
+            throw ReadError(.xlsTooLarge(mebibytes: Self.maxFileSize >> 20))
         }
         self.bytes = bytes
         let shift = Self.uint16(bytes, 0x1E)
-        guard shift == 9 || shift == 12 else { throw Self.damaged("its sector size is invalid") }
+        guard shift == 9 || shift == 12 else { throw Self.damaged(.badSectorSize) }
         sectorSize = 1 << shift
-        guard Self.uint16(bytes, 0x20) == 6 else { throw Self.damaged("its mini sector size is invalid") }
+        guard Self.uint16(bytes, 0x20) == 6 else { throw Self.damaged(.badMiniSectorSize) }
         // The cutoff is 4,096 bytes in every version of the format; some writers leave the field empty.
         miniCutoff = 4096
         // Sectors that exist in the file: sector n starts at (n + 1) × sectorSize. The last may be cut short (writers
@@ -88,7 +81,7 @@ struct CompoundFile {
         let perSector = sectorSize / 4
         while difat < UInt32(sectorCount) {
             difatSeen += 1
-            guard difatSeen <= sectorCount else { throw Self.damaged("its DIFAT chain loops") }
+            guard difatSeen <= sectorCount else { throw Self.damaged(.difatLoops) }
             let base = (Int(difat) + 1) * sectorSize
             for index in 0..<(perSector - 1) {
                 let sector = Self.uint32(bytes, base + 4 * index)
@@ -98,9 +91,9 @@ struct CompoundFile {
         }
         let declared = Int(Self.uint32(bytes, 0x2C))
         if declared < fatSectors.count { fatSectors.removeLast(fatSectors.count - declared) }
-        guard !fatSectors.isEmpty else { throw Self.damaged("it has no sector allocation table") }
+        guard !fatSectors.isEmpty else { throw Self.damaged(.noAllocationTable) }
         guard fatSectors.count <= sectorCount else {
-            throw Self.damaged("its allocation table is larger than the file")
+            throw Self.damaged(.allocationTableTooLarge)
         }
         var fat: [UInt32] = []
         fat.reserveCapacity(fatSectors.count * perSector)
@@ -112,7 +105,7 @@ struct CompoundFile {
         if fat.count > sectorCount { fat.removeLast(fat.count - sectorCount) }
         self.fat = fat
 
-        let directory = try Self.chain(from: Self.uint32(bytes, 0x30), in: fat, what: "directory")
+        let directory = try Self.chain(from: Self.uint32(bytes, 0x30), in: fat, what: .directory)
         var entries: [Entry] = []
         entries.reserveCapacity(directory.count * sectorSize / 128)
         for sector in directory {
@@ -121,16 +114,16 @@ struct CompoundFile {
                 entries.append(Self.entry(bytes, at: offset, version4: shift == 12))
             }
         }
-        guard let root = entries.first, root.type == 5 else { throw Self.damaged("its directory has no root entry") }
+        guard let root = entries.first, root.type == 5 else { throw Self.damaged(.noRootEntry) }
         self.entries = entries
 
         var miniStream: [UInt8] = []
         var miniFAT: [UInt32] = []
         if root.start < UInt32(sectorCount), root.size > 0 {
             miniStream = try Self.read(
-                Self.chain(from: root.start, in: fat, what: "mini stream"), size: root.size, bytes: bytes,
+                Self.chain(from: root.start, in: fat, what: .miniStream), size: root.size, bytes: bytes,
                 sectorSize: sectorSize)
-            for sector in try Self.chain(from: Self.uint32(bytes, 0x3C), in: fat, what: "mini FAT") {
+            for sector in try Self.chain(from: Self.uint32(bytes, 0x3C), in: fat, what: .miniFAT) {
                 let base = (Int(sector) + 1) * sectorSize
                 for index in 0..<perSector { miniFAT.append(Self.uint32(bytes, base + 4 * index)) }
             }
@@ -171,34 +164,35 @@ struct CompoundFile {
 
     func data(of entry: Entry) throws(ReadError) -> [UInt8] {
         if entry.size < miniCutoff {
-            let sectors = try Self.chain(from: entry.start, in: miniFAT, what: "stream \"\(entry.name)\"")
+            let sectors = try Self.chain(from: entry.start, in: miniFAT, what: .stream(entry.name))
             var data: [UInt8] = []
             data.reserveCapacity(min(entry.size, sectors.count * 64))
             for sector in sectors where data.count < entry.size {
                 let base = Int(sector) * 64
                 guard base + 64 <= miniStream.count else {
-                    throw Self.damaged("stream \"\(entry.name)\" points past the mini stream")
+                    throw Self.damaged(.pastMiniStream(stream: entry.name))
                 }
                 data.append(contentsOf: miniStream[base..<base + min(64, entry.size - data.count)])
             }
-            guard data.count == entry.size else { throw Self.damaged("stream \"\(entry.name)\" is cut short") }
+            guard data.count == entry.size else { throw Self.damaged(.cutShort(.stream(entry.name))) }
             return data
         }
-        let sectors = try Self.chain(from: entry.start, in: fat, what: "stream \"\(entry.name)\"")
-        return try Self.read(sectors, size: entry.size, bytes: bytes, sectorSize: sectorSize, name: entry.name)
+        let sectors = try Self.chain(from: entry.start, in: fat, what: .stream(entry.name))
+        return try Self.read(
+            sectors, size: entry.size, bytes: bytes, sectorSize: sectorSize, chain: .stream(entry.name))
     }
 
     /// The sectors of the chain starting at `start`: every one inside the table, none twice.
-    static func chain(from start: UInt32, in table: [UInt32], what: String) throws(ReadError) -> [UInt32] {
+    static func chain(from start: UInt32, in table: [UInt32], what: ReadError.Chain) throws(ReadError) -> [UInt32] {
         var sectors: [UInt32] = []
         var seen = [Bool](repeating: false, count: table.count)
         var sector = start
         while sector != endOfChain {
             guard sector < UInt32(table.count) else {
                 if sector == freeSector, sectors.isEmpty { return [] }  // an empty stream
-                throw damaged("its \(what) points outside the file")
+                throw damaged(.chainOutsideFile(what))
             }
-            guard !seen[Int(sector)] else { throw damaged("its \(what) chain loops") }
+            guard !seen[Int(sector)] else { throw damaged(.chainLoops(what)) }
             seen[Int(sector)] = true
             sectors.append(sector)
             sector = table[Int(sector)]
@@ -207,7 +201,7 @@ struct CompoundFile {
     }
 
     private static func read(
-        _ sectors: [UInt32], size: Int, bytes: [UInt8], sectorSize: Int, name: String = "mini stream"
+        _ sectors: [UInt32], size: Int, bytes: [UInt8], sectorSize: Int, chain: ReadError.Chain = .miniStream
     ) throws(ReadError) -> [UInt8] {
         var data: [UInt8] = []
         data.reserveCapacity(min(size, sectors.count * sectorSize))
@@ -219,7 +213,7 @@ struct CompoundFile {
             guard base < end else { break }
             data.append(contentsOf: bytes[base..<end])
         }
-        guard data.count == size else { throw damaged("stream \"\(name)\" is cut short") }
+        guard data.count == size else { throw damaged(.cutShort(chain)) }
         return data
     }
 

@@ -22,7 +22,7 @@ public struct XLSReader: TableReader {
 
     public init(path: String, options: ReadOptions) throws(ReadError) {
         guard let head = FileSignature.read(path) else {
-            throw ReadError("cannot open the file", hint: "check that it exists and is readable")
+            throw ReadError(.cannotOpen(errno: nil))
         }
         if head.starts(with: FileSignature.zip) {
             let reader = try XLSXReader(path: path, options: options)
@@ -48,22 +48,13 @@ public struct XLSReader: TableReader {
         }
         guard let index else {
             if options.sheet == nil {
-                throw ReadError(
-                    names.isEmpty
-                        ? "the workbook has no worksheets"
-                        : "the workbook has no visible worksheet; its sheets: "
-                            + catalog.map { "\"\($0.name)\" (\($0.isWorksheet ? $0.visibility.rawValue : "chart"))" }
-                            .joined(separator: ", "),
-                    hint: names.isEmpty
-                        ? "check that this is the right file" : "pass --sheet with the name or position of the sheet")
+                throw ReadError(names.isEmpty ? .noWorksheet : .noVisibleWorksheet(catalog))
             }
             throw SheetChoice.notFound(options.sheet, names: names)
         }
         let sheet = globals.sheets[index]
         guard sheet.info.isWorksheet else {
-            throw ReadError(
-                "sheet \"\(sheet.info.name)\" is a chart or macro sheet, not a worksheet",
-                hint: "pass --sheet with the name or position of the sheet that holds the list")
+            throw ReadError(.notAWorksheet(sheet: sheet.info.name))
         }
         source = .workbook(
             SheetRowsBox(
@@ -105,9 +96,7 @@ public struct XLSReader: TableReader {
     static func workbookStream(path: String) throws(ReadError) -> [UInt8] {
         var status = stat()
         if stat(path, &status) == 0, Int(status.st_size) > CompoundFile.maxFileSize {
-            throw ReadError(
-                "the .xls file is larger than \(CompoundFile.maxFileSize >> 20) MiB",
-                hint: "save it as .xlsx, or split it")
+            throw ReadError(.xlsTooLarge(mebibytes: CompoundFile.maxFileSize >> 20))
         }
         let bytes = try FileBytes.read(path, limit: CompoundFile.maxFileSize + 1)
         let file: CompoundFile
@@ -119,7 +108,7 @@ public struct XLSReader: TableReader {
         }
         guard let stream = try file.stream(named: ["Workbook", "Book"]) else {
             if file.rootChildren().contains(where: { $0.name == "EncryptedPackage" }) { throw CompoundFile.encrypted }
-            throw CompoundFile.damaged("it holds no Workbook stream: it may be a Word or other Office file")
+            throw CompoundFile.damaged(.noWorkbookStream)
         }
         return stream
     }

@@ -30,7 +30,7 @@ struct XLSSheetRows {
     init(stream: [UInt8], offset: Int, globals: XLSWorkbookGlobals, sheetName: String) throws(ReadError) {
         var cursor = BIFFRecordCursor(stream: stream, offset: offset)
         guard let bof = cursor.next(), bof.type == BIFF.bof else {
-            throw XLSWorkbookGlobals.damaged("sheet \"\(sheetName)\" is not where the workbook says it is")
+            throw XLSWorkbookGlobals.damaged(.sheetMisplaced(sheetName))
         }
         self.cursor = BIFFRecordCursor(stream: stream, offset: offset)
         self.globals = globals
@@ -170,8 +170,7 @@ struct XLSSheetRows {
     }
 
     private func cutShort(_ data: ArraySlice<UInt8>) -> ReadError {
-        XLSWorkbookGlobals.damaged(
-            "a cell record is cut short", "sheet \"\(sheetName)\" row \(data.u16(0) + 1)")
+        XLSWorkbookGlobals.damaged(.cellRecordCutShort, at: .sheetRow(sheetName, row: data.u16(0) + 1))
     }
 
     private mutating func put(_ data: ArraySlice<UInt8>, _ cell: Cell) throws(ReadError) {
@@ -181,10 +180,7 @@ struct XLSSheetRows {
     private mutating func put(row: Int, column: Int, _ cell: Cell) throws(ReadError) {
         if row != pendingString?.row || column != pendingString?.column { pendingString = nil }
         guard column < Self.maxColumns else {
-            throw ReadError(
-                "a cell lies past column IV, the last of an .xls sheet",
-                location: "sheet \"\(sheetName)\" row \(row + 1)",
-                hint: CompoundFile.damagedHint)
+            throw ReadError(.cellPastColumnIV, at: .sheetRow(sheetName, row: row + 1))
         }
         if table != nil {
             var cells = table?[row] ?? []

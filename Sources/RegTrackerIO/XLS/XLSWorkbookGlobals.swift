@@ -21,28 +21,23 @@ struct XLSWorkbookGlobals {
     /// BIFF5's 8-bit text; nil for BIFF8, whose text is Unicode.
     let decoder: CodePageDecoder?
 
-    static func damaged(_ what: String, _ location: String? = nil) -> ReadError {
-        ReadError(
-            "not a readable .xls workbook (\(what))", location: location, hint: CompoundFile.damagedHint)
+    static func damaged(_ damage: ReadError.XLSDamage, at location: ReadError.Location? = nil) -> ReadError {
+        ReadError(.xlsDamaged(damage), at: location)
     }
 
     /// Reads the globals from the start of `stream`; `strings: false` skips the shared strings (for the sheet list).
     init(stream: [UInt8], strings: Bool = true) throws(ReadError) {
         var cursor = BIFFRecordCursor(stream: stream)
-        guard let bof = cursor.next() else { throw Self.damaged("its workbook stream is empty") }
+        guard let bof = cursor.next() else { throw Self.damaged(.emptyWorkbookStream) }
         if BIFF.oldBOFs.contains(bof.type) {
-            throw ReadError(
-                "an Excel 2.x–4.x workbook (BIFF2–4), older than regtracker reads",
-                hint: "open it in Excel or WPS and save it as .xlsx")
+            throw ReadError(.xlsTooOld)
         }
-        guard bof.type == BIFF.bof else { throw Self.damaged("its workbook stream does not start with a BOF record") }
+        guard bof.type == BIFF.bof else { throw Self.damaged(.noBOF) }
         let version: BIFF.Version
         switch bof.data.u16(0) {
         case 0x0500: version = .biff5
         case 0x0200, 0x0300, 0x0400:
-            throw ReadError(
-                "an Excel 2.x–4.x workbook (BIFF2–4), older than regtracker reads",
-                hint: "open it in Excel or WPS and save it as .xlsx")
+            throw ReadError(.xlsTooOld)
         default: version = .biff8
         }
         self.version = version
@@ -70,19 +65,19 @@ struct XLSWorkbookGlobals {
             case BIFF.dateMode:
                 date1904 = record.data.u16(0) == 1
             case BIFF.boundSheet:
-                guard record.data.count >= 7 else { throw Self.damaged("a sheet entry is cut short") }
+                guard record.data.count >= 7 else { throw Self.damaged(.sheetEntryCutShort) }
                 guard rawSheets.count < Self.maxSheets else {
-                    throw Self.damaged("it lists more than \(Self.maxSheets) sheets")
+                    throw Self.damaged(.tooManySheets(maximum: Self.maxSheets))
                 }
                 rawSheets.append(
                     RawSheet(
                         offset: Int(record.data.u32(0)), state: record.data.u8(4), type: record.data.u8(5),
                         name: record.data.bytes(6, record.data.count)))
             case BIFF.format:
-                guard formats.count < Self.maxStyles else { throw Self.damaged("it has too many number formats") }
+                guard formats.count < Self.maxStyles else { throw Self.damaged(.tooManyNumberFormats) }
                 formats[record.data.u16(0)] = record.data.bytes(2, record.data.count)
             case BIFF.xf:
-                guard xfFormats.count < Self.maxStyles else { throw Self.damaged("it has too many cell formats") }
+                guard xfFormats.count < Self.maxStyles else { throw Self.damaged(.tooManyCellFormats) }
                 xfFormats.append(record.data.u16(2))
             case BIFF.sst where strings && version == .biff8:
                 shared = Self.sharedStrings(first: record, cursor: &cursor)

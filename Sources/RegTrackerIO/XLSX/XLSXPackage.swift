@@ -17,24 +17,16 @@ final class XLSXPackage {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw Self.damaged(location: nil)
+            throw ReadError(.zipDamaged)
         }
         // Parts are only ever looked up by name, never written out; but a name that climbs out of the package
         // (`../x`, `/etc/x`) is a hostile archive, not a workbook, and is refused.
         for entry in archive {
             let name = entry.path.replacingOccurrences(of: "\\", with: "/")
             if name.hasPrefix("/") || name.split(separator: "/").contains("..") {
-                throw ReadError(
-                    "zip entry name \"\(name)\" points outside the package; refused",
-                    hint: "this is not a workbook Excel writes; ask for the list again as .xlsx or CSV")
+                throw ReadError(.zipEntryOutside(name))
             }
         }
-    }
-
-    static func damaged(location: String?) -> ReadError {
-        ReadError(
-            "not a readable .xlsx (zip archive damaged or truncated)", location: location,
-            hint: "save it again from Excel")
     }
 
     func contains(_ path: String) -> Bool { entry(path) != nil }
@@ -63,8 +55,7 @@ final class XLSXPackage {
             || (declared > Self.ratioCheckedSize && declared / compressed > Self.maxRatio)
         {
             throw ReadError(
-                "zip entry \(name) claims \(declared) bytes from \(entry.compressedSize) compressed; refused as a zip bomb",
-                location: name, hint: "this is not a workbook Excel writes; ask for the list again as .xlsx or CSV")
+                .zipBomb(entry: name, declared: declared, compressed: entry.compressedSize), at: .part(name))
         }
         let descriptor = try ScratchFile.openUnlinked(purpose: "xlsx")
         var written: UInt64 = 0
@@ -81,17 +72,13 @@ final class XLSXPackage {
             guard checksum == entry.checksum else { throw ExtractionStop.checksum }
         } catch ExtractionStop.largerThanDeclared {
             close(descriptor)
-            throw ReadError(
-                "zip entry \(name) inflates to more than the \(declared) bytes it claims; refused", location: name,
-                hint: "the workbook is damaged or hostile; ask for the list again as .xlsx or CSV")
+            throw ReadError(.zipEntryOverflows(entry: name, declared: declared), at: .part(name))
         } catch ExtractionStop.diskFull {
             close(descriptor)
-            throw ReadError(
-                "cannot unpack \(name) to a temporary file", location: name,
-                hint: "free space in the temporary directory (TMPDIR) and try again")
+            throw ReadError(.cannotUnpack(entry: name), at: .part(name))
         } catch {
             close(descriptor)
-            throw Self.damaged(location: name)
+            throw ReadError(.zipDamaged, at: .part(name))
         }
         return descriptor
     }

@@ -15,7 +15,7 @@ public struct XLSXReader: TableReader {
 
     public init(path: String, options: ReadOptions) throws(ReadError) {
         guard let head = FileSignature.read(path) else {
-            throw ReadError("cannot open the file", hint: "check that it exists and is readable")
+            throw ReadError(.cannotOpen(errno: nil))
         }
         if head.starts(with: FileSignature.compoundFile) {
             // Excel saves a password-protected .xlsx as an OLE compound file holding an EncryptedPackage.
@@ -40,24 +40,19 @@ public struct XLSXReader: TableReader {
         }
         guard let index else {
             if names.isEmpty || options.sheet == nil {
-                throw ReadError("the workbook has no worksheets", hint: "check that this is the right file")
+                throw ReadError(.noWorksheet)
             }
             throw SheetChoice.notFound(options.sheet, names: names)
         }
         let sheet = workbook.sheets[index]
         guard sheet.isWorksheet else {
-            throw ReadError(
-                "sheet \"\(sheet.name)\" is a chart, not a worksheet",
-                hint: "pass --sheet with the name or position of the sheet that holds the list")
+            throw ReadError(.notAWorksheet(sheet: sheet.name))
         }
         guard let part = sheet.part, let xml = try package.openXML(part) else {
-            throw ReadError(
-                "sheet \"\(sheet.name)\" has no worksheet part in the .xlsx", hint: "save it again from Excel")
+            throw ReadError(.noSheetPart(sheet: sheet.name))
         }
         guard try xml.readToElement(), xml.isNamed("worksheet") else {
-            throw ReadError(
-                "the part of sheet \"\(sheet.name)\" is not a worksheet", location: part,
-                hint: "save it again from Excel")
+            throw ReadError(.sheetPartNotWorksheet(sheet: sheet.name), at: .part(part))
         }
         var dateStyles: [Bool] = []
         if let stylesPart = workbook.stylesPart, let styles = try package.openXML(stylesPart) {

@@ -28,8 +28,7 @@ struct XLSXWorkbook {
             }
         }
         guard let xml = try package.openXML(workbookPart) else {
-            throw ReadError(
-                "the .xlsx has no workbook part (\(workbookPart))", hint: "save it again from Excel as .xlsx")
+            throw ReadError(.noWorkbookPart(workbookPart))
         }
         var workbook = XLSXWorkbook()
         var declared: [(name: String, id: String?, visibility: SheetInfo.Visibility)] = []

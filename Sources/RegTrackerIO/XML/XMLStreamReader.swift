@@ -47,14 +47,12 @@ final class XMLStreamReader {
     static func open(path: String, partName: String? = nil) throws(ReadError) -> XMLStreamReader {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ReadError(
-                "cannot open the file (\(String(cString: strerror(errno))))",
-                hint: "check that it exists and is readable")
+            throw ReadError(.cannotOpen(errno: errno))
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
-            throw ReadError("not a regular file", hint: "give the path of the .xml file itself")
+            throw ReadError(.notRegularFile)
         }
         return try open(descriptor: descriptor, partName: partName)
     }
@@ -63,7 +61,7 @@ final class XMLStreamReader {
     static func open(descriptor: Int32, partName: String?) throws(ReadError) -> XMLStreamReader {
         guard let reader = xmlReaderForFd(descriptor, nil, nil, parseOptions) else {
             close(descriptor)
-            throw ReadError("cannot parse \(partName ?? "the XML")", hint: "save the file again from Excel")
+            throw ReadError(.cannotParseXML(part: partName))
         }
         return XMLStreamReader(
             reader: reader, errors: XMLErrorCollector(), partName: partName, ownedDescriptor: descriptor)
@@ -96,19 +94,13 @@ final class XMLStreamReader {
     }
 
     private func documentType() -> ReadError {
-        ReadError(
-            "the XML has a DOCTYPE declaration (entities or an external DTD), which no spreadsheet has; refused",
-            location: location(line: Int(xmlTextReaderGetParserLineNumber(reader))),
-            hint: "this is not a file Excel writes; ask for the list again as .xlsx or CSV")
+        ReadError(.documentType, at: location(line: Int(xmlTextReaderGetParserLineNumber(reader))))
     }
 
     private func malformed() -> ReadError {
         let error = errors.first
         let line = error?.line ?? Int(xmlTextReaderGetParserLineNumber(reader))
-        let message = error?.message ?? "the XML parser stopped"
-        return ReadError(
-            "malformed XML: \(message)", location: location(line: line),
-            hint: "the file is damaged or not real XML; save it again from Excel, or export it as .xlsx or CSV")
+        return ReadError(.malformedXML(parserMessage: error?.message), at: location(line: line))
     }
 
     // MARK: - The current node
@@ -142,10 +134,10 @@ final class XMLStreamReader {
         return Int(xmlTextReaderGetParserLineNumber(reader))
     }
 
-    /// "line 12", or "xl/worksheets/sheet1.xml line 12" inside a workbook.
-    func location(line: Int? = nil) -> String {
+    /// Line 12 of the file, or of `xl/worksheets/sheet1.xml` inside a workbook.
+    func location(line: Int? = nil) -> ReadError.Location {
         let number = line ?? self.line
-        return partName.map { "\($0) line \(number)" } ?? "line \(number)"
+        return partName.map { .partLine($0, line: number) } ?? .line(number)
     }
 
     /// True when the current node's local name is `name` (compared as bytes, no String made).
@@ -233,7 +225,7 @@ func cStringEquals(_ pointer: UnsafePointer<CChar>, _ text: StaticString) -> Boo
 /// Holds the first error libxml2 reports for one reader; libxml2 calls back with it as context.
 final class XMLErrorCollector {
     struct Report {
-        var message: String
+        var message: String?
         var line: Int
     }
 
@@ -245,7 +237,8 @@ private func xmlStreamReaderCollectError(_ context: UnsafeMutableRawPointer?, _ 
     guard let context, let error else { return }
     let collector = Unmanaged<XMLErrorCollector>.fromOpaque(context).takeUnretainedValue()
     guard collector.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-    let message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
+    // libxml2's own words (English), kept as a detail beside our message; none when it gave none.
+    let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
     collector.first = XMLErrorCollector.Report(
-        message: message.trimmingCharacters(in: .whitespacesAndNewlines), line: Int(error.pointee.line))
+        message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line))
 }

@@ -12,8 +12,7 @@ public enum XMLTableReaders {
     public static func open(path: String, options: ReadOptions) throws(ReadError) -> any TableReader {
         let xml = try XMLStreamReader.open(path: path)
         guard try xml.readToElement() else {
-            throw ReadError(
-                "not a spreadsheet XML file: it has no root element", hint: "export the sheet as .xlsx or CSV")
+            throw ReadError(.notSpreadsheetXML(root: nil, namespace: nil))
         }
         if xml.isNamed("Workbook"), xml.isIn(namespace: spreadsheetMLNamespace) {
             return try SpreadsheetMLReader(xml: xml, options: options)
@@ -21,11 +20,7 @@ public enum XMLTableReaders {
         if xml.isNamed("worksheet"), isOOXMLMain(xml) {
             return try OOXMLSheetReader(xml: xml, path: path)
         }
-        let name = xml.localName
-        let namespace = xml.namespaceURI.map { " in namespace \($0)" } ?? ""
-        throw ReadError(
-            "not a spreadsheet XML file: root element is <\(name)>\(namespace)", location: xml.location(),
-            hint: "export the sheet as .xlsx or CSV")
+        throw ReadError(.notSpreadsheetXML(root: xml.localName, namespace: xml.namespaceURI), at: xml.location())
     }
 
     /// The worksheets of a SpreadsheetML workbook; nil for an OOXML sheet part, which is one sheet.

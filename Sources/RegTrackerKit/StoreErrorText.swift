@@ -1,0 +1,35 @@
+import RegTrackerCore
+import RegTrackerStore
+
+/// A store failure a person can act on, in the language passed in: for the CLI's own messages and for an import
+/// that the database stopped.
+public enum StoreErrorText {
+    public static func text(_ error: StoreError, in language: Language) -> String {
+        guard let code = error.code, let path = error.path else {
+            // A failure the store has no code for: its own (English) words, framed in the reader's language.
+            return language.pick(error.description, "数据库出错（\(error.message)）；请重试，如仍出错请报告")
+        }
+        let seconds = Int(SQLiteStore.busyTimeout)
+        return switch code {
+        case .busy:
+            language.pick(
+                "the database \(path) is busy: another regtracker run held it for over \(seconds) s; "
+                    + "wait for the other run to finish and try again",
+                "数据库 \(path) 正忙：另一个 regtracker 任务占用已超过 \(seconds) 秒；请等它结束后重试")
+        case .notADatabase:
+            language.pick(
+                "\(path) is not a regtracker database or is damaged; check the --db path, or restore the file from "
+                    + "a backup if it was damaged",
+                "\(path) 不是 regtracker 数据库或已损坏；请检查 --db 路径，如已损坏请从备份恢复")
+        case .cannotRead:
+            language.pick("cannot read the database \(path); check its permissions", "无法读取数据库 \(path)；请检查其权限")
+        case .cannotWrite:
+            language.pick(
+                "cannot write the database \(path); check its permissions and free disk space",
+                "无法写入数据库 \(path)；请检查其权限和磁盘空间")
+        case .diskFull:
+            language.pick(
+                "the disk holding \(path) is full or failing; free space and run again", "\(path) 所在磁盘已满或出错；请腾出空间后重试")
+        }
+    }
+}
