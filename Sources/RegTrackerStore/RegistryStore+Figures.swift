@@ -6,6 +6,8 @@ public struct FigureDifference: Sendable, Equatable {
         public var outcome: Int
         /// `YYYY-MM-DD`, or nil for rows without a registration date.
         public var registeredDay: String?
+        /// The village (SPEC 5); nil for rows that match none.
+        public var village: Int64? = nil
     }
 
     public var group: Group
