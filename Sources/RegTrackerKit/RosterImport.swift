@@ -56,10 +56,10 @@ public struct RosterImport {
                         .roster, file: file, sha256: sha256, clock: clock, description: description, columns: columns))
                 try transaction.insertRoster(batch: batch, townships: townships)
                 let villageRowsLost = try Self.villageRowsLost(to: new, in: transaction)
-                try transaction.setBatchCounts(batch: batch, rows: entries.count, skippedRows: skipped)
+                try transaction.setBatchCounts(batch: batch, rows: townships.count, skippedRows: skipped)
                 let changed = try Reevaluation.all(in: transaction)
                 var summary = BatchSummary(
-                    file: file, kind: .roster, batch: batch, rows: entries.count, skippedRows: skipped,
+                    file: file, kind: .roster, batch: batch, rows: townships.count, skippedRows: skipped,
                     outcomes: [:], replaced: [], reevaluated: changed, warnings: [])
                 summary.rosterChanges = RosterChanges.between(current, new)
                 summary.rowsLost = lost
