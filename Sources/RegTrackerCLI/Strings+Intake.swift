@@ -68,7 +68,8 @@ extension Strings {
         case .villageRowsLost(let lost):
             (
                 "rows no longer matched to a village (they still count for their township): "
-                    + lost.map { "\($0.township) \($0.village) \($0.rows) rows (\($0.valid) valid)" }.joined(separator: "; ")
+                    + lost.map { "\($0.township) \($0.village) \($0.rows) rows (\($0.valid) valid)" }
+                    .joined(separator: "; ")
                     + "; keep the old village name as an alias (别名) if it is the same village",
                 "以下行不再匹配到村（社区）（仍计入所属乡镇）："
                     + lost.map { "\($0.township)\($0.village) \($0.rows) 行（其中有效 \($0.valid) 行）" }.joined(separator: "；")
@@ -222,16 +223,22 @@ extension Strings {
             chinese.append("删除村（社区） " + places(changes.villagesDropped, "、"))
         }
         if !changes.villagePopulations.isEmpty {
-            let list = changes.villagePopulations.map { "\($0.place.township) \($0.place.village) \($0.from) → \($0.to)" }
+            let list = changes.villagePopulations.map {
+                "\($0.place.township) \($0.place.village) \($0.from) → \($0.to)"
+            }
             english.append("village population " + list.joined(separator: ", "))
             chinese.append("村（社区）实有人口 " + list.joined(separator: "、"))
         }
         if !changes.villageTargets.isEmpty {
             func text(_ target: Target?, _ inherited: String) -> String { target?.percentText ?? inherited }
-            let place = { (change: RosterChanges.VillageTargetChange) in "\(change.place.township) \(change.place.village)" }
+            let place = { (change: RosterChanges.VillageTargetChange) in
+                "\(change.place.township) \(change.place.village)"
+            }
             english.append(
                 "village target "
-                    + changes.villageTargets.map { "\(place($0)) \(text($0.from, "township's")) → \(text($0.to, "township's"))" }
+                    + changes.villageTargets.map {
+                        "\(place($0)) \(text($0.from, "township's")) → \(text($0.to, "township's"))"
+                    }
                     .joined(separator: ", "))
             chinese.append(
                 "村（社区）目标 "

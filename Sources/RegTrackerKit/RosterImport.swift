@@ -101,7 +101,8 @@ extension RosterImport {
                 lost[lost.count - 1].valid += count.valid
             } else {
                 lost.append(
-                    VillageRowsLost(township: count.township, village: count.village, rows: count.rows, valid: count.valid))
+                    VillageRowsLost(
+                        township: count.township, village: count.village, rows: count.rows, valid: count.valid))
             }
         }
         return lost.sorted {

@@ -61,7 +61,8 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")
         }
         figures.add(
-            batch: batch, township: township, village: village, outcome: outcome.kind.rawValue, registeredAt: registeredAt)
+            batch: batch, township: township, village: village, outcome: outcome.kind.rawValue,
+            registeredAt: registeredAt)
         return outcome
     }
 

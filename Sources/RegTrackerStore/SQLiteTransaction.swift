@@ -234,7 +234,8 @@ struct SQLiteTransaction: RegistryTransaction {
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
             let reasons = StoredReasons.encode(outcome.reasons)
             let villageBefore: Int64? = row[13]
-            if current != (outcome.kind.rawValue, townshipID, outcome.reference, reasons) || villageBefore != villageID {
+            let decided = (outcome.kind.rawValue, townshipID, outcome.reference, reasons)
+            if current != decided || villageBefore != villageID {
                 try update.execute(arguments: [
                     outcome.kind.rawValue, townshipID, outcome.reference, reasons, villageID, id,
                 ])

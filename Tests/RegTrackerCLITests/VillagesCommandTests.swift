@@ -101,7 +101,9 @@ import Testing
         let title = try #require(lines.firstIndex { $0.contains("villages by registration rate") })
         #expect(lines[title + 1].contains("村（社区）"))
         #expect(lines[title + 2].contains("柳林村") && lines[title + 2].contains("30.00%"))
-        #expect(run.stdout.contains("rows matching no village (village cell empty or not in the roster): 2 reported, 2 valid"))
+        #expect(
+            run.stdout.contains(
+                "rows matching no village (village cell empty or not in the roster): 2 reported, 2 valid"))
         let chinese = try tool.run("rate", "白沙镇", environment: ["LANG": "zh_CN.UTF-8"])
         #expect(chinese.stdout.contains("白沙镇各村（社区）注册率排名（目标 40%）"))
     }

@@ -132,7 +132,8 @@ struct VillageFiguresTests {
     let township = Township(
         name: "白沙镇", population: 100, target: Target(numerator: 2, denominator: 5),
         villages: [
-            Village(name: "河坝村", population: 10), Village(name: "石桥社区", population: 8, target: Target(numerator: 3, denominator: 5)),
+            Village(name: "河坝村", population: 10),
+            Village(name: "石桥社区", population: 8, target: Target(numerator: 3, denominator: 5)),
             Village(name: "柳林村", population: 10), Village(name: "新村", population: 0),
         ])
 
@@ -189,7 +190,8 @@ struct VillageFiguresTests {
         let document = VillageJSON.report(report([3, 2, 3, 0])).rendered()
         #expect(document.contains("\"township\": \"白沙镇\""))
         #expect(document.contains("\"unmatched_village\""))
-        guard case .object(let fields) = VillageJSON.village(report([3, 2, 3, 0]).villages[0], withTownship: true) else {
+        guard case .object(let fields) = VillageJSON.village(report([3, 2, 3, 0]).villages[0], withTownship: true)
+        else {
             Issue.record("expected an object")
             return
         }

@@ -39,8 +39,8 @@ struct RateCommand: ParsableCommand {
             return Console.out(
                 TownshipDocument.json(
                     figures, in: report, lastSubmission: last, rejects: tally, villages: villages,
-                    villageReport: view.villageReport, language: global.language)
-                    .rendered())
+                    villageReport: view.villageReport, language: global.language
+                ).rendered())
         }
         let counts = figures.counts
         var lines = [

@@ -50,9 +50,8 @@ struct ShortfallCommand: ParsableCommand {
         let below = report.shortfall
         if json {
             guard case .object(var members) = VillageJSON.report(report) else { return }
-            members = members.map { key, value in
-                key == "villages" ? (key, .array(below.map { VillageJSON.village($0, withTownship: false) })) : (key, value)
-            }
+            let rows = JSONValue.array(below.map { VillageJSON.village($0, withTownship: false) })
+            members = members.map { key, value in key == "villages" ? (key, rows) : (key, value) }
             members.append(("shortfall", .int(below.reduce(0) { $0 + $1.figures.shortfall })))
             return Console.out(JSONValue.object(members).rendered())
         }

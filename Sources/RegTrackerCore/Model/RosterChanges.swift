@@ -84,7 +84,9 @@ public struct RosterChanges: Sendable, Equatable {
 
     /// Old villages are followed by name into the successor's villages as registration rows are matched (by
     /// `VillageName.key`, aliases included).
-    private mutating func addVillageChanges(from old: Township, to new: Township, townshipIndex: Int, in roster: Roster) {
+    private mutating func addVillageChanges(
+        from old: Township, to new: Township, townshipIndex: Int, in roster: Roster
+    ) {
         var reached = Set<Int>()
         for village in old.villages {
             guard let index = roster.villageIndex(township: townshipIndex, cell: village.name) else {

@@ -25,7 +25,8 @@ public enum RosterRow {
         guard let population = population(columns.cell(.population, in: row)) else {
             let raw = CellText.clean(columns.cell(.population, in: row).displayText)
             return .failure(
-                RosterRowError(row: row.number, problem: raw.isEmpty ? .noPopulation(label) : .badPopulation(label, raw)))
+                RosterRowError(
+                    row: row.number, problem: raw.isEmpty ? .noPopulation(label) : .badPopulation(label, raw)))
         }
         var target: Target?
         let targetCell = columns.cell(.target, in: row)
@@ -44,7 +45,9 @@ public enum RosterRow {
         if !village.isEmpty {
             return .success(
                 .village(
-                    township: name, Village(name: village, population: population, target: target, aliases: aliases, row: row.number)))
+                    township: name,
+                    Village(
+                        name: village, population: population, target: target, aliases: aliases, row: row.number)))
         }
         return .success(.township(Township(name: name, population: population, target: target, aliases: aliases)))
     }
@@ -99,8 +102,8 @@ public enum RosterRow {
                             RosterRowError(
                                 row: item.row,
                                 problem: .villageNameUsedTwice(
-                                    name, township: slots[index].township.name, owner: taken.village, ownerRow: taken.row)
-                            ))
+                                    name, township: slots[index].township.name, owner: taken.village,
+                                    ownerRow: taken.row)))
                     }
                     slots[index].villageKeys[villageKey] = (item.row, village.name)
                 }
