@@ -168,3 +168,33 @@ import Testing
         #expect(unmatched?["valid"] as? Int == 5)
     }
 }
+
+/// `villages --out DIR`: the village table as files for people, like `report`.
+@Suite struct VillageFilesTests {
+    @Test func villagesOutWritesTheTableInEveryFormat() throws {
+        let tool = try VillagesCommandTests.imported()
+        defer { tool.cleanUp() }
+        let out = tool.workFolder + "/reports"
+        let run = try tool.run("villages", "白沙镇", "--out", out)
+        #expect(run.status == 0, "\(run.stderr)")
+        let name = out + "/村（社区）排名-白沙镇-2026-11-29"
+        for format in ["md", "csv", "html", "xlsx"] {
+            #expect(FileManager.default.fileExists(atPath: "\(name).\(format)"), "\(format)")
+        }
+        let csv = try Data(contentsOf: URL(fileURLWithPath: "\(name).csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        #expect(text.contains("排名,村（社区）,实有人口,目标,上报数,无效数,重复数,有效数,注册率,目标人数,差额,是否达标"))
+        #expect(text.contains("1,柳林村,10,40%,5,1,1,3,30.00%,4,1,否"))
+        #expect(text.contains("3,石桥社区,8,60%,2,0,0,2,25.00%,5,3,否"))
+        let markdown = try String(contentsOfFile: "\(name).md", encoding: .utf8)
+        #expect(markdown.contains("上报 2 行，有效 2 行"))
+        let html = try String(contentsOfFile: "\(name).html", encoding: .utf8)
+        #expect(html.contains("<svg"))
+        #expect(html.contains("石桥社区"))
+        let county = try tool.run("villages", "--out", out, "--format", "csv")
+        #expect(county.status == 0, "\(county.stderr)")
+        let all = try String(contentsOfFile: out + "/村（社区）排名-全县-2026-11-29.csv", encoding: .utf8)
+        #expect(all.contains("4,上坝村,云溪镇,20,50%,1,0,0,1,5.00%,10,9,否"))
+    }
+}

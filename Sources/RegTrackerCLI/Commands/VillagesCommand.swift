@@ -10,6 +10,7 @@ struct VillagesCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Print the village table as JSON on stdout.")
     var json = false
@@ -22,7 +23,12 @@ struct VillagesCommand: ParsableCommand {
         try service.requireRoster()
         let report = try VillageLookup.report(
             township: township, service: service, target: targetOption.value, language: global.language)
-        if json { return Console.out(VillageJSON.report(report).rendered()) }
+        if json { Console.out(VillageJSON.report(report).rendered()) }
+        if let files = output.files(clock: global.clock) {
+            let written = try files.writeVillages(report, formats: output.formats)
+            for path in written where !json { global.say(.wrote(path: path)) }
+        }
+        guard !json, output.out == nil else { return }
         VillageLookup.warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         global.say(VillageLookup.lines(report, language: global.language).joined(separator: "\n"))
     }
