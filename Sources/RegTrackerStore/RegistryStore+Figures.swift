@@ -13,6 +13,8 @@ public struct FigureDifference: Sendable, Equatable {
     public var group: Group
     /// The township's name, where its roster row is still stored.
     public var township: String?
+    /// The village's name (SPEC 5), where the group has one and its roster row is still stored.
+    public var village: String? = nil
     /// Rows the kept figures count.
     public var kept: Int64
     /// Rows the rows themselves give.

@@ -42,11 +42,15 @@ extension SQLiteTransaction {
         let names = Dictionary(
             try Row.fetchAll(db, sql: "SELECT id, name FROM township").map { row -> (Int64, String) in (row[0], row[1]) },
             uniquingKeysWith: { first, _ in first })
+        let villageRows = try Row.fetchAll(db, sql: "SELECT id, name FROM village")
+        let villages = Dictionary(
+            villageRows.map { row -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
         return Set(kept.keys).union(recomputed.keys).compactMap { group in
             let (keptRows, rows) = (kept[group] ?? 0, recomputed[group] ?? 0)
             guard keptRows != rows else { return nil }
             return FigureDifference(
-                group: group, township: group.township.flatMap { names[$0] }, kept: keptRows, recomputed: rows)
+                group: group, township: group.township.flatMap { names[$0] },
+                village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
         }.sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
     }
 

@@ -198,3 +198,23 @@ import Testing
         #expect(all.contains("4,上坝村,云溪镇,20,50%,1,0,0,1,5.00%,10,9,否"))
     }
 }
+
+/// Village figures are kept like township figures: `check` compares them with the rows, village included.
+@Suite struct VillageKeptFiguresTests {
+    @Test func checkFindsAVillageGroupThatDiffersFromTheRowsAndRepairMendsIt() throws {
+        let tool = try VillagesCommandTests.imported()
+        defer { tool.cleanUp() }
+        #expect(try SQLiteShell.run(tool.database, "SELECT COUNT(*) FROM figure WHERE village_id IS NOT NULL") != "0")
+        // The township's figures stay the same; only the rows' village in the kept figures is lost.
+        _ = try SQLiteShell.run(tool.database, "UPDATE figure SET village_id = NULL WHERE village_id IS NOT NULL")
+        let check = try tool.run("check")
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("differ from the rows"))
+        #expect(check.stderr.contains("township 白沙镇, village 柳林村, valid, registered -: kept 0, rows 3"))
+        let repair = try tool.run("check", "--repair")
+        #expect(repair.status == 0, "\(repair.stderr)")
+        let villages = try tool.run("villages", "白沙镇", "--json")
+        let unmatched = villages.json["unmatched_village"] as? [String: Any]
+        #expect(unmatched?["reported"] as? Int == 2)
+    }
+}
