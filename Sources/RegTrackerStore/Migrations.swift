@@ -243,6 +243,9 @@ enum Migrations {
                     CREATE INDEX village_by_township ON village(township_id);
                     ALTER TABLE registration ADD COLUMN village_id INTEGER;
                     ALTER TABLE figure ADD COLUMN village_id INTEGER;
+                    -- The village table reads the groups in this order, without a sort (county-wide `villages` on a
+                    -- million rows: 0.6 s without it, 0.06 s with it, in sqlite3).
+                    CREATE INDEX figure_by_village ON figure(township_id, village_id, outcome, rows);
                     """)
         }
         return migrator

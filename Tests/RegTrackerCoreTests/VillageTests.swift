@@ -202,3 +202,39 @@ struct VillageFiguresTests {
             ])
     }
 }
+
+/// SPEC 1.1 for villages: every roster import says what changed in the villages of townships it keeps.
+@Suite("Roster village changes")
+struct RosterVillageChangesTests {
+    @Test("villages are followed by name or alias: added, dropped, populations and targets")
+    func changes() {
+        let old = Roster(townships: [
+            Township(
+                name: "白沙镇", population: 100,
+                villages: [
+                    Village(name: "河坝村", population: 10), Village(name: "柳林村", population: 10),
+                    Village(name: "石桥社区", population: 8),
+                ])
+        ])
+        let new = Roster(townships: [
+            Township(
+                name: "白沙镇", population: 100,
+                villages: [
+                    Village(name: "河坝社区", population: 12),
+                    Village(name: "石桥社区", population: 8, target: Target(numerator: 3, denominator: 5)),
+                    Village(name: "新村", population: 5),
+                ]),
+            Township(name: "云溪镇", population: 50, villages: [Village(name: "上坝村", population: 50)]),
+        ])
+        let changes = RosterChanges.between(old, new)
+        let place = RosterChanges.VillagePlace.init
+        // 河坝村 and 河坝社区 are one village: its population changed, it was not dropped and added.
+        #expect(changes.villagePopulations == [.init(place: place("白沙镇", "河坝社区"), from: 10, to: 12)])
+        #expect(changes.villagesDropped == [place("白沙镇", "柳林村")])
+        #expect(changes.villagesAdded == [place("白沙镇", "新村")])
+        #expect(changes.villageTargets.map(\.to) == [Target(numerator: 3, denominator: 5)])
+        // A new township's villages come with it.
+        #expect(changes.added == ["云溪镇"])
+        #expect(!changes.isEmpty)
+    }
+}
