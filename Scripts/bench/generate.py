@@ -373,11 +373,19 @@ def main():
     for close in closers:
         close()
 
+    roster_rng = random.Random(args.seed + 99)
+    populations = [max(1, round(count * roster_rng.uniform(1.7, 2.3))) for count in rows_per_town]
     with open(base + "-roster.csv", "w", encoding="utf-8", newline="") as f:
         f.write("乡镇,实有人口\r\n")
-        roster_rng = random.Random(args.seed + 99)
-        for name, count in zip(towns, rows_per_town):
-            f.write("%s,%d\r\n" % (name, max(1, round(count * roster_rng.uniform(1.7, 2.3)))))
+        for name, population in zip(towns, populations):
+            f.write("%s,%d\r\n" % (name, population))
+    # The same roster with villages (SPEC 5): each township's own row, then its villages sharing its population.
+    with open(base + "-village-roster.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("乡镇,村（社区）,实有人口\r\n")
+        for name, population, vs in zip(towns, populations, villages):
+            f.write("%s,,%d\r\n" % (name, population))
+            for v in vs:
+                f.write("%s,%s,%d\r\n" % (name, v, max(1, population // len(vs))))
 
     print("%s: %d rows, %d townships, %d duplicates, %d flagged, %d malformed" %
           (args.name, args.rows, len(towns), stats["duplicate"], stats["flagged"], stats["malformed"]),

@@ -17,7 +17,7 @@ struct RegTracker: ParsableCommand {
             ShortfallCommand.self, RejectsCommand.self, MissingCommand.self, BatchesCommand.self, RetractCommand.self,
             GenerateSamplesCommand.self, InspectCommand.self,
             TrendCommand.self, ServeCommand.self, TokensCommand.self, MigrateCommand.self,
-            NoticeCommand.self,
+            NoticeCommand.self, VillagesCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 

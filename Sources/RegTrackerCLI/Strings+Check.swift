@@ -39,11 +39,14 @@ enum CheckText: Sendable {
         let outcome = OutcomeKind(rawValue: group.outcome)
         let township = difference.township ?? group.township.map { "#\($0)" }
         let day = group.registeredDay ?? "-"
+        let village = difference.village ?? group.village.map { "#\($0)" }
         return (
-            "batch \(group.batch), township \(township ?? "(none)"), \(outcome?.name ?? String(group.outcome)), "
-                + "registered \(day): kept \(difference.kept), rows \(difference.recomputed)",
-            "第 \(group.batch) 批，乡镇 \(township ?? "（无）")，\(outcome?.label ?? String(group.outcome))，"
-                + "注册日期 \(day)：保存 \(difference.kept) 行，逐行 \(difference.recomputed) 行"
+            "batch \(group.batch), township \(township ?? "(none)"), village \(village ?? "(none)"), "
+                + "\(outcome?.name ?? String(group.outcome)), registered \(day): kept \(difference.kept), "
+                + "rows \(difference.recomputed)",
+            "第 \(group.batch) 批，乡镇 \(township ?? "（无）")，村（社区） \(village ?? "（无）")，"
+                + "\(outcome?.label ?? String(group.outcome))，注册日期 \(day)：保存 \(difference.kept) 行，"
+                + "逐行 \(difference.recomputed) 行"
         )
     }
 }

@@ -12,6 +12,7 @@ extension Strings {
         case skipped([SkippedRowReason: Int])
         case rosterChanges(RosterChanges)
         case rowsLost([RowsLost])
+        case villageRowsLost([VillageRowsLost])
         case inspectTownship(String?, from: TownshipSource?)
         case inspectSkippedRow(ShownRow)
         case inspectSheetRow(sheet: String?, Int, String)
@@ -64,6 +65,16 @@ extension Strings {
             )
         case .unreadableFolder(let path):
             ("\(path): the folder cannot be read; check its permissions", "\(path)：无法读取该文件夹，请检查权限")
+        case .villageRowsLost(let lost):
+            (
+                "rows no longer matched to a village (they still count for their township): "
+                    + lost.map { "\($0.township) \($0.village) \($0.rows) rows (\($0.valid) valid)" }
+                    .joined(separator: "; ")
+                    + "; keep the old village name as an alias (别名) if it is the same village",
+                "以下行不再匹配到村（社区）（仍计入所属乡镇）："
+                    + lost.map { "\($0.township)\($0.village) \($0.rows) 行（其中有效 \($0.valid) 行）" }.joined(separator: "；")
+                    + "；如是同一村（社区），请把旧名称填入别名"
+            )
         case .rowsLost(let lost):
             (
                 "now unassigned (--force): "
@@ -190,6 +201,50 @@ extension Strings {
                 "目标 " + changes.targets.map { "\($0.township) \(text($0.from, "默认")) → \(text($0.to, "默认"))" }
                     .joined(separator: "、"))
         }
+        let (villageEnglish, villageChinese) = villagePairs(changes)
+        english += villageEnglish
+        chinese += villageChinese
         return ("roster changes: " + english.joined(separator: "; "), "人口底数变化：" + chinese.joined(separator: "；"))
+    }
+
+    /// The village lines of a roster's changes (SPEC 5), each in English and Chinese.
+    private static func villagePairs(_ changes: RosterChanges) -> ([String], [String]) {
+        var english: [String] = []
+        var chinese: [String] = []
+        func places(_ list: [RosterChanges.VillagePlace], _ separator: String) -> String {
+            list.map { "\($0.township) \($0.village)" }.joined(separator: separator)
+        }
+        if !changes.villagesAdded.isEmpty {
+            english.append("villages added " + places(changes.villagesAdded, ", "))
+            chinese.append("新增村（社区） " + places(changes.villagesAdded, "、"))
+        }
+        if !changes.villagesDropped.isEmpty {
+            english.append("villages dropped " + places(changes.villagesDropped, ", "))
+            chinese.append("删除村（社区） " + places(changes.villagesDropped, "、"))
+        }
+        if !changes.villagePopulations.isEmpty {
+            let list = changes.villagePopulations.map {
+                "\($0.place.township) \($0.place.village) \($0.from) → \($0.to)"
+            }
+            english.append("village population " + list.joined(separator: ", "))
+            chinese.append("村（社区）实有人口 " + list.joined(separator: "、"))
+        }
+        if !changes.villageTargets.isEmpty {
+            func text(_ target: Target?, _ inherited: String) -> String { target?.percentText ?? inherited }
+            let place = { (change: RosterChanges.VillageTargetChange) in
+                "\(change.place.township) \(change.place.village)"
+            }
+            english.append(
+                "village target "
+                    + changes.villageTargets.map {
+                        "\(place($0)) \(text($0.from, "township's")) → \(text($0.to, "township's"))"
+                    }
+                    .joined(separator: ", "))
+            chinese.append(
+                "村（社区）目标 "
+                    + changes.villageTargets.map { "\(place($0)) \(text($0.from, "随乡镇")) → \(text($0.to, "随乡镇"))" }
+                    .joined(separator: "、"))
+        }
+        return (english, chinese)
     }
 }

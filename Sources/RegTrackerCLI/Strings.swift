@@ -89,6 +89,8 @@ enum Strings {
         case backup(BackupText)
         // check (Strings+Check.swift)
         case check(CheckText)
+        // villages (Strings+Villages.swift)
+        case villages(VillageText)
     }
 
     static func text(_ key: Key, in language: Language) -> String {
@@ -102,6 +104,7 @@ enum Strings {
         case .warning(let text): ("warning: \(text)", "注意：\(text)")
         case .backup(let text): text.pair
         case .check(let text): text.pair
+        case .villages(let text): text.pair
 
         case .alreadyImported(let file, let batch):
             ("\(file): already imported as batch \(batch); nothing to do", "\(file)：已作为第 \(batch) 批导入，无需再导入")

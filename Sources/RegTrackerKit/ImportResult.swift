@@ -44,4 +44,6 @@ public struct BatchSummary: Sendable {
     /// Rosters: what changed against the roster in force, and the rows left unassigned (with `--force`).
     public var rosterChanges: RosterChanges?
     public var rowsLost: [RowsLost] = []
+    /// Rosters with villages: rows matched to a village that the new roster matches to none (SPEC 5; a warning).
+    public var villageRowsLost: [VillageRowsLost] = []
 }

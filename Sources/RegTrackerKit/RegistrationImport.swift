@@ -80,7 +80,7 @@ public struct RegistrationImport {
                 for stored in registrations {
                     let outcome = try writer.insert(
                         stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
-                        townshipID: { roster.ids[$0] })
+                        townshipID: { roster.ids[$0] }, villageID: { roster.villageID(township: $0, cell: $1) })
                     summary.outcomes[outcome.kind, default: 0] += 1
                     reasons.add(stored.facts)
                     rows += 1

@@ -18,14 +18,14 @@ public struct RosterImport {
         return FileImport.rejectingFailures(of: path) {
             let sha256 = try FileImport.sha256(of: path)
             var sheets = SheetSource(path: path, kind: .roster, options: options)
-            var townships: [(row: Int, township: Township)] = []
+            var entries: [(row: Int, entry: RosterEntry)] = []
             var skipped = 0
             var first: (description: TableDescription, columns: ColumnMap)?
             while var scan = try sheets.next() {
                 if first == nil { first = (scan.reader.description, scan.columns) }
                 while let row = try scan.nextRow() {
-                    switch RosterRow.township(from: row, columns: scan.columns) {
-                    case .success(let township?): townships.append((row.number, township))
+                    switch RosterRow.entry(from: row, columns: scan.columns) {
+                    case .success(let entry?): entries.append((row.number, entry))
                     case .success(nil): skipped += 1
                     case .failure(let error): throw ImportError(file: file, problem: .rosterRow(error))
                     }
@@ -33,6 +33,11 @@ public struct RosterImport {
             }
             guard let (description, columns) = first else {
                 throw ImportError(file: file, problem: .noSheet(.roster, sheets.reports))
+            }
+            let townships: [(row: Int, township: Township)]
+            switch RosterRow.assemble(entries) {
+            case .success(let assembled): townships = assembled
+            case .failure(let error): throw ImportError(file: file, problem: .rosterRow(error))
             }
             if let error = RosterRow.checkUnique(townships) { throw ImportError(file: file, problem: .rosterRow(error)) }
             guard !townships.isEmpty else {
@@ -50,6 +55,7 @@ public struct RosterImport {
                     FileImport.batch(
                         .roster, file: file, sha256: sha256, clock: clock, description: description, columns: columns))
                 try transaction.insertRoster(batch: batch, townships: townships)
+                let villageRowsLost = try Self.villageRowsLost(to: new, in: transaction)
                 try transaction.setBatchCounts(batch: batch, rows: townships.count, skippedRows: skipped)
                 let changed = try Reevaluation.all(in: transaction)
                 var summary = BatchSummary(
@@ -57,6 +63,7 @@ public struct RosterImport {
                     outcomes: [:], replaced: [], reevaluated: changed, warnings: [])
                 summary.rosterChanges = RosterChanges.between(current, new)
                 summary.rowsLost = lost
+                summary.villageRowsLost = villageRowsLost
                 return .imported(summary)
             }
         }
@@ -76,6 +83,41 @@ public struct RosterImport {
         }
         return order.sorted(by: UnicodeOrder.precedes).compactMap { lost[$0] }
     }
+}
+
+extension RosterImport {
+    /// Per village of the roster in force, the rows matched to it that `new` would match to no village of the same
+    /// township (SPEC 5): the township still counts them, so this is a warning, not a refusal.
+    static func villageRowsLost(to new: Roster, in transaction: any RegistryTransaction) throws -> [VillageRowsLost] {
+        var lost: [VillageRowsLost] = []
+        for count in try transaction.matchedVillageRowCounts() {
+            if let township = new.index(named: count.township),
+                new.villageIndex(township: township, cell: count.villageText) != nil
+            {
+                continue
+            }
+            if let last = lost.last, last.township == count.township, last.village == count.village {
+                lost[lost.count - 1].rows += count.rows
+                lost[lost.count - 1].valid += count.valid
+            } else {
+                lost.append(
+                    VillageRowsLost(
+                        township: count.township, village: count.village, rows: count.rows, valid: count.valid))
+            }
+        }
+        return lost.sorted {
+            $0.township != $1.township
+                ? UnicodeOrder.precedes($0.township, $1.township) : UnicodeOrder.precedes($0.village, $1.village)
+        }
+    }
+}
+
+/// Rows of one village that a new roster would match to no village (SPEC 5); they still count for the township.
+public struct VillageRowsLost: Sendable, Equatable {
+    public var township: String
+    public var village: String
+    public var rows: Int64
+    public var valid: Int64
 }
 
 /// Rows of one township that a new roster would leave unassigned (SPEC 1.1).

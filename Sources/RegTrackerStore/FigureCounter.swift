@@ -8,6 +8,8 @@ struct FigureKey: Hashable {
     /// nil for rows that match no township of the roster in force.
     var township: Int64?
     var outcome: Int
+    /// The village (SPEC 5) the row matched; nil for none.
+    var village: Int64?
     /// `registered_at`'s leading `YYYY-MM-DD` as the number YYYYMMDD; -1 where it does not start with one.
     var registeredDay: Int32
 }
@@ -16,17 +18,22 @@ struct FigureKey: Hashable {
 struct FigureCounter {
     private(set) var counts: [FigureKey: Int64] = [:]
 
-    mutating func add(batch: Int64, township: Int64?, outcome: Int, registeredAt: String?) {
+    mutating func add(batch: Int64, township: Int64?, village: Int64?, outcome: Int, registeredAt: String?) {
         let key = FigureKey(
-            batch: batch, township: township, outcome: outcome, registeredDay: Self.day(registeredAt))
+            batch: batch, township: township, outcome: outcome, village: village, registeredDay: Self.day(registeredAt))
         counts[key, default: 0] += 1
     }
 
     func insert(into db: Database) throws {
         let statement = try db.makeStatement(
-            sql: "INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) VALUES (?, ?, ?, ?, ?)")
+            sql: """
+                INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows, village_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
         for (key, rows) in counts {
-            try statement.execute(arguments: [key.batch, key.township, key.outcome, Self.text(key.registeredDay), rows])
+            try statement.execute(arguments: [
+                key.batch, key.township, key.outcome, Self.text(key.registeredDay), rows, key.village,
+            ])
         }
     }
 
@@ -59,14 +66,14 @@ struct FigureCounter {
 
 /// The SQL of the kept figures, for `check`.
 enum KeptFigures {
-    /// The figures recomputed from the rows: (batch, township, outcome, registered day, rows). The registered day
+    /// The figures recomputed from the rows: (batch, township, outcome, registered day, rows, village). The registered day
     /// is the test of `FigureCounter.day`, and of the migration that first filled the figures.
     static let recomputed = """
         SELECT batch_id, township_id, outcome,
             CASE WHEN registered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'
                 THEN substr(registered_at, 1, 10) END AS registered_day,
-            COUNT(*) AS rows
+            COUNT(*) AS rows, village_id
         FROM registration WHERE outcome IS NOT NULL
-        GROUP BY batch_id, township_id, outcome, registered_day
+        GROUP BY batch_id, township_id, outcome, registered_day, village_id
         """
 }

@@ -224,6 +224,33 @@ enum Migrations {
                 try update.execute(arguments: [codes(row[1]), codes(row[2]), id])
             }
         }
+        migrator.registerMigration("v10: villages (村/社区)") { db in
+            // SPEC 5: a roster's village rows, each under its township's row; the village a registration row matched
+            // (like its township_id), and the kept figures counted by village too. Rows stored before have no
+            // village (no roster had villages), so NULL is right for every one of them.
+            try db.execute(
+                sql: """
+                    CREATE TABLE village (
+                        id INTEGER PRIMARY KEY,
+                        batch_id INTEGER NOT NULL REFERENCES batch(id) ON DELETE CASCADE,
+                        township_id INTEGER NOT NULL REFERENCES township(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        row_number INTEGER NOT NULL,
+                        name TEXT NOT NULL,
+                        population INTEGER NOT NULL,
+                        target_numerator INTEGER,
+                        target_denominator INTEGER,
+                        aliases TEXT NOT NULL
+                    );
+                    CREATE INDEX village_by_batch ON village(batch_id);
+                    CREATE INDEX village_by_township ON village(township_id);
+                    ALTER TABLE registration ADD COLUMN village_id INTEGER;
+                    ALTER TABLE figure ADD COLUMN village_id INTEGER;
+                    -- The village table reads the groups in this order, without a sort (county-wide `villages` on a
+                    -- million rows: 0.6 s without it, 0.06 s with it, in sqlite3).
+                    CREATE INDEX figure_by_village ON figure(township_id, village_id, outcome, rows);
+                    """)
+        }
         return migrator
     }
 }

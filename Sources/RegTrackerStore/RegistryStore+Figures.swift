@@ -6,11 +6,15 @@ public struct FigureDifference: Sendable, Equatable {
         public var outcome: Int
         /// `YYYY-MM-DD`, or nil for rows without a registration date.
         public var registeredDay: String?
+        /// The village (SPEC 5); nil for rows that match none.
+        public var village: Int64? = nil
     }
 
     public var group: Group
     /// The township's name, where its roster row is still stored.
     public var township: String?
+    /// The village's name (SPEC 5), where the group has one and its roster row is still stored.
+    public var village: String? = nil
     /// Rows the kept figures count.
     public var kept: Int64
     /// Rows the rows themselves give.

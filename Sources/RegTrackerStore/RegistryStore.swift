@@ -44,9 +44,13 @@ public protocol RegistryTransaction {
 
     /// Rows the roster in force assigns, by the township text they carry: what a new roster must still match.
     func assignedRowCounts() throws -> [AssignedRowCount]
+    /// Rows matched to a village of the roster in force, by the village text they carry (SPEC 5).
+    func matchedVillageRowCounts() throws -> [MatchedVillageRowCount]
 
     /// Today's figures, from the kept figures (not the rows).
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally
+    /// Today's village figures (SPEC 5), from the kept figures.
+    func villageTally() throws -> VillageTally
     /// Where the kept figures and the figures recomputed from the rows differ; empty when they agree.
     func figureDifferences() throws -> [FigureDifference]
     func figureSummary() throws -> FigureSummary
@@ -97,7 +101,11 @@ public protocol RegistryTransaction {
 
 public protocol RegistrationWriter {
     /// Inserts the row and returns its id (its place in the sequence).
-    func insert(_ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome
+    /// `villageID`: the village (SPEC 5) of the township at that roster index that a village cell names, if any.
+    func insert(
+        _ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64,
+        villageID: (Int, String) -> Int64?
+    ) throws -> Outcome
     /// Stores the kept figures of the rows inserted; called once, after the last row, in the same transaction.
     func finish() throws
 }

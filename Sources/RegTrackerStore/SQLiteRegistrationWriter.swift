@@ -18,12 +18,15 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
             sql: """
                 INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, id_text, phone_text,
                     id_key, phone_key, village, registered_at, malformed_reason, flagged, outcome, township_id,
-                    reference, reason, sheet)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reference, reason, sheet, village_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
-    func insert(_ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64) throws -> Outcome {
+    func insert(
+        _ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64,
+        villageID: (Int, String) -> Int64?
+    ) throws -> Outcome {
         let id = nextID
         nextID += 1
         let outcome = try decide(id)
@@ -51,11 +54,15 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         bind(outcome.reference, 17)
         bind(StoredReasons.encode(outcome.reasons), 18)
         bind(row.sheet, 19)
+        let village = outcome.township.flatMap { villageID($0, registration.village) }
+        bind(village, 20)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")
         }
-        figures.add(batch: batch, township: township, outcome: outcome.kind.rawValue, registeredAt: registeredAt)
+        figures.add(
+            batch: batch, township: township, village: village, outcome: outcome.kind.rawValue,
+            registeredAt: registeredAt)
         return outcome
     }
 

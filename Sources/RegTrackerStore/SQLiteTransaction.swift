@@ -45,7 +45,7 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func purge(batch: Int64, at timestamp: String, by user: String) throws {
         var rows = 0
-        for table in ["registration", "invalid_entry", "township", "figure"] {
+        for table in ["registration", "invalid_entry", "village", "township", "figure"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE batch_id = ?", arguments: [batch])
             if table != "figure" { rows += db.changesCount }
         }
@@ -68,12 +68,24 @@ struct SQLiteTransaction: RegistryTransaction {
                 INSERT INTO township (batch_id, position, row_number, name, population, target_numerator,
                     target_denominator, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        let villageStatement = try db.makeStatement(
+            sql: """
+                INSERT INTO village (batch_id, township_id, position, row_number, name, population, target_numerator,
+                    target_denominator, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for (position, entry) in townships.enumerated() {
             let township = entry.township
             try statement.execute(arguments: [
                 batch, position, entry.row, township.name, township.population, township.target?.numerator,
                 township.target?.denominator, township.aliases.joined(separator: "\u{1F}"),
             ])
+            let townshipID = db.lastInsertedRowID
+            for (villagePosition, village) in township.villages.enumerated() {
+                try villageStatement.execute(arguments: [
+                    batch, townshipID, villagePosition, village.row ?? entry.row, village.name, village.population,
+                    village.target?.numerator, village.target?.denominator, village.aliases.joined(separator: "\u{1F}"),
+                ])
+            }
         }
     }
 
@@ -89,18 +101,36 @@ struct SQLiteTransaction: RegistryTransaction {
                 SELECT id, name, population, target_numerator, target_denominator, aliases
                 FROM township WHERE batch_id = ? ORDER BY position
                 """, arguments: [batch])
-        let townships = rows.map { row -> Township in
+        func target(_ row: Row) -> Target? {
             let numerator: Int64? = row["target_numerator"]
             let denominator: Int64? = row["target_denominator"]
-            let aliases: String = row["aliases"]
-            return Township(
-                name: row["name"], population: row["population"],
-                target: numerator.flatMap { numerator in
-                    denominator.map { Target(numerator: numerator, denominator: $0) }
-                },
-                aliases: aliases.isEmpty ? [] : aliases.split(separator: "\u{1F}").map(String.init))
+            return numerator.flatMap { numerator in denominator.map { Target(numerator: numerator, denominator: $0) } }
         }
-        return StoredRoster(roster: Roster(townships: townships), ids: rows.map { $0["id"] }, batch: batch)
+        func aliases(_ row: Row) -> [String] {
+            let aliases: String = row["aliases"]
+            return aliases.isEmpty ? [] : aliases.split(separator: "\u{1F}").map(String.init)
+        }
+        var townships = rows.map { row -> Township in
+            Township(name: row["name"], population: row["population"], target: target(row), aliases: aliases(row))
+        }
+        let ids: [Int64] = rows.map { $0["id"] }
+        let positionByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var villageIDs = Array(repeating: [Int64](), count: ids.count)
+        let villages = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, township_id, row_number, name, population, target_numerator, target_denominator, aliases
+                FROM village WHERE batch_id = ? ORDER BY township_id, position
+                """, arguments: [batch])
+        for row in villages {
+            guard let position = positionByID[row["township_id"]] else { continue }
+            townships[position].villages.append(
+                Village(
+                    name: row["name"], population: row["population"], target: target(row), aliases: aliases(row),
+                    row: row["row_number"]))
+            villageIDs[position].append(row["id"])
+        }
+        return StoredRoster(roster: Roster(townships: townships), ids: ids, batch: batch, villageIDs: villageIDs)
     }
 
     func insertInvalidEntry(
@@ -124,6 +154,20 @@ struct SQLiteTransaction: RegistryTransaction {
             let township: String? = row["township_text"]
             return InvalidEntry(
                 id: row["id"], townshipKey: township.map(Roster.key), idKey: row["id_key"], phoneKey: row["phone_key"])
+        }
+    }
+
+    func matchedVillageRowCounts() throws -> [MatchedVillageRowCount] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.name, v.name, r.village, COUNT(*), SUM(r.outcome = ?)
+                FROM registration r JOIN village v ON v.id = r.village_id JOIN township t ON t.id = v.township_id
+                WHERE r.outcome IS NOT NULL GROUP BY t.name, v.name, r.village ORDER BY t.name, v.name
+                """,
+            arguments: [OutcomeKind.valid.rawValue]
+        ).map { row in
+            MatchedVillageRowCount(township: row[0], village: row[1], villageText: row[2], rows: row[3], valid: row[4])
         }
     }
 
@@ -152,11 +196,15 @@ struct SQLiteTransaction: RegistryTransaction {
     func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int {
         try db.execute(
             sql: """
-                UPDATE registration SET outcome = NULL, township_id = NULL, reference = NULL, reason = NULL
+                UPDATE registration SET outcome = NULL, township_id = NULL, reference = NULL, reason = NULL,
+                    village_id = NULL
                 WHERE outcome IS NOT NULL AND batch_id IN (SELECT id FROM batch WHERE retracted_at IS NOT NULL)
                 """)
         let update = try db.makeStatement(
-            sql: "UPDATE registration SET outcome = ?, township_id = ?, reference = ?, reason = ? WHERE id = ?")
+            sql: """
+                UPDATE registration SET outcome = ?, township_id = ?, reference = ?, reason = ?, village_id = ?
+                WHERE id = ?
+                """)
         let order = try sequenceOrder()
         // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
         let townshipNames = Dictionary(
@@ -166,7 +214,7 @@ struct SQLiteTransaction: RegistryTransaction {
             db,
             sql: """
                 SELECT r.id, r.township_text, r.malformed_reason, r.flagged, r.id_key, r.phone_key,
-                    r.outcome, r.township_id, r.reference, r.reason, r.batch_id, r.registered_at
+                    r.outcome, r.township_id, r.reference, r.reason, r.batch_id, r.registered_at, r.village, r.village_id
                 FROM registration r JOIN batch b ON b.id = r.batch_id
                 WHERE b.retracted_at IS NULL ORDER BY \(order)
                 """)
@@ -179,11 +227,18 @@ struct SQLiteTransaction: RegistryTransaction {
                 phoneKey: row[5])
             let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }
-            figures.add(batch: row[10], township: townshipID, outcome: outcome.kind.rawValue, registeredAt: row[11])
+            let villageID = outcome.township.flatMap { roster.villageID(township: $0, cell: row[12]) }
+            figures.add(
+                batch: row[10], township: townshipID, village: villageID, outcome: outcome.kind.rawValue,
+                registeredAt: row[11])
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
             let reasons = StoredReasons.encode(outcome.reasons)
-            if current != (outcome.kind.rawValue, townshipID, outcome.reference, reasons) {
-                try update.execute(arguments: [outcome.kind.rawValue, townshipID, outcome.reference, reasons, id])
+            let villageBefore: Int64? = row[13]
+            let decided = (outcome.kind.rawValue, townshipID, outcome.reference, reasons)
+            if current != decided || villageBefore != villageID {
+                try update.execute(arguments: [
+                    outcome.kind.rawValue, townshipID, outcome.reference, reasons, villageID, id,
+                ])
                 // A duplicate that now names another earlier row has not changed outcome: only kind and township count.
                 let townshipBefore = current.1.flatMap { townshipNames[$0] }
                 let townshipNow = outcome.township.map { roster.roster.townships[$0].name }

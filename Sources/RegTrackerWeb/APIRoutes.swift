@@ -31,7 +31,7 @@ struct APIRoutes {
                 TownshipDocument.json(
                     data.figures, in: data.report, lastSubmission: data.lastSubmission,
                     rejects: RejectTally(data.rejects),
-                    villages: data.villages))
+                    villages: data.villages, villageReport: data.villageReport))
         }
     }
 

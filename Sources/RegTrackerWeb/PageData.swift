@@ -20,6 +20,8 @@ struct TownshipData: Sendable {
     var township: TrendReport.Township
     var rejects: [RejectRecord]
     var villages: [VillageFigures]
+    /// Its villages of the roster ranked (SPEC 5); nil when the roster gives it none.
+    var villageReport: VillageReport? = nil
     /// The stored notices (issue 14), by end.
     var notices: [Notice] = []
 }
@@ -54,7 +56,7 @@ extension Dashboard {
                 return TownshipData(
                     report: view.report, figures: view.figures, lastSubmission: view.lastSubmission?.iso8601Unchecked,
                     trend: trend, township: township, rejects: view.rejects, villages: view.villages,
-                    notices: try snapshot.notices())
+                    villageReport: view.villageReport, notices: try snapshot.notices())
             }
         }
     }

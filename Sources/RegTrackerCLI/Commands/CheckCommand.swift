@@ -49,6 +49,7 @@ struct CheckCommand: ParsableCommand {
                         .object([
                             ("batch", .int(difference.group.batch)),
                             ("township", difference.township.map(JSONValue.string) ?? .null),
+                            ("village", difference.village.map(JSONValue.string) ?? .null),
                             ("outcome", .string(OutcomeKind(rawValue: difference.group.outcome)?.name ?? "?")),
                             ("registered_day", difference.group.registeredDay.map(JSONValue.string) ?? .null),
                             ("kept", .int(difference.kept)),

@@ -40,6 +40,10 @@ enum ImportOutput {
             lines += summary.sheets.map { "  " + Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0), in: language) }
             if let changes = summary.rosterChanges { lines.append("  " + Strings.text(.rosterChanges(changes), in: language)) }
             if !summary.rowsLost.isEmpty { lines.append("  " + Strings.text(.warning(Strings.text(.rowsLost(summary.rowsLost), in: language)), in: language)) }
+            if !summary.villageRowsLost.isEmpty {
+                let text = Strings.text(.villageRowsLost(summary.villageRowsLost), in: language)
+                lines.append("  " + Strings.text(.warning(text), in: language))
+            }
             lines += summary.warnings.map { "  " + warning($0, file: summary.file, in: language) }
             return lines.joined(separator: "\n")
         }
@@ -88,7 +92,9 @@ enum ImportOutput {
                         ))
                 }
                 if !summary.sheets.isEmpty { members.append(("sheets", .array(summary.sheets.map(\.json)))) }
-                if let changes = summary.rosterChanges { members.append(("changes", rosterJSON(changes, summary.rowsLost))) }
+                if let changes = summary.rosterChanges {
+                    members.append(("changes", rosterJSON(changes, summary.rowsLost, summary.villageRowsLost)))
+                }
                 // The JSON summary is for programs: its texts stay in English.
                 members.append(
                     (
@@ -108,7 +114,12 @@ enum ImportOutput {
         ])
     }
 
-    private static func rosterJSON(_ changes: RosterChanges, _ lost: [RowsLost]) -> JSONValue {
+    private static func rosterJSON(
+        _ changes: RosterChanges, _ lost: [RowsLost], _ villagesLost: [VillageRowsLost]
+    ) -> JSONValue {
+        func places(_ list: [RosterChanges.VillagePlace]) -> JSONValue {
+            .array(list.map { .object([("township", .string($0.township)), ("village", .string($0.village))]) })
+        }
         func names(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         func target(_ value: Target?) -> JSONValue { value.map { .string($0.description) } ?? .null }
         return .object([
@@ -133,6 +144,37 @@ enum ImportOutput {
                 .array(
                     lost.map {
                         .object([("township", .string($0.township)), ("rows", .int($0.rows)), ("valid", .int($0.valid))])
+                    })
+            ),
+            ("villages_added", places(changes.villagesAdded)), ("villages_dropped", places(changes.villagesDropped)),
+            (
+                "village_population",
+                .array(
+                    changes.villagePopulations.map {
+                        .object([
+                            ("township", .string($0.place.township)), ("village", .string($0.place.village)),
+                            ("from", .int($0.from)), ("to", .int($0.to)),
+                        ])
+                    })
+            ),
+            (
+                "village_target",
+                .array(
+                    changes.villageTargets.map {
+                        .object([
+                            ("township", .string($0.place.township)), ("village", .string($0.place.village)),
+                            ("from", target($0.from)), ("to", target($0.to)),
+                        ])
+                    })
+            ),
+            (
+                "village_unmatched_now",
+                .array(
+                    villagesLost.map {
+                        .object([
+                            ("township", .string($0.township)), ("village", .string($0.village)),
+                            ("rows", .int($0.rows)), ("valid", .int($0.valid)),
+                        ])
                     })
             ),
         ])

@@ -39,8 +39,8 @@ struct RateCommand: ParsableCommand {
             return Console.out(
                 TownshipDocument.json(
                     figures, in: report, lastSubmission: last, rejects: tally, villages: villages,
-                    language: global.language)
-                    .rendered())
+                    villageReport: view.villageReport, language: global.language
+                ).rendered())
         }
         let counts = figures.counts
         var lines = [
@@ -68,7 +68,9 @@ struct RateCommand: ParsableCommand {
         }
         lines.append(Strings.text(.lastSubmission(last), in: global.language))
         if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township), in: global.language)) }
-        if let villages {
+        if let villageReport = view.villageReport {
+            lines += VillageLookup.lines(villageReport, language: global.language)
+        } else if let villages {
             lines.append(Strings.text(.villageHeading, in: global.language))
             let headings = Strings.text(.villageHeadings, in: global.language).split(separator: "|").map(String.init)
             let rows = villages.map { ["", $0.label, String($0.counts.valid), String($0.counts.reported)] }

@@ -13,9 +13,15 @@ struct ShortfallCommand: ParsableCommand {
     @Flag(help: "Print the list as JSON on stdout.")
     var json = false
 
+    @Option(
+        name: .customLong("by-village"),
+        help: "The township whose villages (村/社区) below target to list, worst rate first, with what each needs.")
+    var byVillage: String?
+
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
+        if let byVillage { return try villages(of: byVillage, service: service) }
         let (report, _) = try service.report(target: targetOption.value)
         warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         if json { Console.out(ReportJSON.shortfall(report).rendered()) }
@@ -35,5 +41,27 @@ struct ShortfallCommand: ParsableCommand {
                 global.say(ReportTable.aligned([ReportTable.headings] + below.map(ReportTable.row)))
             }
         }
+    }
+
+    /// SPEC 5: the township's shortfall spread over its villages.
+    private func villages(of township: String, service: ReportService) throws {
+        let report = try VillageLookup.report(
+            township: township, service: service, target: targetOption.value, language: global.language)
+        let below = report.shortfall
+        if json {
+            guard case .object(var members) = VillageJSON.report(report) else { return }
+            let rows = JSONValue.array(below.map { VillageJSON.village($0, withTownship: false) })
+            members = members.map { key, value in key == "villages" ? (key, rows) : (key, value) }
+            members.append(("shortfall", .int(below.reduce(0) { $0 + $1.figures.shortfall })))
+            return Console.out(JSONValue.object(members).rendered())
+        }
+        let name = report.township ?? township
+        global.say(.villages(.shortfallTitle(township: name, below: below.count, of: report.rankedCount)))
+        if below.isEmpty {
+            global.say(.villages(.everyVillageMet(name)))
+        } else {
+            global.say(VillageTable.text(below, withTownship: false))
+        }
+        global.say(.villages(.unmatched(report.unmatched)))
     }
 }

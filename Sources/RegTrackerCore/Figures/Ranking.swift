@@ -2,33 +2,46 @@
 /// the next rank skips (1, 2, 2, 4); townships with population 0 come last with no rank; ties by name.
 public enum Ranking {
     public static func rank(_ figures: [TownshipFigures]) -> [TownshipFigures] {
-        let withRate = figures.filter(\.hasRate).sorted { a, b in
-            let comparison = a.rateCompare(b)
-            return comparison != 0 ? comparison > 0 : UnicodeOrder.precedes(a.township, b.township)
+        rank(figures, figures: \.self, precedes: { UnicodeOrder.precedes($0.township, $1.township) })
+    }
+
+    /// The same ranking for anything that carries figures (a village: SPEC 5), `precedes` ordering ties.
+    public static func rank<Unit>(
+        _ units: [Unit], figures: WritableKeyPath<Unit, TownshipFigures>, precedes: (Unit, Unit) -> Bool
+    ) -> [Unit] {
+        let withRate = units.filter { $0[keyPath: figures].hasRate }.sorted { a, b in
+            let comparison = a[keyPath: figures].rateCompare(b[keyPath: figures])
+            return comparison != 0 ? comparison > 0 : precedes(a, b)
         }
-        var ranked: [TownshipFigures] = []
-        for (position, var township) in withRate.enumerated() {
-            if let previous = ranked.last, previous.rateCompare(township) == 0 {
-                township.rank = previous.rank
+        var ranked: [Unit] = []
+        for (position, var unit) in withRate.enumerated() {
+            if let previous = ranked.last, previous[keyPath: figures].rateCompare(unit[keyPath: figures]) == 0 {
+                unit[keyPath: figures].rank = previous[keyPath: figures].rank
             } else {
-                township.rank = position + 1
+                unit[keyPath: figures].rank = position + 1
             }
-            ranked.append(township)
+            ranked.append(unit)
         }
-        let withoutRate = figures.filter { !$0.hasRate }.sorted { UnicodeOrder.precedes($0.township, $1.township) }
-            .map { township in
-                var township = township
-                township.rank = nil
-                return township
-            }
+        let withoutRate = units.filter { !$0[keyPath: figures].hasRate }.sorted(by: precedes).map { unit in
+            var unit = unit
+            unit[keyPath: figures].rank = nil
+            return unit
+        }
         return ranked + withoutRate
     }
 
     /// Townships below target, worst rate first (ties by name), as the monthly notice lists them.
     public static func shortfall(_ ranked: [TownshipFigures]) -> [TownshipFigures] {
-        ranked.filter { $0.met == false }.sorted { a, b in
-            let comparison = a.rateCompare(b)
-            return comparison != 0 ? comparison < 0 : UnicodeOrder.precedes(a.township, b.township)
+        shortfall(ranked, figures: \.self, precedes: { UnicodeOrder.precedes($0.township, $1.township) })
+    }
+
+    /// Units below target, worst rate first, `precedes` ordering ties.
+    public static func shortfall<Unit>(
+        _ ranked: [Unit], figures: KeyPath<Unit, TownshipFigures>, precedes: (Unit, Unit) -> Bool
+    ) -> [Unit] {
+        ranked.filter { $0[keyPath: figures].met == false }.sorted { a, b in
+            let comparison = a[keyPath: figures].rateCompare(b[keyPath: figures])
+            return comparison != 0 ? comparison < 0 : precedes(a, b)
         }
     }
 }

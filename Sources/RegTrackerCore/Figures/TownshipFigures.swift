@@ -25,6 +25,15 @@ public struct OutcomeCounts: Sendable, Equatable {
         }
     }
 
+    /// Adds every count of `other`.
+    public mutating func add(_ other: OutcomeCounts) {
+        malformed += other.malformed
+        flagged += other.flagged
+        listed += other.listed
+        duplicates += other.duplicates
+        valid += other.valid
+    }
+
     public var invalid: Int64 { malformed + flagged + listed }
     public var reported: Int64 { invalid + duplicates + valid }
 }

@@ -70,6 +70,7 @@ public enum FileKind: String, Sendable, CaseIterable {
                 .population: ["实有人口", "人口", "常住人口", "人口数", "population"],
                 .target: ["目标", "目标比例", "注册率目标", "target"],
                 .aliases: ["别名", "曾用名", "aliases"],
+                .village: Self.villageNames,
             ]
         case .registrations:
             [
@@ -77,10 +78,7 @@ public enum FileKind: String, Sendable, CaseIterable {
                 .name: Self.nameNames,
                 .idNumber: Self.idNames,
                 .phone: Self.phoneNames,
-                .village: [
-                    "村", "社区", "村（社区）", "所属村（社区）", "所在村（社区）", "村（居）", "村/社区", "村社区", "行政村", "村居",
-                    "village",
-                ],
+                .village: Self.villageNames,
                 .registeredAt: ["注册时间", "注册日期", "安装时间", "日期", "registered_at", "date"],
                 .verdict: [
                     "截图核验", "核验结果", "截图是否有效", "截图是否合格", "是否有效", "审核结果", "是否截图", "截图", "截图情况", "有无截图",
@@ -102,6 +100,9 @@ public enum FileKind: String, Sendable, CaseIterable {
 
     private static let townshipNames = [
         "乡镇", "镇", "街道", "乡镇（街道）", "镇（街道）", "所属乡镇", "所在镇街", "所属镇街", "便民服务中心", "township",
+    ]
+    private static let villageNames = [
+        "村", "社区", "村（社区）", "所属村（社区）", "所在村（社区）", "村（居）", "村/社区", "村社区", "行政村", "村居", "village",
     ]
     private static let nameNames = ["姓名", "名字", "人员姓名", "name"]
     private static let idNames = [

@@ -5,12 +5,17 @@ public struct Township: Sendable, Equatable {
     /// nil: the global target applies.
     public var target: Target?
     public var aliases: [String]
+    /// Its villages (SPEC 5), in roster order; empty when the roster has no village rows for it.
+    public var villages: [Village]
 
-    public init(name: String, population: Int64, target: Target? = nil, aliases: [String] = []) {
+    public init(
+        name: String, population: Int64, target: Target? = nil, aliases: [String] = [], villages: [Village] = []
+    ) {
         self.name = name
         self.population = population
         self.target = target
         self.aliases = aliases
+        self.villages = villages
     }
 }
 
@@ -18,9 +23,21 @@ public struct Township: Sendable, Equatable {
 public struct Roster: Sendable {
     public let townships: [Township]
     private let indexByKey: [String: Int]
+    /// Per township, its villages by `VillageName.key` of each name and alias.
+    private let villageIndexByKey: [[String: Int]]
 
     public init(townships: [Township]) {
         self.townships = townships
+        villageIndexByKey = townships.map { township in
+            var index: [String: Int] = [:]
+            for (position, village) in township.villages.enumerated() {
+                for name in [village.name] + village.aliases {
+                    let key = VillageName.key(name)
+                    if !key.isEmpty, index[key] == nil { index[key] = position }
+                }
+            }
+            return index
+        }
         var index: [String: Int] = [:]
         for (position, township) in townships.enumerated() {
             for name in [township.name] + township.aliases {
@@ -40,6 +57,17 @@ public struct Roster: Sendable {
     public func index(forKey key: String) -> Int? { indexByKey[key] }
 
     public func index(named text: String) -> Int? { indexByKey[Self.key(text)] }
+
+    /// Whether any township has villages (SPEC 5: `villages` needs a roster with a village column).
+    public var hasVillages: Bool { townships.contains { !$0.villages.isEmpty } }
+
+    /// The village of township `township` (an index) that a registration row's village cell names, by name or alias
+    /// (SPEC 5); nil for an empty cell or one that matches none of its villages.
+    public func villageIndex(township: Int, cell text: String) -> Int? {
+        let villages = villageIndexByKey[township]
+        guard !villages.isEmpty, !text.isEmpty else { return nil }
+        return villages[VillageName.key(text)]
+    }
 
     /// The roster name closest to `key` in edit distance, for "did you mean" suggestions.
     public func suggestion(forKey key: String) -> String? {

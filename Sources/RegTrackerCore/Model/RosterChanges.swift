@@ -18,15 +18,40 @@ public struct RosterChanges: Sendable, Equatable {
         public var to: Target?
     }
 
+    /// A village of a township, by name.
+    public struct VillagePlace: Sendable, Equatable {
+        public var township: String
+        public var village: String
+    }
+
+    public struct VillagePopulationChange: Sendable, Equatable {
+        public var place: VillagePlace
+        public var from: Int64
+        public var to: Int64
+    }
+
+    public struct VillageTargetChange: Sendable, Equatable {
+        public var place: VillagePlace
+        /// nil: the township's target.
+        public var from: Target?
+        public var to: Target?
+    }
+
     public var added: [String] = []
     public var dropped: [String] = []
     /// An old name kept as an alias of a township with a new name.
     public var renamed: [Rename] = []
     public var populations: [PopulationChange] = []
     public var targets: [TargetChange] = []
+    /// Villages (SPEC 5) of townships in both rosters; a new township's villages come with it.
+    public var villagesAdded: [VillagePlace] = []
+    public var villagesDropped: [VillagePlace] = []
+    public var villagePopulations: [VillagePopulationChange] = []
+    public var villageTargets: [VillageTargetChange] = []
 
     public var isEmpty: Bool {
         added.isEmpty && dropped.isEmpty && renamed.isEmpty && populations.isEmpty && targets.isEmpty
+            && villagesAdded.isEmpty && villagesDropped.isEmpty && villagePopulations.isEmpty && villageTargets.isEmpty
     }
 
     /// Old townships are followed by name into the new roster, an old name that became an alias counting as a
@@ -51,8 +76,36 @@ public struct RosterChanges: Sendable, Equatable {
             if successor.target != township.target {
                 changes.targets.append(TargetChange(township: successor.name, from: township.target, to: successor.target))
             }
+            changes.addVillageChanges(from: township, to: successor, townshipIndex: index, in: new)
         }
         changes.added = new.townships.indices.filter { !reached.contains($0) }.map { new.townships[$0].name }
         return changes
+    }
+
+    /// Old villages are followed by name into the successor's villages as registration rows are matched (by
+    /// `VillageName.key`, aliases included).
+    private mutating func addVillageChanges(
+        from old: Township, to new: Township, townshipIndex: Int, in roster: Roster
+    ) {
+        var reached = Set<Int>()
+        for village in old.villages {
+            guard let index = roster.villageIndex(township: townshipIndex, cell: village.name) else {
+                villagesDropped.append(VillagePlace(township: new.name, village: village.name))
+                continue
+            }
+            reached.insert(index)
+            let successor = new.villages[index]
+            let place = VillagePlace(township: new.name, village: successor.name)
+            if successor.population != village.population {
+                villagePopulations.append(
+                    VillagePopulationChange(place: place, from: village.population, to: successor.population))
+            }
+            if successor.target != village.target {
+                villageTargets.append(VillageTargetChange(place: place, from: village.target, to: successor.target))
+            }
+        }
+        villagesAdded += new.villages.indices.filter { !reached.contains($0) }.map {
+            VillagePlace(township: new.name, village: new.villages[$0].name)
+        }
     }
 }

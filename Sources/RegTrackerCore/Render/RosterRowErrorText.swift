@@ -21,6 +21,11 @@ public enum RosterRowErrorText {
             language.pick(
                 "\"\(name)\" is already used by \(owner); each name and alias must be unique",
                 "“\(name)”已被\(owner)使用；每个名称和别名只能用一次")
+        case .villageNameUsedTwice(let name, let township, let owner, let ownerRow):
+            language.pick(
+                "village \"\(name)\" of \(township) is the same village as \(owner) (row \(ownerRow)) once 村, 社区, 村委会 "
+                    + "or 居委会 is ignored; give them distinct names",
+                "\(township)的村（社区）“\(name)”去掉村、社区、村委会、居委会等后缀后与第 \(ownerRow) 行的\(owner)同名；请改用能区分的名称")
         }
     }
 }

@@ -1,15 +1,32 @@
 /// Reads one roster row (SPEC 1.1). A problem here rejects the whole roster, naming the row.
 public enum RosterRow {
-    /// nil for rows that are not townships: blank, totals (合计, 总计, 小计, 合计：…) and notes.
+    /// nil for rows that are not townships: blank, totals (合计, 总计, 小计, 合计：…) and notes. A village row is
+    /// read as the township's; use `entry(from:columns:)` for rosters with a village column.
     public static func township(from row: SourceRow, columns: ColumnMap) -> Result<Township?, RosterRowError> {
+        entry(from: row, columns: columns).map { entry in
+            guard case .township(let township)? = entry else { return nil }
+            return township
+        }
+    }
+
+    /// A township's own row, a village row (SPEC 5: a non-empty village cell), or nil for rows that are neither:
+    /// blank, totals (合计, 总计, 小计, 合计：…) and notes, in the township cell or in the village cell.
+    public static func entry(from row: SourceRow, columns: ColumnMap) -> Result<RosterEntry?, RosterRowError> {
         let name = CellText.clean(columns.cell(.township, in: row).displayText)
         if name.isEmpty || MarkerCell.kind(ofCompact: Roster.key(name), mayBeRowNumber: false) != nil {
             return .success(nil)
         }
+        let village = CellText.clean(columns.cell(.village, in: row).displayText)
+        if !village.isEmpty, MarkerCell.kind(ofCompact: CellText.compact(village), mayBeRowNumber: false) != nil {
+            return .success(nil)
+        }
+        // Messages name what the row is about: the township, or the township and the village.
+        let label = village.isEmpty ? name : "\(name) \(village)"
         guard let population = population(columns.cell(.population, in: row)) else {
             let raw = CellText.clean(columns.cell(.population, in: row).displayText)
             return .failure(
-                RosterRowError(row: row.number, problem: raw.isEmpty ? .noPopulation(name) : .badPopulation(name, raw)))
+                RosterRowError(
+                    row: row.number, problem: raw.isEmpty ? .noPopulation(label) : .badPopulation(label, raw)))
         }
         var target: Target?
         let targetCell = columns.cell(.target, in: row)
@@ -17,7 +34,7 @@ public enum RosterRow {
             guard let parsed = Target(parsing: targetCell.displayText) else {
                 return .failure(
                     RosterRowError(
-                        row: row.number, problem: .badTarget(name, CellText.clean(targetCell.displayText))))
+                        row: row.number, problem: .badTarget(label, CellText.clean(targetCell.displayText))))
             }
             target = parsed
         }
@@ -25,7 +42,80 @@ public enum RosterRow {
         let separators: Set<Character> = ["、", ";", "；", ",", "，"]
         let aliases = aliasText.split(whereSeparator: { separators.contains($0) }).map { CellText.clean(String($0)) }
             .filter { !$0.isEmpty }
-        return .success(Township(name: name, population: population, target: target, aliases: aliases))
+        if !village.isEmpty {
+            return .success(
+                .village(
+                    township: name,
+                    Village(
+                        name: village, population: population, target: target, aliases: aliases, row: row.number)))
+        }
+        return .success(.township(Township(name: name, population: population, target: target, aliases: aliases)))
+    }
+
+    /// The townships of a roster's rows, in the order they first appear (SPEC 1.1, 5): a village row joins the
+    /// township whose own row has that name or alias, else a township that has village rows only (its population
+    /// the sum of theirs, its target the global one). A township's own population stands even where its villages'
+    /// sum differs. Village names and aliases must be unique within their township after `VillageName.key`.
+    /// Each township comes with the row number of its own row, else of its first village row.
+    public static func assemble(
+        _ entries: [(row: Int, entry: RosterEntry)]
+    ) -> Result<[(row: Int, township: Township)], RosterRowError> {
+        var ownRowByKey: [String: Int] = [:]
+        for (position, item) in entries.enumerated() {
+            guard case .township(let township) = item.entry else { continue }
+            for name in [township.name] + township.aliases where ownRowByKey[Roster.key(name)] == nil {
+                ownRowByKey[Roster.key(name)] = position
+            }
+        }
+        struct Slot {
+            var row: Int
+            var township: Township
+            var hasOwnRow = false
+            /// Village keys (names and aliases) taken, with the row and village that took them.
+            var villageKeys: [String: (row: Int, village: String)] = [:]
+        }
+        var slots: [Slot] = []
+        var slotByOwner: [String: Int] = [:]
+        func slot(owner: String, row: Int, name: String) -> Int {
+            if let existing = slotByOwner[owner] { return existing }
+            slots.append(Slot(row: row, township: Township(name: name, population: 0)))
+            slotByOwner[owner] = slots.count - 1
+            return slots.count - 1
+        }
+        for (position, item) in entries.enumerated() {
+            switch item.entry {
+            case .township(let township):
+                let index = slot(owner: "#\(position)", row: item.row, name: township.name)
+                let villages = slots[index].township.villages
+                slots[index].township = township
+                slots[index].township.villages = villages
+                slots[index].row = item.row
+                slots[index].hasOwnRow = true
+            case .village(let townshipName, let village):
+                let key = Roster.key(townshipName)
+                let owner = ownRowByKey[key].map { "#\($0)" } ?? "village:\(key)"
+                let index = slot(owner: owner, row: item.row, name: townshipName)
+                for name in [village.name] + village.aliases {
+                    let villageKey = VillageName.key(name)
+                    if let taken = slots[index].villageKeys[villageKey] {
+                        return .failure(
+                            RosterRowError(
+                                row: item.row,
+                                problem: .villageNameUsedTwice(
+                                    name, township: slots[index].township.name, owner: taken.village,
+                                    ownerRow: taken.row)))
+                    }
+                    slots[index].villageKeys[villageKey] = (item.row, village.name)
+                }
+                slots[index].township.villages.append(village)
+            }
+        }
+        return .success(
+            slots.map { slot in
+                var township = slot.township
+                if !slot.hasOwnRow { township.population = township.villages.reduce(0) { $0 + $1.population } }
+                return (slot.row, township)
+            })
     }
 
     /// Ten billion: more than any township has, small enough for exact 64-bit arithmetic on every figure.
@@ -65,6 +155,13 @@ public enum RosterRow {
     }
 }
 
+/// A row of the roster: a township's own row or a village row (SPEC 5).
+public enum RosterEntry: Sendable, Equatable {
+    case township(Township)
+    /// The township cell as written, and the village.
+    case village(township: String, Village)
+}
+
 /// A roster row that cannot be a township, as a value; `RosterRowErrorText` words it.
 public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Problem: Sendable, Equatable {
@@ -75,6 +172,9 @@ public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertibl
         case badTarget(String, String)
         /// A name or alias, and the township that already has it.
         case nameUsedTwice(String, owner: String)
+        /// A village name or alias, its township, and the village (and its row) that already has it once 村, 社区, …
+        /// are ignored (SPEC 5).
+        case villageNameUsedTwice(String, township: String, owner: String, ownerRow: Int)
     }
 
     public var row: Int

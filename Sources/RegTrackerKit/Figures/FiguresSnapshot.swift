@@ -98,11 +98,15 @@ public struct FiguresSnapshot {
     public func townshipView(named name: String, target: Target) throws -> TownshipView? {
         guard let found = township(named: name) else { return nil }
         let ranked = try report(target: target)
-        guard let figures = ranked.report.townships.first(where: { $0.township == found.name }) else { return nil }
+        guard let figures = ranked.report.townships.first(where: { $0.township == found.name }),
+            let index = roster.ids.firstIndex(of: found.id)
+        else { return nil }
+        let hasVillages = !roster.roster.townships[index].villages.isEmpty
         return TownshipView(
             ranked: ranked, figures: figures, lastSubmission: ranked.lastSubmission[found.name],
             rejects: try transaction.rejects(township: found.id, all: false),
-            villages: try villages(township: found.id))
+            villages: try villages(township: found.id),
+            villageReport: hasVillages ? try villageReport(township: index, target: target) : nil)
     }
 
     /// One township's rows by village (村/社区): most valid first, the rows without a village last.
@@ -116,6 +120,25 @@ public struct FiguresSnapshot {
             if a.counts.valid != b.counts.valid { return a.counts.valid > b.counts.valid }
             return UnicodeOrder.precedes(a.village, b.village)
         }
+    }
+
+    /// The village table (SPEC 5) of the township at roster index `township`, or of every village of the county
+    /// (nil), from the kept figures.
+    public func villageReport(township: Int?, target: Target) throws -> VillageReport {
+        let tally = try transaction.villageTally()
+        let townships = township.map { [$0] } ?? Array(roster.roster.townships.indices)
+        var villages: [VillageStanding] = []
+        var unmatched = OutcomeCounts()
+        for index in townships {
+            let ids = roster.villageIDs[index]
+            villages += VillageStanding.all(of: roster.roster.townships[index], target: target) {
+                tally.byVillage[ids[$0]] ?? OutcomeCounts()
+            }
+            if let rows = tally.unmatchedByTownship[roster.ids[index]] { unmatched.add(rows) }
+        }
+        let name = township.map { roster.roster.townships[$0].name }
+        let reportTarget = township.flatMap { roster.roster.townships[$0].target } ?? target
+        return VillageReport(township: name, target: reportTarget, villages: villages, unmatched: unmatched)
     }
 
     /// The stored notices, by end.
@@ -139,6 +162,8 @@ public struct TownshipView: Sendable {
     public var lastSubmission: CivilDate?
     public var rejects: [RejectRecord]
     public var villages: [VillageFigures]
+    /// Its villages of the roster ranked (SPEC 5); nil when the roster gives it none.
+    public var villageReport: VillageReport?
 
     public var report: Report { ranked.report }
 }

@@ -60,6 +60,29 @@ public struct ReportFiles {
         return try write(name: "未达标-\(date)", sheet: sheet, sheetName: "未达标", formats: formats)
     }
 
+    /// `村（社区）排名-白沙镇-2026-11-29.*` (or `…-全县-…`): the village table of SPEC 5; the HTML page and the workbook
+    /// add the bar chart of the village rates with their target marks.
+    public func writeVillages(_ report: VillageReport, formats: [Format] = Format.allCases) throws -> [String] {
+        let sheet = ReportSheets.villages(report, date: clock.today)
+        let chart = ReportSheets.villageChart(report)
+        let valueColumn = report.township == nil ? 9 : 8
+        return try write(
+            name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", sheet: sheet, formats: formats,
+            html: HTMLPage.render(sheet, chart: chart, footer: footer),
+            xlsx: { path in
+                let workbook = try XLSXReportWriter(path: path)
+                let table = try workbook.addTable(sheet, name: "排名", frozenColumns: 2)
+                try workbook.addBarChart(
+                    sheetName: "图表", title: "各村（社区）注册率（橙色为未达标）", seriesName: "注册率", data: table,
+                    categoryColumn: 1, valueColumn: valueColumn, count: chart.bars.count,
+                    // In the table's order, which the chart reads its bars from.
+                    colors: report.villages.filter(\.figures.hasRate).map {
+                        $0.figures.met == true ? 0x1C64C4 : 0xE8590C
+                    }, note: nil)
+                try workbook.close()
+            })
+    }
+
     /// `未报送-2026-11-29.*`: townships with no registration batch since a date.
     public func writeMissing(_ townships: [MissingTownship], since: CivilDate, formats: [Format] = Format.allCases)
         throws

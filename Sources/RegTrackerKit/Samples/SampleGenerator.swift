@@ -55,6 +55,7 @@ public struct SampleGenerator {
         }
         roster += ",合计,\(Self.plans.reduce(0) { $0 + $1.population }),,\n"
         try save("roster/人口底数.csv", roster, bom: true)
+        try save("roster/人口底数-分村.csv", Self.villageRoster(), bom: true)
 
         var earlier: [FictionalPerson] = []
         var listed: [(FictionalPerson, String)] = []
@@ -99,8 +100,9 @@ public struct SampleGenerator {
                 if row % 17 == 0 { listed.append((person, ["截图重复使用", "非本县人员", "截图伪造"].randomElement(using: &random)!)) }
                 mine.append(person)
                 let date = "2026-\(Int.random(in: 9...11, using: &random))-\(Int.random(in: 1...25, using: &random))"
+                let village = Self.villageCell(person.village, row: row)
                 lines.append(
-                    "\(row),\(person.name),\(township),\(idNumber),\(phone),\(person.village),\(date),\(verdict),\(remark)")
+                    "\(row),\(person.name),\(township),\(idNumber),\(phone),\(village),\(date),\(verdict),\(remark)")
             }
             earlier += mine
             lines.append(",合计：\(plan.rows)人,,,,,,,")
@@ -132,5 +134,34 @@ public struct SampleGenerator {
         for (person, reason) in listed { invalid += "\(person.idNumber),,,\(reason)\n" }
         try save("invalid/无效名单.csv", invalid, bom: true)
         return written
+    }
+}
+
+extension SampleGenerator {
+    /// The roster with villages (SPEC 5): each township's own row as in 人口底数.csv, then its villages sharing its
+    /// population (the first takes the remainder), the first village of each township with a target of 60%, and a
+    /// 合计 row per township that is skipped.
+    static func villageRoster() -> String {
+        var roster = "某县各乡镇（街道）分村（社区）实有人口底数（2026年）\n序号,乡镇,村（社区）,实有人口,目标,别名\n"
+        var number = 0
+        for plan in plans {
+            number += 1
+            roster += "\(number),\(plan.name),,\(plan.population),\(plan.target),\(plan.aliases)\n"
+            let share = plan.population / plan.villages.count
+            for (index, village) in plan.villages.enumerated() {
+                number += 1
+                let population = index == 0 ? plan.population - share * (plan.villages.count - 1) : share
+                roster += "\(number),\(plan.name),\(village),\(population),\(index == 0 ? "60%" : ""),\n"
+            }
+            roster += ",\(plan.name),小计,\(plan.population),,\n"
+        }
+        return roster
+    }
+
+    /// Village cells as clerks write them: every fifth without its suffix (河坝), every eleventh with 村委会 or 居委会.
+    static func villageCell(_ village: String, row: Int) -> String {
+        let bare = VillageName.key(village)
+        if row % 11 == 0 { return bare + (village.hasSuffix("社区") ? "居委会" : "村委会") }
+        return row % 5 == 0 ? bare : village
     }
 }

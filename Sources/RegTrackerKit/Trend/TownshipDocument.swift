@@ -2,16 +2,21 @@ import RegTrackerCore
 import RegTrackerStore
 
 /// `rate TOWNSHIP --json` (and `GET /api/townships/{name}`): the township's figures, `of`, `global_target`,
-/// `last_submission`, `rejected`, and with `--by-village` the `villages`.
+/// `last_submission`, `rejected`; for a township with villages in the roster, its `villages` ranked as in SPEC 5
+/// and `unmatched_village`; else with `--by-village` the `villages` by the text of their rows.
 public enum TownshipDocument {
     public static func json(
         _ figures: TownshipFigures, in report: Report, lastSubmission: String?, rejects: RejectTally,
-        villages: [VillageFigures]?, language: Language = .chinese
+        villages: [VillageFigures]?, villageReport: VillageReport? = nil, language: Language = .chinese
     ) -> JSONValue {
         guard case .object(var members) = ReportJSON.rate(figures, in: report) else { return .null }
         members.append(("last_submission", lastSubmission.map(JSONValue.string) ?? .null))
         members.append(("rejected", rejected(rejects, in: language)))
-        if let villages {
+        if let villageReport {
+            members.append(
+                ("villages", .array(villageReport.villages.map { VillageJSON.village($0, withTownship: false) })))
+            members.append(("unmatched_village", VillageJSON.unmatched(villageReport.unmatched)))
+        } else if let villages {
             members.append(
                 (
                     "villages",

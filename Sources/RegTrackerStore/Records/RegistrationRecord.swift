@@ -44,13 +44,46 @@ public struct OutcomeTally: Sendable, Equatable {
     public var lastSubmission: [Int64: String]
 }
 
-/// The roster in force with the database id of each township, in roster order.
+/// The roster in force with the database id of each township, in roster order, and of each of its villages.
 public struct StoredRoster: Sendable {
     public var roster: Roster
     public var ids: [Int64]
     public var batch: Int64?
+    /// Per township (as `ids`), its villages' database ids in the order of `Township.villages`.
+    public var villageIDs: [[Int64]]
+
+    public init(roster: Roster, ids: [Int64], batch: Int64?, villageIDs: [[Int64]]? = nil) {
+        self.roster = roster
+        self.ids = ids
+        self.batch = batch
+        self.villageIDs = villageIDs ?? Array(repeating: [], count: ids.count)
+    }
 
     public static let empty = StoredRoster(roster: .empty, ids: [], batch: nil)
+
+    /// The database id of the village of township `township` (an index) that a village cell names (SPEC 5).
+    public func villageID(township: Int, cell: String) -> Int64? {
+        roster.villageIndex(township: township, cell: cell).map { villageIDs[township][$0] }
+    }
+}
+
+/// Kept figures by village (SPEC 5): the rows of each village, and per township the rows that match none of its
+/// villages.
+public struct VillageTally: Sendable, Equatable {
+    public var byVillage: [Int64: OutcomeCounts] = [:]
+    public var unmatchedByTownship: [Int64: OutcomeCounts] = [:]
+
+    public init() {}
+}
+
+/// Rows matched to a village of the roster in force, by the village text they carry: what a new roster's villages
+/// must still match (SPEC 1.1 for villages: a warning, not a refusal).
+public struct MatchedVillageRowCount: Sendable, Equatable {
+    public var township: String
+    public var village: String
+    public var villageText: String
+    public var rows: Int64
+    public var valid: Int64
 }
 
 /// Rows of active batches that carry one township text and are assigned to a township of the roster in force.

@@ -115,6 +115,7 @@ enum PageLayout {
         dl.figures dt { color: #868e96; font-size: .8rem; }
         dl.figures dd { margin: 0; font-size: 1.15rem; font-weight: 600; font-variant-numeric: tabular-nums; }
         .vbar { display: inline-block; height: .7em; background: #1c64c4; border-radius: 2px; vertical-align: middle; }
+        .vtarget { display: inline-block; width: 0; color: #e8590c; font-weight: bold; vertical-align: middle; }
         \(HTMLPage.tableStyle)
         form.login { display: grid; gap: .5rem; max-width: 420px; }
         form.login input { font: inherit; padding: .5rem; border: 1px solid #adb5bd; border-radius: 4px; }

@@ -54,6 +54,7 @@ struct TownshipPage {
     }
 
     private func villages() -> String {
+        if let report = data.villageReport { return rankedVillages(report) }
         var lines = ["<section class=\"villages\"><h2>按村（社区）</h2>"]
         guard !data.villages.isEmpty else { return lines[0] + "<p class=\"note\">尚无上报。</p></section>" }
         let most = max(data.villages.map(\.counts.valid).max() ?? 1, 1)
@@ -67,6 +68,37 @@ struct TownshipPage {
             )
         }
         lines.append(PageLayout.table(headings: ["村（社区）", "有效数", "上报数", ""], rows: rows, numeric: [1, 2]))
+        lines.append("</section>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The township's villages of the roster ranked (SPEC 5): rate bar with the target mark, shortfall; then the
+    /// rows that match no village.
+    private func rankedVillages(_ report: VillageReport) -> String {
+        var lines = ["<section class=\"villages\"><h2>各村（社区）排名</h2>"]
+        let rows = report.villages.map { village -> (cells: [String], classes: String) in
+            let figures = village.figures
+            let rate = figures.hasRate ? min(Double(figures.counts.valid) / Double(figures.population), 1) : 0
+            let mark = Double(figures.target.numerator) / Double(figures.target.denominator)
+            let bar =
+                "<span class=\"vbar\" style=\"width: \(SVGNumber.format(8 * rate))em\"></span>"
+                + "<span class=\"vtarget\" style=\"margin-left: \(SVGNumber.format(8 * mark - 8 * rate))em\">|</span>"
+            return (
+                [
+                    figures.rank.map(String.init) ?? "—", HTMLText.escape(village.village), String(figures.population),
+                    String(figures.counts.valid), figures.ratePercent, figures.target.percentText,
+                    String(figures.required), String(figures.shortfall), figures.hasRate ? bar : "",
+                ], figures.met == false ? "row village unmet" : "row village"
+            )
+        }
+        lines.append(
+            PageLayout.table(
+                headings: ["排名", "村（社区）", "实有人口", "有效数", "注册率", "目标", "目标人数", "差额", ""], rows: rows,
+                numeric: [0, 2, 3, 4, 6, 7]))
+        let unmatched = report.unmatched
+        lines.append(
+            "<p class=\"note\">未匹配村（社区）的行（村（社区）栏为空或不在人口底数中，只计入乡镇）：上报 \(unmatched.reported) 行，"
+                + "有效 \(unmatched.valid) 行。</p>")
         lines.append("</section>")
         return lines.joined(separator: "\n")
     }

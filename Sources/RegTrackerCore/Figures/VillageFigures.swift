@@ -1,0 +1,59 @@
+/// One village's figures (SPEC 5): the figures and exact arithmetic of a township (`TownshipFigures`), whose
+/// `township` holds the village's name and `rank` its rank.
+public struct VillageStanding: Sendable, Equatable {
+    /// The township the village belongs to.
+    public var township: String
+    public var figures: TownshipFigures
+
+    public init(township: String, figures: TownshipFigures) {
+        self.township = township
+        self.figures = figures
+    }
+
+    public var village: String { figures.township }
+
+    /// The figures of a township's villages, unranked: each village's target is its own, else the township's, else
+    /// `target` (the global one); `counts` gives the rows of the village at that index of `township.villages`.
+    public static func all(of township: Township, target: Target, counts: (Int) -> OutcomeCounts) -> [VillageStanding] {
+        township.villages.enumerated().map { index, village in
+            VillageStanding(
+                township: township.name,
+                figures: TownshipFigures(
+                    township: village.name, population: village.population,
+                    target: village.target ?? township.target ?? target, counts: counts(index)))
+        }
+    }
+}
+
+/// The village table (SPEC 5): one township's villages ranked among themselves, or every village of the county
+/// ranked together; and the rows counted for no village.
+public struct VillageReport: Sendable, Equatable {
+    /// nil: every village of the county.
+    public var township: String?
+    /// The township's target (its own, else the global one); the global one for the county.
+    public var target: Target
+    /// In rank order, ties by village then township name; villages with population 0 last, without a rank.
+    public var villages: [VillageStanding]
+    /// Rows of the township (or of every township) whose village cell is empty or names none of its villages.
+    public var unmatched: OutcomeCounts
+
+    public init(township: String?, target: Target, villages: [VillageStanding], unmatched: OutcomeCounts) {
+        self.township = township
+        self.target = target
+        self.villages = Ranking.rank(villages, figures: \.figures, precedes: Self.precedes)
+        self.unmatched = unmatched
+    }
+
+    /// The villages below target, worst rate first, each with what it still needs (`figures.shortfall`).
+    public var shortfall: [VillageStanding] {
+        Ranking.shortfall(villages, figures: \.figures, precedes: Self.precedes)
+    }
+
+    /// How many villages have a rank.
+    public var rankedCount: Int { villages.filter(\.figures.hasRate).count }
+
+    static func precedes(_ a: VillageStanding, _ b: VillageStanding) -> Bool {
+        a.village != b.village
+            ? UnicodeOrder.precedes(a.village, b.village) : UnicodeOrder.precedes(a.township, b.township)
+    }
+}

@@ -1,0 +1,25 @@
+/// The village table (SPEC 5) as rows of text with Chinese headings, for terminals: the columns of the township
+/// table (`ReportTable`), 村（社区） in place of 乡镇, the target after the population, and 乡镇 after the village
+/// in the county-wide list.
+public enum VillageTable {
+    public static func headings(withTownship: Bool) -> [String] {
+        var headings = ReportTable.headings
+        headings[1] = "村（社区）"
+        headings.insert("目标", at: 3)
+        if withTownship { headings.insert("乡镇", at: 2) }
+        return headings
+    }
+
+    public static func row(_ village: VillageStanding, withTownship: Bool) -> [String] {
+        var cells = ReportTable.row(village.figures)
+        cells.insert(village.figures.target.percentText, at: 3)
+        if withTownship { cells.insert(village.township, at: 2) }
+        return cells
+    }
+
+    /// The table of `villages`, aligned.
+    public static func text(_ villages: [VillageStanding], withTownship: Bool) -> String {
+        ReportTable.aligned(
+            [headings(withTownship: withTownship)] + villages.map { row($0, withTownship: withTownship) })
+    }
+}
