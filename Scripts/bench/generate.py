@@ -113,6 +113,9 @@ def main():
     parser.add_argument("--name", required=True, help="base name of the files")
     parser.add_argument("--formats", default="csv", help="comma-separated: csv,gb18030,xml,xlsx")
     parser.add_argument("--townships", type=int, default=40)
+    parser.add_argument("--daily", type=int, default=0,
+                        help="also write NAME-daily.csv: this many more rows of the same stream (the next day's list "
+                             "of the same county: new people, and repeats of recent ones); the other files are unchanged")
     args = parser.parse_args()
     formats = set(args.formats.split(","))
     unknown = formats - {"csv", "gb18030", "xml", "xlsx"}
@@ -312,7 +315,19 @@ def main():
     hhmm = ["%02d:%02d" % (h, m) for h in range(8, 21) for m in range(60)]
     n_towns = len(towns)
 
-    for n in range(1, args.rows + 1):
+    for n in range(1, args.rows + args.daily + 1):
+        if n == args.rows + 1:
+            # The daily list: its own title and header, rows numbered from 1; not counted in the roster.
+            import csv
+
+            daily_file = open(base + "-daily.csv", "w", encoding="utf-8", newline="", buffering=1 << 20)
+            daily = csv.writer(daily_file, lineterminator="\r\n")
+            daily.writerow([title.replace("共%d人" % args.rows, "共%d人" % args.daily)] + [""] * 8)
+            daily.writerow(HEADER)
+            outputs = [daily.writerow]
+            closers.append(daily_file.close)
+            rows_per_town_main = list(rows_per_town)
+            stats_main = dict(stats)
         if rand() < 0.03 and recent:
             # The same person again: half in the same township (resubmission), half in another one.
             name, t, id_number, phone = recent[int(rand() * len(recent))]
@@ -366,13 +381,20 @@ def main():
             registered = reg_slash[day]
         rows_per_town[t] += 1
         vs = villages[t]
-        row = [str(n), name, towns[t], id_number, phone, vs[int(rand() * len(vs))], registered, verdict, remark]
+        number = n if n <= args.rows else n - args.rows
+        row = [str(number), name, towns[t], id_number, phone, vs[int(rand() * len(vs))], registered, verdict, remark]
         for out in outputs:
             out(row)
 
     for close in closers:
         close()
 
+    if args.daily:
+        rows_per_town = rows_per_town_main
+        print("%s-daily: %d rows, %d duplicates, %d flagged, %d malformed" %
+              (args.name, args.daily, stats["duplicate"] - stats_main["duplicate"],
+               stats["flagged"] - stats_main["flagged"], stats["malformed"] - stats_main["malformed"]), file=sys.stderr)
+        stats = stats_main
     roster_rng = random.Random(args.seed + 99)
     populations = [max(1, round(count * roster_rng.uniform(1.7, 2.3))) for count in rows_per_town]
     with open(base + "-roster.csv", "w", encoding="utf-8", newline="") as f:

@@ -6,6 +6,7 @@ enum CheckText: Sendable {
     case consistent(groups: Int, rows: Int64)
     case integrityProblem(String)
     case difference(FigureDifference)
+    case validKeyDifference(ValidKeyDifference)
     case inconsistent(differences: Int)
     case repaired(groups: Int)
 
@@ -23,6 +24,8 @@ enum CheckText: Sendable {
             )
         case .difference(let difference):
             Self.pair(difference)
+        case .validKeyDifference(let difference):
+            Self.pair(difference)
         case .inconsistent(let count):
             (
                 "\(count) groups of the kept figures differ from the rows; run `regtracker check --repair` to "
@@ -32,6 +35,16 @@ enum CheckText: Sendable {
         case .repaired(let groups):
             ("recomputed the kept figures from the rows (\(groups) groups)", "已按逐行数据重新计算统计数（\(groups) 组）")
         }
+    }
+
+    private static func pair(_ difference: ValidKeyDifference) -> (String, String) {
+        let (english, chinese) = difference.kind == .idNumber ? ("ID-number", "身份证号") : ("phone", "手机号")
+        return (
+            "the index of valid \(english) keys misses \(difference.missing) valid rows and has \(difference.extra) entries "
+                + "that name no valid row; run `regtracker check --repair` to rebuild it, and report this as a bug",
+            "有效行\(chinese)索引缺 \(difference.missing) 个有效行，另有 \(difference.extra) 项不对应有效行；"
+                + "请运行 `regtracker check --repair` 重建索引，并报告此问题"
+        )
     }
 
     private static func pair(_ difference: FigureDifference) -> (String, String) {

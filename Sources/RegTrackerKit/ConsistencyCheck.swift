@@ -1,6 +1,7 @@
 import RegTrackerStore
 
-/// `regtracker check`: the database file is sound and the kept figures equal the figures recomputed from the rows.
+/// `regtracker check`: the database file is sound, the kept figures equal the figures recomputed from the rows, and
+/// the valid-key index holds the keys of the valid rows and nothing else.
 public struct ConsistencyCheck {
     public var store: any RegistryStore
 
@@ -13,8 +14,12 @@ public struct ConsistencyCheck {
         public var integrityProblems: [String]
         public var differences: [FigureDifference]
         public var figures: FigureSummary
+        /// Where the valid-key index and the valid rows disagree; empty when they agree.
+        public var validKeyDifferences: [ValidKeyDifference]
 
-        public var isConsistent: Bool { integrityProblems.isEmpty && differences.isEmpty }
+        public var isConsistent: Bool {
+            integrityProblems.isEmpty && differences.isEmpty && validKeyDifferences.isEmpty
+        }
     }
 
     /// Reads one snapshot; changes nothing.
@@ -22,12 +27,17 @@ public struct ConsistencyCheck {
         try store.read { transaction in
             Result(
                 integrityProblems: try transaction.integrityProblems(),
-                differences: try transaction.figureDifferences(), figures: try transaction.figureSummary())
+                differences: try transaction.figureDifferences(), figures: try transaction.figureSummary(),
+                validKeyDifferences: try transaction.validKeyDifferences())
         }
     }
 
-    /// Recomputes the kept figures from the rows in one transaction; returns the groups written.
+    /// Recomputes the kept figures and the valid-key index from the rows in one transaction; returns the groups
+    /// of figures written.
     public func repair() throws -> Int {
-        try store.write { try $0.rebuildFigures() }
+        try store.write { transaction in
+            _ = try transaction.rebuildValidKeys()
+            return try transaction.rebuildFigures()
+        }
     }
 }

@@ -45,14 +45,19 @@ public struct RegistrationImport {
         replace: Bool, into transaction: any RegistryTransaction
     ) throws -> BatchSummary {
         let roster = try transaction.currentRoster()
-        var engine = try Reevaluation.engine(roster: roster, in: transaction)
         let replaced = replace ? try transaction.activeBatches(fileName: file, kind: .registrations) : []
         for batch in replaced { try transaction.markRetracted(batch: batch.id!, at: clock.timestamp) }
         // A replacement takes the replaced batch's place in the sequence (SPEC 2, 3): its rows are decided against
         // the valid rows before that place, and the rows after it are decided again once it is stored. Otherwise the
-        // new rows come last and are decided against every valid row.
+        // new rows come last and are decided against every valid row. Either way the store's valid-key index gives
+        // the earlier valid rows for the new rows' keys, without reading every valid row back.
         let place = replaced.compactMap(\.sequence).min()
-        try transaction.forEachValidRow(before: place) { try engine.rememberValid(row: $0, idKey: $1, phoneKey: $2) }
+        let stored = try transaction.validKeys(before: place)
+        let byID = ImportKeyIndex { try stored.row(idKey: $0) }
+        let byPhone = ImportKeyIndex { try stored.row(phoneKey: $0) }
+        var engine = OutcomeEngine(
+            roster: roster.roster, invalidEntries: try transaction.invalidEntries(), validRowByID: byID,
+            validRowByPhone: byPhone)
         var record = FileImport.batch(
             .registrations, file: file, sha256: sha256, clock: clock, description: first.reader.description,
             columns: first.columns, townshipOverride: township)
@@ -94,6 +99,11 @@ public struct RegistrationImport {
             next = try sheets.next()
         }
         try writer.finish()
+        // The valid-key index gets the new valid rows' keys once they are stored, in key order: a B-tree filled in
+        // order touches each page once, where keys written as rows come touch one page at random each.
+        let keys = try transaction.validKeyWriter()
+        try byID.forEachNewKey { try keys.add(idKey: $0, row: $1) }
+        try byPhone.forEachNewKey { try keys.add(phoneKey: $0, row: $1) }
         summary.sheets = sheets.reports
         summary.skippedRows = summary.skippedByReason.values.reduce(0, +)
         try transaction.setBatchCounts(batch: batch, rows: summary.rows, skippedRows: summary.skippedRows)

@@ -35,9 +35,11 @@ public protocol RegistryTransaction {
 
     /// Stores the rows of a new registration batch, each with its outcome.
     func registrationWriter(batch: Int64) throws -> any RegistrationWriter
-    /// Valid rows of active batches, in sequence order: (row id, id key, phone key). `before`: only the rows of
-    /// batches placed before that place in the sequence (SPEC 2); nil: every one.
-    func forEachValidRow(before place: Int64?, _ body: (Int64, Int64?, Int64?) throws -> Void) throws
+    /// The valid-key index: the valid row holding a key, looked up one key at a time. `before`: only rows of
+    /// batches placed before that place in the sequence; nil: every one.
+    func validKeys(before place: Int64?) throws -> any ValidKeyLookup
+    /// Adds the keys of a new batch's valid rows to the valid-key index, after its rows are stored.
+    func validKeyWriter() throws -> any ValidKeyWriter
     /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns the rows whose
     /// outcome or township changed.
     func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int
@@ -56,6 +58,10 @@ public protocol RegistryTransaction {
     func figureSummary() throws -> FigureSummary
     /// Sets the kept figures to the ones recomputed from the rows (`check --repair`); returns the groups written.
     func rebuildFigures() throws -> Int
+    /// Where the valid-key index and the valid rows disagree; empty when they agree.
+    func validKeyDifferences() throws -> [ValidKeyDifference]
+    /// Sets the valid-key index to the keys of the valid rows (`check --repair`); returns the entries written.
+    func rebuildValidKeys() throws -> Int
     /// What the storage engine's own quick check finds wrong; empty when the file is sound.
     func integrityProblems() throws -> [String]
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).

@@ -88,6 +88,14 @@ extension SQLiteTransaction {
         return db.changesCount
     }
 
+    func validKeyDifferences() throws -> [ValidKeyDifference] {
+        try ValidKeyIndex.differences(in: db)
+    }
+
+    func rebuildValidKeys() throws -> Int {
+        try ValidKeyIndex.rebuild(in: db)
+    }
+
     func integrityProblems() throws -> [String] {
         try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
     }

@@ -45,6 +45,10 @@ struct SQLiteTransaction: RegistryTransaction {
 
     func purge(batch: Int64, at timestamp: String, by user: String) throws {
         var rows = 0
+        // A batch purged as it is retracted still has valid rows: their keys go with them.
+        try ValidKeyIndex.removeKeys(
+            ofRowsSelectedBy: "SELECT id, id_key, phone_key FROM registration WHERE batch_id = ? AND outcome = ?",
+            arguments: [batch, OutcomeKind.valid.rawValue], in: db)
         for table in ["registration", "invalid_entry", "village", "township", "figure"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE batch_id = ?", arguments: [batch])
             if table != "figure" { rows += db.changesCount }
@@ -175,25 +179,20 @@ struct SQLiteTransaction: RegistryTransaction {
         try SQLiteRegistrationWriter(db: db, batch: batch)
     }
 
-    func forEachValidRow(before place: Int64?, _ body: (Int64, Int64?, Int64?) throws -> Void) throws {
-        let cursor =
-            if let place {
-                try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT r.id, r.id_key, r.phone_key FROM registration r JOIN batch b ON b.id = r.batch_id
-                        WHERE r.outcome = ? AND b.retracted_at IS NULL AND b.sequence < ? ORDER BY r.id
-                        """,
-                    arguments: [OutcomeKind.valid.rawValue, place])
-            } else {
-                try Row.fetchCursor(
-                    db, sql: "SELECT id, id_key, phone_key FROM registration WHERE outcome = ? ORDER BY id",
-                    arguments: [OutcomeKind.valid.rawValue])
-            }
-        while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+    func validKeys(before place: Int64?) throws -> any ValidKeyLookup {
+        try ValidKeyIndex.Lookup(db, before: place)
+    }
+
+    func validKeyWriter() throws -> any ValidKeyWriter {
+        try ValidKeyIndex.Appender(db)
     }
 
     func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int {
+        try ValidKeyIndex.removeKeys(
+            ofRowsSelectedBy: """
+                SELECT id, id_key, phone_key FROM registration
+                WHERE outcome = ? AND batch_id IN (SELECT id FROM batch WHERE retracted_at IS NOT NULL)
+                """, arguments: [OutcomeKind.valid.rawValue], in: db)
         try db.execute(
             sql: """
                 UPDATE registration SET outcome = NULL, township_id = NULL, reference = NULL, reason = NULL,
@@ -220,6 +219,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 """)
         var changed = 0
         var figures = FigureCounter()
+        let validKeys = try ValidKeyIndex.Changes(db)
         while let row = try cursor.next() {
             let id: Int64 = row[0]
             let facts = RowFacts(
@@ -239,6 +239,9 @@ struct SQLiteTransaction: RegistryTransaction {
                 try update.execute(arguments: [
                     outcome.kind.rawValue, townshipID, outcome.reference, reasons, villageID, id,
                 ])
+                let (wasValid, isValid) = (current.0 == OutcomeKind.valid.rawValue, outcome.kind == .valid)
+                if isValid && !wasValid { try validKeys.add(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
+                if wasValid && !isValid { try validKeys.remove(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
                 // A duplicate that now names another earlier row has not changed outcome: only kind and township count.
                 let townshipBefore = current.1.flatMap { townshipNames[$0] }
                 let townshipNow = outcome.township.map { roster.roster.townships[$0].name }

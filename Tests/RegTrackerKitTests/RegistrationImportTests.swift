@@ -76,6 +76,24 @@ import Testing
         #expect(try inbox.register("a2.csv", "姓名,乡镇,手机号\n张三,青石镇,\(phones[0])\n").summary != nil)
     }
 
+    @Test func anAppendedListFindsTheRowThatBecameValidWhenTheFirstWasRetracted() throws {
+        // The appended import looks keys up in the valid-key index: the index must follow the re-evaluation, which
+        // gives 张三's key from the retracted row to the duplicate in b.csv. TestInbox checks the index after each step.
+        let inbox = try TestInbox()
+        _ = try inbox.roster()
+        let first = try #require(try inbox.register("a.csv", "姓名,乡镇,手机号\n张三,青石镇,\(phones[0])\n").summary)
+        _ = try inbox.register("b.csv", "姓名,乡镇,手机号,身份证号码\n张三,白沙镇,\(phones[0]),\(ids[0])\n")
+        _ = try BatchService(store: inbox.store, clock: inbox.clock).retract(first.batch, purge: true)
+        inbox.expectKeptFiguresAgree()
+        #expect(try inbox.figures("白沙镇").counts == OutcomeCounts(valid: 1))
+
+        let daily = try #require(
+            try inbox.register("c.csv", "姓名,乡镇,身份证号码\n张三,青石镇,\(ids[0])\n李四,青石镇,\(ids[1])\n").summary)
+        #expect(daily.outcomes == [.duplicate: 1, .valid: 1])
+        let rejects = try ReportService(store: inbox.store).rejects(RejectFilter())
+        #expect(rejects.map(\.reasons) == [[.duplicate(township: "白沙镇", file: "b.csv", sheet: nil, row: 2)]])
+    }
+
     @Test func aRejectedFileLeavesNothingBehind() throws {
         let inbox = try TestInbox()
         _ = try inbox.roster()

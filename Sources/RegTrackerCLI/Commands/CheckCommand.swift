@@ -7,12 +7,17 @@ import RegTrackerKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the database file and that the kept figures equal the figures recomputed from the rows.",
+        abstract:
+            "Check the database file, that the kept figures equal the figures recomputed from the rows, and the index "
+            + "of valid keys.",
         discussion: "Exit status 0 when both hold, 1 otherwise. Reads only, unless --repair is given.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Recompute the kept figures from the rows (a write, in one transaction), then check again.")
+    @Flag(
+        help: ArgumentHelp(
+            "Recompute the kept figures and the valid-key index from the rows (a write, in one transaction), then "
+                + "check again."))
     var repair = false
 
     @Flag(help: "Print the result as JSON on stdout.")
@@ -29,9 +34,16 @@ struct CheckCommand: ParsableCommand {
         } else if result.isConsistent {
             global.say(.check(.consistent(groups: result.figures.groups, rows: result.figures.rows)))
         } else {
-            for problem in result.integrityProblems { Console.error(.check(.integrityProblem(problem)), in: global.language) }
+            for problem in result.integrityProblems {
+                Console.error(.check(.integrityProblem(problem)), in: global.language)
+            }
             for difference in result.differences { Console.error(.check(.difference(difference)), in: global.language) }
-            if !result.differences.isEmpty { Console.error(.check(.inconsistent(differences: result.differences.count)), in: global.language) }
+            for difference in result.validKeyDifferences {
+                Console.error(.check(.validKeyDifference(difference)), in: global.language)
+            }
+            if !result.differences.isEmpty {
+                Console.error(.check(.inconsistent(differences: result.differences.count)), in: global.language)
+            }
         }
         if !result.isConsistent { throw ExitCode(1) }
     }
@@ -54,6 +66,17 @@ struct CheckCommand: ParsableCommand {
                             ("registered_day", difference.group.registeredDay.map(JSONValue.string) ?? .null),
                             ("kept", .int(difference.kept)),
                             ("recomputed", .int(difference.recomputed)),
+                        ])
+                    })
+            ),
+            (
+                "valid_key_differences",
+                .array(
+                    result.validKeyDifferences.map { difference in
+                        .object([
+                            ("key", .string(difference.kind.rawValue)),
+                            ("missing", .int(difference.missing)),
+                            ("extra", .int(difference.extra)),
                         ])
                     })
             ),

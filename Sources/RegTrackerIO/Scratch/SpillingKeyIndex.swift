@@ -42,6 +42,28 @@ public final class SpillingKeyIndex: ValidRowIndex {
     }
 }
 
+extension SpillingKeyIndex {
+    /// Every key with its row, in key order: the two runs and the keys in memory merged, read a chunk at a time (to
+    /// store them where a B-tree is best filled, in key order).
+    public func forEachInKeyOrder(_ body: (Int64, Int64) throws -> Void) throws {
+        var inMemory = recent.entries
+        inMemory.sort { $0.key < $1.key }
+        var sources: [any SortedEntries] = [newer.entries(), older.entries(), ArrayEntries(inMemory)]
+        var heads = try sources.indices.map { index in try sources[index].next() }
+        // Three sources: the smallest head is found by looking at each.
+        while true {
+            var smallest: Int?
+            for index in heads.indices {
+                guard let head = heads[index] else { continue }
+                if smallest.map({ head.key < heads[$0]!.key }) ?? true { smallest = index }
+            }
+            guard let index = smallest, let head = heads[index] else { return }
+            try body(head.key, head.value)
+            heads[index] = try sources[index].next()
+        }
+    }
+}
+
 /// Keys with their rows, sorted by key, in a scratch file of 16-byte records; the first key of every page is kept
 /// in memory (8 bytes a 256 keys), so a look-up reads one page.
 struct SortedKeyRun {

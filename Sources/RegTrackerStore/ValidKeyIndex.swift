@@ -1,0 +1,154 @@
+import GRDB
+import GRDBSQLite
+import RegTrackerCore
+
+/// The tables of the valid-key index (migration v10-valid-key-index): `key INTEGER PRIMARY KEY` (the key is the
+/// rowid) and `registration_id`, one table for ID keys and one for phone keys.
+enum ValidKeyIndex {
+    static let tables: [(kind: ValidKeyDifference.Kind, table: String, column: String)] = [
+        (.idNumber, "valid_id_key", "id_key"), (.phone, "valid_phone_key", "phone_key"),
+    ]
+
+    /// Removes the keys of the valid rows `sql` selects (`id, id_key, phone_key`): rows about to lose their outcome
+    /// (retracted) or to be deleted (purged). An entry is removed only if it names that row.
+    static func removeKeys(ofRowsSelectedBy sql: String, arguments: StatementArguments, in db: Database) throws {
+        let changes = try Changes(db)
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { try changes.remove(row: row[0], idKey: row[1], phoneKey: row[2]) }
+    }
+
+    /// The index rebuilt from the rows (`check --repair`); returns the entries written.
+    static func rebuild(in db: Database) throws -> Int {
+        var entries = 0
+        for (_, table, column) in tables {
+            try db.execute(sql: "DELETE FROM \(table)")
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO \(table) (key, registration_id) SELECT \(column), id FROM registration
+                    WHERE outcome = \(OutcomeKind.valid.rawValue) AND \(column) IS NOT NULL ORDER BY \(column), id
+                    """)
+            entries += db.changesCount
+        }
+        return entries
+    }
+
+    /// For each kind of key, the valid rows the index misses and the entries it should not have. One pass over the
+    /// rows: an entry names one row, so the entries that match a valid row are the valid rows minus those missed,
+    /// and every other entry is extra.
+    static func differences(in db: Database) throws -> [ValidKeyDifference] {
+        try tables.compactMap { kind, table, column in
+            let rows = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM \(table) k
+                        WHERE k.key = r.\(column) AND k.registration_id = r.id)), 0)
+                    FROM registration r WHERE r.outcome = \(OutcomeKind.valid.rawValue) AND r.\(column) IS NOT NULL
+                    """)
+            let (valid, missing): (Int64, Int64) = (rows?[0] ?? 0, rows?[1] ?? 0)
+            let entries = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            let extra = entries - (valid - missing)
+            return missing == 0 && extra == 0 ? nil : ValidKeyDifference(kind: kind, missing: missing, extra: extra)
+        }
+    }
+
+    /// Adds and removes entries one row at a time, through prepared statements (a re-evaluation that changes a few
+    /// outcomes among a million rows touches only those).
+    final class Changes {
+        private let adding: [Statement]
+        private let removing: [Statement]
+
+        init(_ db: Database) throws {
+            // A row that becomes valid takes its keys from a row that stopped being valid, whichever comes first.
+            adding = try tables.map {
+                try db.makeStatement(sql: "INSERT OR REPLACE INTO \($0.table) (key, registration_id) VALUES (?, ?)")
+            }
+            removing = try tables.map {
+                try db.makeStatement(sql: "DELETE FROM \($0.table) WHERE key = ? AND registration_id = ?")
+            }
+        }
+
+        func add(row: Int64, idKey: Int64?, phoneKey: Int64?) throws {
+            if let idKey { try adding[0].execute(arguments: [idKey, row]) }
+            if let phoneKey { try adding[1].execute(arguments: [phoneKey, row]) }
+        }
+
+        func remove(row: Int64, idKey: Int64?, phoneKey: Int64?) throws {
+            if let idKey { try removing[0].execute(arguments: [idKey, row]) }
+            if let phoneKey { try removing[1].execute(arguments: [phoneKey, row]) }
+        }
+    }
+
+    /// Adds the keys of a batch's valid rows once it is stored, given in key order (see `ValidKeyWriter`).
+    final class Appender: ValidKeyWriter {
+        private let statements: [Statement]
+
+        init(_ db: Database) throws {
+            // `OR REPLACE`: a `--replace` batch's rows are decided against the rows before its place, so one of them
+            // can take a key from a later row, which the re-evaluation that follows makes a duplicate.
+            statements = try tables.map {
+                try db.makeStatement(sql: "INSERT OR REPLACE INTO \($0.table) (key, registration_id) VALUES (?, ?)")
+            }
+        }
+
+        func add(idKey: Int64, row: Int64) throws { try add(idKey, row, 0) }
+        func add(phoneKey: Int64, row: Int64) throws { try add(phoneKey, row, 1) }
+
+        private func add(_ key: Int64, _ row: Int64, _ index: Int) throws {
+            let handle = statements[index].sqliteStatement
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, key)
+            sqlite3_bind_int64(handle, 2, row)
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a valid key")
+            }
+        }
+    }
+
+    /// Look-ups through two prepared statements, bound through SQLite's C API: an import asks once or twice a row.
+    final class Lookup: ValidKeyLookup {
+        private let statements: [Statement]
+        private let place: (statement: Statement, sequence: Int64)?
+        let isEmpty: Bool
+
+        /// `place`: only rows of batches placed before it in the sequence (a `--replace` batch's rows are decided
+        /// against those); nil: every valid row.
+        init(_ db: Database, before place: Int64?) throws {
+            statements = try tables.map {
+                try db.makeStatement(sql: "SELECT registration_id FROM \($0.table) WHERE key = ?")
+            }
+            // The one valid row holding a key is before the place, or no valid row before it holds the key.
+            self.place = try place.map { place in
+                let statement = try db.makeStatement(
+                    sql: """
+                        SELECT 1 FROM registration r JOIN batch b ON b.id = r.batch_id
+                        WHERE r.id = ? AND b.sequence < ? AND b.retracted_at IS NULL
+                        """)
+                return (statement, place)
+            }
+            let any = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM valid_id_key) OR EXISTS (SELECT 1 FROM valid_phone_key)")
+            isEmpty = any != true
+        }
+
+        func row(idKey: Int64) throws -> Int64? { try row(idKey, in: 0) }
+        func row(phoneKey: Int64) throws -> Int64? { try row(phoneKey, in: 1) }
+
+        private func row(_ key: Int64, in index: Int) throws -> Int64? {
+            if isEmpty { return nil }
+            let handle = statements[index].sqliteStatement
+            sqlite3_bind_int64(handle, 1, key)
+            // Reset once read: no statement is left running when the transaction commits.
+            defer { sqlite3_reset(handle) }
+            let row: Int64
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: row = sqlite3_column_int64(handle, 0)
+            case SQLITE_DONE: return nil
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot read a valid key")
+            }
+            guard let place else { return row }
+            return try Bool.fetchOne(place.statement, arguments: [row, place.sequence]) == true ? row : nil
+        }
+    }
+}
