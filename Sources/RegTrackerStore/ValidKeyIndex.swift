@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 import RegTrackerCore
 
-/// The tables of the valid-key index (migration v10-valid-key-index): `key INTEGER PRIMARY KEY` (the key is the
+/// The tables of the valid-key index (migration v11): `key INTEGER PRIMARY KEY` (the key is the
 /// rowid) and `registration_id`, one table for ID keys and one for phone keys.
 enum ValidKeyIndex {
     static let tables: [(kind: ValidKeyDifference.Kind, table: String, column: String)] = [
