@@ -14,7 +14,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/old.sqlite"
         let queue = try DatabaseQueue(path: path)
-        try Migrations.migrator.migrate(queue, upTo: "v9: reasons as codes")
+        try Migrations.migrator.migrate(queue, upTo: "v10: villages (村/社区)")
         try queue.write { db in
             try db.execute(
                 sql: """
