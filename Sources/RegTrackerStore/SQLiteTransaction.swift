@@ -175,6 +175,28 @@ struct SQLiteTransaction: RegistryTransaction {
         }
     }
 
+    func unmatchedVillageRows(township: Int64, limit: Int) throws -> UnmatchedVillageRows {
+        // The terms of the partial index `registration_unmatched_village`, spelled as it is, so SQLite uses it.
+        let unmatched = "r.township_id = ? AND r.village_id IS NULL AND r.outcome IS NOT NULL"
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.outcome
+                FROM registration r JOIN batch b ON b.id = r.batch_id
+                WHERE \(unmatched) ORDER BY r.id LIMIT ?
+                """,
+            arguments: [township, limit]
+        ).map { row in
+            UnmatchedVillageRows.Row(
+                fileName: ReasonText.place(row[0], row[1]), rowNumber: row[2], name: row[3], villageText: row[4],
+                idText: row[5], phoneText: row[6], outcome: OutcomeKind(rawValue: row[7]) ?? .malformed)
+        }
+        let total =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM registration r WHERE \(unmatched)", arguments: [township])
+            ?? 0
+        return UnmatchedVillageRows(rows: rows, total: total)
+    }
+
     func registrationWriter(batch: Int64) throws -> any RegistrationWriter {
         try SQLiteRegistrationWriter(db: db, batch: batch)
     }
@@ -207,7 +229,9 @@ struct SQLiteTransaction: RegistryTransaction {
         let order = try sequenceOrder()
         // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
         let townshipNames = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, name FROM township").map { row -> (Int64, String) in (row[0], row[1]) },
+            try Row.fetchAll(db, sql: "SELECT id, name FROM township").map { row -> (Int64, String) in
+                (row[0], row[1])
+            },
             uniquingKeysWith: { first, _ in first })
         let cursor = try Row.fetchCursor(
             db,
@@ -223,7 +247,8 @@ struct SQLiteTransaction: RegistryTransaction {
         while let row = try cursor.next() {
             let id: Int64 = row[0]
             let facts = RowFacts(
-                townshipKey: Roster.key(row[1]), problems: StoredReasons.decode(row[2]), isFlagged: row[3], idKey: row[4],
+                townshipKey: Roster.key(row[1]), problems: StoredReasons.decode(row[2]), isFlagged: row[3],
+                idKey: row[4],
                 phoneKey: row[5])
             let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }

@@ -22,6 +22,8 @@ struct TownshipData: Sendable {
     var villages: [VillageFigures]
     /// Its villages of the roster ranked (SPEC 5); nil when the roster gives it none.
     var villageReport: VillageReport? = nil
+    /// The first of its rows that match none of its villages, and their count; nil when it has no villages.
+    var unmatched: UnmatchedVillageRows? = nil
     /// The stored notices (issue 14), by end.
     var notices: [Notice] = []
 }
@@ -42,7 +44,9 @@ extension Dashboard {
 
     /// The roster name a path segment stands for (a name or an alias), or nil.
     func townshipName(_ text: String, for client: String) async throws -> String? {
-        try await readers.read(for: client) { store in try FiguresSnapshot.read(store) { $0.township(named: text)?.name } }
+        try await readers.read(for: client) { store in
+            try FiguresSnapshot.read(store) { $0.township(named: text)?.name }
+        }
     }
 
     /// nil when the name is not in the roster.
@@ -56,7 +60,10 @@ extension Dashboard {
                 return TownshipData(
                     report: view.report, figures: view.figures, lastSubmission: view.lastSubmission?.iso8601Unchecked,
                     trend: trend, township: township, rejects: view.rejects, villages: view.villages,
-                    villageReport: view.villageReport, notices: try snapshot.notices())
+                    villageReport: view.villageReport,
+                    unmatched: try snapshot.unmatchedVillageRows(
+                        township: view.figures.township, limit: TownshipPage.rejectLimit),
+                    notices: try snapshot.notices())
             }
         }
     }

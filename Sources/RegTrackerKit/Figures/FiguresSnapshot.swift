@@ -141,6 +141,15 @@ public struct FiguresSnapshot {
         return VillageReport(township: name, target: reportTarget, villages: villages, unmatched: unmatched)
     }
 
+    /// The first `limit` rows of the roster township `name` that match none of its villages (SPEC 5), and how many
+    /// there are; nil when the name is not in the roster or the roster gives it no villages.
+    public func unmatchedVillageRows(township name: String, limit: Int) throws -> UnmatchedVillageRows? {
+        guard let found = township(named: name), let index = roster.ids.firstIndex(of: found.id),
+            !roster.roster.townships[index].villages.isEmpty
+        else { return nil }
+        return try transaction.unmatchedVillageRows(township: found.id, limit: limit)
+    }
+
     /// The stored notices, by end.
     public func notices() throws -> [Notice] { try transaction.notices() }
 }

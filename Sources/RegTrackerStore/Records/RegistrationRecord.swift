@@ -36,6 +36,27 @@ public struct RejectRecord: Sendable, Equatable {
     public var reasons: [Reason]
 }
 
+/// The rows of a township that match none of its villages (SPEC 5), as the dashboard lists them: the first ones in
+/// import order, and how many there are.
+public struct UnmatchedVillageRows: Sendable, Equatable {
+    public struct Row: Sendable, Equatable {
+        /// The file (and sheet) as the rejects list names it.
+        public var fileName: String
+        public var rowNumber: Int
+        public var name: String
+        /// The village cell as received; empty when the row had none.
+        public var villageText: String
+        /// As in `RejectRecord`: unmasked, mask before showing.
+        public var idText: String?
+        public var phoneText: String?
+        public var outcome: OutcomeKind
+    }
+
+    public var rows: [Row]
+    /// All of them, listed or not.
+    public var total: Int
+}
+
 /// Counts per township of the roster in force, and rows that match none.
 public struct OutcomeTally: Sendable, Equatable {
     public var byTownship: [Int64: OutcomeCounts]

@@ -1,8 +1,10 @@
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerStore
 
 /// `/townships/{name}`: a township head's page: figures and rank, the trend with target and projection, valid
-/// registrations by village, and the rows that did not count with their reasons (personal numbers masked).
+/// registrations by village, the rows that match none of its villages, and the rows that did not count with their
+/// reasons (personal numbers masked).
 struct TownshipPage {
     /// Rejected rows beyond this are counted but not listed (the rejects file has them all).
     static let rejectLimit = 500
@@ -49,6 +51,7 @@ struct TownshipPage {
         body.append("</section>")
         body.append(NoticeBadge.history(township: figures.township, notices: data.notices))
         body.append(villages())
+        if let section = unmatchedVillageRows() { body.append(section) }
         body.append(rejects())
         return PageLayout.render(title: title, access: access, body: body)
     }
@@ -96,9 +99,42 @@ struct TownshipPage {
                 headings: ["排名", "村（社区）", "实有人口", "有效数", "注册率", "目标", "目标人数", "差额", ""], rows: rows,
                 numeric: [0, 2, 3, 4, 6, 7]))
         let unmatched = report.unmatched
+        let reported =
+            unmatched.reported > 0 && data.unmatched != nil
+            ? "<a href=\"#\(Self.unmatchedAnchor)\">\(unmatched.reported) 行</a>" : "\(unmatched.reported) 行"
         lines.append(
-            "<p class=\"note\">未匹配村（社区）的行（村（社区）栏为空或不在人口底数中，只计入乡镇）：上报 \(unmatched.reported) 行，"
+            "<p class=\"note\">未匹配村（社区）的行（村（社区）栏为空或不在人口底数中，只计入乡镇）：上报 \(reported)，"
                 + "有效 \(unmatched.valid) 行。</p>")
+        lines.append("</section>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The anchor of the section that lists the rows matching none of the township's villages.
+    static let unmatchedAnchor = "unmatched-village"
+
+    /// The rows that match none of the township's villages (SPEC 5), with the village cell as received so that the
+    /// clerk sees what to correct; nil when there are none or the roster gives it no villages.
+    private func unmatchedVillageRows() -> String? {
+        guard let unmatched = data.unmatched, unmatched.total > 0 else { return nil }
+        var lines = [
+            "<section class=\"unmatched\" id=\"\(Self.unmatchedAnchor)\"><h2>未匹配村（社区）的行</h2>",
+            "<p class=\"summary\">共 \(unmatched.total) 行的村（社区）栏为空或不是本乡镇人口底数中的村（社区）："
+                + "这些行只计入乡镇，不计入任何村（社区）。请核对村（社区）栏，改正后重新报送整份名单。</p>",
+        ]
+        let rows: [(cells: [String], classes: String)] = unmatched.rows.map { row in
+            let village = row.villageText.isEmpty ? "（空）" : Mask.digits(in: row.villageText)
+            let cells = [
+                row.fileName, String(row.rowNumber), Mask.digits(in: row.name), village,
+                RejectSheets.received(row.idText), RejectSheets.received(row.phoneText), row.outcome.label,
+            ]
+            return (cells.map(HTMLText.escape), "row unmatched")
+        }
+        lines.append(
+            PageLayout.table(
+                headings: ["文件", "行号", "姓名", "村（社区）（原文）", "身份证号", "手机号码", "结果"], rows: rows, numeric: [1]))
+        if unmatched.total > unmatched.rows.count {
+            lines.append("<p class=\"note\">只列出前 \(unmatched.rows.count) 行，共 \(unmatched.total) 行。</p>")
+        }
         lines.append("</section>")
         return lines.joined(separator: "\n")
     }
