@@ -272,16 +272,6 @@ enum Migrations {
                         ORDER BY phone_key, id;
                     """)
         }
-        migrator.registerMigration("v12: rows without a village, by township") { db in
-            // SPEC 5 on the dashboard: a township page lists the first of its rows that match none of its villages
-            // and counts them all, on this index instead of every row of the township. Partial: once the roster has
-            // villages, most rows match one and are not in it.
-            try db.execute(
-                sql: """
-                    CREATE INDEX registration_unmatched_village ON registration(township_id)
-                        WHERE village_id IS NULL AND outcome IS NOT NULL;
-                    """)
-        }
         return migrator
     }
 }

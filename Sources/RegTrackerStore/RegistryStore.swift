@@ -67,7 +67,7 @@ public protocol RegistryTransaction {
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
     /// The first `limit` rows (import order) of a township (by database id) that match none of its villages, and how
-    /// many there are; read on the index of those rows (migration v12), not on every row of the township.
+    /// many there are (from the kept figures).
     func unmatchedVillageRows(township: Int64, limit: Int) throws -> UnmatchedVillageRows
 
     /// Remembers every row's outcome, for `outcomeChanges()` after a change in the same transaction.

@@ -176,7 +176,8 @@ struct SQLiteTransaction: RegistryTransaction {
     }
 
     func unmatchedVillageRows(township: Int64, limit: Int) throws -> UnmatchedVillageRows {
-        // The terms of the partial index `registration_unmatched_village`, spelled as it is, so SQLite uses it.
+        // No index of its own: one on every row without a village would cost every import of a county without
+        // villages. The rows are read in import order until `limit` are found.
         let unmatched = "r.township_id = ? AND r.village_id IS NULL AND r.outcome IS NOT NULL"
         let rows = try Row.fetchAll(
             db,
@@ -192,8 +193,9 @@ struct SQLiteTransaction: RegistryTransaction {
                 idText: row[5], phoneText: row[6], outcome: OutcomeKind(rawValue: row[7]) ?? .malformed)
         }
         let total =
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM registration r WHERE \(unmatched)", arguments: [township])
-            ?? 0
+            try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(rows), 0) FROM figure WHERE township_id = ? AND village_id IS NULL",
+                arguments: [township]) ?? 0
         return UnmatchedVillageRows(rows: rows, total: total)
     }
 
