@@ -13,6 +13,10 @@ public protocol RegistryStore: Sendable {
 
 /// What a transaction can do. Methods that change data are only called inside `write`.
 public protocol RegistryTransaction {
+    /// A number that moves whenever another connection committed a change since this connection last read, and
+    /// only then; the same throughout one read (SQLite: `PRAGMA data_version`). A connection's own writes do not
+    /// move it.
+    func changeStamp() throws -> Int64
     func activeBatch(sha256: String) throws -> BatchRecord?
     func activeBatches(fileName: String, kind: FileKind) throws -> [BatchRecord]
     func batch(id: Int64) throws -> BatchRecord?

@@ -15,6 +15,8 @@ public struct Dashboard: Sendable {
     public var settings: ServeSettings
     /// The read connections, taken in turn by client.
     let readers: ReadPool
+    /// nil unless `settings.keepsFigures`.
+    let figuresCache: FiguresCache?
 
     /// `readers`: read connections on the same database (`serve` opens `--read-connections` read-only ones);
     /// empty reads through `store`.
@@ -27,6 +29,7 @@ public struct Dashboard: Sendable {
         self.environment = environment
         self.settings = settings
         self.readers = ReadPool(stores: readers.isEmpty ? [store] : readers)
+        self.figuresCache = settings.keepsFigures ? FiguresCache() : nil
     }
 
     var today: CivilDate { Clock.system(environment: environment).today }

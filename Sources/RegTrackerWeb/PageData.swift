@@ -31,13 +31,18 @@ struct TownshipData: Sendable {
 extension Dashboard {
     /// Reads run in `client`'s turn in the read pool, each page on one snapshot.
     func rankingData(for client: String) async throws -> RankingData {
-        let (target, today) = (target, today)
+        let (target, today, cache) = (target, today, figuresCache)
         return try await readers.read(for: client) { store in
             try FiguresSnapshot.read(store) { snapshot in
+                let connection = ObjectIdentifier(store as AnyObject)
+                let key = try cache.map { _ in FiguresCache.Key(stamp: try snapshot.changeStamp(), today: today) }
+                if let key, let kept = cache?.ranking(connection: connection, key: key) { return kept }
                 let ranked = try snapshot.report(target: target)
-                return RankingData(
+                let data = RankingData(
                     report: ranked.report, lastSubmission: ranked.lastSubmissionText,
                     trend: try snapshot.trend(target: target, asOf: today), notices: try snapshot.notices())
+                if let key { cache?.keep(data, connection: connection, key: key) }
+                return data
             }
         }
     }
@@ -51,11 +56,15 @@ extension Dashboard {
 
     /// nil when the name is not in the roster.
     func townshipData(named name: String, for client: String) async throws -> TownshipData? {
-        let (target, today) = (target, today)
+        let (target, today, cache) = (target, today, figuresCache)
         return try await readers.read(for: client) { store in
             try FiguresSnapshot.read(store) { snapshot -> TownshipData? in
                 guard let view = try snapshot.townshipView(named: name, target: target) else { return nil }
-                let trend = try snapshot.trend(target: target, asOf: today)
+                let connection = ObjectIdentifier(store as AnyObject)
+                let key = try cache.map { _ in FiguresCache.Key(stamp: try snapshot.changeStamp(), today: today) }
+                let kept = key.flatMap { cache?.trend(connection: connection, key: $0) }
+                let trend = try kept ?? snapshot.trend(target: target, asOf: today)
+                if let key, kept == nil { cache?.keep(trend, connection: connection, key: key) }
                 guard let township = trend.township(named: view.figures.township) else { return nil }
                 return TownshipData(
                     report: view.report, figures: view.figures, lastSubmission: view.lastSubmission?.iso8601Unchecked,

@@ -18,13 +18,17 @@ public struct ServeSettings: Sendable {
     public var sessionLifetime: Int64
     /// The sessions' clock, in Unix seconds (tests move it to let a session expire).
     public var now: @Sendable () -> Int64
+    /// Keep the ranking page's figures and the county's trend between requests, per read connection, until another
+    /// connection changes the database (`FiguresCache`). Only for read connections that never write: `serve`'s.
+    public var keepsFigures: Bool
 
     public init(
         requestTimeout: Duration = .seconds(5), idleTimeout: Duration = .seconds(30), maxConnections: Int = 512,
         behindHTTPS: Bool = false, trustedProxies: [String] = [],
         sessionLifetime: Int64 = SessionService.defaultLifetime,
-        now: @escaping @Sendable () -> Int64 = SessionService.systemTime
+        now: @escaping @Sendable () -> Int64 = SessionService.systemTime, keepsFigures: Bool = false
     ) {
+        self.keepsFigures = keepsFigures
         self.requestTimeout = requestTimeout
         self.idleTimeout = idleTimeout
         self.maxConnections = maxConnections

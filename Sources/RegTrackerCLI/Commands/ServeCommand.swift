@@ -71,7 +71,7 @@ struct ServeCommand: ParsableCommand {
         ServeSettings(
             requestTimeout: .milliseconds(Int64(requestTimeout * 1000)),
             idleTimeout: .milliseconds(Int64(idleTimeout * 1000)), maxConnections: maxConnections,
-            behindHTTPS: behindHTTPS, trustedProxies: trustedProxies)
+            behindHTTPS: behindHTTPS, trustedProxies: trustedProxies, keepsFigures: true)
     }
 
     func run() throws {

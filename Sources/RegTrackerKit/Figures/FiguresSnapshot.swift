@@ -15,6 +15,9 @@ public struct FiguresSnapshot {
         }
     }
 
+    /// Moves when another connection changed the database since this one last read (`RegistryTransaction`).
+    public func changeStamp() throws -> Int64 { try transaction.changeStamp() }
+
     /// Today's ranked report, with each township's last submission.
     public func report(target: Target) throws -> RankedFigures {
         let tally = try transaction.outcomeTally(roster: roster)
