@@ -10,11 +10,16 @@ struct APIRoutes {
     func add(to group: RouterGroup<DashboardContext>) {
         let dashboard = dashboard
         group.get("/api/report") { _, context in
-            Self.json(ReportJSON.report(try await dashboard.rankingData(for: context.client).report))
+            let data = try await dashboard.rankingData(for: context.client)
+            return Self.json(rendered: data.rendered.text("report") { ReportJSON.report(data.report).rendered() })
         }
         group.get("/api/trend") { request, context in
             let step = request.uri.queryParameters.get("by").flatMap(DailySeries.Step.init(rawValue:)) ?? .day
-            return Self.json(TrendJSON.report(try await dashboard.rankingData(for: context.client).trend, step: step))
+            let data = try await dashboard.rankingData(for: context.client)
+            return Self.json(
+                rendered: data.rendered.text("trend:\(step.rawValue)") {
+                    TrendJSON.report(data.trend, step: step).rendered()
+                })
         }
         group.get("/api/townships/:name") { _, context in
             guard let access = context.access else { return Self.error(.unauthorized, "a token is required") }
@@ -36,9 +41,13 @@ struct APIRoutes {
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
+        json(rendered: value.rendered(), status: status)
+    }
+
+    static func json(rendered text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: value.rendered())))
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {

@@ -9,6 +9,8 @@ struct RankingData: Sendable {
     var trend: TrendReport
     /// The stored notices (issue 14), by end.
     var notices: [Notice] = []
+    /// The pages and JSON rendered from these figures.
+    var rendered = RenderedTexts()
 }
 
 /// What a township page shows, read on one snapshot.

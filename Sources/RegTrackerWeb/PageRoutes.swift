@@ -10,7 +10,9 @@ struct PageRoutes {
         let dashboard = dashboard
         group.get("/") { _, context in
             let data = try await dashboard.rankingData(for: context.client)
-            return HTMLResponse.page(RankingPage(data: data, access: context.access ?? .office).html())
+            let access = context.access ?? .office
+            return HTMLResponse.page(
+                data.rendered.text(access.renderedPageKey) { RankingPage(data: data, access: access).html() })
         }
         group.get("/townships/:name") { _, context in
             guard let access = context.access else { throw HTTPError(.unauthorized) }

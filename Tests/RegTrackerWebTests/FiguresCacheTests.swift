@@ -52,4 +52,21 @@ import Testing
         #expect(after == (try await answers(fresh)))
         for (position, path) in Self.paths.enumerated() { #expect(after[position] != before[position], "\(path)") }
     }
+
+    /// The ranking page is kept once for each access: a township's token sees its own, after the office's.
+    @Test func eachAccessGetsItsOwnRankingPage() async throws {
+        let fixture = try DashboardFixture()
+        let reader = try SQLiteStore.existing(path: fixture.folder + "/db.sqlite")
+        let keeping = fixture.dashboard(settings: ServeSettings(keepsFigures: true), readers: [reader])
+        func page(_ dashboard: Dashboard, _ token: String) async throws -> String {
+            try await dashboard.application(host: "127.0.0.1", port: 0).test(.router) { client in
+                try await client.execute(uri: "/", method: .get, headers: DashboardFixture.bearer(token)).text
+            }
+        }
+        let office = try await page(keeping, fixture.office)
+        let township = try await page(keeping, fixture.qingshi)
+        #expect(office == (try await page(fixture.dashboard, fixture.office)))
+        #expect(township == (try await page(fixture.dashboard, fixture.qingshi)))
+        #expect(office != township)
+    }
 }
