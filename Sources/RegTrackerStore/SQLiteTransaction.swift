@@ -3,11 +3,11 @@ import RegTrackerCore
 
 /// `RegistryTransaction` on one GRDB connection inside a transaction.
 struct SQLiteTransaction: RegistryTransaction {
+    let db: Database
+
     func changeStamp() throws -> Int64 {
         try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
     }
-
-    let db: Database
 
     func activeBatch(sha256: String) throws -> BatchRecord? {
         try BatchRecord.fetchOne(

@@ -1,4 +1,6 @@
 import RegTrackerCore
+import RegTrackerKit
+import RegTrackerStore
 import Synchronization
 
 /// The ranking page's figures and the county's trend, kept between requests until the database changes (issue 13:
@@ -8,8 +10,16 @@ import Synchronization
 /// never write, since a connection's own writes do not move its stamp.
 final class FiguresCache: Sendable {
     struct Key: Equatable, Sendable {
+        var connection: ObjectIdentifier
         var stamp: Int64
         var today: CivilDate
+
+        /// The key of a read on `store`, on the snapshot it is reading.
+        init(store: any RegistryStore, snapshot: FiguresSnapshot, today: CivilDate) throws {
+            connection = ObjectIdentifier(store as AnyObject)
+            stamp = try snapshot.changeStamp()
+            self.today = today
+        }
     }
 
     private struct Entry: Sendable {
@@ -20,28 +30,29 @@ final class FiguresCache: Sendable {
 
     private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
 
-    func ranking(connection: ObjectIdentifier, key: Key) -> RankingData? {
-        entries.withLock { $0[connection].flatMap { $0.key == key ? $0.ranking : nil } }
-    }
+    func ranking(_ key: Key) -> RankingData? { entry(key)?.ranking }
 
-    func trend(connection: ObjectIdentifier, key: Key) -> TrendReport? {
-        entries.withLock { $0[connection].flatMap { $0.key == key ? $0.trend : nil } }
-    }
+    func trend(_ key: Key) -> TrendReport? { entry(key)?.trend }
 
-    func keep(_ ranking: RankingData, connection: ObjectIdentifier, key: Key) {
-        entries.withLock { entries in
-            var entry = entries[connection].flatMap { $0.key == key ? $0 : nil } ?? Entry(key: key)
+    func keep(_ ranking: RankingData, for key: Key) {
+        update(key) { entry in
             entry.ranking = ranking
             entry.trend = ranking.trend
-            entries[connection] = entry
         }
     }
 
-    func keep(_ trend: TrendReport, connection: ObjectIdentifier, key: Key) {
+    func keep(_ trend: TrendReport, for key: Key) { update(key) { $0.trend = trend } }
+
+    private func entry(_ key: Key) -> Entry? {
+        entries.withLock { $0[key.connection].flatMap { $0.key == key ? $0 : nil } }
+    }
+
+    /// Changes the connection's entry, a new one when its key moved.
+    private func update(_ key: Key, _ body: (inout Entry) -> Void) {
         entries.withLock { entries in
-            var entry = entries[connection].flatMap { $0.key == key ? $0 : nil } ?? Entry(key: key)
-            entry.trend = trend
-            entries[connection] = entry
+            var entry = entries[key.connection].flatMap { $0.key == key ? $0 : nil } ?? Entry(key: key)
+            body(&entry)
+            entries[key.connection] = entry
         }
     }
 }

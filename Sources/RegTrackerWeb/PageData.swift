@@ -36,14 +36,13 @@ extension Dashboard {
         let (target, today, cache) = (target, today, figuresCache)
         return try await readers.read(for: client) { store in
             try FiguresSnapshot.read(store) { snapshot in
-                let connection = ObjectIdentifier(store as AnyObject)
-                let key = try cache.map { _ in FiguresCache.Key(stamp: try snapshot.changeStamp(), today: today) }
-                if let key, let kept = cache?.ranking(connection: connection, key: key) { return kept }
+                let key = try cache.map { _ in try FiguresCache.Key(store: store, snapshot: snapshot, today: today) }
+                if let key, let kept = cache?.ranking(key) { return kept }
                 let ranked = try snapshot.report(target: target)
                 let data = RankingData(
                     report: ranked.report, lastSubmission: ranked.lastSubmissionText,
                     trend: try snapshot.trend(target: target, asOf: today), notices: try snapshot.notices())
-                if let key { cache?.keep(data, connection: connection, key: key) }
+                if let key { cache?.keep(data, for: key) }
                 return data
             }
         }
@@ -62,11 +61,10 @@ extension Dashboard {
         return try await readers.read(for: client) { store in
             try FiguresSnapshot.read(store) { snapshot -> TownshipData? in
                 guard let view = try snapshot.townshipView(named: name, target: target) else { return nil }
-                let connection = ObjectIdentifier(store as AnyObject)
-                let key = try cache.map { _ in FiguresCache.Key(stamp: try snapshot.changeStamp(), today: today) }
-                let kept = key.flatMap { cache?.trend(connection: connection, key: $0) }
+                let key = try cache.map { _ in try FiguresCache.Key(store: store, snapshot: snapshot, today: today) }
+                let kept = key.flatMap { cache?.trend($0) }
                 let trend = try kept ?? snapshot.trend(target: target, asOf: today)
-                if let key, kept == nil { cache?.keep(trend, connection: connection, key: key) }
+                if let key, kept == nil { cache?.keep(trend, for: key) }
                 guard let township = trend.township(named: view.figures.township) else { return nil }
                 return TownshipData(
                     report: view.report, figures: view.figures, lastSubmission: view.lastSubmission?.iso8601Unchecked,
