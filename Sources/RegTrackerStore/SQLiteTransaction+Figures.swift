@@ -7,17 +7,22 @@ extension SQLiteTransaction {
         var tally = OutcomeTally(byTownship: [:], unassigned: 0, lastSubmission: [:])
         var latestBatch: [Int64: Int64] = [:]
         let groups = try Row.fetchCursor(
-            db, sql: "SELECT township_id, outcome, SUM(rows), MAX(batch_id) FROM figure GROUP BY township_id, outcome")
+            db,
+            sql: """
+                SELECT township_key, outcome, SUM(rows), MAX(batch_id) FROM figure_total
+                GROUP BY township_key, outcome
+                """)
         while let group = try groups.next() {
             guard let outcome = OutcomeKind(rawValue: group[1]) else { continue }
             let count: Int64 = group[2]
-            guard let township: Int64 = group[0] else {
+            let key: Int64 = group[0]
+            guard key != 0 else {
                 if outcome == .unassigned { tally.unassigned += count }
                 continue
             }
-            tally.byTownship[township, default: OutcomeCounts()].add(outcome, count: count)
+            tally.byTownship[key, default: OutcomeCounts()].add(outcome, count: count)
             let batch: Int64 = group[3]
-            latestBatch[township] = max(latestBatch[township] ?? batch, batch)
+            latestBatch[key] = max(latestBatch[key] ?? batch, batch)
         }
         // Batch numbers grow with import time: the newest batch of a township is its last submission.
         for (township, batch) in latestBatch {
@@ -51,7 +56,32 @@ extension SQLiteTransaction {
             return FigureDifference(
                 group: group, township: group.township.flatMap { names[$0] },
                 village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
-        }.sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
+        } + (try totalDifferences(names: names, villages: villages))
+        .sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
+    }
+
+    /// Where the totals without the day disagree with the figures by day they are kept from.
+    private func totalDifferences(names: [Int64: String], villages: [Int64: String]) throws -> [FigureDifference] {
+        func totals(_ sql: String) throws -> [FigureDifference.Group: Int64] {
+            var counts: [FigureDifference.Group: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: sql) {
+                let (township, village): (Int64, Int64) = (row[0], row[1])
+                let group = FigureDifference.Group(
+                    batch: row[3], township: township == 0 ? nil : township, outcome: row[2], registeredDay: nil,
+                    village: village == 0 ? nil : village, allDays: true)
+                counts[group, default: 0] += row[4]
+            }
+            return counts
+        }
+        let kept = try totals("SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total")
+        let byDay = try totals(FigureTotals.fromFigures)
+        return Set(kept.keys).union(byDay.keys).compactMap { group in
+            let (keptRows, rows) = (kept[group] ?? 0, byDay[group] ?? 0)
+            guard keptRows != rows else { return nil }
+            return FigureDifference(
+                group: group, township: group.township.flatMap { names[$0] },
+                village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
+        }
     }
 
     func villageTally() throws -> VillageTally {
@@ -59,12 +89,12 @@ extension SQLiteTransaction {
         let groups = try Row.fetchCursor(
             db,
             sql: """
-                SELECT township_id, village_id, outcome, SUM(rows) FROM figure
-                WHERE township_id IS NOT NULL GROUP BY township_id, village_id, outcome
+                SELECT township_key, village_key, outcome, SUM(rows) FROM figure_total
+                WHERE township_key <> 0 GROUP BY township_key, village_key, outcome
                 """)
         while let group = try groups.next() {
             guard let outcome = OutcomeKind(rawValue: group[2]) else { continue }
-            if let village: Int64 = group[1] {
+            if let village: Int64 = group[1], village != 0 {
                 tally.byVillage[village, default: OutcomeCounts()].add(outcome, count: group[3])
             } else {
                 tally.unmatchedByTownship[group[0], default: OutcomeCounts()].add(outcome, count: group[3])
@@ -85,7 +115,9 @@ extension SQLiteTransaction {
                 INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows, village_id)
                 \(KeptFigures.recomputed)
                 """)
-        return db.changesCount
+        let groups = db.changesCount
+        try db.execute(sql: FigureTotals.rebuild)
+        return groups
     }
 
     func validKeyDifferences() throws -> [ValidKeyDifference] {
