@@ -14,16 +14,18 @@ final class FiguresCache: Sendable {
         var stamp: Int64
         var today: CivilDate
 
-        /// The key of a read on `store`, on the snapshot it is reading.
-        init(store: any RegistryStore, snapshot: FiguresSnapshot, today: CivilDate) throws {
+        /// The key of a read on `store` at its change stamp.
+        init(store: any RegistryStore, stamp: Int64, today: CivilDate) {
             connection = ObjectIdentifier(store as AnyObject)
-            stamp = try snapshot.changeStamp()
+            self.stamp = stamp
             self.today = today
         }
     }
 
     private struct Entry: Sendable {
         var key: Key
+        /// The roster in force: reading it (townships, villages, aliases) was half of a kept page's cost.
+        var roster: StoredRoster?
         var ranking: RankingData?
         var trend: TrendReport?
         /// Township pages' figures, by township, oldest first; at most `townshipLimit`.
@@ -35,6 +37,16 @@ final class FiguresCache: Sendable {
     static let townshipLimit = 8
 
     private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
+
+    /// Reads `body` on one snapshot of `store` with the key of its kept figures, the roster kept with them.
+    func read<T>(_ store: any RegistryStore, today: CivilDate, _ body: (FiguresSnapshot, Key) throws -> T) throws -> T {
+        try FiguresSnapshot.read(store, keptRoster: { self.entry(Key(store: store, stamp: $0, today: today))?.roster }) {
+            snapshot in
+            let key = Key(store: store, stamp: try snapshot.changeStamp(), today: today)
+            if entry(key)?.roster == nil { update(key) { $0.roster = snapshot.roster } }
+            return try body(snapshot, key)
+        }
+    }
 
     func ranking(_ key: Key) -> RankingData? { entry(key)?.ranking }
 

@@ -33,12 +33,20 @@ struct TownshipData: Sendable {
 }
 
 extension Dashboard {
+    /// One snapshot of `store`, through the kept figures when the dashboard keeps them (then with their key).
+    private static func read<T>(
+        _ store: any RegistryStore, cache: FiguresCache?, today: CivilDate,
+        _ body: (FiguresSnapshot, FiguresCache.Key?) throws -> T
+    ) throws -> T {
+        guard let cache else { return try FiguresSnapshot.read(store) { try body($0, nil) } }
+        return try cache.read(store, today: today) { try body($0, $1) }
+    }
+
     /// Reads run in `client`'s turn in the read pool, each page on one snapshot.
     func rankingData(for client: String) async throws -> RankingData {
         let (target, today, cache) = (target, today, figuresCache)
         return try await readers.read(for: client) { store in
-            try FiguresSnapshot.read(store) { snapshot in
-                let key = try cache.map { _ in try FiguresCache.Key(store: store, snapshot: snapshot, today: today) }
+            try Self.read(store, cache: cache, today: today) { snapshot, key in
                 if let key, let kept = cache?.ranking(key) { return kept }
                 let ranked = try snapshot.report(target: target)
                 let data = RankingData(
@@ -52,8 +60,9 @@ extension Dashboard {
 
     /// The roster name a path segment stands for (a name or an alias), or nil.
     func townshipName(_ text: String, for client: String) async throws -> String? {
-        try await readers.read(for: client) { store in
-            try FiguresSnapshot.read(store) { $0.township(named: text)?.name }
+        let (today, cache) = (today, figuresCache)
+        return try await readers.read(for: client) { store in
+            try Self.read(store, cache: cache, today: today) { snapshot, _ in snapshot.township(named: text)?.name }
         }
     }
 
@@ -61,8 +70,7 @@ extension Dashboard {
     func townshipData(named name: String, for client: String) async throws -> TownshipData? {
         let (target, today, cache) = (target, today, figuresCache)
         return try await readers.read(for: client) { store in
-            try FiguresSnapshot.read(store) { snapshot -> TownshipData? in
-                let key = try cache.map { _ in try FiguresCache.Key(store: store, snapshot: snapshot, today: today) }
+            try Self.read(store, cache: cache, today: today) { snapshot, key -> TownshipData? in
                 if let key, let kept = cache?.township(name, key) { return kept }
                 guard let view = try snapshot.townshipView(named: name, target: target) else { return nil }
                 let trend = try key.flatMap { cache?.trend($0) } ?? snapshot.trend(target: target, asOf: today)

@@ -8,10 +8,15 @@ public struct FiguresSnapshot {
     /// The roster in force.
     public let roster: StoredRoster
 
-    /// Reads `body` on one snapshot of `store`.
-    public static func read<T>(_ store: any RegistryStore, _ body: (FiguresSnapshot) throws -> T) throws -> T {
+    /// Reads `body` on one snapshot of `store`. `keptRoster` may give the roster in force for the snapshot's change
+    /// stamp (the dashboard keeps it between requests), so that it is not read again.
+    public static func read<T>(
+        _ store: any RegistryStore, keptRoster: ((_ changeStamp: Int64) -> StoredRoster?)? = nil,
+        _ body: (FiguresSnapshot) throws -> T
+    ) throws -> T {
         try store.read { transaction in
-            try body(FiguresSnapshot(transaction: transaction, roster: try transaction.currentRoster()))
+            let kept = try keptRoster.flatMap { $0(try transaction.changeStamp()) }
+            return try body(FiguresSnapshot(transaction: transaction, roster: try kept ?? transaction.currentRoster()))
         }
     }
 
