@@ -51,7 +51,8 @@ extension Dashboard {
                 let ranked = try snapshot.report(target: target)
                 let data = RankingData(
                     report: ranked.report, lastSubmission: ranked.lastSubmissionText,
-                    trend: try snapshot.trend(target: target, asOf: today), notices: try snapshot.notices())
+                    trend: try key.flatMap { cache?.trend($0) } ?? snapshot.trend(target: target, asOf: today),
+                    notices: try snapshot.notices())
                 if let key { cache?.keep(data, for: key) }
                 return data
             }
