@@ -71,7 +71,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // The rules; their tests read reasons in the words of the catalogue.
         .testTarget(name: "RegTrackerCoreTests", dependencies: ["RegTrackerCore", "RegTrackerRender"]),
-        .testTarget(name: "RegTrackerRenderTests", dependencies: ["RegTrackerRender", "RegTrackerCore", "TestSupport"]),
+        .testTarget(
+            name: "RegTrackerRenderTests", dependencies: ["RegTrackerRender", "RegTrackerCore", "TestSupport"]),
         .testTarget(
             name: "RegTrackerStoreTests",
             dependencies: ["RegTrackerStore", "RegTrackerCore", .product(name: "GRDB", package: "GRDB.swift")]),
