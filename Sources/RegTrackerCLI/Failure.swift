@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 
 /// The one place that turns an error a person can act on into its message and exit status 1; anything else is

@@ -3,6 +3,7 @@ import Foundation
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 
 /// Options every command takes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegTrackerCore
+import RegTrackerRender
 
 @main
 struct RegTracker: ParsableCommand {

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// The messages of `check`, in English and Chinese (one `Strings.Key` case, `.check`).

@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// The catalogue's texts about what an import made of a file: sheets, the township a file names, skipped rows,
 /// warnings and roster changes, in English and Chinese.

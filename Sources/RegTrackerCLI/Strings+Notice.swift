@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 // MARK: - The periodic notice (issue 14)
 

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 /// The messages of `serve`'s limits (issue 20), in English and Chinese.
 enum ServeText: Sendable {
     /// A count option below 1.

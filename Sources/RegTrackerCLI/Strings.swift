@@ -1,6 +1,7 @@
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 
 extension Language {

@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerRender
 import RegTrackerStore
 
 /// Why a whole file was rejected, as a value: the file, the sheet when it is one of several, and the problem with

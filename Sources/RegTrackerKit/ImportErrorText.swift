@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerRender
 
 extension ImportError {
     /// The problem in `language`, without the file name (SPEC 7: problems inside a file in the CLI's language).

@@ -1,6 +1,7 @@
 import Glibc
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerRender
 
 /// Why a file cannot be read, in the language passed in: the place, what is wrong, and what to do
 /// (`line 3: not valid UTF-8; save the file as UTF-8, …`). The pipeline puts the file name in front.

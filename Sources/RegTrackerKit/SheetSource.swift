@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerRender
 
 /// What became of one sheet of a workbook (SPEC 1.6): read, with its rows, or skipped, with why.
 public struct SheetReport: Sendable, Equatable {

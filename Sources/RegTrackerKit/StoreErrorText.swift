@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// A store failure a person can act on, in the language passed in: for the CLI's own messages and for an import

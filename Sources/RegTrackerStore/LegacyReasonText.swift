@@ -1,5 +1,6 @@
 import Foundation
 import RegTrackerCore
+import RegTrackerRender
 
 /// Reads back the English reason text that releases before "v9: reasons as codes" stored, for that migration.
 /// Text it cannot read whole stays as one `legacy` reason, shown as it was.

@@ -1,5 +1,6 @@
 import GRDB
 import RegTrackerCore
+import RegTrackerRender
 
 /// `RegistryTransaction` on one GRDB connection inside a transaction.
 struct SQLiteTransaction: RegistryTransaction {

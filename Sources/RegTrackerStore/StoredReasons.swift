@@ -1,5 +1,6 @@
 import Foundation
 import RegTrackerCore
+import RegTrackerRender
 
 /// How a row's reasons are kept in one TEXT column (`registration.malformed_reason`, `registration.reason`): a JSON
 /// array of objects, each a `code` and the reason's values by name, all strings —

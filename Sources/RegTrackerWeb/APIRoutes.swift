@@ -1,6 +1,7 @@
 import Hummingbird
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// `GET /api/report`, `/api/townships/{name}`, `/api/trend`: the JSON of `report --json`,
 /// `rate NAME --json --by-village` and `trend --json`.

@@ -1,6 +1,7 @@
 import Hummingbird
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// `GET /api/notices` and `/api/notices/{period}`: the JSON of `notice list --json` and of a stored notice
 /// (`notice PERIOD --json`). Read-only: the dashboard never issues a notice. A notice is a ranking, which every

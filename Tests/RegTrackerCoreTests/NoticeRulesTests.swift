@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RegTrackerCore
+@testable import RegTrackerRender
 
 /// SPEC 6 on hand-computed figures: every township has population 100 and the default target 50% (needs 50).
 @Suite struct NoticeRulesTests {

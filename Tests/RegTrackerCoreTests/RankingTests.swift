@@ -1,3 +1,4 @@
+import RegTrackerRender
 import Testing
 
 @testable import RegTrackerCore

@@ -1,3 +1,5 @@
+import RegTrackerRender
+
 @testable import RegTrackerCore
 
 /// Small builders shared by the core tests, so that each test reads as given/when/then.

@@ -2,6 +2,7 @@ import Foundation
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import Testing
 
 /// The same list saved by LibreOffice as CSV, SpreadsheetML, .xlsx, .xls and bare sheet XML (see

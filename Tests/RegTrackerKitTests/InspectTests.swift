@@ -2,6 +2,7 @@ import Foundation
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import Testing
 
 /// Issue 8: `inspect` says what import would make of a file, and stores nothing.

@@ -2,6 +2,7 @@ import CRsvg
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import Testing
 
 /// `排名-<PERIOD>.png`: decodes, is 1080 pixels wide, each bar ends where its rate says, and Chinese renders with a

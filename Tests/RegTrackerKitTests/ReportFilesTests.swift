@@ -2,6 +2,7 @@ import Foundation
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import Testing
 
 /// The files people read, rendered from a small fixed report and compared with golden files kept in `Golden/`.

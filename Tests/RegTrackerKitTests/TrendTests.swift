@@ -2,6 +2,7 @@ import Foundation
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 import Testing
 

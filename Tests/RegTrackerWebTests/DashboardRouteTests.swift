@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 import RegTrackerWeb
 import Testing

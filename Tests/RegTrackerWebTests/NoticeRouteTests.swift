@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import Testing
 
 /// `/api/notices` and `/api/notices/{period}` serve the stored notices as `notice --json` prints them.

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerWeb
 import Testing
 

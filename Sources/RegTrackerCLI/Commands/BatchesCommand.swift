@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 
 struct BatchesCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// The database's own check and the kept figures against the rows: what the tests run after every step, and what
 /// an office runs after a crash or a restore.

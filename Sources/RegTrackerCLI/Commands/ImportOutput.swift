@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// How import results are told: a line per file, or one JSON document.
 enum ImportOutput {

@@ -1,6 +1,7 @@
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// Progress of a long import on stderr, only when stderr is a terminal (never in cron mail or a pipe) and not
 /// `--quiet`: a transient line while a file is read, then `[i/n] file: rows in s (rows/s)` when it is done.

@@ -3,6 +3,7 @@ import Foundation
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 
 /// Shows what import would make of a file, storing nothing: how it was read, the header and its mapping, the rows

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// 未报送名单: the townships that have sent no registration list since a date, as the office names them in notices.
 struct MissingCommand: ParsableCommand {

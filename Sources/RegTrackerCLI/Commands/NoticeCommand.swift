@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// `notice PERIOD` issues (or shows) the periodic notice (通报) of SPEC 6; `notice list` lists the stored ones.
 struct NoticeCommand: ParsableCommand {

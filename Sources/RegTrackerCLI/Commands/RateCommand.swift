@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// One township for its head: where it stands, what it still needs, and why rows did not count.
 struct RateCommand: ParsableCommand {

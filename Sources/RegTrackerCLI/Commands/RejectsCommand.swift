@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 struct RejectsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

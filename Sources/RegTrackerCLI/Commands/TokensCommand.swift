@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// Dashboard access tokens: created and shown once, stored as their SHA-256 only.
 struct TokensCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// Progress over time: each township's cumulative valid count, its recent gain and where its pace leads.
 struct TrendCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// `villages [TOWNSHIP]`: a township's villages ranked, or every village of the county (SPEC 5).
 struct VillagesCommand: ParsableCommand {

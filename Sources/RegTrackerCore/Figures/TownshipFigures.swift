@@ -64,10 +64,6 @@ public struct TownshipFigures: Sendable, Equatable {
     public var rateMillionths: Int64? {
         hasRate ? Decimal6.millionths(numerator: counts.valid, denominator: population) : nil
     }
-    /// `51.63%`, or `—` where there is no rate.
-    public var ratePercent: String {
-        hasRate ? Decimal6.percent(numerator: counts.valid, denominator: population) : "—"
-    }
 
     /// Compares rates exactly: valid₁ × population₂ against valid₂ × population₁.
     public func rateCompare(_ other: TownshipFigures) -> Int {

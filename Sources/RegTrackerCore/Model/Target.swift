@@ -31,9 +31,6 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
     /// The target as a decimal fraction (`0.5`), six decimals at most.
     public var description: String { Decimal6.format(numerator: numerator, denominator: denominator) }
 
-    /// `50%`, `55.5%`.
-    public var percentText: String { Decimal6.format(numerator: numerator * 100, denominator: denominator) + "%" }
-
     /// Digits with at most one `.`, as numerator over a power of ten.
     private static func decimal(_ text: String) -> (Int64, Int64)? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -113,11 +113,8 @@ public enum HeaderDetector {
     }
 }
 
-/// Why no usable header was found; the pipeline adds the file name.
-public enum HeaderError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why no usable header was found; the pipeline adds the file name, `HeaderErrorText` (RegTrackerRender) the words.
+public enum HeaderError: Error, Sendable, Equatable {
     case noHeader(firstRowCells: [String])
     case missingColumns([Field], headerRow: Int, found: [String])
-
-    /// In English, quoted cells masked; `HeaderErrorText` words it in either language.
-    public var description: String { HeaderErrorText.text(self, in: .english) }
 }

@@ -67,15 +67,4 @@ public struct Projection: Sendable, Equatable {
             status = recentGain * left >= remaining * Self.paceDays ? .onPace : .behind
         }
     }
-
-    /// The recent pace per day, rounded half up to one decimal without a trailing `.0` (`17`, `0.7`).
-    public var pacePerDayText: String { Self.oneDecimal(numerator: recentGain, denominator: Self.paceDays) }
-
-    /// The recent pace per day as an exact decimal with up to six places, for JSON.
-    public var pacePerDayJSON: String { Decimal6.format(numerator: recentGain, denominator: Self.paceDays) }
-
-    static func oneDecimal(numerator: Int64, denominator: Int64) -> String {
-        let tenths = (numerator * 20 + denominator) / (2 * denominator)
-        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
-    }
 }

@@ -1,5 +1,6 @@
 /// Why a row does not count, as a value (SPEC 2, SPEC 7): a problem with the row's own cells, or the reason of its
-/// outcome. Stored as `code` and `values`, never as text; `ReasonText` renders it in either language.
+/// outcome. Stored as `code` and `values`, never as text; `ReasonText` (RegTrackerRender) renders it in either
+/// language.
 public enum Reason: Sendable, Hashable {
     case nameMissing
     /// A spreadsheet number of other than 15 digits, or scientific notation: the last digits are gone.

@@ -162,8 +162,8 @@ public enum RosterEntry: Sendable, Equatable {
     case village(township: String, Village)
 }
 
-/// A roster row that cannot be a township, as a value; `RosterRowErrorText` words it.
-public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A roster row that cannot be a township, as a value; `RosterRowErrorText` (RegTrackerRender) words it.
+public struct RosterRowError: Error, Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
         case noPopulation(String)
         /// The township and the population cell as written.
@@ -179,9 +179,4 @@ public struct RosterRowError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var row: Int
     public var problem: Problem
-
-    /// The problem in English, without the row.
-    public var message: String { RosterRowErrorText.problem(problem, in: .english) }
-
-    public var description: String { RosterRowErrorText.text(self, in: .english) }
 }

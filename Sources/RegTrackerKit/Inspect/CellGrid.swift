@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerRender
 
 /// A sheet's cells exactly as the reader yields them, before any header logic (`inspect --json --cells`).
 public struct CellGrid: Sendable {

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 
 extension Inspection {
     /// `inspect --json`: everything the text view shows, for programs. Keys in snake case as elsewhere.

@@ -1,5 +1,6 @@
 import Foundation
 import RegTrackerCore
+import RegTrackerRender
 import ZIPFoundation
 
 /// Writes a notice for people into a folder: `通报-<PERIOD>.md`, `.html` and `.docx` (GB/T 9704-2012), and

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// Issues and lists the periodic notices (SPEC 6). A notice is computed once and stored; issuing its period again

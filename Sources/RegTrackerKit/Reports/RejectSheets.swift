@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// The rows a township gets back (SPEC 3): where each row is, what became of it and why, with personal numbers masked.

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// `rejects --json` (SPEC 7): each row that did not count with `reason_code`, `reason` in the language passed in,

@@ -1,5 +1,6 @@
 import Foundation
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// Writes reports for people into a folder: Markdown, CSV (UTF-8 with BOM, CRLF), one self-contained HTML page and

@@ -1,6 +1,7 @@
 import CXlsxWriter
 import Foundation
 import RegTrackerCore
+import RegTrackerRender
 
 /// A report file that could not be written: the path and what went wrong.
 public struct ReportFileError: Error, Sendable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import CXlsxWriter
 import Foundation
 import RegTrackerCore
+import RegTrackerRender
 
 /// One sheet of a sample workbook.
 struct SampleSheet {

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 import RegTrackerStore
 
 /// `rate TOWNSHIP --json` (and `GET /api/townships/{name}`): the township's figures, `of`, `global_target`,

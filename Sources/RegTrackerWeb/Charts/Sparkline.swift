@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 
 /// A township's cumulative valid count over the last 60 days as a small inline SVG, with its target as a dotted
 /// line when the target is within reach of the drawing.

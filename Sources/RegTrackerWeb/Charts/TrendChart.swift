@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 
 /// A township's cumulative valid registrations over time (step line), its target as a dashed line, the deadline,
 /// and the projection at the recent 30-day pace (dashed, from today onward). Inline SVG, no script.

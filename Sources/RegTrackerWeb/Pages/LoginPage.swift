@@ -1,5 +1,6 @@
 import Hummingbird
 import RegTrackerCore
+import RegTrackerRender
 
 /// The token form, also shown (with 401) to a request without a valid token.
 enum LoginPage {

@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 
 /// How the dashboard marks the periodic notice (issue 14): a badge beside a named or carded township on the
 /// ranking, and each township's notice history on its page. Colours inline, as the picture draws them.

@@ -1,6 +1,7 @@
 import Foundation
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// The frame of every dashboard page: inline CSS only, no script, readable on a phone.
 enum PageLayout {

@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 
 /// `/`: the ranked table and bar chart of the report files, with each township's 60-day sparkline and status.
 struct RankingPage {

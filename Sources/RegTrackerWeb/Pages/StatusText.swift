@@ -1,4 +1,5 @@
 import RegTrackerCore
+import RegTrackerRender
 
 /// The projection in the words of the dashboard (Chinese, as the report files).
 enum StatusText {

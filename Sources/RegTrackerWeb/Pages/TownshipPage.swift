@@ -1,5 +1,6 @@
 import RegTrackerCore
 import RegTrackerKit
+import RegTrackerRender
 import RegTrackerStore
 
 /// `/townships/{name}`: a township head's page: figures and rank, the trend with target and projection, valid

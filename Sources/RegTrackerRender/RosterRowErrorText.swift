@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// Why a roster row cannot be a township, in the language passed in.
 public enum RosterRowErrorText {
     public static func text(_ error: RosterRowError, in language: Language) -> String {
@@ -28,4 +30,11 @@ public enum RosterRowErrorText {
                 "\(township)的村（社区）“\(name)”去掉村、社区、村委会、居委会等后缀后与第 \(ownerRow) 行的\(owner)同名；请改用能区分的名称")
         }
     }
+}
+
+extension RosterRowError: CustomStringConvertible {
+    /// The problem in English, without the row.
+    public var message: String { RosterRowErrorText.problem(problem, in: .english) }
+
+    public var description: String { RosterRowErrorText.text(self, in: .english) }
 }

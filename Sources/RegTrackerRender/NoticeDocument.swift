@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The text of a notice as people read it (Chinese, SPEC 7), in blocks that the Markdown, HTML and Word writers
 /// each lay out their own way: written once here so that the three never say different things.
 public struct NoticeDocument: Sendable, Equatable {
@@ -172,31 +174,5 @@ public struct NoticeDocument: Sendable, Equatable {
             "\($0.figures.township)：实有人口为 0，无注册率，不参与排名。"
         }
         return ReportSheet(title: title, headings: headings, rows: rows, notes: notes)
-    }
-}
-
-/// Dates as Chinese official documents write them: `2026年11月30日`.
-public enum ChineseDates {
-    public static func day(_ date: CivilDate) -> String { "\(date.year)年\(date.month)月\(date.day)日" }
-
-    /// `2026年11月`, `2026年第48周`, `2026年11月30日`.
-    public static func period(_ period: NoticePeriod) -> String {
-        switch period.kind {
-        case .month: "\(period.start.year)年\(period.start.month)月"
-        case .week: "\(period.week?.year ?? period.end.year)年第\(period.week?.number ?? 0)周"
-        case .day: day(period.end)
-        }
-    }
-}
-
-/// 一, 二, … 九十九, for `（一）` headings.
-public enum ChineseNumbers {
-    public static func ordinal(_ number: Int) -> String {
-        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        guard number > 0, number < 100 else { return String(number) }
-        if number < 10 { return digits[number] }
-        let tens = number / 10
-        let ones = number % 10
-        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
     }
 }

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The needed and the recent pace per day as words can show them next to the status (issue 12: "on pace: needs 1
 /// a day, doing 0.5" was the ceiling of 0.5 against 0.5).
 extension Projection {
@@ -27,6 +29,17 @@ extension Projection {
 
     /// The exact needed per day (remaining ÷ days left) as `paceTexts` shows it; nil when `neededPerDay` is.
     public var neededPerDayText: String? { paceTexts?.needed }
+
+    /// The recent pace per day, rounded half up to one decimal without a trailing `.0` (`17`, `0.7`).
+    public var pacePerDayText: String { Self.oneDecimal(numerator: recentGain, denominator: Self.paceDays) }
+
+    /// The recent pace per day as an exact decimal with up to six places, for JSON.
+    public var pacePerDayJSON: String { Decimal6.format(numerator: recentGain, denominator: Self.paceDays) }
+
+    static func oneDecimal(numerator: Int64, denominator: Int64) -> String {
+        let tenths = (numerator * 20 + denominator) / (2 * denominator)
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
+    }
 
     /// numerator ÷ denominator × 10^places, rounded half up.
     static func rounded(numerator: Int64, denominator: Int64, places: Int) -> Int64 {

@@ -2,6 +2,7 @@ import Testing
 import TestSupport
 
 @testable import RegTrackerCore
+@testable import RegTrackerRender
 
 /// SPEC 7: every reason is a value with a stable code, worded in the language passed in.
 @Suite("Reason codes and their words")

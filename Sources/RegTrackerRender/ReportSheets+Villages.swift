@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The village table (SPEC 5) for people: the township table's columns and cells (`ReportSheets.cells`), with the
 /// columns of `VillageTable`.
 extension ReportSheets {

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// Why a file has no usable header, in the language passed in. Cells quoted from the file are masked: the first row
 /// may be a person's ID number or phone.
 public enum HeaderErrorText {
@@ -24,4 +26,9 @@ public enum HeaderErrorText {
                     + "；现有列：\(found.joined(separator: "、"))；请补上缺少的列后重新导入")
         }
     }
+}
+
+extension HeaderError: CustomStringConvertible {
+    /// In English, quoted cells masked.
+    public var description: String { HeaderErrorText.text(self, in: .english) }
 }

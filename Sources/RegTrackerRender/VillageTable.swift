@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The village table (SPEC 5) as rows of text with Chinese headings, for terminals: the columns of the township
 /// table (`ReportTable`), 村（社区） in place of 乡镇, the target after the population, and 乡镇 after the village
 /// in the county-wide list.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RegTrackerCore
+@testable import RegTrackerRender
 
 /// SPEC 4: the `--json` document, field names and order as the spec shows them (plus each township's target).
 @Suite("Report JSON")

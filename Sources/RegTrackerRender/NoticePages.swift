@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// A notice as Markdown and as one self-contained HTML page, from the same `NoticeDocument` as the Word file.
 public enum NoticePages {
     public static func markdown(_ document: NoticeDocument) -> String {

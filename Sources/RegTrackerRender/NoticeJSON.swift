@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// `notice PERIOD --json` and `notice list --json` (SPEC 6).
 public enum NoticeJSON {
     public static func notice(_ notice: Notice) -> JSONValue {

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The ranking of a notice as one picture 1080 pixels wide, for a phone: what offices post in their WeChat work
 /// groups. An SVG drawn here and rendered to PNG by librsvg (RegTrackerKit). Named townships are red, cards are
 /// coloured badges (yellow, red, black for 挂牌整治), the target a dashed line.

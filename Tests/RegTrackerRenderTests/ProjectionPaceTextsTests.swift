@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RegTrackerCore
+@testable import RegTrackerRender
 
 /// The words beside a trend status show the needed and the recent pace per day so that they read the way the
 /// status says (issue 12: "on pace: needs 1 a day, doing 0.5").

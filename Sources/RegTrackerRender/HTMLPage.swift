@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// One self-contained HTML file: inline CSS and SVG, no script, no font or image from the network. Readable on a
 /// phone (each row becomes a card below 700 px) and printable on A4.
 public enum HTMLPage {

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The words of every `Reason`, in the language passed in (SPEC 7). Personal numbers in values quoted from a file
 /// (a township cell, an invalid list's reason) are masked.
 public enum ReasonText {

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The ranked table as rows of text with the Chinese headings of SPEC 2, shared by every text format.
 public enum ReportTable {
     public static let headings = ["排名", "乡镇", "实有人口", "上报数", "无效数", "重复数", "有效数", "注册率", "目标人数", "差额", "是否达标"]

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// A table for people, with typed cells so that each format renders them its own way: text in Markdown, CSV and
 /// HTML; numbers with a number format in XLSX (a rate stays a number there, never text).
 public struct ReportSheet: Sendable, Equatable {

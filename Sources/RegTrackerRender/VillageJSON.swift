@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// `villages [TOWNSHIP] --json` (SPEC 5).
 public enum VillageJSON {
     /// `{"township", "target", "villages": […], "unmatched_village": {"reported", "valid"}}`; the county-wide list

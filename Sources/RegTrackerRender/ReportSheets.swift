@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The tables people read (SPEC 4), built once from the figures and rendered by every format alike.
 public enum ReportSheets {
     /// The ranked table's headings: SPEC 2's Chinese names and the last submission date.

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The `--json` documents of SPEC 4.
 public enum ReportJSON {
     /// `report --json`.

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// A notice as the parts of a WordprocessingML package (.docx), laid out as GB/T 9704-2012 asks for official
 /// documents: A4, margins 37 mm (top), 35 mm (bottom), 28 mm (left, binding side), 26 mm (right), which leaves the
 /// 156 × 225 mm text block; title 22 pt 方正小标宋简体, body 16 pt 仿宋_GB2312 on a grid of 22 lines of 28 characters,

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// A projection's status in words, for the CLI (`trend`) and the dashboard alike.
 public enum ProjectionText {
     public static func status(_ projection: Projection, in language: Language) -> String {

@@ -1,3 +1,5 @@
+import RegTrackerCore
+
 /// The bar chart of the ranked report: one bar a township with a rate, in rank order, and the target line.
 public struct RateChart: Sendable, Equatable {
     public struct Bar: Sendable, Equatable {
