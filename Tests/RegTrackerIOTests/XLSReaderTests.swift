@@ -104,7 +104,8 @@ import Testing
     /// error by error, is what the path-based opener gives (an .et has no sheet list there either; other formats and
     /// files it cannot read go to the opener).
     @Test(arguments: [
-        "formulas.xls", "formulas.et", "features.xls", "gbk-biff5.xls", "same-list.xls", "features.xlsx", "same-list.csv",
+        "formulas.xls", "formulas.et", "features.xls", "gbk-biff5.xls", "same-list.xls", "features.xlsx",
+        "same-list.csv",
     ])
     func aTableFileGivesWhatTheOpenerGives(_ name: String) throws {
         try expectTableFileMatchesOpener(ExcelFixtures.path(name))
