@@ -21,6 +21,9 @@
 #   BENCH_SEED=2026       generator seed
 #   BENCH_OUT=docs/benchmarks.md   where the result goes ("-" to write nothing)
 #   BENCH_SKIP_CALAMINE=1 do not create the python-calamine venv
+#   BENCH_FREEXL_BIN=PATH a release build of the branch `bench-freexl-scratch` (this tree plus the libfreexl reader
+#                         of 60c0f8b, chosen by REGTRACKER_XLS_READER=freexl; never merged): the .xls is then imported
+#                         by that one binary with each reader, the fair test of issue 16 (row "same binary")
 #   BENCH_LOAD_REQUESTS=2000 BENCH_LOAD_SECONDS=30   the dashboard load (Scripts/bench/load.py) on each path
 set -euo pipefail
 
@@ -323,6 +326,16 @@ if [ -z "$xls_note" ] && [ -z "$freexl_note" ]; then
 else
     skip xlsF_ref "${xls_note:-$freexl_note}"
 fi
+# Issue 16 ("no slower than with libfreexl") held fairly: one binary, one pipeline, only the reader changed.
+if [ -n "${BENCH_FREEXL_BIN:-}" ] && [ -z "$xls_note" ]; then
+    measure xlsL_ours "$(runs_for 3)" "$(fresh_db "$db_x" small-roster.csv)" -- \
+        env REGTRACKER_XLS_READER=swift "$BENCH_FREEXL_BIN" --db "$db_x" import --quiet small.xls
+    measure xlsL_ref "$(runs_for 3)" "$(fresh_db "$db_x" small-roster.csv)" -- \
+        env REGTRACKER_XLS_READER=freexl "$BENCH_FREEXL_BIN" --db "$db_x" import --quiet small.xls
+else
+    skip xlsL_ours "${xls_note:-skipped: set BENCH_FREEXL_BIN (a build of branch bench-freexl-scratch)}"
+    skip xlsL_ref "${xls_note:-skipped: set BENCH_FREEXL_BIN}"
+fi
 rm -f "$db_x" "$db_x-wal" "$db_x-shm"
 if [ -n "$calamine_python" ] && [ -z "$xls_note" ]; then
     measure xlsS_ref "$(runs_for 3)" "" -- "$calamine_python" "$here/calamine_read.py" small.xls
@@ -411,6 +424,7 @@ for k in TIME RSS FAIL RUNS; do
 done
 row xlsF "import $S rows .xls vs libfreexl reading every cell (\`Scripts/bench/freexl_read.c\`)" "$xls_rows" 1.0
 row xlsR "\`inspect --rows 0\` of the $S-row .xls (read and row checks, nothing stored) vs libfreexl reading every cell" "$xls_rows" 1.0
+row xlsL "import $S rows .xls, same binary (\`BENCH_FREEXL_BIN\`): the Swift reader vs the libfreexl reader (issue 16)" "$xls_rows" 1.0
 row report "\`report --json\` on the $M-row database (kept figures; target ≤ 50 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5
 row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
 row villages "county-wide \`villages --json\` on the $M-row database with villages (kept figures; target ≤ 200 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5

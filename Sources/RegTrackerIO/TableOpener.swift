@@ -19,7 +19,7 @@ public enum TableOpener {
         }
     }
 
-    private static func fileExtension(_ path: String) -> String? {
+    static func fileExtension(_ path: String) -> String? {
         path.split(separator: "/").last.flatMap { name in
             name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
         }
@@ -42,5 +42,41 @@ public enum TableOpener {
         default:
             throw ReadError(.unsupportedType(extension: fileExtension))
         }
+    }
+}
+
+/// A file to read tables from, for an import that asks for its sheet list and then a reader for one sheet or more.
+/// A binary workbook (.xls, .et) is read here once, its globals and shared strings decoded, and the sheet list and
+/// every sheet's reader use that; other files are opened by path each time, as `TableOpener` does. Errors are not
+/// thrown here: a workbook that cannot be read is left to `sheetCatalog()` and `open(options:)`, which read it by
+/// path and say why, word for word as `TableOpener`.
+public struct TableFile {
+    public let path: String
+    private let workbook: XLSWorkbook?
+
+    public init(path: String) {
+        self.path = path
+        switch TableOpener.fileExtension(path) {
+        case "xls", "et":
+            if let head = FileSignature.read(path), head.starts(with: FileSignature.compoundFile) {
+                workbook = try? XLSWorkbook(path: path)
+            } else {
+                workbook = nil
+            }
+        default:
+            workbook = nil
+        }
+    }
+
+    /// `TableOpener.sheetCatalog(path:)`.
+    public func sheetCatalog() throws(ReadError) -> [SheetInfo]? {
+        if let workbook, TableOpener.fileExtension(path) == "xls" { return workbook.catalog }
+        return try TableOpener.sheetCatalog(path: path)
+    }
+
+    /// `TableOpener.open(path:options:)`.
+    public func open(options: ReadOptions) throws(ReadError) -> any TableReader {
+        if let workbook { return try XLSReader(workbook: workbook, options: options) }
+        return try TableOpener.open(path: path, options: options)
     }
 }

@@ -59,6 +59,8 @@ struct SheetSource {
     let path: String
     let kind: FileKind
     let options: ReadOptions
+    /// The file, opened once for its sheet list and every sheet's scan (an .xls is read and decoded once).
+    private let file: TableFile
     /// nil: one table, read as the reader chooses.
     private let catalog: [SheetInfo]?
     private var position = 0
@@ -71,8 +73,9 @@ struct SheetSource {
         self.path = path
         self.kind = kind
         self.options = options
+        file = TableFile(path: path)
         // A catalogue that cannot be read leaves the file to the reader, which names the problem when it opens it.
-        let catalog = options.sheet == nil ? (try? TableOpener.sheetCatalog(path: path)) ?? nil : nil
+        let catalog = options.sheet == nil ? (try? file.sheetCatalog()) ?? nil : nil
         self.catalog = catalog.flatMap { $0.count > 1 ? $0 : nil }
     }
 
@@ -82,7 +85,7 @@ struct SheetSource {
         guard let catalog else {
             if readOne { return nil }
             readOne = true
-            return try TableScan(path: path, kind: kind, options: options)
+            return try TableScan(file: file, kind: kind, options: options)
         }
         while position < catalog.count {
             let sheet = catalog[position]
@@ -94,7 +97,7 @@ struct SheetSource {
             var sheetOptions = options
             sheetOptions.sheet = .position(position)
             do {
-                let scan = try TableScan(path: path, kind: kind, options: sheetOptions)
+                let scan = try TableScan(file: file, kind: kind, options: sheetOptions)
                 reports.append(SheetReport(name: sheet.name))
                 return scan
             } catch where error.isNoHeader {

@@ -15,11 +15,11 @@ struct TableScan {
     static let maximumTopRows = 10_000
 
     /// Reads the top of the file until the header can be decided (SPEC 1.4).
-    init(path: String, kind: FileKind, options: ReadOptions) throws(ImportError) {
-        let file = FileName.base(path)
+    init(file table: TableFile, kind: FileKind, options: ReadOptions) throws(ImportError) {
+        let file = FileName.base(table.path)
         var top: [SourceRow] = []
         do throws(ReadError) {
-            reader = try TableOpener.open(path: path, options: options)
+            reader = try table.open(options: options)
             var nonBlank = 0
             // One row beyond the search depth, for the second row of a two-row header. Blank rows are kept (row
             // positions matter) but only so many: a file of millions of empty lines must not be held in memory.

@@ -100,6 +100,43 @@ import Testing
             ])
     }
 
+    /// `TableFile` reads a binary workbook once for its sheet list and every sheet: what it gives, sheet by sheet and
+    /// error by error, is what the path-based opener gives (an .et has no sheet list there either; other formats and
+    /// files it cannot read go to the opener).
+    @Test(arguments: [
+        "formulas.xls", "formulas.et", "features.xls", "gbk-biff5.xls", "same-list.xls", "features.xlsx",
+        "same-list.csv",
+    ])
+    func aTableFileGivesWhatTheOpenerGives(_ name: String) throws {
+        try expectTableFileMatchesOpener(ExcelFixtures.path(name))
+    }
+
+    @Test func aTableFileLeavesAFileItCannotReadToTheOpener() throws {
+        let junk = FileSignature.compoundFile + [UInt8](repeating: 0xAB, count: 1024)
+        try expectTableFileMatchesOpener(ExcelFixtures.temporaryFile("junk.xls", Data(junk)))
+        try expectTableFileMatchesOpener(ExcelFixtures.temporaryFile("junk.et", Data(junk)))
+        try expectTableFileMatchesOpener(ExcelFixtures.temporaryFile("empty.xls", Data()))
+    }
+
+    private func expectTableFileMatchesOpener(_ path: String) throws {
+        let file = TableFile(path: path)
+        let catalog = Result { () throws(ReadError) in try TableOpener.sheetCatalog(path: path) }
+        #expect(Result { () throws(ReadError) in try file.sheetCatalog() } == catalog)
+        var choices: [ReadOptions] = [ReadOptions()]
+        let count = (try? catalog.get())?.count ?? 0
+        if count > 0 { choices += (1...count + 1).map { ReadOptions(sheet: .position($0)) } }
+        for options in choices {
+            let viaFile = Result { () throws(ReadError) in try ExcelFixtures.rows(file.open(options: options)) }
+            let byPath = Result { () throws(ReadError) in
+                try ExcelFixtures.rows(TableOpener.open(path: path, options: options))
+            }
+            #expect(viaFile == byPath, "\(path) \(options)")
+            #expect(
+                (try? file.open(options: options))?.description
+                    == (try? TableOpener.open(path: path, options: options))?.description)
+        }
+    }
+
     @Test func theCatalogListsEverySheetWithItsVisibility() throws {
         #expect(
             try XLSReader.sheetCatalog(path: ExcelFixtures.path("formulas.xls")) == [

@@ -80,6 +80,22 @@ struct BIFFRecordCursor {
         return BIFFRecord(type: type, data: stream[start..<start + length])
     }
 
+    /// The next record as its type and where its data lies in `raw`, the stream's bytes (no slice, no reference
+    /// count touched): the walk `next()` makes, with the same checks against `raw`'s length, so that the caller may
+    /// read the record's fields inside `start..<start + count` without checking each read again.
+    mutating func nextHeader(_ raw: UnsafeRawBufferPointer) -> (type: UInt16, start: Int, count: Int)? {
+        guard offset >= 0, offset + 4 <= raw.count else { return nil }
+        let type = UInt16(raw.unchecked16(offset))
+        let length = raw.unchecked16(offset + 2)
+        let start = offset + 4
+        guard start + length <= raw.count else {
+            offset = raw.count
+            return nil
+        }
+        offset = start + length
+        return (type, start, length)
+    }
+
     /// The type of the next record, without moving.
     func peekType() -> UInt16? {
         guard offset >= 0, offset + 4 <= stream.count else { return nil }
@@ -112,5 +128,29 @@ extension ArraySlice where Element == UInt8 {
         let start = Swift.min(endIndex, startIndex + Swift.max(0, offset))
         let end = Swift.min(endIndex, start + Swift.max(0, count))
         return self[start..<end]
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// Little-endian fields read without a bounds check, for the record loop: every caller has checked, once for the
+    /// record, that `offset` and the field's size lie inside the buffer.
+    @inline(__always)
+    func unchecked8(_ offset: Int) -> UInt8 {
+        load(fromByteOffset: offset, as: UInt8.self)
+    }
+
+    @inline(__always)
+    func unchecked16(_ offset: Int) -> Int {
+        Int(UInt16(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
+    }
+
+    @inline(__always)
+    func unchecked32(_ offset: Int) -> UInt32 {
+        UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    @inline(__always)
+    func uncheckedF64(_ offset: Int) -> Double {
+        Double(bitPattern: UInt64(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
     }
 }

@@ -7,38 +7,38 @@ import RegTrackerCore
 /// (`XLSSheetRows`).
 ///
 /// The workbook stream is read into memory (an .xls is at most `CompoundFile.maxFileSize`); rows with no value are
-/// skipped, row numbers stay the sheet's.
+/// skipped, row numbers stay the sheet's. `XLSWorkbook` holds a file read once, for its sheet list and every sheet.
 public struct XLSReader: TableReader {
     public let description: TableDescription
-    private var source: Source
-
-    private enum Source {
-        /// Boxed so that the rows' buffers are not copied at each row (a `var` taken out of an enum case shares them
-        /// with the case until it is put back).
-        case workbook(SheetRowsBox)
-        /// An .xlsx or SpreadsheetML file that was given an .xls name (WPS and web exports do this).
-        case other(any TableReader)
-    }
+    /// The sheet's rows, mutated in place (`rows!.next()`), so that its buffers are not copied at each row.
+    private var rows: XLSSheetRows?
+    /// An .xlsx or SpreadsheetML file that was given an .xls name (WPS and web exports do this).
+    private var other: (any TableReader)?
 
     public init(path: String, options: ReadOptions) throws(ReadError) {
         guard let head = FileSignature.read(path) else {
             throw ReadError(.cannotOpen(errno: nil))
         }
         if head.starts(with: FileSignature.zip) {
-            let reader = try XLSXReader(path: path, options: options)
-            description = reader.description
-            source = .other(reader)
+            self.init(other: try XLSXReader(path: path, options: options))
             return
         }
         if !head.starts(with: FileSignature.compoundFile), Self.looksLikeXML(head) {
-            let reader = try XMLTableReaders.open(path: path, options: options)
-            description = reader.description
-            source = .other(reader)
+            self.init(other: try XMLTableReaders.open(path: path, options: options))
             return
         }
-        let stream = try Self.workbookStream(path: path)
-        let globals = try XLSWorkbookGlobals(stream: stream)
-        let catalog = globals.sheets.map(\.info)
+        try self.init(workbook: XLSWorkbook(path: path), options: options)
+    }
+
+    private init(other reader: any TableReader) {
+        description = reader.description
+        other = reader
+    }
+
+    /// The sheet `options` chooses of a workbook already read.
+    init(workbook: XLSWorkbook, options: ReadOptions) throws(ReadError) {
+        let globals = workbook.globals
+        let catalog = workbook.catalog
         let names = catalog.map(\.name)
         let index: Int?
         if options.sheet == nil {
@@ -56,20 +56,14 @@ public struct XLSReader: TableReader {
         guard sheet.info.isWorksheet else {
             throw ReadError(.notAWorksheet(sheet: sheet.info.name))
         }
-        source = .workbook(
-            SheetRowsBox(
-                try XLSSheetRows(stream: stream, offset: sheet.offset, globals: globals, sheetName: sheet.info.name)))
+        rows = try XLSSheetRows(
+            stream: workbook.stream, offset: sheet.offset, globals: globals, sheetName: sheet.info.name)
         description = TableDescription(format: .xls, sheets: names, sheet: sheet.info.name)
     }
 
     public mutating func nextRow() throws(ReadError) -> SourceRow? {
-        switch source {
-        case .workbook(let box):
-            return try box.rows.next()
-        case .other(var reader):
-            defer { source = .other(reader) }
-            return try reader.nextRow()
-        }
+        if rows != nil { return try rows!.next() }
+        return try other?.nextRow() ?? nil
     }
 
     /// Every sheet of the workbook in order, hidden ones included (SPEC 1.6); `--sheet N` counts in this list.
@@ -119,11 +113,17 @@ public struct XLSReader: TableReader {
     }
 }
 
-/// The rows of the sheet being read, held by reference (see `XLSReader.Source`).
-final class SheetRowsBox {
-    var rows: XLSSheetRows
+/// A compound-file workbook read once: its Workbook stream and its globals, shared strings decoded. The sheet list
+/// and every sheet read from it use the same one (`TableFile`), where each read the file and its globals again.
+final class XLSWorkbook {
+    let stream: [UInt8]
+    let globals: XLSWorkbookGlobals
 
-    init(_ rows: XLSSheetRows) {
-        self.rows = rows
+    init(path: String) throws(ReadError) {
+        stream = try XLSReader.workbookStream(path: path)
+        globals = try XLSWorkbookGlobals(stream: stream)
     }
+
+    /// Every sheet in order, hidden ones included, as `XLSReader.sheetCatalog` gives them.
+    var catalog: [SheetInfo] { globals.sheets.map(\.info) }
 }

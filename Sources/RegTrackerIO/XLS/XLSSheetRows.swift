@@ -7,6 +7,9 @@ import RegTrackerCore
 /// first row is yielded and then read into a table of its rows first (bounded by the stream, which is in memory
 /// anyway). A merged area keeps its value in its top-left cell, as the other readers do: MERGEDCELLS adds nothing.
 /// A chart embedded in the sheet (a BOF…EOF inside it) is skipped. Rows with no value are skipped.
+///
+/// The record loop reads the stream's bytes directly: the cursor checks that each record lies inside the stream, each
+/// kind of cell record checks its length once, and its fixed fields are then read without a check per byte.
 struct XLSSheetRows {
     /// Excel's 256 columns (IV) for BIFF5 and BIFF8.
     static let maxColumns = 256
@@ -19,7 +22,8 @@ struct XLSSheetRows {
 
     private var row = -1
     private var cells: [Cell] = []
-    private var ready: [SourceRow] = []
+    /// A row completed by the record that began the next one (one record completes at most one row).
+    private var ready: SourceRow?
     /// A FORMULA whose string result follows in a STRING record.
     private var pendingString: (row: Int, column: Int)?
     /// Set while gathering a sheet whose records are out of row order: every row by number.
@@ -37,7 +41,7 @@ struct XLSSheetRows {
         self.sheetName = sheetName
         if !Self.inRowOrder(stream: stream, offset: offset) {
             table = [:]
-            while !finished, let record = self.cursor.next() { try handle(record) }
+            try records()
             finished = true
             let rows = table ?? [:]
             gathered = rows.keys.sorted(by: >).compactMap { Self.row(number: $0, cells: rows[$0] ?? []) }
@@ -47,43 +51,62 @@ struct XLSSheetRows {
 
     /// True when the sheet's cell records never go back to an earlier row.
     private static func inRowOrder(stream: [UInt8], offset: Int) -> Bool {
-        var cursor = BIFFRecordCursor(stream: stream, offset: offset)
-        var depth = 0
-        var last = -1
-        while let record = cursor.next() {
-            switch record.type {
-            case BIFF.bof: depth += 1
-            case BIFF.eof:
-                depth -= 1
-                if depth <= 0 { return true }
-            case BIFF.labelSST, BIFF.label, BIFF.richString, BIFF.number, BIFF.rk, BIFF.mulRK, BIFF.boolErr,
-                BIFF.formula:
-                guard depth == 1 else { continue }
-                let row = record.data.u16(0)
-                if row < last { return false }
-                last = row
-            default: continue
+        stream.withUnsafeBytes { raw in
+            var cursor = BIFFRecordCursor(stream: stream, offset: offset)
+            var depth = 0
+            var last = -1
+            while let (type, start, count) = cursor.nextHeader(raw) {
+                switch type {
+                case BIFF.bof: depth += 1
+                case BIFF.eof:
+                    depth -= 1
+                    if depth <= 0 { return true }
+                case BIFF.labelSST, BIFF.label, BIFF.richString, BIFF.number, BIFF.rk, BIFF.mulRK, BIFF.boolErr,
+                    BIFF.formula:
+                    guard depth == 1 else { continue }
+                    // A record too short for its row number counts as row 0 (the row loop then calls it cut short).
+                    let row = count >= 2 ? raw.unchecked16(start) : count == 1 ? Int(raw.unchecked8(start)) : 0
+                    if row < last { return false }
+                    last = row
+                default: continue
+                }
             }
+            return true
         }
-        return true
     }
 
     mutating func next() throws(ReadError) -> SourceRow? {
-        while ready.isEmpty, !finished {
-            guard let record = cursor.next() else {
-                finished = true
-                break
-            }
-            try handle(record)
+        if ready == nil, !finished { try records() }
+        if let row = ready {
+            ready = nil
+            return row
         }
-        if !ready.isEmpty { return ready.removeFirst() }
         if let completed = completeRow() { return completed }
         return gathered.popLast()
     }
 
-    private mutating func handle(_ record: BIFFRecord) throws(ReadError) {
-        let data = record.data
-        switch record.type {
+    /// Handles records until one completes a row (`ready`) or the sheet ends.
+    private mutating func records() throws(ReadError) {
+        let stream = cursor.stream
+        try stream.withUnsafeBytes { raw in
+            Result { () throws(ReadError) in
+                while ready == nil, !finished {
+                    guard let (type, start, count) = cursor.nextHeader(raw) else {
+                        finished = true
+                        break
+                    }
+                    try handle(type: type, start: start, count: count, raw)
+                }
+            }
+        }.get()
+    }
+
+    /// One record, whose data is `raw[start..<start + count]` (inside `raw`: `BIFFRecordCursor.nextHeader` checked
+    /// it). Each kind of cell record checks its length once; its fields are then read without a check per read.
+    private mutating func handle(type: UInt16, start: Int, count: Int, _ raw: UnsafeRawBufferPointer)
+        throws(ReadError)
+    {
+        switch type {
         case BIFF.bof:
             depth += 1
             return
@@ -94,51 +117,60 @@ struct XLSSheetRows {
         default:
             guard depth == 1 else { return }
         }
-        switch record.type {
+        guard start >= 0, count >= 0, start + count <= raw.count else { return }
+        /// The record's fields, from its start; only at offsets the length check of the case allows.
+        func u8(_ offset: Int) -> UInt8 { raw.unchecked8(start + offset) }
+        func u16(_ offset: Int) -> Int { raw.unchecked16(start + offset) }
+        func u32(_ offset: Int) -> UInt32 { raw.unchecked32(start + offset) }
+        func f64(_ offset: Int) -> Double { raw.uncheckedF64(start + offset) }
+        switch type {
         case BIFF.labelSST:
-            guard data.count >= 10 else { throw cutShort(data) }
-            let index = Int(data.u32(6))
+            guard count >= 10 else { throw cutShort(start, count) }
+            let index = Int(u32(6))
             let text = index < globals.sharedStrings.count ? globals.sharedStrings[index] : ""
-            try put(data, text.isEmpty ? .empty : .text(text))
+            try put(row: u16(0), column: u16(2), text.isEmpty ? .empty : .text(text))
         case BIFF.label, BIFF.richString:
-            guard data.count >= 8 else { throw cutShort(data) }
+            guard count >= 8 else { throw cutShort(start, count) }
+            let data = cursor.stream[start..<start + count]
             let text = string(data.bytes(6, data.count))
-            try put(data, text.isEmpty ? .empty : .text(text))
+            try put(row: u16(0), column: u16(2), text.isEmpty ? .empty : .text(text))
         case BIFF.number:
-            guard data.count >= 14 else { throw cutShort(data) }
-            try put(data, number(data.f64(6), xf: data.u16(4)))
+            guard count >= 14 else { throw cutShort(start, count) }
+            try put(row: u16(0), column: u16(2), number(f64(6), xf: u16(4)))
         case BIFF.rk:
-            guard data.count >= 10 else { throw cutShort(data) }
-            try put(data, number(BIFF.rkNumber(data.u32(6)), xf: data.u16(4)))
+            guard count >= 10 else { throw cutShort(start, count) }
+            try put(row: u16(0), column: u16(2), number(BIFF.rkNumber(u32(6)), xf: u16(4)))
         case BIFF.mulRK:
-            guard data.count >= 12 else { throw cutShort(data) }
-            let first = data.u16(2)
-            let count = (data.count - 6) / 6
-            for index in 0..<count {
+            guard count >= 12 else { throw cutShort(start, count) }
+            let row = u16(0)
+            let first = u16(2)
+            // Six bytes a cell from offset 4 (XF, then the RK value); the last column number takes the last two.
+            for index in 0..<(count - 6) / 6 {
                 let at = 4 + 6 * index
-                try put(
-                    row: data.u16(0), column: first + index, number(BIFF.rkNumber(data.u32(at + 2)), xf: data.u16(at)))
+                try put(row: row, column: first + index, number(BIFF.rkNumber(u32(at + 2)), xf: u16(at)))
             }
         case BIFF.boolErr:
-            guard data.count >= 8 else { throw cutShort(data) }
-            let value = data.u8(6)
-            try put(data, data.u8(7) == 0 ? .bool(value != 0) : .error(BIFF.errorText(value)))
+            guard count >= 8 else { throw cutShort(start, count) }
+            let value = u8(6)
+            try put(row: u16(0), column: u16(2), u8(7) == 0 ? .bool(value != 0) : .error(BIFF.errorText(value)))
         case BIFF.formula:
-            guard data.count >= 14 else { throw cutShort(data) }
+            guard count >= 14 else { throw cutShort(start, count) }
             pendingString = nil
-            guard data.u16(12) == 0xFFFF else {
-                try put(data, number(data.f64(6), xf: data.u16(4)))
+            guard u16(12) == 0xFFFF else {
+                try put(row: u16(0), column: u16(2), number(f64(6), xf: u16(4)))
                 return
             }
-            switch data.u8(6) {
-            case 0: pendingString = (data.u16(0), data.u16(2))
-            case 1: try put(data, .bool(data.u8(8) != 0))
-            case 2: try put(data, .error(BIFF.errorText(data.u8(8))))
-            default: try put(data, .empty)  // 3: an empty string
+            switch u8(6) {
+            case 0: pendingString = (u16(0), u16(2))
+            case 1: try put(row: u16(0), column: u16(2), .bool(u8(8) != 0))
+            case 2: try put(row: u16(0), column: u16(2), .error(BIFF.errorText(u8(8))))
+            default: try put(row: u16(0), column: u16(2), .empty)  // 3: an empty string
             }
         case BIFF.string:
             guard let pending = pendingString else { return }
             pendingString = nil
+            let record = BIFFRecord(type: type, data: cursor.stream[start..<start + count])
+            let data = record.data
             var reader = ContinuedBytes(record: record, continuedFrom: &cursor)
             let text: String
             if let decoder = globals.decoder {
@@ -169,12 +201,10 @@ struct XLSSheetRows {
         return .number(value)
     }
 
-    private func cutShort(_ data: ArraySlice<UInt8>) -> ReadError {
-        XLSWorkbookGlobals.damaged(.cellRecordCutShort, at: .sheetRow(sheetName, row: data.u16(0) + 1))
-    }
-
-    private mutating func put(_ data: ArraySlice<UInt8>, _ cell: Cell) throws(ReadError) {
-        try put(row: data.u16(0), column: data.u16(2), cell)
+    /// A cell record too short for its fields, at the row its first bytes name.
+    private func cutShort(_ start: Int, _ count: Int) -> ReadError {
+        XLSWorkbookGlobals.damaged(
+            .cellRecordCutShort, at: .sheetRow(sheetName, row: cursor.stream[start..<start + count].u16(0) + 1))
     }
 
     private mutating func put(row: Int, column: Int, _ cell: Cell) throws(ReadError) {
@@ -189,7 +219,7 @@ struct XLSSheetRows {
             return
         }
         if row != self.row {
-            if let completed = completeRow() { ready.append(completed) }
+            if let completed = completeRow() { ready = completed }
             self.row = row
         }
         Self.set(&cells, column, cell)
