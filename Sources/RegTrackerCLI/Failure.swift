@@ -17,7 +17,7 @@ enum Failure {
             }
         case let failure as CommandFailure: failure.message
         case is NoRosterError, is NoticeService.NoRoster: Strings.text(.noRoster, in: language)
-        case let error as ReportFileError: "\(error)"
+        case let error as ReportFileError: ReportFileErrorText.text(error, in: language)
         case let error as StoreError: StoreErrorText.text(error, in: language)
         default: nil
         }

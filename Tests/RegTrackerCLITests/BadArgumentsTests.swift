@@ -115,6 +115,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tool.workFolder + "/out"), "nothing written")
     }
 
+    /// A report folder that cannot be made (a file stands at its place) is an error in the locale's language, naming
+    /// the folder and what to do; nothing is written.
+    @Test func aReportFolderThatCannotBeMadeIsAnErrorInTheLocalesLanguage() throws {
+        let tool = try rosterLoaded()
+        defer { tool.cleanUp() }
+        let blocker = tool.workFolder + "/taken"
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
+        let folder = blocker + "/reports"
+        let inEnglish = try tool.run(["report", "--out", folder], environment: ["LC_ALL": "C.UTF-8"])
+        #expect(inEnglish.status == 1)
+        #expect(inEnglish.stderr.contains("\(folder): could not create the folder"), "\(inEnglish.stderr)")
+        #expect(inEnglish.stderr.contains("is writable"), "\(inEnglish.stderr)")
+        let inChinese = try tool.run(["report", "--out", folder], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(inChinese.status == 1)
+        #expect(inChinese.stderr.contains("\(folder): 无法创建文件夹"), "\(inChinese.stderr)")
+        #expect(inChinese.stderr.contains("然后重新运行命令"), "\(inChinese.stderr)")
+        #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "x")
+    }
+
     /// Dates, targets, formats, periods and cards are parsed once, as ArgumentParser reads them; a text that is
     /// none is a usage error worded by the catalogue in the locale's language, and nothing is opened or created.
     @Test(arguments: [

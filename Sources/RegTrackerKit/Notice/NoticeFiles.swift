@@ -17,7 +17,7 @@ public struct NoticeFiles {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw ReportFileError(path: folder, message: "could not create the folder: \(error.localizedDescription)")
+            throw ReportFileError(path: folder, step: .createFolder, reason: error.localizedDescription)
         }
         let document = NoticeDocument(notice)
         let name = "通报-\(notice.period.description)"
@@ -36,7 +36,7 @@ public struct NoticeFiles {
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
-            throw ReportFileError(path: "docx", message: "could not start the package: \(error)")
+            throw ReportFileError(path: "docx", step: .startPackage, reason: "\(error)")
         }
         let date = Date(timeIntervalSince1970: 946_728_000)  // 2000-01-01 12:00 UTC
         for part in NoticeWordML.parts(document, issued: issued) {
@@ -49,10 +49,10 @@ public struct NoticeFiles {
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             } catch {
-                throw ReportFileError(path: part.path, message: "could not add the part: \(error)")
+                throw ReportFileError(path: part.path, step: .addPackagePart, reason: "\(error)")
             }
         }
-        guard let data = archive.data else { throw ReportFileError(path: "docx", message: "the package is empty") }
+        guard let data = archive.data else { throw ReportFileError(path: "docx", step: .emptyPackage) }
         return data
     }
 
@@ -62,7 +62,7 @@ public struct NoticeFiles {
         do {
             return try SVGRaster.png(svg: picture.svg(), width: Int(NoticePicture.width), height: Int(picture.height))
         } catch {
-            throw ReportFileError(path: "排名-\(notice.period.description).png", message: "\(error)")
+            throw ReportFileError(path: "排名-\(notice.period.description).png", step: .drawPicture, reason: "\(error)")
         }
     }
 
@@ -71,7 +71,7 @@ public struct NoticeFiles {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ReportFileError(path: path, message: "could not write the file: \(error.localizedDescription)")
+            throw ReportFileError(path: path, step: .writeFile, reason: error.localizedDescription)
         }
         return path
     }

@@ -149,7 +149,7 @@ public struct ReportFiles {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw ReportFileError(path: folder, message: "could not create the folder: \(error.localizedDescription)")
+            throw ReportFileError(path: folder, step: .createFolder, reason: error.localizedDescription)
         }
         removeLeftPartialFiles()
         // The files are created under this mask, so that no moment exists when they are readable by others.
@@ -175,7 +175,7 @@ public struct ReportFiles {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw ReportFileError(path: path, message: "could not write the file: \(error.localizedDescription)")
+                throw ReportFileError(path: path, step: .writeFile, reason: error.localizedDescription)
             }
             return path
         }

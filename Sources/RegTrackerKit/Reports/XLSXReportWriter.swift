@@ -3,14 +3,6 @@ import Foundation
 import RegTrackerCore
 import RegTrackerRender
 
-/// A report file that could not be written: the path and what went wrong.
-public struct ReportFileError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-
-    public var description: String { "\(path): \(message)" }
-}
-
 /// Report sheets written through libxlsxwriter: typed cells, a bold frozen heading row, unmet rows highlighted,
 /// column widths from the content, A4 print setup, and native bar charts. Written to a temporary file and renamed,
 /// so that a failed write leaves no half file.
@@ -33,7 +25,7 @@ final class XLSXReportWriter {
         self.path = path
         temporaryPath = path + ".partial"
         guard let workbook = workbook_new(temporaryPath) else {
-            throw ReportFileError(path: path, message: "could not start the workbook (out of memory?)")
+            throw ReportFileError(path: path, step: .startWorkbook)
         }
         self.workbook = workbook
     }
@@ -51,10 +43,10 @@ final class XLSXReportWriter {
     func addTable(_ sheet: ReportSheet, name: String, frozenColumns: Int = 0) throws -> Placement {
         let worksheet = try addWorksheet(name)
         let columns = max(sheet.headings.count, 1)
-        try check(worksheet_write_string(worksheet, 0, 0, sheet.title, format("title")), "title")
+        try check(worksheet_write_string(worksheet, 0, 0, sheet.title, format("title")), .title)
         worksheet_set_row(worksheet, 0, 24, nil)
         for (column, heading) in sheet.headings.enumerated() {
-            try check(worksheet_write_string(worksheet, 1, lxw_col_t(column), heading, format("heading")), "heading")
+            try check(worksheet_write_string(worksheet, 1, lxw_col_t(column), heading, format("heading")), .heading)
         }
         for (index, row) in sheet.rows.enumerated() {
             let rowNumber = lxw_row_t(index + 2)
@@ -77,12 +69,12 @@ final class XLSXReportWriter {
                             worksheet, rowNumber, col, Double(numerator) / Double(denominator),
                             format("\(style).percent"))
                     }
-                try check(result, "row \(index + 1)")
+                try check(result, .row(index + 1))
             }
         }
         let notesRow = sheet.rows.count + 3
         for (offset, note) in sheet.notes.enumerated() {
-            try check(worksheet_write_string(worksheet, lxw_row_t(notesRow + offset), 0, note, format("note")), "note")
+            try check(worksheet_write_string(worksheet, lxw_row_t(notesRow + offset), 0, note, format("note")), .note)
         }
         for column in 0..<columns {
             let texts =
@@ -107,11 +99,11 @@ final class XLSXReportWriter {
         count: Int, colors: [UInt32], note: String?
     ) throws {
         let worksheet = try addWorksheet(sheetName)
-        if let note { try check(worksheet_write_string(worksheet, 0, 0, note, format("note")), "note") }
+        if let note { try check(worksheet_write_string(worksheet, 0, 0, note, format("note")), .note) }
         guard count > 0 else { return }
         guard let chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR.rawValue)),
             let series = chart_add_series(chart, nil, nil)
-        else { throw ReportFileError(path: path, message: "could not add the chart") }
+        else { throw ReportFileError(path: path, step: .write(.chart)) }
         let first = lxw_row_t(data.firstRow)
         let last = lxw_row_t(data.firstRow + count - 1)
         chart_series_set_categories(
@@ -132,7 +124,7 @@ final class XLSXReportWriter {
         var options = lxw_chart_options()
         options.x_scale = 2
         options.y_scale = max(1.2, Double(count) * 26 / 288)
-        try check(worksheet_insert_chart_opt(worksheet, note == nil ? 0 : 2, 0, chart, &options), "chart")
+        try check(worksheet_insert_chart_opt(worksheet, note == nil ? 0 : 2, 0, chart, &options), .chart)
     }
 
     /// Writes the file and moves it into place.
@@ -141,19 +133,18 @@ final class XLSXReportWriter {
         let result = workbook_close(workbook)
         guard result == LXW_NO_ERROR else {
             try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw ReportFileError(
-                path: path, message: "could not write the workbook: \(String(cString: lxw_strerror(result)))")
+            throw ReportFileError(path: path, step: .writeFile, reason: String(cString: lxw_strerror(result)))
         }
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw ReportFileError(path: path, message: "could not write the file: \(reason)")
+            throw ReportFileError(path: path, step: .writeFile, reason: reason)
         }
     }
 
     private func addWorksheet(_ name: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         guard let worksheet = workbook_add_worksheet(workbook, name) else {
-            throw ReportFileError(path: path, message: "could not add the sheet \(name)")
+            throw ReportFileError(path: path, step: .addSheet(name))
         }
         return worksheet
     }
@@ -175,7 +166,7 @@ final class XLSXReportWriter {
         }
         var list = points + [nil]  // NULL-terminated, copied by libxlsxwriter
         let result = list.withUnsafeMutableBufferPointer { chart_series_set_points(series, $0.baseAddress) }
-        try check(result, "chart colours")
+        try check(result, .chartColours)
     }
 
     /// Formats by name, made once per workbook: `title`, `heading`, `note`, and `STYLE.KIND` for cells.
@@ -211,9 +202,9 @@ final class XLSXReportWriter {
         return format
     }
 
-    private func check(_ result: lxw_error, _ what: String) throws {
+    private func check(_ result: lxw_error, _ part: ReportFileError.SheetPart) throws {
         guard result == LXW_NO_ERROR else {
-            throw ReportFileError(path: path, message: "\(what): \(String(cString: lxw_strerror(result)))")
+            throw ReportFileError(path: path, step: .write(part), reason: String(cString: lxw_strerror(result)))
         }
     }
 }
