@@ -1,4 +1,4 @@
-import RegTrackerCore
+import RegTrackerRender
 
 /// `ReportFileError` in the reader's language: the file, what could not be done, the system's reason as it gave it,
 /// and what to do.
