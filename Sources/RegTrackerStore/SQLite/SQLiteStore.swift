@@ -133,11 +133,11 @@ public final class SQLiteStore: RegistryStore {
 
     /// Copies the WAL into the database and truncates it, so that pages a purge overwrote are gone from the -wal
     /// file too. Waits (up to the busy timeout) for readers of older snapshots; false when one held on longer.
-    public func eraseWAL() throws -> Bool {
+    public func erasePurgedRemains() throws -> Bool {
         do {
             return try queue.writeWithoutTransaction { db in
                 guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
-                let busy: Int = row[0]
+                let busy: Int = row["busy"]
                 return busy == 0
             }
         } catch let error as DatabaseError {

@@ -4,25 +4,28 @@ import RegTrackerCore
 /// The read side on the kept figures (see FigureCounter): a few thousand groups, not a million rows.
 extension SQLiteTransaction {
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally {
-        var tally = OutcomeTally(byTownship: [:], unassigned: 0, lastSubmission: [:])
-        var latestBatch: [Int64: Int64] = [:]
+        var tally = OutcomeTally(byTownship: [:], unassigned: 0, newestBatch: [:])
+        var newest: [Int64: Int64] = [:]
         let groups = try Row.fetchCursor(
-            db, sql: "SELECT township_id, outcome, SUM(rows), MAX(batch_id) FROM figure GROUP BY township_id, outcome")
+            db,
+            sql: """
+                SELECT township_id, outcome, SUM(rows) AS rows, MAX(batch_id) AS newest_batch FROM figure
+                GROUP BY township_id, outcome
+                """)
         while let group = try groups.next() {
-            guard let outcome = OutcomeKind(rawValue: group[1]) else { continue }
-            let count: Int64 = group[2]
-            guard let township: Int64 = group[0] else {
+            guard let outcome = OutcomeKind(rawValue: group["outcome"]) else { continue }
+            let count: Int64 = group["rows"]
+            guard let township: Int64 = group["township_id"] else {
                 if outcome == .unassigned { tally.unassigned += count }
                 continue
             }
             tally.byTownship[township, default: OutcomeCounts()].add(outcome, count: count)
-            let batch: Int64 = group[3]
-            latestBatch[township] = max(latestBatch[township] ?? batch, batch)
+            let batch: Int64 = group["newest_batch"]
+            newest[township] = max(newest[township] ?? batch, batch)
         }
-        // Batch numbers grow with import time: the newest batch of a township is its last submission.
-        for (township, batch) in latestBatch {
+        for (township, batch) in newest {
             let importedAt = try String.fetchOne(db, sql: "SELECT imported_at FROM batch WHERE id = ?", arguments: [batch])
-            tally.lastSubmission[township] = importedAt.map { String($0.prefix(10)) }
+            tally.newestBatch[township] = importedAt.map { NewestBatch(batch: batch, importedAt: $0) }
         }
         return tally
     }
@@ -32,19 +35,16 @@ extension SQLiteTransaction {
             var counts: [FigureDifference.Group: Int64] = [:]
             for row in try Row.fetchAll(db, sql: sql) {
                 let group = FigureDifference.Group(
-                    batch: row[0], township: row[1], outcome: row[2], registeredDay: row[3], village: row[5])
-                counts[group, default: 0] += row[4]
+                    batch: row["batch_id"], township: row["township_id"], outcome: row["outcome"],
+                    registeredDay: row["registered_day"], village: row["village_id"])
+                counts[group, default: 0] += row["rows"] as Int64
             }
             return counts
         }
         let kept = try groups("SELECT batch_id, township_id, outcome, registered_day, rows, village_id FROM figure")
         let recomputed = try groups(KeptFigures.recomputed)
-        let names = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, name FROM township").map { row -> (Int64, String) in (row[0], row[1]) },
-            uniquingKeysWith: { first, _ in first })
-        let villageRows = try Row.fetchAll(db, sql: "SELECT id, name FROM village")
-        let villages = Dictionary(
-            villageRows.map { row -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
+        let names = try namesByID(in: "township")
+        let villages = try namesByID(in: "village")
         return Set(kept.keys).union(recomputed.keys).compactMap { group in
             let (keptRows, rows) = (kept[group] ?? 0, recomputed[group] ?? 0)
             guard keptRows != rows else { return nil }
@@ -59,23 +59,24 @@ extension SQLiteTransaction {
         let groups = try Row.fetchCursor(
             db,
             sql: """
-                SELECT township_id, village_id, outcome, SUM(rows) FROM figure
+                SELECT township_id, village_id, outcome, SUM(rows) AS rows FROM figure
                 WHERE township_id IS NOT NULL GROUP BY township_id, village_id, outcome
                 """)
         while let group = try groups.next() {
-            guard let outcome = OutcomeKind(rawValue: group[2]) else { continue }
-            if let village: Int64 = group[1] {
-                tally.byVillage[village, default: OutcomeCounts()].add(outcome, count: group[3])
+            guard let outcome = OutcomeKind(rawValue: group["outcome"]) else { continue }
+            if let village: Int64 = group["village_id"] {
+                tally.byVillage[village, default: OutcomeCounts()].add(outcome, count: group["rows"])
             } else {
-                tally.unmatchedByTownship[group[0], default: OutcomeCounts()].add(outcome, count: group[3])
+                tally.unmatchedByTownship[group["township_id"], default: OutcomeCounts()].add(
+                    outcome, count: group["rows"])
             }
         }
         return tally
     }
 
     func figureSummary() throws -> FigureSummary {
-        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(rows), 0) FROM figure")
-        return FigureSummary(groups: row?[0] ?? 0, rows: row?[1] ?? 0)
+        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS groups, COALESCE(SUM(rows), 0) AS rows FROM figure")
+        return FigureSummary(groups: row?["groups"] ?? 0, rows: row?["rows"] ?? 0)
     }
 
     func rebuildFigures() throws -> Int {
@@ -98,5 +99,14 @@ extension SQLiteTransaction {
 
     func integrityProblems() throws -> [String] {
         try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
+    }
+
+    /// The names of the townships or villages of every roster still stored, by database id.
+    func namesByID(in table: String) throws -> [Int64: String] {
+        Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { row -> (Int64, String) in
+                (row["id"], row["name"])
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 }
