@@ -41,6 +41,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(message); \(hint)" }
+
+    /// How long a store opened with `--db` waits for another run's write lock before failing with `.busy`.
+    public static let busySeconds = 60
 }
 
 /// Why a command that only reads could not open the database (SPEC 3): no file there, a schema older than this

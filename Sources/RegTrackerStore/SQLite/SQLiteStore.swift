@@ -8,7 +8,7 @@ public final class SQLiteStore: RegistryStore {
     private let queue: DatabaseQueue
 
     /// How long a second process waits for the database before giving up with a clear message.
-    public static let busyTimeout: TimeInterval = 60
+    public static let busyTimeout = TimeInterval(StoreError.busySeconds)
 
     /// FULL, except under `REGTRACKER_BENCH_SYNCHRONOUS=NORMAL`: a benchmark-only switch, so that `make bench` can
     /// measure what FULL costs (docs/benchmarks.md); never set it for real data.
