@@ -51,14 +51,14 @@ enum CheckText: Sendable {
         let group = difference.group
         let outcome = OutcomeKind(rawValue: group.outcome)
         let township = difference.township ?? group.township.map { "#\($0)" }
-        let day = group.registeredDay ?? "-"
+        let day = group.allDays ? nil : group.registeredDay ?? "-"
         let village = difference.village ?? group.village.map { "#\($0)" }
         return (
             "batch \(group.batch), township \(township ?? "(none)"), village \(village ?? "(none)"), "
-                + "\(outcome?.name ?? String(group.outcome)), registered \(day): kept \(difference.kept), "
-                + "rows \(difference.recomputed)",
+                + "\(outcome?.name ?? String(group.outcome)), registered \(day ?? "on any day (totals)"): "
+                + "kept \(difference.kept), rows \(difference.recomputed)",
             "第 \(group.batch) 批，乡镇 \(township ?? "（无）")，村（社区） \(village ?? "（无）")，"
-                + "\(outcome?.label ?? String(group.outcome))，注册日期 \(day)：保存 \(difference.kept) 行，"
+                + "\(outcome?.label ?? String(group.outcome))，注册日期 \(day ?? "不分日期（合计）")：保存 \(difference.kept) 行，"
                 + "逐行 \(difference.recomputed) 行"
         )
     }

@@ -33,10 +33,12 @@ struct APIRoutes {
                 return Self.error(.notFound, "unknown township")
             }
             return Self.json(
-                TownshipDocument.json(
-                    data.figures, in: data.report, lastSubmission: data.lastSubmission,
-                    rejects: RejectTally(data.rejects),
-                    villages: data.villages, villageReport: data.villageReport))
+                rendered: data.rendered.text("township") {
+                    TownshipDocument.json(
+                        data.figures, in: data.report, lastSubmission: data.lastSubmission,
+                        rejects: RejectTally(data.rejects), villages: data.villages, villageReport: data.villageReport
+                    ).rendered()
+                })
         }
     }
 

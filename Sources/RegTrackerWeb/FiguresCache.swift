@@ -3,7 +3,7 @@ import RegTrackerKit
 import RegTrackerStore
 import Synchronization
 
-/// The ranking page's figures and the county's trend, kept between requests until the database changes (issue 13:
+/// The ranking page's figures, the county's trend and a few township pages' figures, kept between requests until the database changes (issue 13:
 /// building the trend of a million rows' kept figures costs about 0.2 s of CPU, and every page and `/api/report`
 /// needs it). One entry a read connection, valid while its change stamp (SQLite's `data_version`, which moves only
 /// when another connection commits) and today's date are those it was built under. Only for read connections that
@@ -26,7 +26,13 @@ final class FiguresCache: Sendable {
         var key: Key
         var ranking: RankingData?
         var trend: TrendReport?
+        /// Township pages' figures, by township, oldest first; at most `townshipLimit`.
+        var townships: [(name: String, data: TownshipData)] = []
     }
+
+    /// A township's data holds its rejected rows (a few thousand on a million rows): a few of them a connection are
+    /// kept, enough for the township heads who open their pages after a notice, without holding every township's.
+    static let townshipLimit = 8
 
     private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
 
@@ -42,6 +48,19 @@ final class FiguresCache: Sendable {
     }
 
     func keep(_ trend: TrendReport, for key: Key) { update(key) { $0.trend = trend } }
+
+    func township(_ name: String, _ key: Key) -> TownshipData? {
+        entry(key)?.townships.first { $0.name == name }?.data
+    }
+
+    func keep(_ township: TownshipData, named name: String, for key: Key) {
+        update(key) { entry in
+            entry.townships.removeAll { $0.name == name }
+            entry.townships.append((name, township))
+            if entry.townships.count > Self.townshipLimit { entry.townships.removeFirst() }
+            entry.trend = township.trend
+        }
+    }
 
     private func entry(_ key: Key) -> Entry? {
         entries.withLock { $0[key.connection].flatMap { $0.key == key ? $0 : nil } }

@@ -28,6 +28,8 @@ struct TownshipData: Sendable {
     var unmatched: UnmatchedVillageRows? = nil
     /// The stored notices (issue 14), by end.
     var notices: [Notice] = []
+    /// The page and JSON rendered from these figures.
+    var rendered = RenderedTexts()
 }
 
 extension Dashboard {
@@ -60,19 +62,20 @@ extension Dashboard {
         let (target, today, cache) = (target, today, figuresCache)
         return try await readers.read(for: client) { store in
             try FiguresSnapshot.read(store) { snapshot -> TownshipData? in
-                guard let view = try snapshot.townshipView(named: name, target: target) else { return nil }
                 let key = try cache.map { _ in try FiguresCache.Key(store: store, snapshot: snapshot, today: today) }
-                let kept = key.flatMap { cache?.trend($0) }
-                let trend = try kept ?? snapshot.trend(target: target, asOf: today)
-                if let key, kept == nil { cache?.keep(trend, for: key) }
+                if let key, let kept = cache?.township(name, key) { return kept }
+                guard let view = try snapshot.townshipView(named: name, target: target) else { return nil }
+                let trend = try key.flatMap { cache?.trend($0) } ?? snapshot.trend(target: target, asOf: today)
                 guard let township = trend.township(named: view.figures.township) else { return nil }
-                return TownshipData(
+                let data = TownshipData(
                     report: view.report, figures: view.figures, lastSubmission: view.lastSubmission?.iso8601Unchecked,
                     trend: trend, township: township, rejects: view.rejects, villages: view.villages,
                     villageReport: view.villageReport,
                     unmatched: try snapshot.unmatchedVillageRows(
                         township: view.figures.township, limit: TownshipPage.rejectLimit),
                     notices: try snapshot.notices())
+                if let key { cache?.keep(data, named: name, for: key) }
+                return data
             }
         }
     }

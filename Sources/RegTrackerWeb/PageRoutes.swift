@@ -25,7 +25,8 @@ struct PageRoutes {
             guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else {
                 throw HTTPError(.notFound)
             }
-            return HTMLResponse.page(TownshipPage(data: data, access: access).html())
+            return HTMLResponse.page(
+                data.rendered.text(access.renderedPageKey) { TownshipPage(data: data, access: access).html() })
         }
     }
 

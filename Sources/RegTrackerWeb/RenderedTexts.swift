@@ -1,9 +1,9 @@
 import RegTrackerKit
 import Synchronization
 
-/// Texts rendered from one `RankingData` (the ranking page by access, the report and trend JSON), kept with it: while
-/// the figures are kept between requests (`FiguresCache`) so are these, and new figures come with none. At most one
-/// text an access and a JSON form, so a few dozen.
+/// Texts rendered from one `RankingData` (the ranking page by access, the report and trend JSON) or `TownshipData`
+/// (its page by access, its JSON), kept with it: while the figures are kept between requests (`FiguresCache`) so
+/// are these, and new figures come with none. At most one text an access and a JSON form, so a few dozen.
 final class RenderedTexts: Sendable {
     private let texts = Mutex<[String: String]>([:])
 

@@ -26,6 +26,58 @@ import Testing
         let folder = NSTemporaryDirectory() + "regtracker-store-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try Self.storeOfTheLastRelease(in: folder)
+        let tally = try store.read { try $0.outcomeTally(roster: $0.currentRoster()) }
+        #expect(tally.byTownship[7] == OutcomeCounts(malformed: 1, duplicates: 1, valid: 2))
+        #expect(tally.unassigned == 1)
+        #expect(tally.newestBatch[7] == NewestBatch(batch: 2, importedAt: "2026-11-03 09:00:00"))
+        #expect(try store.read { try $0.figureDifferences() }.isEmpty)
+        let summary = try store.read { try $0.figureSummary() }
+        #expect(summary == FigureSummary(groups: 4, rows: 5), "valid on 10-30 (2 rows), duplicate, malformed, unassigned")
+    }
+
+    /// The totals without the day follow every insert and delete of the figures by day; `check` finds totals that
+    /// drifted, and the repair makes them again.
+    @Test func theTotalsFollowTheFiguresAndCheckFindsTotalsThatDrifted() throws {
+        let folder = NSTemporaryDirectory() + "regtracker-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try Self.storeOfTheLastRelease(in: folder)
+        func totals() throws -> [[Int64]] {
+            try store.read { transaction in
+                try Row.fetchAll(
+                    (transaction as! SQLiteTransaction).db,
+                    sql: "SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total ORDER BY 1, 2, 3, 4"
+                ).map { row in (0..<5).map { row[$0] } }
+            }
+        }
+        // valid 2 (two days), duplicate 1, malformed 1 for 青石镇 (#7); unassigned 1 without a township.
+        #expect(try totals() == [[0, 0, 0, 2, 1], [7, 0, 1, 2, 1], [7, 0, 4, 2, 1], [7, 0, 5, 2, 2]])
+
+        try store.write { transaction in
+            let db = (transaction as! SQLiteTransaction).db
+            try db.execute(
+                sql: "INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) VALUES (2, 7, 5, NULL, 3)")
+            try db.execute(sql: "DELETE FROM figure WHERE township_id IS NULL")
+            try db.execute(sql: "UPDATE figure SET outcome = 4, village_id = 3 WHERE outcome = 1")
+        }
+        #expect(try totals() == [[7, 0, 4, 2, 1], [7, 0, 5, 2, 5], [7, 3, 4, 2, 1]])
+        let tally = try store.read { try $0.outcomeTally(roster: $0.currentRoster()) }
+        #expect(tally.byTownship[7] == OutcomeCounts(duplicates: 2, valid: 5))
+        #expect(tally.unassigned == 0)
+
+        try store.write { try ($0 as! SQLiteTransaction).db.execute(sql: "UPDATE figure_total SET rows = 4 WHERE outcome = 5") }
+        let differences = try store.read { try $0.figureDifferences() }.filter(\.group.allDays)
+        #expect(differences.map { [$0.group.outcome, Int($0.kept), Int($0.recomputed)] } == [[5, 4, 5]])
+        #expect(differences.first?.township == "青石镇")
+        _ = try store.write { try $0.rebuildFigures() }
+        #expect(try store.read { try $0.figureDifferences() }.isEmpty)
+        #expect(try totals() == [[0, 0, 0, 2, 1], [7, 0, 1, 2, 1], [7, 0, 4, 2, 1], [7, 0, 5, 2, 2]])
+    }
+
+    /// A database as the release before kept figures left it (migrated up to v6), with six rows of 青石镇 (#7) in
+    /// batch 2, opened (and so migrated) by this release.
+    private static func storeOfTheLastRelease(in folder: String) throws -> SQLiteStore {
         let path = folder + "/old.sqlite"
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "v6: audit log of purges")
@@ -52,14 +104,6 @@ import Testing
             }
         }
         try queue.close()
-
-        let store = try SQLiteStore(path: path)
-        let tally = try store.read { try $0.outcomeTally(roster: $0.currentRoster()) }
-        #expect(tally.byTownship[7] == OutcomeCounts(malformed: 1, duplicates: 1, valid: 2))
-        #expect(tally.unassigned == 1)
-        #expect(tally.newestBatch[7] == NewestBatch(batch: 2, importedAt: "2026-11-03 09:00:00"))
-        #expect(try store.read { try $0.figureDifferences() }.isEmpty)
-        let summary = try store.read { try $0.figureSummary() }
-        #expect(summary == FigureSummary(groups: 4, rows: 5), "valid on 10-30 (2 rows), duplicate, malformed, unassigned")
+        return try SQLiteStore(path: path)
     }
 }

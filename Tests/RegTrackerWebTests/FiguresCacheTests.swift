@@ -11,7 +11,10 @@ import Testing
 /// The figures kept between requests (`ServeSettings.keepsFigures`, as `serve` runs): the same answers as a
 /// dashboard that reads everything again, before and after another connection imports a list.
 @Suite struct FiguresCacheTests {
-    static let paths = ["/", "/api/report", "/api/trend", "/townships/%E7%99%BD%E6%B2%99%E9%95%87"]
+    static let paths = [
+        "/", "/api/report", "/api/trend", "/townships/%E7%99%BD%E6%B2%99%E9%95%87",
+        "/api/townships/%E7%99%BD%E6%B2%99%E9%95%87",
+    ]
 
     @Test func keptFiguresGiveWayAsSoonAsAnotherConnectionChangesTheDatabase() async throws {
         let fixture = try DashboardFixture()
@@ -53,14 +56,18 @@ import Testing
         for (position, path) in Self.paths.enumerated() { #expect(after[position] != before[position], "\(path)") }
     }
 
-    /// The ranking page is kept once for each access: a township's token sees its own, after the office's.
-    @Test func eachAccessGetsItsOwnRankingPage() async throws {
+    /// The ranking page and a township's page are kept once for each access: a township's token sees its own, after
+    /// the office's.
+    @Test(arguments: ["/", "/townships/%E9%9D%92%E7%9F%B3%E9%95%87"])
+    func eachAccessGetsItsOwnPage(path: String) async throws {
         let fixture = try DashboardFixture()
         let reader = try SQLiteStore.existing(path: fixture.folder + "/db.sqlite")
         let keeping = fixture.dashboard(settings: ServeSettings(keepsFigures: true), readers: [reader])
         func page(_ dashboard: Dashboard, _ token: String) async throws -> String {
             try await dashboard.application(host: "127.0.0.1", port: 0).test(.router) { client in
-                try await client.execute(uri: "/", method: .get, headers: DashboardFixture.bearer(token)).text
+                let response = try await client.execute(uri: path, method: .get, headers: DashboardFixture.bearer(token))
+                #expect(response.status == .ok)
+                return response.text
             }
         }
         let office = try await page(keeping, fixture.office)

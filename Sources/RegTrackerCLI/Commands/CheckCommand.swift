@@ -64,6 +64,7 @@ struct CheckCommand: ParsableCommand {
                             ("village", difference.village.map(JSONValue.string) ?? .null),
                             ("outcome", .string(OutcomeKind(rawValue: difference.group.outcome)?.name ?? "?")),
                             ("registered_day", difference.group.registeredDay.map(JSONValue.string) ?? .null),
+                            ("all_days", .bool(difference.group.allDays)),
                             ("kept", .int(difference.kept)),
                             ("recomputed", .int(difference.recomputed)),
                         ])

@@ -111,7 +111,8 @@ public struct FiguresSnapshot {
         return TownshipView(
             ranked: ranked, figures: figures, lastSubmission: ranked.lastSubmission[found.name],
             rejects: try transaction.rejects(township: found.id, all: false),
-            villages: try villages(township: found.id),
+            // With villages in the roster the ranked village table stands in for the rows by village text.
+            villages: hasVillages ? [] : try villages(township: found.id),
             villageReport: hasVillages ? try villageReport(township: index, target: target) : nil)
     }
 

@@ -8,6 +8,8 @@ public struct FigureDifference: Sendable, Equatable {
         public var registeredDay: String?
         /// The village (SPEC 5); nil for rows that match none.
         public var village: Int64? = nil
+        /// A group of the totals without the day (`figure_total`) that disagrees with the figures by day.
+        public var allDays = false
     }
 
     public var group: Group

@@ -77,3 +77,49 @@ enum KeptFigures {
         GROUP BY batch_id, township_id, outcome, registered_day, village_id
         """
 }
+
+/// The kept figures without the day (`figure_total`), which triggers keep with every change of `figure` (migration
+/// v12): what the report and the village table read.
+enum FigureTotals {
+    /// Recomputes the totals from `figure`, for the migration and `check --repair`.
+    static let rebuild = """
+        DELETE FROM figure_total;
+        INSERT INTO figure_total (township_key, village_key, outcome, batch_id, rows)
+            \(fromFigures);
+        """
+
+    /// The trigger that keeps the totals on `event` (INSERT, UPDATE, DELETE) of a `figure` row: the `remove` row's
+    /// rows (OLD) taken from its total, a total left at 0 deleted, the `add` row's (NEW) added to its own.
+    static func trigger(on event: String, remove: String? = nil, add: String? = nil) -> String {
+        var steps: [String] = []
+        if let old = remove {
+            let group = """
+                township_key = IFNULL(\(old).township_id, 0) AND village_key = IFNULL(\(old).village_id, 0)
+                    AND outcome = \(old).outcome AND batch_id = \(old).batch_id
+                """
+            steps.append("UPDATE figure_total SET rows = rows - \(old).rows WHERE \(group);")
+            steps.append("DELETE FROM figure_total WHERE \(group) AND rows = 0;")
+        }
+        if let new = add {
+            steps.append(
+                """
+                INSERT INTO figure_total (township_key, village_key, outcome, batch_id, rows)
+                    VALUES (IFNULL(\(new).township_id, 0), IFNULL(\(new).village_id, 0), \(new).outcome,
+                        \(new).batch_id, \(new).rows)
+                    ON CONFLICT DO UPDATE SET rows = rows + excluded.rows;
+                """)
+        }
+        return """
+            CREATE TRIGGER figure_total_on_\(event.lowercased()) AFTER \(event) ON figure BEGIN
+            \(steps.joined(separator: "\n"))
+            END;
+            """
+    }
+
+    /// The totals `figure` gives: (township key, village key, outcome, batch, rows), 0 for no township or village.
+    static let fromFigures = """
+        SELECT IFNULL(township_id, 0) AS township_key, IFNULL(village_id, 0) AS village_key, outcome, batch_id,
+            SUM(rows) AS rows
+            FROM figure GROUP BY 1, 2, 3, 4
+        """
+}

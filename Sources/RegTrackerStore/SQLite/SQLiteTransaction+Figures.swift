@@ -9,13 +9,14 @@ extension SQLiteTransaction {
         let groups = try Row.fetchCursor(
             db,
             sql: """
-                SELECT township_id, outcome, SUM(rows) AS rows, MAX(batch_id) AS newest_batch FROM figure
-                GROUP BY township_id, outcome
+                SELECT township_key, outcome, SUM(rows) AS rows, MAX(batch_id) AS newest_batch FROM figure_total
+                GROUP BY township_key, outcome
                 """)
         while let group = try groups.next() {
             guard let outcome = OutcomeKind(rawValue: group["outcome"]) else { continue }
             let count: Int64 = group["rows"]
-            guard let township: Int64 = group["township_id"] else {
+            let township: Int64 = group["township_key"]
+            guard township != 0 else {
                 if outcome == .unassigned { tally.unassigned += count }
                 continue
             }
@@ -51,7 +52,32 @@ extension SQLiteTransaction {
             return FigureDifference(
                 group: group, township: group.township.flatMap { names[$0] },
                 village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
-        }.sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
+        } + (try totalDifferences(names: names, villages: villages))
+        .sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
+    }
+
+    /// Where the totals without the day disagree with the figures by day they are kept from.
+    private func totalDifferences(names: [Int64: String], villages: [Int64: String]) throws -> [FigureDifference] {
+        func totals(_ sql: String) throws -> [FigureDifference.Group: Int64] {
+            var counts: [FigureDifference.Group: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: sql) {
+                let (township, village): (Int64, Int64) = (row["township_key"], row["village_key"])
+                let group = FigureDifference.Group(
+                    batch: row["batch_id"], township: township == 0 ? nil : township, outcome: row["outcome"],
+                    registeredDay: nil, village: village == 0 ? nil : village, allDays: true)
+                counts[group, default: 0] += row["rows"] as Int64
+            }
+            return counts
+        }
+        let kept = try totals("SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total")
+        let byDay = try totals(FigureTotals.fromFigures)
+        return Set(kept.keys).union(byDay.keys).compactMap { group in
+            let (keptRows, rows) = (kept[group] ?? 0, byDay[group] ?? 0)
+            guard keptRows != rows else { return nil }
+            return FigureDifference(
+                group: group, township: group.township.flatMap { names[$0] },
+                village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
+        }
     }
 
     func villageTally() throws -> VillageTally {
@@ -59,15 +85,15 @@ extension SQLiteTransaction {
         let groups = try Row.fetchCursor(
             db,
             sql: """
-                SELECT township_id, village_id, outcome, SUM(rows) AS rows FROM figure
-                WHERE township_id IS NOT NULL GROUP BY township_id, village_id, outcome
+                SELECT township_key, village_key, outcome, SUM(rows) AS rows FROM figure_total
+                WHERE township_key <> 0 GROUP BY township_key, village_key, outcome
                 """)
         while let group = try groups.next() {
             guard let outcome = OutcomeKind(rawValue: group["outcome"]) else { continue }
-            if let village: Int64 = group["village_id"] {
+            if let village: Int64 = group["village_key"], village != 0 {
                 tally.byVillage[village, default: OutcomeCounts()].add(outcome, count: group["rows"])
             } else {
-                tally.unmatchedByTownship[group["township_id"], default: OutcomeCounts()].add(
+                tally.unmatchedByTownship[group["township_key"], default: OutcomeCounts()].add(
                     outcome, count: group["rows"])
             }
         }
@@ -86,7 +112,9 @@ extension SQLiteTransaction {
                 INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows, village_id)
                 \(KeptFigures.recomputed)
                 """)
-        return db.changesCount
+        let groups = db.changesCount
+        try db.execute(sql: FigureTotals.rebuild)
+        return groups
     }
 
     func validKeyDifferences() throws -> [ValidKeyDifference] {

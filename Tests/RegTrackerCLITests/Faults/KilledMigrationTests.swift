@@ -13,15 +13,16 @@ import Testing
         "v3: batch place in the sequence, sheet of each row", "v4: purged batches stay listed",
         "v5: periodic notices (通报), stored as issued", "v6: audit log of purges", "v7: kept figures",
         "v8: dashboard sessions", "v9: reasons as codes", "v10: villages (村/社区)",
-        "v11: the ID and phone keys of valid rows",
+        "v11: the ID and phone keys of valid rows", "v12: township row index and figure totals",
     ]
 
     /// Turns a current database back into the v2 schema: the later tables and columns dropped, their migrations
     /// forgotten. Padding batches (retracted, no rows) make the `sequence` data migration take time.
     static let downgrade = """
+        DROP INDEX registration_by_township; DROP TABLE figure; DROP TABLE figure_total;
         DROP TABLE valid_id_key; DROP TABLE valid_phone_key;
         DROP TABLE village; ALTER TABLE registration DROP COLUMN village_id;
-        DROP TABLE dashboard_session; DROP TABLE figure;
+        DROP TABLE dashboard_session;
         DROP TABLE audit; DROP TABLE notice_township; DROP TABLE notice;
         ALTER TABLE batch DROP COLUMN purged_at; ALTER TABLE batch DROP COLUMN sequence;
         ALTER TABLE registration DROP COLUMN sheet;
