@@ -32,14 +32,6 @@ public struct TableDescription: Sendable, Equatable {
     }
 }
 
-public enum FileFormat: String, Sendable, Equatable {
-    case csv
-    case spreadsheetML = "spreadsheetml"
-    case ooxmlSheet = "ooxml-sheet"
-    case xlsx
-    case xls
-}
-
 /// Options the file-reading commands share (`--encoding`, `--sheet`).
 public struct ReadOptions: Sendable, Equatable {
     public enum Encoding: String, Sendable, CaseIterable {

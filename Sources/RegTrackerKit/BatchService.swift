@@ -19,7 +19,7 @@ public struct BatchService {
     /// After a purge: removes the purged rows from the database's journal too (SPEC 3: deleted for good).
     /// False when a reader held an old snapshot past the busy timeout; the rows then leave the journal at the next
     /// purge or checkpoint.
-    public func erasePurged() throws -> Bool { try store.eraseWAL() }
+    public func erasePurged() throws -> Bool { try store.erasePurgedRemains() }
 
     /// Who purges, for the audit line: the login name.
     static var user: String {

@@ -24,20 +24,24 @@ public struct ConsistencyCheck {
 
     /// Reads one snapshot; changes nothing.
     public func run() throws -> Result {
-        try store.read { transaction in
-            Result(
-                integrityProblems: try transaction.integrityProblems(),
-                differences: try transaction.figureDifferences(), figures: try transaction.figureSummary(),
-                validKeyDifferences: try transaction.validKeyDifferences())
-        }
+        try store.read { try Self.result(in: $0) }
+    }
+
+    static func result(in transaction: any FigureStore & RegistrationStore) throws -> Result {
+        Result(
+            integrityProblems: try transaction.integrityProblems(),
+            differences: try transaction.figureDifferences(), figures: try transaction.figureSummary(),
+            validKeyDifferences: try transaction.validKeyDifferences())
     }
 
     /// Recomputes the kept figures and the valid-key index from the rows in one transaction; returns the groups
     /// of figures written.
     public func repair() throws -> Int {
-        try store.write { transaction in
-            _ = try transaction.rebuildValidKeys()
-            return try transaction.rebuildFigures()
-        }
+        try store.write { try Self.repair(in: $0) }
+    }
+
+    static func repair(in transaction: any FigureStore & RegistrationStore) throws -> Int {
+        _ = try transaction.rebuildValidKeys()
+        return try transaction.rebuildFigures()
     }
 }

@@ -33,7 +33,7 @@ enum FileImport {
     ) -> BatchRecord {
         BatchRecord(
             kind: kind, fileName: file, sha256: sha256, importedAt: clock.timestamp,
-            format: description.format.rawValue,
+            format: description.format,
             encoding: description.encoding, sheet: description.sheet, headerRow: columns.headerRow,
             headers: columns.headers, townshipOverride: townshipOverride)
     }

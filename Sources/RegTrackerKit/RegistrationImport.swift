@@ -42,7 +42,7 @@ public struct RegistrationImport {
 
     private func insert(
         _ first: TableScan, then sheets: inout SheetSource, file: String, sha256: String, township: String?,
-        replace: Bool, into transaction: any RegistryTransaction
+        replace: Bool, into transaction: any BatchLedger & RosterStore & InvalidListStore & RegistrationStore
     ) throws -> BatchSummary {
         let roster = try transaction.currentRoster()
         let replaced = replace ? try transaction.activeBatches(fileName: file, kind: .registrations) : []

@@ -70,7 +70,7 @@ public struct RosterImport {
     }
 
     /// Per township of the roster in force, the rows it assigns that `new` would leave unassigned.
-    static func rowsLost(to new: Roster, in transaction: any RegistryTransaction) throws -> [RowsLost] {
+    static func rowsLost(to new: Roster, in transaction: any RosterStore) throws -> [RowsLost] {
         var lost: [String: RowsLost] = [:]
         var order: [String] = []
         for count in try transaction.assignedRowCounts() where new.index(named: count.townshipText) == nil {
@@ -88,7 +88,7 @@ public struct RosterImport {
 extension RosterImport {
     /// Per village of the roster in force, the rows matched to it that `new` would match to no village of the same
     /// township (SPEC 5): the township still counts them, so this is a warning, not a refusal.
-    static func villageRowsLost(to new: Roster, in transaction: any RegistryTransaction) throws -> [VillageRowsLost] {
+    static func villageRowsLost(to new: Roster, in transaction: any RosterStore) throws -> [VillageRowsLost] {
         var lost: [VillageRowsLost] = []
         for count in try transaction.matchedVillageRowCounts() {
             if let township = new.index(named: count.township),
@@ -129,14 +129,14 @@ public struct RowsLost: Sendable, Equatable {
 
 /// Deciding every row again, after anything that can change earlier outcomes (roster, invalid list, retraction).
 enum Reevaluation {
-    static func all(in transaction: any RegistryTransaction) throws -> Int {
+    static func all(in transaction: any RosterStore & InvalidListStore & RegistrationStore) throws -> Int {
         let roster = try transaction.currentRoster()
         var engine = try engine(roster: roster, in: transaction)
         return try transaction.reevaluate(roster: roster) { try engine.decide(row: $0, facts: $1) }
     }
 
     /// An engine for the stored roster and invalid lists.
-    static func engine(roster: StoredRoster, in transaction: any RegistryTransaction) throws -> OutcomeEngine {
+    static func engine(roster: StoredRoster, in transaction: any InvalidListStore) throws -> OutcomeEngine {
         .spilling(roster: roster.roster, invalidEntries: try transaction.invalidEntries())
     }
 }

@@ -10,7 +10,7 @@ public enum StoreErrorText {
             // A failure the store has no code for: its own (English) words, framed in the reader's language.
             return language.pick(error.description, "数据库出错（\(error.message)）；请重试，如仍出错请报告")
         }
-        let seconds = Int(SQLiteStore.busyTimeout)
+        let seconds = StoreError.busySeconds
         return switch code {
         case .busy:
             language.pick(

@@ -30,7 +30,7 @@ import Testing
         let tally = try store.read { try $0.outcomeTally(roster: $0.currentRoster()) }
         #expect(tally.byTownship[7] == OutcomeCounts(malformed: 1, duplicates: 1, valid: 2))
         #expect(tally.unassigned == 1)
-        #expect(tally.lastSubmission[7] == "2026-11-03")
+        #expect(tally.newestBatch[7] == NewestBatch(batch: 2, importedAt: "2026-11-03 09:00:00"))
         #expect(try store.read { try $0.figureDifferences() }.isEmpty)
         let summary = try store.read { try $0.figureSummary() }
         #expect(summary == FigureSummary(groups: 4, rows: 5), "valid on 10-30 (2 rows), duplicate, malformed, unassigned")

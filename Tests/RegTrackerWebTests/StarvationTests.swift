@@ -119,5 +119,5 @@ final class SlowConnection: RegistryStore, @unchecked Sendable {
 
     func write<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T { try store.write(body) }
 
-    func eraseWAL() throws -> Bool { try store.eraseWAL() }
+    func erasePurgedRemains() throws -> Bool { try store.erasePurgedRemains() }
 }

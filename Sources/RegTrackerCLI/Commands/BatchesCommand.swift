@@ -17,9 +17,9 @@ struct BatchesCommand: ParsableCommand {
         if json {
             let items = batches.map { batch -> JSONValue in
                 .object([
-                    ("batch", .int(batch.id ?? 0)), ("file", .string(batch.fileName)), ("kind", .string(batch.kind)),
+                    ("batch", .int(batch.id ?? 0)), ("file", .string(batch.fileName)), ("kind", .string(batch.kind.rawValue)),
                     ("sha256", .string(batch.sha256)), ("imported_at", .string(batch.importedAt)),
-                    ("format", .string(batch.format)), ("rows", .int(Int64(batch.rows))),
+                    ("format", .string(batch.format.rawValue)), ("rows", .int(Int64(batch.rows))),
                     ("skipped_rows", .int(Int64(batch.skippedRows))),
                     ("retracted_at", batch.retractedAt.map(JSONValue.string) ?? .null),
                     ("purged_at", batch.purgedAt.map(JSONValue.string) ?? .null),
@@ -30,7 +30,7 @@ struct BatchesCommand: ParsableCommand {
         }
         let rows = batches.map { batch in
             [
-                String(batch.id ?? 0), batch.fileName, Strings.text(.batchKind(batch.kind), in: global.language), batch.importedAt,
+                String(batch.id ?? 0), batch.fileName, Strings.text(.batchKind(batch.kind.rawValue), in: global.language), batch.importedAt,
                 String(batch.rows), String(batch.sha256.prefix(12)), state(batch),
             ]
         }

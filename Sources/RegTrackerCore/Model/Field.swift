@@ -33,7 +33,7 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
 }
 
 /// The three kinds of file, each with its own header vocabulary and required columns.
-public enum FileKind: String, Sendable, CaseIterable {
+public enum FileKind: String, Sendable, CaseIterable, Codable {
     case roster
     case registrations
     case invalidList = "invalid"

@@ -4,7 +4,8 @@ import RegTrackerStore
 /// The read side's one path (issue 13): what the reports, `rate`, `missing`, the trend and the dashboard show, from
 /// the kept figures, all on one read transaction so that nothing mixes the database before and after an import.
 public struct FiguresSnapshot {
-    let transaction: any RegistryTransaction
+    /// The figures, and the roster, rows, settings and notices they are shown with.
+    let transaction: any FigureStore & RosterStore & RegistrationStore & SettingStore & NoticeStore
     /// The roster in force.
     public let roster: StoredRoster
 
@@ -20,7 +21,7 @@ public struct FiguresSnapshot {
         }
     }
 
-    /// Moves when another connection changed the database since this one last read (`RegistryTransaction`).
+    /// Moves when another connection changed the database since this one last read (`FigureStore`).
     public func changeStamp() throws -> Int64 { try transaction.changeStamp() }
 
     /// Today's ranked report, with each township's last submission.
@@ -28,7 +29,9 @@ public struct FiguresSnapshot {
         let tally = try transaction.outcomeTally(roster: roster)
         var lastSubmission: [String: CivilDate] = [:]
         let figures = zip(roster.roster.townships, roster.ids).map { township, id in
-            lastSubmission[township.name] = tally.lastSubmission[id].flatMap(CivilDate.init(leadingISO8601:))
+            lastSubmission[township.name] = tally.newestBatch[id].flatMap {
+                LastSubmission.day(importedAt: $0.importedAt)
+            }
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
                 counts: tally.byTownship[id] ?? OutcomeCounts())

@@ -27,22 +27,7 @@ public struct NoticeService {
     ) throws -> Issued {
         if !reissue, let stored = try notice(period: period) { return Issued(notice: stored, isNew: false) }
         // One read and one pass over the rows: the figures as of the end and the import days of each township.
-        let (report, notReported) = try store.read { transaction -> (Report, [String]) in
-            let roster = try transaction.currentRoster()
-            guard !roster.roster.townships.isEmpty else { throw NoRoster() }
-            let imported = Dictionary(
-                uniqueKeysWithValues: try transaction.batches().compactMap { batch in
-                    batch.id.flatMap { id in CivilDate(leadingISO8601: batch.importedAt).map { (id, $0) } }
-                })
-            let groups = try transaction.batchOutcomeCounts(registeredAfter: period.end)
-            let names = roster.roster.townships.map(\.name)
-            return (
-                Self.figures(target: target, end: period.end, roster: roster, groups: groups, imported: imported),
-                NoticeRules.notReported(
-                    roster: names, imports: Self.importDays(roster: roster, groups: groups, imported: imported),
-                    in: period)
-            )
-        }
+        let (report, notReported) = try store.read { try Self.periodFigures(of: period, target: target, in: $0) }
         return try store.write { transaction in
             let stored = try transaction.notices()
             // Repeated inside the write: another run may have stored it meanwhile.
@@ -55,6 +40,26 @@ public struct NoticeService {
             try transaction.replaceNotice(notice)
             return Issued(notice: notice, isNew: true)
         }
+    }
+
+    /// The figures as of the end of `period`, and the townships that sent nothing in it.
+    static func periodFigures(
+        of period: NoticePeriod, target: Target, in transaction: any RosterStore & BatchLedger & FigureStore
+    ) throws -> (Report, [String]) {
+        let roster = try transaction.currentRoster()
+        guard !roster.roster.townships.isEmpty else { throw NoRoster() }
+        let imported = Dictionary(
+            uniqueKeysWithValues: try transaction.batches().compactMap { batch in
+                batch.id.flatMap { id in CivilDate(leadingISO8601: batch.importedAt).map { (id, $0) } }
+            })
+        let groups = try transaction.batchOutcomeCounts(registeredAfter: period.end)
+        let names = roster.roster.townships.map(\.name)
+        return (
+            Self.figures(target: target, end: period.end, roster: roster, groups: groups, imported: imported),
+            NoticeRules.notReported(
+                roster: names, imports: Self.importDays(roster: roster, groups: groups, imported: imported),
+                in: period)
+        )
     }
 
     /// Every stored notice, by end.

@@ -1,14 +1,14 @@
-import GRDB
 import RegTrackerCore
 
-/// One imported file (SPEC 3). Its `id` is the batch number.
+/// One imported file (SPEC 3), a row of the `batch` table. Its `id` is the batch number.
 public struct BatchRecord: Codable, Sendable, Equatable {
     public var id: Int64?
-    public var kind: String
+    public var kind: FileKind
     public var fileName: String
     public var sha256: String
+    /// `YYYY-MM-DD HH:MM:SS`, local time.
     public var importedAt: String
-    public var format: String
+    public var format: FileFormat
     public var encoding: String?
     public var sheet: String?
     public var headerRow: Int?
@@ -24,10 +24,10 @@ public struct BatchRecord: Codable, Sendable, Equatable {
     public var purgedAt: String?
 
     public init(
-        kind: FileKind, fileName: String, sha256: String, importedAt: String, format: String, encoding: String?,
+        kind: FileKind, fileName: String, sha256: String, importedAt: String, format: FileFormat, encoding: String?,
         sheet: String?, headerRow: Int?, headers: [String], townshipOverride: String?, sequence: Int64? = nil
     ) {
-        self.kind = kind.rawValue
+        self.kind = kind
         self.fileName = fileName
         self.sha256 = sha256
         self.importedAt = importedAt
@@ -44,15 +44,6 @@ public struct BatchRecord: Codable, Sendable, Equatable {
         self.purgedAt = nil
     }
 
-    public var fileKind: FileKind? { FileKind(rawValue: kind) }
     public var isRetracted: Bool { retractedAt != nil }
     public var isPurged: Bool { purgedAt != nil }
-}
-
-extension BatchRecord: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "batch"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -61,8 +61,27 @@ public struct UnmatchedVillageRows: Sendable, Equatable {
 public struct OutcomeTally: Sendable, Equatable {
     public var byTownship: [Int64: OutcomeCounts]
     public var unassigned: Int64
-    /// The date (YYYY-MM-DD) of each township's latest batch with rows of it.
-    public var lastSubmission: [Int64: String]
+    /// Per township, the newest batch (by number) with rows the figures count for it: a fact; what it means (the
+    /// township's last submission) is decided above the store.
+    public var newestBatch: [Int64: NewestBatch]
+
+    public init(byTownship: [Int64: OutcomeCounts], unassigned: Int64, newestBatch: [Int64: NewestBatch]) {
+        self.byTownship = byTownship
+        self.unassigned = unassigned
+        self.newestBatch = newestBatch
+    }
+}
+
+/// A batch by its number and import time, as `OutcomeTally` names a township's newest one.
+public struct NewestBatch: Sendable, Equatable {
+    public var batch: Int64
+    /// As stored (`BatchRecord.importedAt`): `YYYY-MM-DD HH:MM:SS`, local time.
+    public var importedAt: String
+
+    public init(batch: Int64, importedAt: String) {
+        self.batch = batch
+        self.importedAt = importedAt
+    }
 }
 
 /// The roster in force with the database id of each township, in roster order, and of each of its villages.

@@ -8,7 +8,7 @@ public final class SQLiteStore: RegistryStore {
     private let queue: DatabaseQueue
 
     /// How long a second process waits for the database before giving up with a clear message.
-    public static let busyTimeout: TimeInterval = 60
+    public static let busyTimeout = TimeInterval(StoreError.busySeconds)
 
     /// FULL, except under `REGTRACKER_BENCH_SYNCHRONOUS=NORMAL`: a benchmark-only switch, so that `make bench` can
     /// measure what FULL costs (docs/benchmarks.md); never set it for real data.
@@ -133,11 +133,11 @@ public final class SQLiteStore: RegistryStore {
 
     /// Copies the WAL into the database and truncates it, so that pages a purge overwrote are gone from the -wal
     /// file too. Waits (up to the busy timeout) for readers of older snapshots; false when one held on longer.
-    public func eraseWAL() throws -> Bool {
+    public func erasePurgedRemains() throws -> Bool {
         do {
             return try queue.writeWithoutTransaction { db in
                 guard let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") else { return true }
-                let busy: Int = row[0]
+                let busy: Int = row["busy"]
                 return busy == 0
             }
         } catch let error as DatabaseError {

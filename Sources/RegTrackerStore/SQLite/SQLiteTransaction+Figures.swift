@@ -4,30 +4,29 @@ import RegTrackerCore
 /// The read side on the kept figures (see FigureCounter): a few thousand groups, not a million rows.
 extension SQLiteTransaction {
     func outcomeTally(roster: StoredRoster) throws -> OutcomeTally {
-        var tally = OutcomeTally(byTownship: [:], unassigned: 0, lastSubmission: [:])
-        var latestBatch: [Int64: Int64] = [:]
+        var tally = OutcomeTally(byTownship: [:], unassigned: 0, newestBatch: [:])
+        var newest: [Int64: Int64] = [:]
         let groups = try Row.fetchCursor(
             db,
             sql: """
-                SELECT township_key, outcome, SUM(rows), MAX(batch_id) FROM figure_total
+                SELECT township_key, outcome, SUM(rows) AS rows, MAX(batch_id) AS newest_batch FROM figure_total
                 GROUP BY township_key, outcome
                 """)
         while let group = try groups.next() {
-            guard let outcome = OutcomeKind(rawValue: group[1]) else { continue }
-            let count: Int64 = group[2]
-            let key: Int64 = group[0]
-            guard key != 0 else {
+            guard let outcome = OutcomeKind(rawValue: group["outcome"]) else { continue }
+            let count: Int64 = group["rows"]
+            let township: Int64 = group["township_key"]
+            guard township != 0 else {
                 if outcome == .unassigned { tally.unassigned += count }
                 continue
             }
-            tally.byTownship[key, default: OutcomeCounts()].add(outcome, count: count)
-            let batch: Int64 = group[3]
-            latestBatch[key] = max(latestBatch[key] ?? batch, batch)
+            tally.byTownship[township, default: OutcomeCounts()].add(outcome, count: count)
+            let batch: Int64 = group["newest_batch"]
+            newest[township] = max(newest[township] ?? batch, batch)
         }
-        // Batch numbers grow with import time: the newest batch of a township is its last submission.
-        for (township, batch) in latestBatch {
+        for (township, batch) in newest {
             let importedAt = try String.fetchOne(db, sql: "SELECT imported_at FROM batch WHERE id = ?", arguments: [batch])
-            tally.lastSubmission[township] = importedAt.map { String($0.prefix(10)) }
+            tally.newestBatch[township] = importedAt.map { NewestBatch(batch: batch, importedAt: $0) }
         }
         return tally
     }
@@ -37,19 +36,16 @@ extension SQLiteTransaction {
             var counts: [FigureDifference.Group: Int64] = [:]
             for row in try Row.fetchAll(db, sql: sql) {
                 let group = FigureDifference.Group(
-                    batch: row[0], township: row[1], outcome: row[2], registeredDay: row[3], village: row[5])
-                counts[group, default: 0] += row[4]
+                    batch: row["batch_id"], township: row["township_id"], outcome: row["outcome"],
+                    registeredDay: row["registered_day"], village: row["village_id"])
+                counts[group, default: 0] += row["rows"] as Int64
             }
             return counts
         }
         let kept = try groups("SELECT batch_id, township_id, outcome, registered_day, rows, village_id FROM figure")
         let recomputed = try groups(KeptFigures.recomputed)
-        let names = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, name FROM township").map { row -> (Int64, String) in (row[0], row[1]) },
-            uniquingKeysWith: { first, _ in first })
-        let villageRows = try Row.fetchAll(db, sql: "SELECT id, name FROM village")
-        let villages = Dictionary(
-            villageRows.map { row -> (Int64, String) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
+        let names = try namesByID(in: "township")
+        let villages = try namesByID(in: "village")
         return Set(kept.keys).union(recomputed.keys).compactMap { group in
             let (keptRows, rows) = (kept[group] ?? 0, recomputed[group] ?? 0)
             guard keptRows != rows else { return nil }
@@ -65,11 +61,11 @@ extension SQLiteTransaction {
         func totals(_ sql: String) throws -> [FigureDifference.Group: Int64] {
             var counts: [FigureDifference.Group: Int64] = [:]
             for row in try Row.fetchAll(db, sql: sql) {
-                let (township, village): (Int64, Int64) = (row[0], row[1])
+                let (township, village): (Int64, Int64) = (row["township_key"], row["village_key"])
                 let group = FigureDifference.Group(
-                    batch: row[3], township: township == 0 ? nil : township, outcome: row[2], registeredDay: nil,
-                    village: village == 0 ? nil : village, allDays: true)
-                counts[group, default: 0] += row[4]
+                    batch: row["batch_id"], township: township == 0 ? nil : township, outcome: row["outcome"],
+                    registeredDay: nil, village: village == 0 ? nil : village, allDays: true)
+                counts[group, default: 0] += row["rows"] as Int64
             }
             return counts
         }
@@ -89,23 +85,24 @@ extension SQLiteTransaction {
         let groups = try Row.fetchCursor(
             db,
             sql: """
-                SELECT township_key, village_key, outcome, SUM(rows) FROM figure_total
+                SELECT township_key, village_key, outcome, SUM(rows) AS rows FROM figure_total
                 WHERE township_key <> 0 GROUP BY township_key, village_key, outcome
                 """)
         while let group = try groups.next() {
-            guard let outcome = OutcomeKind(rawValue: group[2]) else { continue }
-            if let village: Int64 = group[1], village != 0 {
-                tally.byVillage[village, default: OutcomeCounts()].add(outcome, count: group[3])
+            guard let outcome = OutcomeKind(rawValue: group["outcome"]) else { continue }
+            if let village: Int64 = group["village_key"], village != 0 {
+                tally.byVillage[village, default: OutcomeCounts()].add(outcome, count: group["rows"])
             } else {
-                tally.unmatchedByTownship[group[0], default: OutcomeCounts()].add(outcome, count: group[3])
+                tally.unmatchedByTownship[group["township_key"], default: OutcomeCounts()].add(
+                    outcome, count: group["rows"])
             }
         }
         return tally
     }
 
     func figureSummary() throws -> FigureSummary {
-        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(rows), 0) FROM figure")
-        return FigureSummary(groups: row?[0] ?? 0, rows: row?[1] ?? 0)
+        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS groups, COALESCE(SUM(rows), 0) AS rows FROM figure")
+        return FigureSummary(groups: row?["groups"] ?? 0, rows: row?["rows"] ?? 0)
     }
 
     func rebuildFigures() throws -> Int {
@@ -130,5 +127,14 @@ extension SQLiteTransaction {
 
     func integrityProblems() throws -> [String] {
         try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
+    }
+
+    /// The names of the townships or villages of every roster still stored, by database id.
+    func namesByID(in table: String) throws -> [Int64: String] {
+        Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { row -> (Int64, String) in
+                (row["id"], row["name"])
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 }

@@ -118,7 +118,8 @@ enum FigureTotals {
 
     /// The totals `figure` gives: (township key, village key, outcome, batch, rows), 0 for no township or village.
     static let fromFigures = """
-        SELECT IFNULL(township_id, 0), IFNULL(village_id, 0), outcome, batch_id, SUM(rows)
+        SELECT IFNULL(township_id, 0) AS township_key, IFNULL(village_id, 0) AS village_key, outcome, batch_id,
+            SUM(rows) AS rows
             FROM figure GROUP BY 1, 2, 3, 4
         """
 }

@@ -19,7 +19,7 @@ extension SQLiteTransaction {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT batch_id, before, after, COUNT(*) FROM (
+                SELECT batch_id, before, after, COUNT(*) AS rows FROM (
                     SELECT b.batch_id, b.outcome AS before, r.outcome AS after
                     FROM temp.outcome_before b LEFT JOIN registration r ON r.id = b.id
                     UNION ALL
@@ -30,11 +30,11 @@ extension SQLiteTransaction {
                 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
                 """)
         return rows.map { row in
-            let before: Int? = row[1]
-            let after: Int? = row[2]
+            let before: Int? = row["before"]
+            let after: Int? = row["after"]
             return OutcomeChange(
-                batch: row[0], from: before.flatMap(OutcomeKind.init(rawValue:)),
-                to: after.flatMap(OutcomeKind.init(rawValue:)), count: row[3])
+                batch: row["batch_id"], from: before.flatMap(OutcomeKind.init(rawValue:)),
+                to: after.flatMap(OutcomeKind.init(rawValue:)), count: row["rows"])
         }
     }
 }

@@ -11,13 +11,12 @@ extension SQLiteTransaction {
     }
 
     func tokens() throws -> [TokenRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM access_token ORDER BY id").compactMap(Self.token)
+        try TokenRecord.fetchAll(db, sql: "SELECT * FROM access_token ORDER BY id")
     }
 
     func activeToken(sha256: String) throws -> TokenRecord? {
-        try Row.fetchOne(
-            db, sql: "SELECT * FROM access_token WHERE sha256 = ? AND revoked_at IS NULL", arguments: [sha256]
-        ).flatMap(Self.token)
+        try TokenRecord.fetchOne(
+            db, sql: "SELECT * FROM access_token WHERE sha256 = ? AND revoked_at IS NULL", arguments: [sha256])
     }
 
     /// Revoking a token also ends every session opened with it.
@@ -44,7 +43,8 @@ extension SQLiteTransaction {
                 FROM dashboard_session s JOIN access_token t ON t.id = s.token_id
                 WHERE s.sha256 = ? AND s.expires_at > ? AND t.revoked_at IS NULL
                 """, arguments: [sha256, now])
-        guard let row, let token = Self.token(row) else { return nil }
+        guard let row else { return nil }
+        let token = try TokenRecord(row: row)
         let session = SessionRecord(
             sha256: row["session_sha256"], tokenID: row["token_id"], createdAt: row["session_created_at"],
             expiresAt: row["expires_at"])
@@ -63,12 +63,5 @@ extension SQLiteTransaction {
                     OR token_id IN (SELECT id FROM access_token WHERE revoked_at IS NOT NULL)
                 """, arguments: [now])
         return db.changesCount
-    }
-
-    private static func token(_ row: Row) -> TokenRecord? {
-        guard let scope = TokenRecord.Scope(rawValue: row["scope"]) else { return nil }
-        return TokenRecord(
-            id: row["id"], scope: scope, township: row["township"], sha256: row["sha256"], createdAt: row["created_at"],
-            revokedAt: row["revoked_at"])
     }
 }

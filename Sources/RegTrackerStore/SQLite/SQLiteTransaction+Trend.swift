@@ -8,14 +8,15 @@ extension SQLiteTransaction {
             db,
             sql: """
                 SELECT f.township_id, f.outcome, f.registered_day, substr(b.imported_at, 1, 10) AS imported_day,
-                    SUM(f.rows)
+                    SUM(f.rows) AS rows
                 FROM figure f JOIN batch b ON b.id = f.batch_id
                 GROUP BY f.township_id, f.outcome, f.registered_day, imported_day
                 """
         ).compactMap { row in
-            guard let outcome = OutcomeKind(rawValue: row[1]) else { return nil }
+            guard let outcome = OutcomeKind(rawValue: row["outcome"]) else { return nil }
             return DatedOutcomeCount(
-                township: row[0], outcome: outcome, registeredDay: row[2], importedDay: row[3], count: row[4])
+                township: row["township_id"], outcome: outcome, registeredDay: row["registered_day"],
+                importedDay: row["imported_day"], count: row["rows"])
         }
     }
 
@@ -23,12 +24,12 @@ extension SQLiteTransaction {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT village, outcome, COUNT(*) FROM registration
+                SELECT village, outcome, COUNT(*) AS rows FROM registration
                 WHERE township_id = ? AND outcome IS NOT NULL GROUP BY village, outcome
                 """, arguments: [township]
         ).compactMap { row in
-            guard let outcome = OutcomeKind(rawValue: row[1]) else { return nil }
-            return VillageCount(village: row[0], outcome: outcome, count: row[2])
+            guard let outcome = OutcomeKind(rawValue: row["outcome"]) else { return nil }
+            return VillageCount(village: row["village"], outcome: outcome, count: row["rows"])
         }
     }
 

@@ -8,13 +8,15 @@ extension SQLiteTransaction {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT batch_id, township_id, outcome, COALESCE(registered_day > ?, 0) AS registered_after, SUM(rows)
+                SELECT batch_id, township_id, outcome, COALESCE(registered_day > ?, 0) AS registered_after,
+                    SUM(rows) AS rows
                 FROM figure GROUP BY batch_id, township_id, outcome, registered_after
                 """, arguments: [day.iso8601Unchecked]
         ).compactMap { row in
-            guard let outcome = OutcomeKind(rawValue: row[2]) else { return nil }
+            guard let outcome = OutcomeKind(rawValue: row["outcome"]) else { return nil }
             return BatchOutcomeCount(
-                batch: row[0], township: row[1], outcome: outcome, registeredAfter: row[3], count: row[4])
+                batch: row["batch_id"], township: row["township_id"], outcome: outcome,
+                registeredAfter: row["registered_after"], count: row["rows"])
         }
     }
 

@@ -1,0 +1,40 @@
+import RegTrackerCore
+
+/// The registration rows: storing a batch's rows, the valid-key index, deciding every row again, and the rows that
+/// did not count.
+public protocol RegistrationStore {
+    /// Stores the rows of a new registration batch, each with its outcome.
+    func registrationWriter(batch: Int64) throws -> any RegistrationWriter
+    /// The valid-key index: the valid row holding a key, looked up one key at a time. `before`: only rows of
+    /// batches placed before that place in the sequence; nil: every one.
+    func validKeys(before place: Int64?) throws -> any ValidKeyLookup
+    /// Adds the keys of a new batch's valid rows to the valid-key index, after its rows are stored.
+    func validKeyWriter() throws -> any ValidKeyWriter
+    /// Where the valid-key index and the valid rows disagree; empty when they agree.
+    func validKeyDifferences() throws -> [ValidKeyDifference]
+    /// Sets the valid-key index to the keys of the valid rows (`check --repair`); returns the entries written.
+    func rebuildValidKeys() throws -> Int
+    /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns the rows whose
+    /// outcome or township changed.
+    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int
+    /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
+    func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
+    /// The first `limit` rows (import order) of a township (by database id) that match none of its villages, and how
+    /// many there are (from the kept figures).
+    func unmatchedVillageRows(township: Int64, limit: Int) throws -> UnmatchedVillageRows
+    /// Remembers every row's outcome, for `outcomeChanges()` after a change in the same transaction.
+    func rememberOutcomes() throws
+    /// The rows whose outcome differs from the one remembered, counted by batch and (before, after).
+    func outcomeChanges() throws -> [OutcomeChange]
+}
+
+public protocol RegistrationWriter {
+    /// Inserts the row and returns its id (its place in the sequence).
+    /// `villageID`: the village (SPEC 5) of the township at that roster index that a village cell names, if any.
+    func insert(
+        _ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64,
+        villageID: (Int, String) -> Int64?
+    ) throws -> Outcome
+    /// Stores the kept figures of the rows inserted; called once, after the last row, in the same transaction.
+    func finish() throws
+}
