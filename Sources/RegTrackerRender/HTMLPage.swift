@@ -34,15 +34,16 @@ public enum HTMLPage {
         return document(title: sheet.title, style: style, body: body)
     }
 
-    /// A whole page: the head with its title and inline style, then the body's lines.
-    static func document(title: String, style: String, body: [String]) -> String {
+    /// A whole page: the head with its title, any further `head` lines and the inline style, then the body's lines.
+    /// The report files and the dashboard's pages alike.
+    public static func document(title: String, style: String, head: [String] = [], body: [String]) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLText.escape(title))</title>
+        \(head.map { $0 + "\n" }.joined())<title>\(HTMLText.escape(title))</title>
         <style>
         \(style)
         </style>

@@ -18,27 +18,9 @@ enum PageLayout {
                     + "<button type=\"submit\">退出</button></form>")
         }
         header.append("</header>")
-        return """
-            <!DOCTYPE html>
-            <html lang="zh-CN">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
-            <title>\(HTMLText.escape(title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            \(header.joined())
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTMLPage.document(
+            title: title, style: style, head: ["<meta name=\"referrer\" content=\"no-referrer\">"],
+            body: [header.joined(), "<main>"] + body + ["</main>"])
     }
 
     /// `/townships/青石镇`, percent-encoded.
