@@ -3,9 +3,9 @@ import RegTrackerKit
 import RegTrackerStore
 import Synchronization
 
-/// The ranking page's figures, the county's trend and a few township pages' figures, kept between requests until the database changes (issue 13:
-/// building the trend of a million rows' kept figures costs about 0.2 s of CPU, and every page and `/api/report`
-/// needs it). One entry a read connection, valid while its change stamp (SQLite's `data_version`, which moves only
+/// The roster, the ranking page's figures, the county's trend and a few township pages' figures, kept between
+/// requests until the database changes (issue 13: building the trend of a million rows' kept figures costs about
+/// 0.2 s of CPU, and every page and `/api/report` needs it). One entry a read connection, valid while its change stamp (SQLite's `data_version`, which moves only
 /// when another connection commits) and today's date are those it was built under. Only for read connections that
 /// never write, since a connection's own writes do not move its stamp.
 final class FiguresCache: Sendable {
@@ -58,8 +58,6 @@ final class FiguresCache: Sendable {
             entry.trend = ranking.trend
         }
     }
-
-    func keep(_ trend: TrendReport, for key: Key) { update(key) { $0.trend = trend } }
 
     func township(_ name: String, _ key: Key) -> TownshipData? {
         entry(key)?.townships.first { $0.name == name }?.data

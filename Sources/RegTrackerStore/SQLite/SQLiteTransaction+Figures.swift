@@ -46,14 +46,23 @@ extension SQLiteTransaction {
         let recomputed = try groups(KeptFigures.recomputed)
         let names = try namesByID(in: "township")
         let villages = try namesByID(in: "village")
-        return Set(kept.keys).union(recomputed.keys).compactMap { group in
+        return (differences(kept: kept, recomputed: recomputed, names: names, villages: villages)
+            + (try totalDifferences(names: names, villages: villages)))
+            .sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
+    }
+
+    /// The groups whose kept rows differ from the recomputed ones, with their township's and village's names.
+    private func differences(
+        kept: [FigureDifference.Group: Int64], recomputed: [FigureDifference.Group: Int64], names: [Int64: String],
+        villages: [Int64: String]
+    ) -> [FigureDifference] {
+        Set(kept.keys).union(recomputed.keys).compactMap { group in
             let (keptRows, rows) = (kept[group] ?? 0, recomputed[group] ?? 0)
             guard keptRows != rows else { return nil }
             return FigureDifference(
                 group: group, township: group.township.flatMap { names[$0] },
                 village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
-        } + (try totalDifferences(names: names, villages: villages))
-        .sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
+        }
     }
 
     /// Where the totals without the day disagree with the figures by day they are kept from.
@@ -69,15 +78,9 @@ extension SQLiteTransaction {
             }
             return counts
         }
-        let kept = try totals("SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total")
-        let byDay = try totals(FigureTotals.fromFigures)
-        return Set(kept.keys).union(byDay.keys).compactMap { group in
-            let (keptRows, rows) = (kept[group] ?? 0, byDay[group] ?? 0)
-            guard keptRows != rows else { return nil }
-            return FigureDifference(
-                group: group, township: group.township.flatMap { names[$0] },
-                village: group.village.flatMap { villages[$0] }, kept: keptRows, recomputed: rows)
-        }
+        return differences(
+            kept: try totals("SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total"),
+            recomputed: try totals(FigureTotals.fromFigures), names: names, villages: villages)
     }
 
     func villageTally() throws -> VillageTally {
