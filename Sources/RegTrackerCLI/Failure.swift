@@ -31,4 +31,6 @@ struct CommandFailure: Error {
     init(_ message: String) { self.message = message }
 
     init(_ key: Strings.CommandKey, in language: Language) { message = Strings.text(key, in: language) }
+
+    init(_ key: Strings.Key, in language: Language) { message = Strings.text(key, in: language) }
 }

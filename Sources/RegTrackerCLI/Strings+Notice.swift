@@ -19,8 +19,8 @@ extension Strings {
         case notReported([String])
         case everyoneReported
         case noNotices
-        case listHeadings
-        case listRow(period: String, kind: NoticePeriod.Kind, issued: String, named: [String])
+        case periodKind(NoticePeriod.Kind)
+        case townshipList([String])
     }
 
     static func text(_ key: NoticeKey, in language: Language) -> String {
@@ -77,12 +77,8 @@ extension Strings {
         case .everyoneReported: ("every township sent a list in the period", "本期各乡镇均已报送")
         case .noNotices:
             ("no notice stored yet; issue one with regtracker notice PERIOD", "尚无通报；用 regtracker notice 期次 印发")
-        case .listHeadings: ("period|kind|issued|named", "期次|类型|印发日期|被通报乡镇")
-        case .listRow(let period, let kind, let issued, let named):
-            (
-                "\(period)|\(kind.rawValue)|\(issued)|\(named.joined(separator: ", "))",
-                "\(period)|\(chineseKind(kind))|\(issued)|\(named.joined(separator: "、"))"
-            )
+        case .periodKind(let kind): (kind.rawValue, chineseKind(kind))
+        case .townshipList(let townships): (townships.joined(separator: ", "), townships.joined(separator: "、"))
         }
     }
 

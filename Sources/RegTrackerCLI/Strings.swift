@@ -60,7 +60,6 @@ enum Strings {
         case seeRejects(String)
         // rejects
         case rowsNotCounted(Int)
-        case rejectsHeadings
         case outcome(OutcomeKind)
         // missing
         case badDate(String)
@@ -221,7 +220,6 @@ enum Strings {
             ("the rows and what to fix: regtracker rejects \(township)", "逐行明细及改正办法：regtracker rejects \(township)")
 
         case .rowsNotCounted(let count): ("\(count) rows not counted", "共 \(count) 行未计入")
-        case .rejectsHeadings: ("township|file|batch|row|name|outcome|reason", "乡镇|文件|批次|行号|姓名|结果|原因")
         case .outcome(let kind): (kind.name, kind.label)
 
         case .badDate(let text): ("--since \(text) is not a date YYYY-MM-DD", "--since \(text) 不是 YYYY-MM-DD 格式的日期")
@@ -342,15 +340,11 @@ extension Strings {
         case deadlineSet(String)
         case deadlineCleared
         case deadlineLine(deadline: String?, asOf: String, daysLeft: Int?)
-        case trendHeadings
         case status(Projection)
-        case seriesHeadings
         case villageHeading
-        case villageHeadings
         case noVillages
         case tokenCreated(id: Int64, scope: String, secret: String)
         case tokenScope(township: String?)
-        case tokenListHeadings
         case tokenActive
         case tokenRevokedAt(String)
         case noTokens
@@ -386,15 +380,8 @@ extension Strings {
                     "截至 \(asOf)；未设截止日期（regtracker trend --deadline YYYY-MM-DD）"
                 )
             }
-        case .trendHeadings:
-            (
-                "rank|township|valid|required|7 days|30 days|per day|projected|status",
-                "排名|乡镇|有效数|目标人数|近7天|近30天|日均|预计达标|进度"
-            )
         case .status(let projection): status(projection)
-        case .seriesHeadings: ("date|added|valid", "日期|新增|累计有效")
         case .villageHeading: ("by village:", "按村（社区）：")
-        case .villageHeadings: ("village|valid|reported", "村（社区）|有效数|上报数")
         case .noVillages: ("no rows yet", "尚无上报")
         case .tokenCreated(let id, let scope, let secret):
             (
@@ -403,7 +390,6 @@ extension Strings {
             )
         case .tokenScope(let township):
             if let township { ("township \(township)", "乡镇 \(township)") } else { ("office", "联席办") }
-        case .tokenListHeadings: ("id|scope|created|state", "编号|范围|创建时间|状态")
         case .tokenActive: ("active", "有效")
         case .tokenRevokedAt(let at): ("revoked \(at)", "已于 \(at) 撤销")
         case .noTokens:

@@ -25,7 +25,7 @@ public struct ReportSheet: Sendable, Equatable {
     }
 
     /// How a row stands out: a township below target, or the totals.
-    public enum RowStyle: Sendable, Equatable {
+    public enum RowStyle: Sendable, Hashable {
         case normal
         case unmet
         case totals
@@ -53,6 +53,9 @@ public struct ReportSheet: Sendable, Equatable {
         self.rows = rows
         self.notes = notes
     }
+
+    /// The index of the column headed `heading`, if the sheet has one.
+    public func column(headed heading: String) -> Int? { headings.firstIndex(of: heading) }
 
     /// Every row as text, as Markdown and CSV write it.
     public var textRows: [[String]] { rows.map { $0.cells.map(\.text) } }

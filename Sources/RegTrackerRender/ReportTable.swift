@@ -2,7 +2,28 @@ import RegTrackerCore
 
 /// The ranked table as rows of text with the Chinese headings of SPEC 2, shared by every text format.
 public enum ReportTable {
-    public static let headings = ["排名", "乡镇", "实有人口", "上报数", "无效数", "重复数", "有效数", "注册率", "目标人数", "差额", "是否达标"]
+    /// The columns of SPEC 2, in order.
+    public enum Column: CaseIterable, Sendable {
+        case rank, township, population, reported, invalid, duplicates, valid, rate, required, shortfall, met
+
+        public var heading: String {
+            switch self {
+            case .rank: "排名"
+            case .township: "乡镇"
+            case .population: "实有人口"
+            case .reported: "上报数"
+            case .invalid: "无效数"
+            case .duplicates: "重复数"
+            case .valid: "有效数"
+            case .rate: "注册率"
+            case .required: "目标人数"
+            case .shortfall: "差额"
+            case .met: "是否达标"
+            }
+        }
+    }
+
+    public static let headings = Column.allCases.map(\.heading)
 
     public static func row(_ figures: TownshipFigures) -> [String] { ReportSheets.cells(figures).map(\.text) }
 

@@ -4,11 +4,13 @@ import RegTrackerCore
 /// table (`ReportTable`), 村（社区） in place of 乡镇, the target after the population, and 乡镇 after the village
 /// in the county-wide list.
 public enum VillageTable {
+    public static let villageHeading = "村（社区）"
+
     public static func headings(withTownship: Bool) -> [String] {
         var headings = ReportTable.headings
-        headings[1] = "村（社区）"
+        headings[1] = villageHeading
         headings.insert("目标", at: 3)
-        if withTownship { headings.insert("乡镇", at: 2) }
+        if withTownship { headings.insert(ReportTable.Column.township.heading, at: 2) }
         return headings
     }
 

@@ -154,6 +154,35 @@ import Testing
         #expect(try rows("图表").count <= 1)
     }
 
+    /// The charts read their bars from the columns headed 乡镇 / 村（社区） and 注册率, wherever those columns are.
+    @Test func xlsxChartsReadTheNameAndRateColumnsOfTheirTable() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = ReportFiles(folder: folder, clock: Self.clock)
+        func chart(_ path: String) throws -> String {
+            let parts = try NoticeFilesTests.parts(try Data(contentsOf: URL(fileURLWithPath: path)))
+            return String(decoding: try #require(parts["xl/charts/chart1.xml"]), as: UTF8.self)
+        }
+        // The ranked table: 乡镇 is column B, 注册率 column H; three townships have a rate (rows 3 to 5).
+        let report = try chart(files.writeReport(Self.report, lastSubmission: Self.lastSubmission, formats: [.xlsx])[0])
+        #expect(report.contains("<c:f>'排名'!$B$3:$B$5</c:f>"))
+        #expect(report.contains("<c:f>'排名'!$H$3:$H$5</c:f>"))
+        // A township's villages: 村（社区） is column B, 注册率 column I (after the added 目标); county-wide, 乡镇 is
+        // inserted after the village and 注册率 moves to J.
+        let township = Township(
+            name: "白沙镇", population: 100, target: Target(numerator: 2, denominator: 5),
+            villages: [Village(name: "河坝村", population: 10), Village(name: "柳林村", population: 10)])
+        let villages = VillageStanding.all(of: township, target: .default) { OutcomeCounts(valid: Int64($0 + 3)) }
+        let one = VillageReport(township: "白沙镇", target: .default, villages: villages, unmatched: OutcomeCounts())
+        let village = try chart(files.writeVillages(one, formats: [.xlsx])[0])
+        #expect(village.contains("<c:f>'排名'!$B$3:$B$4</c:f>"))
+        #expect(village.contains("<c:f>'排名'!$I$3:$I$4</c:f>"))
+        var county = one
+        county.township = nil
+        let countyWide = try chart(files.writeVillages(county, formats: [.xlsx])[0])
+        #expect(countyWide.contains("<c:f>'排名'!$J$3:$J$4</c:f>"))
+    }
+
     @Test func rejectTallyGroupsByOutcomeAndMalformedRowsByReason() throws {
         let inbox = try TestInbox()
         _ = try inbox.roster()

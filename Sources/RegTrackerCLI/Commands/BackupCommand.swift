@@ -30,8 +30,7 @@ struct BackupCommand: ParsableCommand {
         do {
             result = try BackupService(database: global.databasePath).backup(to: destination, keep: keep)
         } catch let failure as SQLiteBackup.Failure {
-            Console.error(.backup(.failure(failure)), in: global.language)
-            throw ExitCode(1)
+            throw CommandFailure(.backup(.failure(failure)), in: global.language)
         }
         global.say(.backup(.copied(from: global.databasePath, to: result.path)))
         for path in result.removed { global.say(.backup(.pruned(path))) }

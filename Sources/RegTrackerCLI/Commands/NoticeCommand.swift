@@ -115,15 +115,13 @@ struct NoticeCommand: ParsableCommand {
         if json { return Console.out(NoticeJSON.list(notices).rendered()) }
         if notices.isEmpty { return global.say(Strings.text(.noNotices, in: global.language)) }
         let rows = notices.map { notice in
-            Strings.text(
-                .listRow(
-                    period: notice.period.description, kind: notice.period.kind,
-                    issued: notice.issued.iso8601Unchecked, named: notice.named.map(\.figures.township)),
-                in: global.language
-            ).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            [
+                notice.period.description, Strings.text(.periodKind(notice.period.kind), in: global.language),
+                notice.issued.iso8601Unchecked,
+                Strings.text(.townshipList(notice.named.map(\.figures.township)), in: global.language),
+            ]
         }
-        let headings = Strings.text(.listHeadings, in: global.language).split(separator: "|").map(String.init)
-        global.say(ReportTable.aligned([headings] + rows))
+        global.say(ReportTable.aligned([Strings.headings(.notices, in: global.language)] + rows))
     }
 }
 

@@ -48,13 +48,17 @@ struct RateCommand: ParsableCommand {
             Strings.text(
                 .rateLine(
                     township: figures.township, rate: figures.ratePercent, valid: counts.valid,
-                    population: figures.population, target: figures.target.percentText, required: figures.required), in: global.language),
+                    population: figures.population, target: figures.target.percentText, required: figures.required),
+                in: global.language),
             Strings.text(
-                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank, in: global.language),
+                figures.rank.map { .rankLine(rank: $0, of: report.townships.filter(\.hasRate).count) } ?? .noRank,
+                in: global.language),
         ]
         if let met = figures.met {
             lines.append(
-                Strings.text(met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall), in: global.language)
+                Strings.text(
+                    met ? .targetMet(surplus: counts.valid - figures.required) : .needsMore(figures.shortfall),
+                    in: global.language)
             )
         }
         lines.append(Strings.text(.reportedLine(counts), in: global.language))
@@ -73,9 +77,11 @@ struct RateCommand: ParsableCommand {
             lines += VillageLookup.lines(villageReport, language: global.language)
         } else if let villages {
             lines.append(Strings.text(.villageHeading, in: global.language))
-            let headings = Strings.text(.villageHeadings, in: global.language).split(separator: "|").map(String.init)
+            let headings = Strings.headings(.villages, in: global.language)
             let rows = villages.map { ["", $0.label, String($0.counts.valid), String($0.counts.reported)] }
-            lines.append(villages.isEmpty ? Strings.text(.noVillages, in: global.language) : ReportTable.aligned([[""] + headings] + rows))
+            lines.append(
+                villages.isEmpty
+                    ? Strings.text(.noVillages, in: global.language) : ReportTable.aligned([[""] + headings] + rows))
         }
         global.say(lines.joined(separator: "\n"))
     }

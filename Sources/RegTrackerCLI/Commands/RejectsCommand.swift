@@ -52,8 +52,7 @@ struct RejectsCommand: ParsableCommand {
             filter.rows = .township(try resolveTownship(township, service: service, language: global.language).id)
         }
         if let batch, try !service.batchExists(batch) {
-            Console.error(Strings.text(.rejectsNoSuchBatch(batch), in: global.language))
-            throw ExitCode(1)
+            throw CommandFailure(.rejectsNoSuchBatch(batch), in: global.language)
         }
         let rejects = try service.rejects(filter)
         if let files = output.files(clock: global.clock) {
@@ -71,7 +70,7 @@ struct RejectsCommand: ParsableCommand {
                 ReasonText.text(reject.reasons, in: global.language),
             ]
         }
-        let headings = Strings.text(.rejectsHeadings, in: global.language).split(separator: "|").map(String.init)
+        let headings = Strings.headings(.rejects, in: global.language)
         global.say(ReportTable.aligned([headings] + rows))
         global.say(.rowsNotCounted(rejects.count))
     }

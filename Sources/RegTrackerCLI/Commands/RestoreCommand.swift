@@ -23,8 +23,7 @@ struct RestoreCommand: ParsableCommand {
         do {
             old = try BackupService(database: global.databasePath).restore(file)
         } catch let failure as SQLiteBackup.Failure {
-            Console.error(.backup(.failure(failure)), in: global.language)
-            throw ExitCode(1)
+            throw CommandFailure(.backup(.failure(failure)), in: global.language)
         }
         if let old {
             global.say(.backup(.restored(file: file, database: global.databasePath, old: old)))

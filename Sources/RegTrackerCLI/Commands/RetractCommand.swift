@@ -19,19 +19,27 @@ struct RetractCommand: ParsableCommand {
         let service = BatchService(store: try global.openStore(), clock: global.clock)
         switch try service.retract(batch, purge: purge) {
         case .notFound:
-            Console.error(.noSuchBatch(batch), in: global.language)
-            throw ExitCode(1)
+            throw CommandFailure(.noSuchBatch(batch), in: global.language)
         case .alreadyRetracted(let record):
             global.say(.alreadyRetracted(batch: batch, file: record.fileName, at: record.retractedAt ?? "?"))
         case .alreadyPurged(let record):
-            global.say(Strings.text(.alreadyPurged(batch: batch, file: record.fileName, at: record.purgedAt ?? "?"), in: global.language))
+            global.say(
+                Strings.text(
+                    .alreadyPurged(batch: batch, file: record.fileName, at: record.purgedAt ?? "?"), in: global.language
+                ))
         case .purgedRetracted(let record):
             let retractedAt = record.retractedAt ?? "?"
-            global.say(Strings.text(.purgedRetracted(batch: batch, file: record.fileName, at: retractedAt), in: global.language))
+            global.say(
+                Strings.text(
+                    .purgedRetracted(batch: batch, file: record.fileName, at: retractedAt), in: global.language))
         case .retracted(let record, let summary):
             global.say(
-                Strings.text(.retractSummary(batch: batch, file: record.fileName, purged: purge, summary: summary), in: global.language))
+                Strings.text(
+                    .retractSummary(batch: batch, file: record.fileName, purged: purge, summary: summary),
+                    in: global.language))
         }
-        if purge, try !service.erasePurged() { Console.error(Strings.text(.purgeJournalBusy(batch), in: global.language)) }
+        if purge, try !service.erasePurged() {
+            Console.error(Strings.text(.purgeJournalBusy(batch), in: global.language))
+        }
     }
 }

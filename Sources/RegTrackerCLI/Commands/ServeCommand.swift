@@ -83,7 +83,10 @@ struct ServeCommand: ParsableCommand {
             target: targetOption.value, environment: global.environment, settings: settings)
         let (host, database, quiet) = (host, global.databasePath, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
-            if !quiet { Console.out(Strings.text(.serving(url: "http://\(host):\(port)/", database: database), in: global.language)) }
+            if !quiet {
+                Console.out(
+                    Strings.text(.serving(url: "http://\(host):\(port)/", database: database), in: global.language))
+            }
         }
         // The command line is synchronous; the server runs on the concurrency pool until SIGINT or SIGTERM.
         let done = DispatchSemaphore(value: 0)
@@ -96,11 +99,9 @@ struct ServeCommand: ParsableCommand {
         switch failure.get() {
         case nil: break
         case .portInUse:
-            Console.error(Strings.text(.portInUse(host: host, port: port), in: global.language))
-            throw ExitCode(1)
+            throw CommandFailure(Strings.text(.portInUse(host: host, port: port), in: global.language))
         case .other(let message):
-            Console.error(Strings.text(.serveFailed(message), in: global.language))
-            throw ExitCode(1)
+            throw CommandFailure(Strings.text(.serveFailed(message), in: global.language))
         }
     }
 }

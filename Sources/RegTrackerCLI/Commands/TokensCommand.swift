@@ -23,14 +23,17 @@ struct TokensCommand: ParsableCommand {
         var township: String?
 
         func validate() throws {
-            if office == (township != nil) { throw ValidationError(Strings.text(.tokensChooseScope, in: global.language)) }
+            if office == (township != nil) {
+                throw ValidationError(Strings.text(.tokensChooseScope, in: global.language))
+            }
         }
 
         func run() throws {
             let store = try global.openStore()
             var access = Access.office
             if let township {
-                access = .township(try resolveTownship(township, service: ReportService(store: store), language: global.language).name)
+                access = .township(
+                    try resolveTownship(township, service: ReportService(store: store), language: global.language).name)
             }
             let (record, secret) = try TokenService(store: store, clock: global.clock).create(access)
             // The token alone on stdout, even with --quiet (it cannot be shown again), so that `$(…)` captures it;
@@ -38,7 +41,9 @@ struct TokensCommand: ParsableCommand {
             if !global.quiet {
                 let scope = Strings.text(.tokenScope(township: record.township), in: global.language)
                 FileHandle.standardError.write(
-                    Data((Strings.text(.tokenCreatedNote(id: record.id ?? 0, scope: scope), in: global.language) + "\n").utf8))
+                    Data(
+                        (Strings.text(.tokenCreatedNote(id: record.id ?? 0, scope: scope), in: global.language) + "\n")
+                            .utf8))
             }
             Console.out(secret)
         }
@@ -68,11 +73,13 @@ struct TokensCommand: ParsableCommand {
                     ).rendered())
             }
             guard !tokens.isEmpty else { return global.say(Strings.text(.noTokens, in: global.language)) }
-            let headings = Strings.text(.tokenListHeadings, in: global.language).split(separator: "|").map(String.init)
+            let headings = Strings.headings(.tokens, in: global.language)
             let rows = tokens.map { token in
                 [
-                    String(token.id ?? 0), Strings.text(.tokenScope(township: token.township), in: global.language), token.createdAt,
-                    token.revokedAt.map { Strings.text(.tokenRevokedAt($0), in: global.language) } ?? Strings.text(.tokenActive, in: global.language),
+                    String(token.id ?? 0), Strings.text(.tokenScope(township: token.township), in: global.language),
+                    token.createdAt,
+                    token.revokedAt.map { Strings.text(.tokenRevokedAt($0), in: global.language) }
+                        ?? Strings.text(.tokenActive, in: global.language),
                 ]
             }
             global.say(ReportTable.aligned([headings] + rows))

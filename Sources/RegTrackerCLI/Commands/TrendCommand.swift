@@ -76,7 +76,7 @@ struct TrendCommand: ParsableCommand {
                     deadline: trend.deadline?.iso8601Unchecked, asOf: day.iso8601Unchecked,
                     daysLeft: trend.deadline.map { day.days(to: $0) }), in: global.language)
         ]
-        let headings = Strings.text(.trendHeadings, in: global.language).split(separator: "|").map(String.init)
+        let headings = Strings.headings(.trend, in: global.language)
         let rows = trend.townships.map { township -> [String] in
             let projection = township.projection
             return [
@@ -89,8 +89,7 @@ struct TrendCommand: ParsableCommand {
         lines.append(ReportTable.aligned([headings] + rows))
         if let only = trend.townships.first, township != nil {
             let points = only.series.points(through: day, step: by.value)
-            let seriesHeadings = Strings.text(.seriesHeadings, in: global.language).split(separator: "|").map(
-                String.init)
+            let seriesHeadings = Strings.headings(.series, in: global.language)
             lines.append("")
             lines.append(
                 ReportTable.aligned(

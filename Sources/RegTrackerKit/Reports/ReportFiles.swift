@@ -66,7 +66,6 @@ public struct ReportFiles {
     public func writeVillages(_ report: VillageReport, formats: [Format] = Format.allCases) throws -> [String] {
         let sheet = ReportSheets.villages(report, date: clock.today)
         let chart = ReportSheets.villageChart(report)
-        let valueColumn = report.township == nil ? 9 : 8
         return try write(
             name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", sheet: sheet, formats: formats,
             html: HTMLPage.render(sheet, chart: chart, footer: footer),
@@ -75,7 +74,8 @@ public struct ReportFiles {
                 let table = try workbook.addTable(sheet, name: "排名", frozenColumns: 2)
                 try workbook.addBarChart(
                     sheetName: "图表", title: "各村（社区）注册率（橙色为未达标）", seriesName: "注册率", data: table,
-                    categoryColumn: 1, valueColumn: valueColumn, count: chart.bars.count,
+                    categories: VillageTable.villageHeading, values: ReportTable.Column.rate.heading,
+                    count: chart.bars.count,
                     // In the table's order, which the chart reads its bars from.
                     colors: report.villages.filter(\.figures.hasRate).map {
                         $0.figures.met == true ? 0x1C64C4 : 0xE8590C
@@ -133,7 +133,8 @@ public struct ReportFiles {
             chart.withoutBar.isEmpty ? nil : chart.withoutBar.map { "\($0)：实有人口为 0，无注册率，未画条形。" }.joined(separator: " ")
         try workbook.addBarChart(
             sheetName: "图表", title: "各乡镇注册率（目标 \(report.target.percentText)，橙色为未达标）", seriesName: "注册率",
-            data: table, categoryColumn: 1, valueColumn: 7, count: chart.bars.count,
+            data: table, categories: ReportTable.Column.township.heading, values: ReportTable.Column.rate.heading,
+            count: chart.bars.count,
             colors: chart.bars.map { $0.met ? 0x1C64C4 : 0xE8590C }, note: note)
         try workbook.addTable(ReportSheets.shortfall(report, date: clock.today), name: "未达标", frozenColumns: 2)
         try workbook.close()

@@ -10,6 +10,7 @@ final class XLSXReportWriter {
     /// Where each sheet's rows landed, for chart ranges.
     struct Placement {
         var sheet: String
+        var headings: [String]
         /// Zero-based row of the first data row.
         var firstRow: Int
         var rowCount: Int
@@ -18,7 +19,7 @@ final class XLSXReportWriter {
     private let path: String
     private let temporaryPath: String
     private let workbook: UnsafeMutablePointer<lxw_workbook>
-    private var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
+    private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
     private var closed = false
 
     init(path: String) throws {
@@ -43,38 +44,33 @@ final class XLSXReportWriter {
     func addTable(_ sheet: ReportSheet, name: String, frozenColumns: Int = 0) throws -> Placement {
         let worksheet = try addWorksheet(name)
         let columns = max(sheet.headings.count, 1)
-        try check(worksheet_write_string(worksheet, 0, 0, sheet.title, format("title")), .title)
+        try check(worksheet_write_string(worksheet, 0, 0, sheet.title, format(.title)), .title)
         worksheet_set_row(worksheet, 0, 24, nil)
         for (column, heading) in sheet.headings.enumerated() {
-            try check(worksheet_write_string(worksheet, 1, lxw_col_t(column), heading, format("heading")), .heading)
+            try check(worksheet_write_string(worksheet, 1, lxw_col_t(column), heading, format(.heading)), .heading)
         }
         for (index, row) in sheet.rows.enumerated() {
             let rowNumber = lxw_row_t(index + 2)
-            let style =
-                switch row.style {
-                case .normal: "normal"
-                case .unmet: "unmet"
-                case .totals: "totals"
-                }
             for (column, cell) in row.cells.enumerated() {
                 let col = lxw_col_t(column)
                 let result =
                     switch cell {
                     case .text(let text):
-                        worksheet_write_string(worksheet, rowNumber, col, text, format("\(style).text"))
+                        worksheet_write_string(worksheet, rowNumber, col, text, format(.cell(row.style, .text)))
                     case .integer(let value):
-                        worksheet_write_number(worksheet, rowNumber, col, Double(value), format("\(style).integer"))
+                        worksheet_write_number(
+                            worksheet, rowNumber, col, Double(value), format(.cell(row.style, .integer)))
                     case .rate(let numerator, let denominator):
                         worksheet_write_number(
                             worksheet, rowNumber, col, Double(numerator) / Double(denominator),
-                            format("\(style).percent"))
+                            format(.cell(row.style, .percent)))
                     }
                 try check(result, .row(index + 1))
             }
         }
         let notesRow = sheet.rows.count + 3
         for (offset, note) in sheet.notes.enumerated() {
-            try check(worksheet_write_string(worksheet, lxw_row_t(notesRow + offset), 0, note, format("note")), .note)
+            try check(worksheet_write_string(worksheet, lxw_row_t(notesRow + offset), 0, note, format(.note)), .note)
         }
         for column in 0..<columns {
             let texts =
@@ -89,17 +85,20 @@ final class XLSXReportWriter {
         if columns > 6 { worksheet_set_landscape(worksheet) }
         worksheet_fit_to_pages(worksheet, 1, 0)
         _ = worksheet_repeat_rows(worksheet, 1, 1)
-        return Placement(sheet: name, firstRow: 2, rowCount: sheet.rows.count)
+        return Placement(sheet: name, headings: sheet.headings, firstRow: 2, rowCount: sheet.rows.count)
     }
 
-    /// A sheet with a horizontal bar chart of `values` against `categories` (columns of `data`, first `count` rows),
-    /// top to bottom in row order, each bar coloured by `colors` (RGB).
+    /// A sheet with a horizontal bar chart of the column headed `values` against the column headed `categories`
+    /// (columns of `data`, first `count` rows), top to bottom in row order, each bar coloured by `colors` (RGB).
     func addBarChart(
-        sheetName: String, title: String, seriesName: String, data: Placement, categoryColumn: Int, valueColumn: Int,
+        sheetName: String, title: String, seriesName: String, data: Placement, categories: String, values: String,
         count: Int, colors: [UInt32], note: String?
     ) throws {
+        guard let categoryColumn = data.headings.firstIndex(of: categories),
+            let valueColumn = data.headings.firstIndex(of: values)
+        else { throw ReportFileError(path: path, step: .write(.chart)) }
         let worksheet = try addWorksheet(sheetName)
-        if let note { try check(worksheet_write_string(worksheet, 0, 0, note, format("note")), .note) }
+        if let note { try check(worksheet_write_string(worksheet, 0, 0, note, format(.note)), .note) }
         guard count > 0 else { return }
         guard let chart = workbook_add_chart(workbook, UInt8(LXW_CHART_BAR.rawValue)),
             let series = chart_add_series(chart, nil, nil)
@@ -169,34 +168,52 @@ final class XLSXReportWriter {
         try check(result, .chartColours)
     }
 
-    /// Formats by name, made once per workbook: `title`, `heading`, `note`, and `STYLE.KIND` for cells.
-    private func format(_ name: String) -> UnsafeMutablePointer<lxw_format>? {
+    /// The look of a cell: the sheet's title, a heading, a note, or a table cell by its row's style and its kind.
+    private enum CellFormat: Hashable {
+        enum Kind: Hashable {
+            case text
+            case integer
+            case percent
+        }
+
+        case title
+        case heading
+        case note
+        case cell(ReportSheet.RowStyle, Kind)
+    }
+
+    /// Each format made once per workbook.
+    private func format(_ name: CellFormat) -> UnsafeMutablePointer<lxw_format>? {
         if let existing = formats[name] { return existing }
         guard let format = workbook_add_format(workbook) else { return nil }
-        let parts = name.split(separator: ".").map(String.init)
-        switch parts[0] {
-        case "title":
+        switch name {
+        case .title:
             format_set_bold(format)
             format_set_font_size(format, 14)
-        case "heading":
+        case .heading:
             format_set_bold(format)
             format_set_bg_color(format, 0xDDE3EA)
             format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
-        case "note":
+        case .note:
             format_set_italic(format)
             format_set_font_color(format, 0x555555)
-        default:
+        case .cell(let style, let kind):
             format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_border_color(format, 0xC8CDD2)
-            if parts[0] == "unmet" { format_set_bg_color(format, 0xFFE3CC) }
-            if parts[0] == "totals" {
+            switch style {
+            case .normal: break
+            case .unmet: format_set_bg_color(format, 0xFFE3CC)
+            case .totals:
                 format_set_bold(format)
                 format_set_top(format, UInt8(LXW_BORDER_MEDIUM.rawValue))
             }
-            if parts.count > 1 && parts[1] == "percent" { format_set_num_format(format, "0.00%") }
-            if parts.count > 1 && parts[1] == "integer" { format_set_num_format(format, "0") }
+            switch kind {
+            case .text: break
+            case .integer: format_set_num_format(format, "0")
+            case .percent: format_set_num_format(format, "0.00%")
+            }
         }
         formats[name] = format
         return format

@@ -42,7 +42,10 @@ enum NoticeBadge {
         }
         lines.append(
             PageLayout.table(
-                headings: ["期次", "类型", "排名", "注册率", "是否通报", "累计通报", "警示"], rows: rows, numeric: [2, 3, 5]))
+                columns: [
+                    .text("期次"), .text("类型"), .number("排名"), .number("注册率"), .text("是否通报"), .number("累计通报"),
+                    .text("警示"),
+                ], rows: rows))
         lines.append("</section>")
         return lines.joined(separator: "\n")
     }

@@ -30,14 +30,30 @@ enum PageLayout {
         return "/townships/" + (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name)
     }
 
-    /// A table from headings and rows of cells already escaped; numeric columns right-aligned.
-    static func table(headings: [String], rows: [(cells: [String], classes: String)], numeric: Set<Int>, footer: [String]? = nil)
-        -> String
+    /// A column of a page's table: its heading, and whether it holds numbers (right-aligned).
+    struct Column {
+        var heading: String
+        var numeric: Bool
+
+        static func text(_ heading: String) -> Column { Column(heading: heading, numeric: false) }
+        static func number(_ heading: String) -> Column { Column(heading: heading, numeric: true) }
+
+        /// The columns of `sheet`: a column holds numbers when its first row's cell does.
+        static func of(_ sheet: ReportSheet) -> [Column] {
+            sheet.headings.enumerated().map { index, heading in
+                let first = sheet.rows.first?.cells
+                return Column(heading: heading, numeric: first.map { index < $0.count && $0[index].isNumber } ?? false)
+            }
+        }
+    }
+
+    /// A table from its columns and rows of cells already escaped, one cell a column.
+    static func table(columns: [Column], rows: [(cells: [String], classes: String)], footer: [String]? = nil) -> String
     {
-        let labels = headings.map(HTMLText.escape)
+        let labels = columns.map { HTMLText.escape($0.heading) }
         func row(_ cells: [String], _ classes: String) -> String {
             let tds = cells.enumerated().map { column, cell in
-                let kind = numeric.contains(column) ? " class=\"num\"" : ""
+                let kind = column < columns.count && columns[column].numeric ? " class=\"num\"" : ""
                 return "<td\(kind) data-label=\"\(column < labels.count ? labels[column] : "")\">\(cell)</td>"
             }
             return "<tr class=\"\(classes)\">" + tds.joined() + "</tr>"

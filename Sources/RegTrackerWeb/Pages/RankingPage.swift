@@ -21,17 +21,22 @@ struct RankingPage {
         body.append(chart.bars.isEmpty ? "<p class=\"note\">没有可排名的乡镇。</p>" : chart.svg())
         body.append("</section>")
         body.append("<section class=\"ranking\"><h2>排名表</h2>")
-        let headings = sheet.headings + ["近60天走势", "进度"]
-        let numeric = Set(sheet.headings.indices.filter { index in sheet.rows.first?.cells[index].isNumber ?? false })
+        let columns = PageLayout.Column.of(sheet) + [.text("近60天走势"), .text("进度")]
+        let townshipColumn = sheet.column(headed: ReportTable.Column.township.heading)
         var rows: [(cells: [String], classes: String)] = []
         var footer: [String]?
         let notice = ReportChange.baseline(data.notices, onOrBefore: trend.asOf)
         for (row, figures) in zip(sheet.rows, report.townships) {
             var cells = row.cells.map { HTMLText.escape($0.text) }
-            if access.canSee(township: figures.township) {
-                cells[1] = "<a href=\"\(HTMLText.escape(PageLayout.townshipPath(figures.township)))\">\(cells[1])</a>"
+            if let column = townshipColumn {
+                if access.canSee(township: figures.township) {
+                    let path = HTMLText.escape(PageLayout.townshipPath(figures.township))
+                    cells[column] = "<a href=\"\(path)\">\(cells[column])</a>"
+                }
+                if let notice, let marked = notice.township(figures.township) {
+                    cells[column] += NoticeBadge.html(marked)
+                }
             }
-            if let notice, let marked = notice.township(figures.township) { cells[1] += NoticeBadge.html(marked) }
             if let township = trend.township(named: figures.township) {
                 cells.append(Sparkline(township: township, asOf: trend.asOf).svg())
                 cells.append(StatusText.html(township.projection))
@@ -43,7 +48,7 @@ struct RankingPage {
         if let totals = sheet.rows.last, totals.style == .totals {
             footer = totals.cells.map { HTMLText.escape($0.text) } + ["", ""]
         }
-        body.append(PageLayout.table(headings: headings, rows: rows, numeric: numeric, footer: footer))
+        body.append(PageLayout.table(columns: columns, rows: rows, footer: footer))
         if !sheet.notes.isEmpty {
             body.append(
                 "<ul class=\"notes\">" + sheet.notes.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>")

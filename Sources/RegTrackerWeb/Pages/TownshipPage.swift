@@ -71,7 +71,9 @@ struct TownshipPage {
                 ], "row village"
             )
         }
-        lines.append(PageLayout.table(headings: ["村（社区）", "有效数", "上报数", ""], rows: rows, numeric: [1, 2]))
+        lines.append(
+            PageLayout.table(
+                columns: [.text(VillageTable.villageHeading), .number("有效数"), .number("上报数"), .text("")], rows: rows))
         lines.append("</section>")
         return lines.joined(separator: "\n")
     }
@@ -97,8 +99,10 @@ struct TownshipPage {
         }
         lines.append(
             PageLayout.table(
-                headings: ["排名", "村（社区）", "实有人口", "有效数", "注册率", "目标", "目标人数", "差额", ""], rows: rows,
-                numeric: [0, 2, 3, 4, 6, 7]))
+                columns: [
+                    .number("排名"), .text(VillageTable.villageHeading), .number("实有人口"), .number("有效数"),
+                    .number("注册率"), .text("目标"), .number("目标人数"), .number("差额"), .text(""),
+                ], rows: rows))
         let unmatched = report.unmatched
         let reported =
             unmatched.reported > 0 && data.unmatched != nil
@@ -132,7 +136,10 @@ struct TownshipPage {
         }
         lines.append(
             PageLayout.table(
-                headings: ["文件", "行号", "姓名", "村（社区）（原文）", "身份证号", "手机号码", "结果"], rows: rows, numeric: [1]))
+                columns: [
+                    .text("文件"), .number("行号"), .text("姓名"), .text("村（社区）（原文）"), .text("身份证号"),
+                    .text("手机号码"), .text("结果"),
+                ], rows: rows))
         if unmatched.total > unmatched.rows.count {
             lines.append("<p class=\"note\">只列出前 \(unmatched.rows.count) 行，共 \(unmatched.total) 行。</p>")
         }
@@ -149,7 +156,7 @@ struct TownshipPage {
         let rows: [(cells: [String], classes: String)] = shown.map { row in
             (row.cells.map { HTMLText.escape($0.text) }, "row reject")
         }
-        lines.append(PageLayout.table(headings: sheet.headings, rows: rows, numeric: [2, 3]))
+        lines.append(PageLayout.table(columns: PageLayout.Column.of(sheet), rows: rows))
         if sheet.rows.count > Self.rejectLimit {
             lines.append(
                 "<p class=\"note\">只列出前 \(Self.rejectLimit) 行；全部 \(sheet.rows.count) 行见联席办的退回名单。</p>")
