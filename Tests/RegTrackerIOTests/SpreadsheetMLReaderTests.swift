@@ -171,6 +171,52 @@ enum ExcelFixtures {
         #expect(parserMessage?.contains("Data") == true)
     }
 
+    /// The sheet list comes from one SAX pass: names (an `&` included), and the visibility Excel writes after the
+    /// rows, in `WorksheetOptions`.
+    @Test func theCatalogueListsEveryWorksheetWithItsVisibility() throws {
+        let path = try ExcelFixtures.temporaryFile(
+            "catalogue.xml",
+            ExcelFixtures.workbookPrefix + """
+
+                 <Worksheet ss:Name="下拉&amp;选项"><Table><Row><Cell><Data ss:Type="String">有</Data></Cell></Row></Table>
+                  <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible>
+                  </WorksheetOptions></Worksheet>
+                 <Worksheet ss:Name="名单 &lt;1&gt;"><Table><Row><Cell><Data ss:Type="String">Visible</Data></Cell></Row>
+                  </Table></Worksheet>
+                 <Worksheet><Table/><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">
+                  <Visible> SheetVeryHidden </Visible></WorksheetOptions></Worksheet>
+                 <Worksheet ss:Name="A&amp;#38;B"/>
+                </Workbook>
+                """)
+        #expect(
+            try XMLTableReaders.sheetCatalog(path: path) == [
+                SheetInfo(name: "下拉&选项", visibility: .hidden), SheetInfo(name: "名单 <1>"),
+                SheetInfo(name: "Sheet3", visibility: .veryHidden), SheetInfo(name: "A&#38;B"),
+            ])
+        let sheetPart = try ExcelFixtures.temporaryFile(
+            "sheet1.xml",
+            """
+            <?xml version="1.0"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>
+            """)
+        #expect(try XMLTableReaders.sheetCatalog(path: sheetPart) == nil)
+    }
+
+    @Test func theCatalogueRefusesADoctypeAndNamesTheLineOfBrokenXML() throws {
+        let doctype = try ExcelFixtures.temporaryFile(
+            "doctype.xml",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE Workbook [<!ENTITY a \"b\">]>\n"
+                + ExcelFixtures.workbookPrefix.replacingOccurrences(of: "<?xml version=\"1.0\"?>\n", with: "")
+                + "</Workbook>")
+        #expect(throws: ReadError(.documentType, at: .line(2))) { try XMLTableReaders.sheetCatalog(path: doctype) }
+        let broken = try ExcelFixtures.temporaryFile(
+            "broken-catalogue.xml",
+            ExcelFixtures.workbookPrefix
+                + "\n<Worksheet ss:Name=\"a\"><Table>\n<Row></Cell></Row>\n</Table></Worksheet></Workbook>")
+        let error = #expect(throws: ReadError.self) { try XMLTableReaders.sheetCatalog(path: broken) }
+        #expect(error?.location == .line(5))
+    }
+
     @Test func xmlThatIsNotASpreadsheetIsRejected() throws {
         let path = try ExcelFixtures.temporaryFile("page.xml", "<?xml version=\"1.0\"?>\n<html><body/></html>")
         let error = #expect(throws: ReadError.self) { try XMLTableReaders.open(path: path, options: ReadOptions()) }

@@ -45,26 +45,6 @@ final class SpreadsheetMLReader: TableReader {
         finished = chosenIsEmpty
     }
 
-    /// Every worksheet of the workbook with its visibility (`<x:Visible>SheetHidden</x:Visible>` in its
-    /// WorksheetOptions, which Excel writes after the rows): one streaming pass over the whole file.
-    static func sheetCatalog(xml: XMLStreamReader) throws(ReadError) -> [SheetInfo] {
-        var sheets: [SheetInfo] = []
-        while try xml.readToElement() {
-            if xml.depth == 1, xml.isNamed("Worksheet"), xml.isIn(namespace: namespace) {
-                sheets.append(SheetInfo(name: xml.attribute("Name") ?? "Sheet\(sheets.count + 1)"))
-            } else if xml.depth == 3, xml.isNamed("Visible"), !sheets.isEmpty, !xml.isEmptyElement {
-                var text = ""
-                while try xml.read(), xml.kind == .text { xml.appendValue(to: &text) }
-                switch text.trimmingCharacters(in: .whitespacesAndNewlines) {
-                case "SheetHidden": sheets[sheets.count - 1].visibility = .hidden
-                case "SheetVeryHidden": sheets[sheets.count - 1].visibility = .veryHidden
-                default: break
-                }
-            }
-        }
-        return sheets
-    }
-
     func nextRow() throws(ReadError) -> SourceRow? {
         guard !finished else { return nil }
         while try xml.read() {

@@ -1,0 +1,185 @@
+import CLibXML2
+import Foundation
+import Glibc
+
+/// What an `XMLPushParser` hands on as it parses. Every pointer is valid only during the call.
+protocol XMLPushHandler: AnyObject {
+    /// An element starts at `depth` (the root element being 0).
+    func startElement(_ element: XMLPushParser.Element, depth: Int)
+    /// The element at `depth` ends.
+    func endElement(depth: Int)
+    /// Text inside the innermost open element, in one or more pieces.
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// libxml2's SAX2 push parser fed from a file descriptor a chunk at a time: events, no nodes, so a pass over a
+/// large file costs about half of `xmlTextReader`'s (issue 17). Locked down as `XMLStreamReader` is: no network, no
+/// DTD loading, no entity substitution, default size limits, and a DOCTYPE at all is refused.
+final class XMLPushParser {
+    /// An element as SAX2 gives it: names and attribute values as C strings or byte ranges.
+    struct Element {
+        fileprivate let localName: UnsafePointer<xmlChar>
+        fileprivate let namespace: UnsafePointer<xmlChar>?
+        fileprivate let attributeCount: Int
+        /// Five pointers an attribute: local name, prefix, namespace, value start, value end.
+        fileprivate let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+        func isNamed(_ name: StaticString) -> Bool { cStringEquals(cString(localName), name) }
+
+        func isIn(namespace uri: StaticString) -> Bool {
+            guard let namespace else { return false }
+            return cStringEquals(cString(namespace), uri)
+        }
+
+        /// The value of the attribute with this local name, in any namespace.
+        func attribute(_ name: StaticString) -> String? {
+            guard let attributes else { return nil }
+            for index in 0..<attributeCount {
+                let base = attributes + 5 * index
+                guard let local = base[0], cStringEquals(cString(local), name), let start = base[3], let end = base[4]
+                else { continue }
+                return Self.decodedAmpersands(UnsafeBufferPointer(start: start, count: end - start))
+            }
+            return nil
+        }
+
+        /// Without entity substitution libxml2 hands on an attribute's `&` as `&#38;` (so that a tree could keep
+        /// entity references); every other character comes decoded.
+        private static func decodedAmpersands(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            let escaped = Array("&#38;".utf8)
+            var decoded: [UInt8] = []
+            decoded.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "&"), index + escaped.count <= bytes.count,
+                    bytes[index..<index + escaped.count].elementsEqual(escaped)
+                {
+                    decoded.append(UInt8(ascii: "&"))
+                    index += escaped.count
+                } else {
+                    decoded.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: decoded, as: UTF8.self)
+        }
+    }
+
+    private let context: xmlParserCtxtPtr
+    private let descriptor: Int32
+    private let state: State
+    /// Prefix for locations in errors, nil for a plain file.
+    let partName: String?
+    private var ended = false
+    private var buffer = [CChar](repeating: 0, count: 256 * 1024)
+
+    /// What the C callbacks reach through the parser's user data.
+    private final class State {
+        weak var handler: (any XMLPushHandler)?
+        var depth = 0
+        /// Where a DOCTYPE was met; nil when none was.
+        var documentTypeLine: Int?
+        let errors = XMLErrorCollector()
+
+        /// The state kept in the parser context's `_private` (the callbacks' user data is the context).
+        static func of(_ context: UnsafeMutableRawPointer) -> State {
+            let context = context.assumingMemoryBound(to: xmlParserCtxt.self)
+            return Unmanaged<State>.fromOpaque(context.pointee._private).takeUnretainedValue()
+        }
+    }
+
+    /// Opens `path` (a regular file, opened here so that its name is never taken for a URI).
+    init(path: String, handler: any XMLPushHandler, partName: String? = nil) throws(ReadError) {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ReadError(.cannotOpen(errno: errno)) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw ReadError(.notRegularFile)
+        }
+        state = State()
+        state.handler = handler
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { user, localName, _, namespace, _, _, attributeCount, _, attributes in
+            guard let user, let localName else { return }
+            let state = State.of(user)
+            let element = Element(
+                localName: localName, namespace: namespace, attributeCount: Int(attributeCount),
+                attributes: attributes)
+            state.handler?.startElement(element, depth: state.depth)
+            state.depth += 1
+        }
+        sax.endElementNs = { user, _, _, _ in
+            guard let user else { return }
+            let state = State.of(user)
+            state.depth -= 1
+            state.handler?.endElement(depth: state.depth)
+        }
+        sax.characters = { user, bytes, count in
+            guard let user, let bytes else { return }
+            let state = State.of(user)
+            state.handler?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        // Excel never writes a DOCTYPE; one is how entity bombs and external entities (XXE) come in.
+        sax.internalSubset = { user, _, _, _ in
+            guard let user else { return }
+            let state = State.of(user)
+            state.documentTypeLine = Int(xmlSAX2GetLineNumber(user))
+            // Stopped here, before its declarations are parsed.
+            xmlStopParser(user.assumingMemoryBound(to: xmlParserCtxt.self))
+        }
+        sax.serror = { user, error in
+            guard let user, let error else { return }
+            let state = State.of(user)
+            guard state.errors.first == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            // libxml2's own words (English), kept as a detail beside our message.
+            let message = error.pointee.message.map {
+                String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            state.errors.first = XMLErrorCollector.Report(
+                message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line))
+        }
+        // No user data: libxml2 then hands the callbacks the context itself, which holds the state.
+        guard let context = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil) else {
+            close(descriptor)
+            throw ReadError(.cannotParseXML(part: partName))
+        }
+        context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        xmlCtxtUseOptions(context, XMLStreamReader.parseOptions)
+        self.context = context
+        self.descriptor = descriptor
+        self.partName = partName
+    }
+
+    deinit {
+        xmlFreeParserCtxt(context)
+        close(descriptor)
+    }
+
+    /// Parses the next chunk of the file, handing its events on; false once the document has ended.
+    func feed() throws(ReadError) -> Bool {
+        guard !ended else { return false }
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        guard count >= 0 else { throw ReadError(.cannotRead(errno: errno)) }
+        ended = count == 0
+        _ = buffer.withUnsafeBufferPointer { xmlParseChunk(context, $0.baseAddress, Int32(count), ended ? 1 : 0) }
+        if let line = state.documentTypeLine { throw ReadError(.documentType, at: location(line: line)) }
+        if let error = state.errors.first {
+            throw ReadError(.malformedXML(parserMessage: error.message), at: location(line: error.line))
+        }
+        if ended && context.pointee.wellFormed == 0 {
+            throw ReadError(.malformedXML(parserMessage: nil), at: location(line: Int(xmlSAX2GetLineNumber(context))))
+        }
+        return !ended
+    }
+
+    /// Parses the whole file.
+    func parseToEnd() throws(ReadError) {
+        while try feed() {}
+    }
+
+    private func location(line: Int) -> ReadError.Location {
+        partName.map { .partLine($0, line: line) } ?? .line(line)
+    }
+}
