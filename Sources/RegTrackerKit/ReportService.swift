@@ -15,6 +15,20 @@ public struct ReportService {
         return (ranked.report, ranked.lastSubmissionText)
     }
 
+    /// The counties of the roster in force, in roster order (SPEC 8); empty without a county column.
+    public func counties() throws -> [String] {
+        try store.read { try $0.currentRoster().roster.counties }
+    }
+
+    /// The roster county a name stands for (SPEC 8): `.county(name)`, or why none.
+    public func county(named name: String) throws -> CountyLookup {
+        try store.read { transaction in
+            let roster = try transaction.currentRoster().roster
+            guard roster.hasCounties else { return .rosterHasNoCounties }
+            return roster.county(named: name).map(CountyLookup.county) ?? .unknown(known: roster.counties)
+        }
+    }
+
     /// The roster township a name or alias stands for.
     public func township(named name: String) throws -> (name: String, id: Int64)? {
         try FiguresSnapshot.read(store) { $0.township(named: name) }
@@ -40,6 +54,16 @@ public struct ReportService {
             }
         }
     }
+}
+
+/// A county name given on the command line, looked up in the roster (SPEC 8).
+public enum CountyLookup: Sendable, Equatable {
+    /// The roster's name of the county.
+    case county(String)
+    /// Not a county of the roster; its counties, in roster order.
+    case unknown(known: [String])
+    /// The roster has no county column.
+    case rosterHasNoCounties
 }
 
 /// A township with no registration batch since a date, and the date of its latest one if any.

@@ -34,7 +34,7 @@ public struct FiguresSnapshot {
             }
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
-                counts: tally.byTownship[id] ?? OutcomeCounts())
+                counts: tally.byTownship[id] ?? OutcomeCounts(), county: township.county)
         }
         return RankedFigures(
             report: Report(target: target, townships: figures, unassigned: tally.unassigned),
@@ -65,7 +65,7 @@ public struct FiguresSnapshot {
             lastSubmission[township.name] = latest[id]
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
-                counts: counts[id] ?? OutcomeCounts())
+                counts: counts[id] ?? OutcomeCounts(), county: township.county)
         }
         return RankedFigures(
             report: Report(target: target, townships: figures, unassigned: unassigned), lastSubmission: lastSubmission)
