@@ -10,8 +10,11 @@ public struct ReportService {
     }
 
     /// The ranked report with each township's last submission date (`YYYY-MM-DD`, as files and pages print it).
-    public func report(target: Target) throws -> (report: Report, lastSubmission: [String: String]) {
-        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target) }
+    /// `county`: only that county's townships, ranked among themselves (SPEC 8).
+    public func report(
+        target: Target, county: String? = nil
+    ) throws -> (report: Report, lastSubmission: [String: String]) {
+        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target, county: county) }
         return (ranked.report, ranked.lastSubmissionText)
     }
 

@@ -73,8 +73,10 @@ import Testing
 
         // report --county and report --by county.
         let report = try inbox.report()
-        let qingshi = report.county("青石县")
+        let (qingshi, lastSubmission) = try ReportService(store: inbox.store).report(target: .default, county: "青石县")
         #expect(qingshi.townships.map(\.township) == ["城关镇", "白沙镇"])
+        #expect(qingshi.townships.map(\.rank) == [1, 2])
+        #expect(lastSubmission == ["城关镇": "2026-11-29"], "its own 城关镇's, not the other county's")
         let counties = CountyReport(report, counties: try ReportService(store: inbox.store).counties())
         #expect(counties.counties.map(\.county) == ["青石县", "云岭县"], "2 of 14 against 3 of 26")
         #expect(counties.counties.map(\.population) == [14, 26])
@@ -116,6 +118,21 @@ import Testing
         #expect(summary.rowsLost.isEmpty)
         #expect(try figures(inbox, "云岭县", "云城街道").counts.valid == 1)
         #expect(try figures(inbox, "青石县", "城关镇").counts.valid == 0)
+    }
+
+    @Test func invalidListsWorkAcrossCounties() throws {
+        let inbox = try TestInbox()
+        _ = try inbox.roster(Self.roster)
+        _ = try register(
+            inbox, "a.csv",
+            "县,乡镇,姓名,手机号码\n青石县,城关镇,张一,\(phones[0])\n云岭县,城关镇,张二,\(phones[1])\n云岭县,松林镇,张三,\(phones[2])\n")
+        // An entry naming the shared 城关镇 applies to both; one naming no township applies everywhere.
+        let invalid = try #require(
+            try inbox.invalid("无效.csv", "乡镇,手机号码\n城关镇,\(phones[0])\n城关镇,\(phones[1])\n,\(phones[2])\n").summary)
+        #expect(invalid.warnings.isEmpty, "城关镇 is a township of the roster")
+        #expect(try figures(inbox, "青石县", "城关镇").counts.listed == 1)
+        #expect(try figures(inbox, "云岭县", "城关镇").counts.listed == 1)
+        #expect(try figures(inbox, "云岭县", "松林镇").counts.listed == 1)
     }
 
     @Test func aRosterWithTheSameNameTwiceInOneCountyOrARowBeforeAnyCountyIsRejected() throws {

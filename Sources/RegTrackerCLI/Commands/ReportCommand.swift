@@ -53,13 +53,12 @@ struct ReportCommand: ParsableCommand {
             throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: global.language))
         }
         let day = asOf?.value
-        var (report, lastSubmission) =
-            try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0) }
-            ?? ReportService(store: store).report(target: targetOption.value)
+        let (report, lastSubmission) =
+            try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0, county: county) }
+            ?? service.report(target: targetOption.value, county: county)
         // Files and titles carry the as-of date instead of today's.
         let clock = day.map { Clock(today: $0, timestamp: "\($0.iso8601Unchecked) 23:59:59") } ?? global.clock
         if by != nil { return printCounties(CountyReport(report, counties: counties), clock: clock) }
-        if let county { report = report.county(county) }
         warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         // 较上期: against the latest notice issued for a period that ended by the report's date, if any.
         // A notice covers every township of the database: a county's report is not compared with it.

@@ -59,11 +59,3 @@ public struct CountyReport: Sendable, Equatable {
     public var totals: OutcomeCounts { counties.reduce(into: OutcomeCounts()) { $0.add($1.counts) } }
     public var totalPopulation: Int64 { counties.reduce(0) { $0 + $1.population } }
 }
-
-extension Report {
-    /// The report of one county's townships (SPEC 8: `report --county`), ranked among themselves. `unassigned`
-    /// stays the database's: a row that matches no township belongs to no county.
-    public func county(_ county: String) -> Report {
-        Report(target: target, townships: townships.filter { $0.county == county }, unassigned: unassigned)
-    }
-}
