@@ -45,7 +45,8 @@ public struct RegistrationImport {
 
     private func insert(
         _ first: TableScan, then sheets: inout SheetSource, file: String, sha256: String, township: String?,
-        county countyOption: String?, replace: Bool, into transaction: any BatchLedger & RosterStore & InvalidListStore & RegistrationStore
+        county countyOption: String?, replace: Bool,
+        into transaction: any BatchLedger & RosterStore & InvalidListStore & RegistrationStore
     ) throws -> BatchSummary {
         let roster = try transaction.currentRoster()
         let replaced = replace ? try transaction.activeBatches(fileName: file, kind: .registrations) : []
@@ -84,7 +85,8 @@ public struct RegistrationImport {
                 .unreadVerdictColumn(header: $0, sheet: sheets.reports.isEmpty ? nil : sheet)
             }
             let stream = RegistrationStream(
-                scan: scan, township: given, county: county, today: clock.today, sheet: sheets.reports.isEmpty ? nil : sheet)
+                scan: scan, township: given, county: county, today: clock.today,
+                sheet: sheets.reports.isEmpty ? nil : sheet)
             defer { stream.cancel() }
             var rows = 0
             while let registrations = try stream.next() {

@@ -24,7 +24,8 @@ public enum CountyTable {
         let cells: [ReportSheet.Cell] = [
             .text(""), .text("合计"), .integer(Int64(report.counties.reduce(0) { $0 + $1.townships })),
             .integer(population), .integer(totals.reported), .integer(totals.invalid), .integer(totals.duplicates),
-            .integer(totals.valid), population > 0 ? .rate(numerator: totals.valid, denominator: population) : .text("—"),
+            .integer(totals.valid),
+            population > 0 ? .rate(numerator: totals.valid, denominator: population) : .text("—"),
             .integer(report.counties.reduce(0) { $0 + $1.required }),
             .integer(report.counties.reduce(0) { $0 + $1.shortfall }), .text(""),
         ]

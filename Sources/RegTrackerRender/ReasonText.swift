@@ -43,7 +43,8 @@ public enum ReasonText {
                 "乡镇“\(masked(township))”在多个县（区）都有：\(counties.joined(separator: "、"))，请填写县（区）列或导入时加 --county")
         case .countyNotInRoster(let county, let suggestion):
             language.pick(
-                "county \"\(masked(county))\" is not in the roster" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
+                "county \"\(masked(county))\" is not in the roster"
+                    + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
                 "县（区）“\(masked(county))”不在人口底数名单中" + (suggestion.map { "，是否为“\($0)”？" } ?? ""))
         case .flagged: language.pick("screenshot marked invalid (截图核验)", "截图核验为无效")
         case .duplicate(let township, let file, let sheet, let row):

@@ -32,7 +32,7 @@ public enum ReportJSON {
 
     public static func township(_ figures: TownshipFigures) -> JSONValue {
         let counts = figures.counts
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("rank", .optional(figures.rank.map(Int64.init))),
             ("township", .string(figures.township)),
             ("population", .int(figures.population)),
@@ -48,7 +48,10 @@ public enum ReportJSON {
             ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
             ("met", .optional(figures.met)),
             ("target", .decimal(figures.target.description)),
-        ] + (figures.county.map { [("county", .string($0))] } ?? []))
+        ]
+        // SPEC 8: only in a roster with counties, where two townships may share a name.
+        if let county = figures.county { members.append(("county", .string(county))) }
+        return .object(members)
     }
 
     /// `report --county NAME --json` (SPEC 8): `report --json` of the county's townships, with the county named.

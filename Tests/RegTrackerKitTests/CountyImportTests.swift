@@ -23,7 +23,9 @@ import Testing
     ) throws -> ImportResult {
         defer { inbox.expectKeptFiguresAgree() }
         return RegistrationImport(store: inbox.store, clock: inbox.clock)
-            .run(path: try inbox.file(name, text), options: ReadOptions(), township: township, county: county, replace: false)
+            .run(
+                path: try inbox.file(name, text), options: ReadOptions(), township: township, county: county,
+                replace: false)
     }
 
     func figures(_ inbox: TestInbox, _ county: String, _ township: String) throws -> TownshipFigures {

@@ -53,7 +53,8 @@ import Testing
         try store.write { transaction in
             let batch = try transaction.insertBatch(
                 NarrowStoreTests.batch(.roster, file: "r.csv", sha256: "aa", at: "2026-11-01 09:00:00"))
-            try transaction.insertRoster(batch: batch, townships: townships.enumerated().map { ($0.offset + 2, $0.element) })
+            try transaction.insertRoster(
+                batch: batch, townships: townships.enumerated().map { ($0.offset + 2, $0.element) })
         }
         let roster = try store.read { try $0.currentRoster().roster }
         #expect(roster.townships == townships)

@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
         if let by {
             try by.check { _ in
                 Strings.text(
-                    .badChoice(option: "--by", text: by.text, choices: ReportLevel.allValueStrings), in: global.language)
+                    .badChoice(option: "--by", text: by.text, choices: ReportLevel.allValueStrings),
+                    in: global.language)
             }
             if county != nil { throw ValidationError(Strings.text(.counties(.countyWithBy), in: global.language)) }
             if output.out != nil {
