@@ -137,6 +137,24 @@ import Testing
         #expect(try figures(inbox, "云岭县", "松林镇").counts.listed == 1)
     }
 
+    @Test func inspectFindsTheCountyAsImportDoes() throws {
+        let inbox = try TestInbox()
+        _ = try inbox.roster(Self.roster)
+        let inspector = FileInspector(store: inbox.store, today: inbox.clock.today)
+        let named = try inspector.inspect(
+            path: try inbox.file("云岭县城关镇.csv", "姓名,手机号码\n张一,\(phones[0])\n"), options: ReadOptions(),
+            township: nil, rows: 5)
+        #expect(named.checkCounts == [.passes: 1])
+        let unnamed = try inspector.inspect(
+            path: try inbox.file("城关镇.csv", "姓名,手机号码\n张一,\(phones[0])\n"), options: ReadOptions(),
+            township: nil, rows: 5)
+        #expect(unnamed.checkCounts == [.unassigned: 1], "城关镇 is in two counties")
+        let option = try inspector.inspect(
+            path: try inbox.file("城关镇.csv", "姓名,手机号码\n张一,\(phones[0])\n"), options: ReadOptions(),
+            township: nil, county: "青石县", rows: 5)
+        #expect(option.checkCounts == [.passes: 1])
+    }
+
     @Test func aRosterWithTheSameNameTwiceInOneCountyOrARowBeforeAnyCountyIsRejected() throws {
         let inbox = try TestInbox()
         let twice = try #require(try inbox.roster("县,乡镇,实有人口\n青石县,城关镇,1\n青石县,城关镇,2\n").rejection)
