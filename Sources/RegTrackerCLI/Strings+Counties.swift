@@ -11,6 +11,8 @@ enum CountyText: Sendable {
     case countyWithBy
     /// `--by county` with `--out`: the county table is printed, not written.
     case byCountyWritesNoFiles
+    /// A township name given on the command line that several counties share.
+    case townshipInSeveral(String, counties: [String])
     case title(county: String, target: String, date: String)
     case countiesTitle(target: String, date: String)
 
@@ -36,6 +38,13 @@ enum CountyText: Sendable {
             (
                 "--by county prints the county table (add --json for JSON); it writes no files, so leave out --out",
                 "--by county 只在屏幕上显示各县（区）排名（加 --json 输出 JSON），不写文件；请去掉 --out"
+            )
+        case .townshipInSeveral(let name, let counties):
+            (
+                "\(name) is a township of several counties (\(counties.joined(separator: ", "))), so it names none of "
+                    + "them here; see each with report --county NAME",
+                "\(name) 在多个县（区）都有（\(counties.joined(separator: "、"))），此处无法确定是哪一个；"
+                    + "请用 report --county 县（区）名 查看"
             )
         case .title(let county, let target, let date):
             ("\(county): 注册率排名 (target \(target)), \(date)", "\(county)注册率排名（目标 \(target)，\(date)）")

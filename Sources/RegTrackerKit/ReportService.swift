@@ -32,6 +32,15 @@ public struct ReportService {
         }
     }
 
+    /// The counties of the townships a name or alias stands for (SPEC 8), in roster order: several when counties
+    /// share the name.
+    public func counties(ofTownship name: String) throws -> [String] {
+        try store.read { transaction in
+            let roster = try transaction.currentRoster().roster
+            return roster.indices(forKey: Roster.key(name)).compactMap { roster.townships[$0].county }
+        }
+    }
+
     /// The roster township a name or alias stands for.
     public func township(named name: String) throws -> (name: String, id: Int64)? {
         try FiguresSnapshot.read(store) { $0.township(named: name) }

@@ -97,6 +97,15 @@ import Testing
         #expect(!chinese.stderr.contains("county"))
     }
 
+    @Test func aTownshipNameSeveralCountiesShareIsRefusedNamingTheCounties() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let run = try tool.run("rate", "城关镇", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("城关镇 在多个县（区）都有（青石县、云岭县）"))
+        #expect(try tool.run("rate", "松林镇").status == 0, "a name of one county only")
+    }
+
     @Test func byCountyWithoutCountiesInTheRosterIsAClearError() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }
