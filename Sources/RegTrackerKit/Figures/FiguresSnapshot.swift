@@ -37,9 +37,9 @@ public struct FiguresSnapshot {
         let tally = try transaction.outcomeTally(roster: roster)
         var lastSubmission: [String: CivilDate] = [:]
         let figures = townships(county: county).map { township, id in
-            lastSubmission[township.name] = tally.newestBatch[id].flatMap {
-                LastSubmission.day(importedAt: $0.importedAt)
-            }
+            let day = tally.newestBatch[id].flatMap { LastSubmission.day(importedAt: $0.importedAt) }
+            // Names are unique but where two counties share one (SPEC 8): that name's entry is the later day.
+            lastSubmission[township.name] = Self.later(lastSubmission[township.name], day)
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
                 counts: tally.byTownship[id] ?? OutcomeCounts(), county: township.county)
@@ -70,13 +70,19 @@ public struct FiguresSnapshot {
         }
         var lastSubmission: [String: CivilDate] = [:]
         let figures = townships(county: county).map { township, id in
-            lastSubmission[township.name] = latest[id]
+            lastSubmission[township.name] = Self.later(lastSubmission[township.name], latest[id])
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
                 counts: counts[id] ?? OutcomeCounts(), county: township.county)
         }
         return RankedFigures(
             report: Report(target: target, townships: figures, unassigned: unassigned), lastSubmission: lastSubmission)
+    }
+
+    /// The later of two days, either of which may be absent.
+    private static func later(_ a: CivilDate?, _ b: CivilDate?) -> CivilDate? {
+        guard let a, let b else { return a ?? b }
+        return max(a, b)
     }
 
     /// Every township's trend up to `asOf`, in today's rank order, against `deadline` or else the stored one.
