@@ -10,6 +10,8 @@ extension Strings {
         case sheetRead(SheetReport)
         case sheetSkipped(SheetReport)
         case township(String, from: TownshipSource)
+        /// The county a list named in its title or file name (SPEC 8).
+        case county(String, from: CountySource)
         case skipped([SkippedRowReason: Int])
         case rosterChanges(RosterChanges)
         case rowsLost([RowsLost])
@@ -42,6 +44,11 @@ extension Strings {
         case .township(let township, let source):
             ("township \(township), from the \(sourceName(source, .english))",
              "乡镇“\(township)”取自\(sourceName(source, .chinese))")
+        case .county(let county, let source):
+            (
+                "county \(county), from the \(source == .title ? "title" : "file name")",
+                "县（区）“\(county)”取自\(source == .title ? "标题" : "文件名")"
+            )
         case .skipped(let counts):
             (
                 "skipped " + SkippedRowReason.allCases.compactMap { reason in

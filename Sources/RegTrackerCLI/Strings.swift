@@ -91,6 +91,7 @@ enum Strings {
         case check(CheckText)
         // villages (Strings+Villages.swift)
         case villages(VillageText)
+        case counties(CountyText)
     }
 
     static func text(_ key: Key, in language: Language) -> String {
@@ -105,6 +106,7 @@ enum Strings {
         case .backup(let text): text.pair
         case .check(let text): text.pair
         case .villages(let text): text.pair
+        case .counties(let text): text.pair
 
         case .alreadyImported(let file, let batch):
             ("\(file): already imported as batch \(batch); nothing to do", "\(file)：已作为第 \(batch) 批导入，无需再导入")

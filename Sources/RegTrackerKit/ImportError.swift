@@ -17,6 +17,9 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case losesRows([RowsLost])
         /// A registration list without a township column whose township cannot be told (SPEC 1.2).
         case noTownshipColumn(TownshipUnknown)
+        /// `--county` names no county of the roster (SPEC 8): the name given and the roster's counties (none when the
+        /// roster has no county column).
+        case unknownCounty(String, known: [String])
         /// A workbook none of whose sheets is a list of the kind, with every sheet and why it was passed over.
         case noSheet(FileKind, [SheetReport])
         /// The database stopped the import (busy, unwritable, disk full): nothing of the file is kept.
@@ -59,6 +62,7 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case .losesRows: "roster_loses_rows"
         case .noSheet: "no_sheet"
         case .noTownshipColumn: "no_township_column"
+        case .unknownCounty: "unknown_county"
         case .store: "database"
         case .unexpected: "unexpected"
         }

@@ -47,6 +47,15 @@ extension ImportError {
                     "the list has no township column (乡镇), and neither its title nor its file name names a township "
                         + "of the roster; import it with --township NAME, or add a township column",
                     "名单没有乡镇列，标题和文件名中也没有人口底数里的乡镇；请用 --township 乡镇名 导入，或加一列乡镇")
+            case .unknownCounty(let name, let known) where known.isEmpty:
+                language.pick(
+                    "--county \(name): the roster has no county column (县), so a list cannot name a county; import "
+                        + "without --county, or import a roster with a county column first",
+                    "--county \(name)：人口底数没有县（区）列，名单不能指定县（区）；请去掉 --county 导入，或先导入带县（区）列的人口底数")
+            case .unknownCounty(let name, let known):
+                language.pick(
+                    "--county \(name) is not a county of the roster; the counties are \(known.joined(separator: ", "))",
+                    "--county \(name) 不是人口底数中的县（区）；现有县（区）：\(known.joined(separator: "、"))")
             case .store(let error): StoreErrorText.text(error, in: language)
             case .unexpected(let detail):
                 language.pick(

@@ -41,6 +41,9 @@ public struct BatchSummary: Sendable {
     /// workbook whose sheets differ, the first sheet's; each sheet's own is in `sheets`.
     public var township: String?
     public var townshipFrom: TownshipSource?
+    /// The county a registration list named for its rows (SPEC 8), and where it came from; nil when it named none.
+    public var county: String?
+    public var countyFrom: CountySource?
     /// Rosters: what changed against the roster in force, and the rows left unassigned (with `--force`).
     public var rosterChanges: RosterChanges?
     public var rowsLost: [RowsLost] = []

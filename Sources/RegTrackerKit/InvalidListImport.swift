@@ -68,7 +68,9 @@ public struct InvalidListImport {
                 let roster = try transaction.currentRoster().roster
                 var warnings: [ImportWarning] = []
                 if unusable > 0 { warnings.append(.unusableEntries(unusable)) }
-                let unknown = Set(entries.compactMap(\.township).filter { roster.index(named: $0) == nil })
+                // A name several counties share is known (SPEC 8): the entry applies to each of them.
+                let unknown = Set(
+                    entries.compactMap(\.township).filter { roster.indices(forKey: Roster.key($0)).isEmpty })
                 if !unknown.isEmpty, roster.townships.count > 0 {
                     warnings.append(.unknownTownships(unknown.sorted(by: UnicodeOrder.precedes)))
                 }

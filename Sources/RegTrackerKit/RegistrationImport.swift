@@ -16,7 +16,10 @@ public struct RegistrationImport {
         self.progress = progress
     }
 
-    public func run(path: String, options: ReadOptions, township: String?, replace: Bool) -> ImportResult {
+    /// `county`: `--county` (SPEC 8), the county of rows whose county cell is missing or empty.
+    public func run(
+        path: String, options: ReadOptions, township: String?, county: String? = nil, replace: Bool
+    ) -> ImportResult {
         let file = FileName.base(path)
         return FileImport.rejectingFailures(of: path) {
             let sha256 = try FileImport.sha256(of: path)
@@ -34,15 +37,16 @@ public struct RegistrationImport {
                 }
                 return .imported(
                     try insert(
-                        first, then: &sheets, file: file, sha256: sha256, township: township, replace: replace,
-                        into: transaction))
+                        first, then: &sheets, file: file, sha256: sha256, township: township, county: county,
+                        replace: replace, into: transaction))
             }
         }
     }
 
     private func insert(
         _ first: TableScan, then sheets: inout SheetSource, file: String, sha256: String, township: String?,
-        replace: Bool, into transaction: any BatchLedger & RosterStore & InvalidListStore & RegistrationStore
+        county countyOption: String?, replace: Bool,
+        into transaction: any BatchLedger & RosterStore & InvalidListStore & RegistrationStore
     ) throws -> BatchSummary {
         let roster = try transaction.currentRoster()
         let replaced = replace ? try transaction.activeBatches(fileName: file, kind: .registrations) : []
@@ -71,14 +75,18 @@ public struct RegistrationImport {
         var next: TableScan? = first
         while let scan = next {
             let sheet = scan.reader.description.sheet
+            let (county, countySource) = try CountyResolution.resolve(
+                file: file, hasColumn: scan.columns.columns[.county] != nil, option: countyOption, title: scan.title,
+                roster: roster.roster)
             let (given, source) = try TownshipResolution.resolve(
                 file: file, hasColumn: scan.columns.columns[.township] != nil, option: township, title: scan.title,
-                roster: roster.roster)
+                roster: CountyResolution.townships(of: roster.roster, county: county))
             summary.warnings += scan.columns.unusedVerdictLikeHeaders.map {
                 .unreadVerdictColumn(header: $0, sheet: sheets.reports.isEmpty ? nil : sheet)
             }
             let stream = RegistrationStream(
-                scan: scan, township: given, today: clock.today, sheet: sheets.reports.isEmpty ? nil : sheet)
+                scan: scan, township: given, county: county, today: clock.today,
+                sheet: sheets.reports.isEmpty ? nil : sheet)
             defer { stream.cancel() }
             var rows = 0
             while let registrations = try stream.next() {
@@ -94,7 +102,10 @@ public struct RegistrationImport {
             }
             summary.rows += rows
             summary.skippedByReason.merge(stream.skippedRows, uniquingKeysWith: +)
-            if summary.townshipFrom == nil { (summary.township, summary.townshipFrom) = (given, source) }
+            if summary.townshipFrom == nil {
+                (summary.township, summary.townshipFrom) = (given, source)
+                (summary.county, summary.countyFrom) = (county, countySource)
+            }
             sheets.finishSheet(rows: rows, township: given, from: source)
             next = try sheets.next()
         }

@@ -21,10 +21,10 @@ final class RegistrationStream: @unchecked Sendable {
     static let queuedBatches = 4
 
     /// `sheet`: the sheet's name, stored with each row, when the workbook is read sheet by sheet.
-    init(scan: TableScan, township: String?, today: CivilDate, sheet: String?) {
+    init(scan: TableScan, township: String?, county: String? = nil, today: CivilDate, sheet: String?) {
         self.scan = scan
         self.sheet = sheet
-        let thread = Thread { [self] in read(township: township, today: today) }
+        let thread = Thread { [self] in read(township: township, county: county, today: today) }
         thread.stackSize = 4 << 20
         thread.start()
     }
@@ -57,7 +57,7 @@ final class RegistrationStream: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func read(township: String?, today: CivilDate) {
+    private func read(township: String?, county: String?, today: CivilDate) {
         var batch: [NewRegistration] = []
         batch.reserveCapacity(Self.batchSize)
         var skippedHere: [SkippedRowReason: Int] = [:]
@@ -67,7 +67,8 @@ final class RegistrationStream: @unchecked Sendable {
                     skippedHere[reason, default: 0] += 1
                     continue
                 }
-                let registration = Registration(row: row, columns: scan.columns, townshipOverride: township, today: today)
+                let registration = Registration(
+                    row: row, columns: scan.columns, townshipOverride: township, countyOverride: county, today: today)
                 batch.append(
                     NewRegistration(
                         rowNumber: row.number, raw: TableScan.raw(row), registration: registration, sheet: sheet))

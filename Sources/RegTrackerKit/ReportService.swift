@@ -10,9 +10,35 @@ public struct ReportService {
     }
 
     /// The ranked report with each township's last submission date (`YYYY-MM-DD`, as files and pages print it).
-    public func report(target: Target) throws -> (report: Report, lastSubmission: [String: String]) {
-        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target) }
+    /// `county`: only that county's townships, ranked among themselves (SPEC 8).
+    public func report(
+        target: Target, county: String? = nil
+    ) throws -> (report: Report, lastSubmission: [String: String]) {
+        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target, county: county) }
         return (ranked.report, ranked.lastSubmissionText)
+    }
+
+    /// The counties of the roster in force, in roster order (SPEC 8); empty without a county column.
+    public func counties() throws -> [String] {
+        try store.read { try $0.currentRoster().roster.counties }
+    }
+
+    /// The roster county a name stands for (SPEC 8): `.county(name)`, or why none.
+    public func county(named name: String) throws -> CountyLookup {
+        try store.read { transaction in
+            let roster = try transaction.currentRoster().roster
+            guard roster.hasCounties else { return .rosterHasNoCounties }
+            return roster.county(named: name).map(CountyLookup.county) ?? .unknown(known: roster.counties)
+        }
+    }
+
+    /// The counties of the townships a name or alias stands for (SPEC 8), in roster order: several when counties
+    /// share the name.
+    public func counties(ofTownship name: String) throws -> [String] {
+        try store.read { transaction in
+            let roster = try transaction.currentRoster().roster
+            return roster.indices(forKey: Roster.key(name)).compactMap { roster.townships[$0].county }
+        }
     }
 
     /// The roster township a name or alias stands for.
@@ -40,6 +66,16 @@ public struct ReportService {
             }
         }
     }
+}
+
+/// A county name given on the command line, looked up in the roster (SPEC 8).
+public enum CountyLookup: Sendable, Equatable {
+    /// The roster's name of the county.
+    case county(String)
+    /// Not a county of the roster; its counties, in roster order.
+    case unknown(known: [String])
+    /// The roster has no county column.
+    case rosterHasNoCounties
 }
 
 /// A township with no registration batch since a date, and the date of its latest one if any.

@@ -34,6 +34,10 @@ public struct RosterImport {
             guard let (description, columns) = first else {
                 throw ImportError(file: file, problem: .noSheet(.roster, sheets.reports))
             }
+            switch RosterRow.fillCounties(entries, hasCountyColumn: columns.columns[.county] != nil) {
+            case .success(let filled): entries = filled
+            case .failure(let error): throw ImportError(file: file, problem: .rosterRow(error))
+            }
             let townships: [(row: Int, township: Township)]
             switch RosterRow.assemble(entries) {
             case .success(let assembled): townships = assembled
@@ -73,13 +77,18 @@ public struct RosterImport {
     static func rowsLost(to new: Roster, in transaction: any RosterStore) throws -> [RowsLost] {
         var lost: [String: RowsLost] = [:]
         var order: [String] = []
-        for count in try transaction.assignedRowCounts() where new.index(named: count.townshipText) == nil {
-            if lost[count.township] == nil {
-                lost[count.township] = RowsLost(township: count.township, rows: 0, valid: 0)
-                order.append(count.township)
+        for count in try transaction.assignedRowCounts() {
+            let match = new.resolve(
+                countyKey: Roster.key(count.countyText ?? ""), townshipKey: Roster.key(count.townshipText))
+            if case .township = match { continue }
+            // Counties may share a township name (SPEC 8): the county names which one.
+            let name = (count.county ?? "") + count.township
+            if lost[name] == nil {
+                lost[name] = RowsLost(township: name, rows: 0, valid: 0)
+                order.append(name)
             }
-            lost[count.township]!.rows += count.rows
-            lost[count.township]!.valid += count.valid
+            lost[name]!.rows += count.rows
+            lost[name]!.valid += count.valid
         }
         return order.sorted(by: UnicodeOrder.precedes).compactMap { lost[$0] }
     }
@@ -91,7 +100,7 @@ extension RosterImport {
     static func villageRowsLost(to new: Roster, in transaction: any RosterStore) throws -> [VillageRowsLost] {
         var lost: [VillageRowsLost] = []
         for count in try transaction.matchedVillageRowCounts() {
-            if let township = new.index(named: count.township),
+            if let township = new.index(county: count.county, named: count.township),
                 new.villageIndex(township: township, cell: count.villageText) != nil
             {
                 continue

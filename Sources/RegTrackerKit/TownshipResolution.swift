@@ -43,3 +43,45 @@ enum TownshipResolution {
         return String(file[..<dot])
     }
 }
+
+/// Where the county of a registration list's rows came from (SPEC 8), as `import --json` names it.
+public enum CountySource: String, Sendable, Equatable {
+    /// Each row's own county cell.
+    case column
+    /// `--county`, for rows whose cell is missing or empty.
+    case option
+    /// The title rows above the header.
+    case title
+    /// The file's base name.
+    case fileName = "file_name"
+}
+
+/// The county a registration list names (SPEC 8): `--county`, else each row's county cell, else the roster county
+/// name in its title rows, else in its file name. Unlike the township, a list need not name a county: its townships
+/// are then matched across the whole roster, and only a name several counties share leaves rows unassigned.
+enum CountyResolution {
+    /// The county (its roster name) to give rows whose cell is missing or empty, and where it came from; both nil
+    /// when the list names none or the roster has no counties.
+    static func resolve(
+        file: String, hasColumn: Bool, option: String?, title: String, roster: Roster
+    ) throws(ImportError) -> (county: String?, source: CountySource?) {
+        if let option {
+            guard let county = roster.county(named: option) else {
+                throw ImportError(file: file, problem: .unknownCounty(option, known: roster.counties))
+            }
+            return (county, .option)
+        }
+        guard roster.hasCounties else { return (nil, nil) }
+        if hasColumn { return (nil, .column) }
+        for (text, source) in [(title, CountySource.title), (TownshipResolution.baseName(file), .fileName)] {
+            if let county = CountyInText.find(in: text, roster: roster) { return (county, source) }
+        }
+        return (nil, nil)
+    }
+
+    /// The townships a list naming `county` can name in its title or file name: that county's (SPEC 8).
+    static func townships(of roster: Roster, county: String?) -> Roster {
+        guard let county, roster.hasCounties else { return roster }
+        return Roster(townships: roster.townships.filter { $0.county == county })
+    }
+}

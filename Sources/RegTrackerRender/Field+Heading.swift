@@ -17,6 +17,7 @@ extension Field {
         case .target: "目标"
         case .aliases: "别名"
         case .reason: "原因"
+        case .county: "县（区）"
         }
     }
 

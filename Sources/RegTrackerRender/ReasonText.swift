@@ -36,6 +36,16 @@ public enum ReasonText {
             language.pick(
                 "township \"\(masked(township))\" is not in the roster" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
                 "乡镇“\(masked(township))”不在人口底数名单中" + (suggestion.map { "，是否为“\($0)”？" } ?? ""))
+        case .townshipInSeveralCounties(let township, let counties):
+            language.pick(
+                "township \"\(masked(township))\" is in several counties (\(counties.joined(separator: ", "))); "
+                    + "name the county in a county column (县) or import with --county",
+                "乡镇“\(masked(township))”在多个县（区）都有：\(counties.joined(separator: "、"))，请填写县（区）列或导入时加 --county")
+        case .countyNotInRoster(let county, let suggestion):
+            language.pick(
+                "county \"\(masked(county))\" is not in the roster"
+                    + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
+                "县（区）“\(masked(county))”不在人口底数名单中" + (suggestion.map { "，是否为“\($0)”？" } ?? ""))
         case .flagged: language.pick("screenshot marked invalid (截图核验)", "截图核验为无效")
         case .duplicate(let township, let file, let sheet, let row):
             language.pick(

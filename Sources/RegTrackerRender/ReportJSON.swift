@@ -32,7 +32,7 @@ public enum ReportJSON {
 
     public static func township(_ figures: TownshipFigures) -> JSONValue {
         let counts = figures.counts
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("rank", .optional(figures.rank.map(Int64.init))),
             ("township", .string(figures.township)),
             ("population", .int(figures.population)),
@@ -48,6 +48,56 @@ public enum ReportJSON {
             ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
             ("met", .optional(figures.met)),
             ("target", .decimal(figures.target.description)),
+        ]
+        // SPEC 8: only in a roster with counties, where two townships may share a name.
+        if let county = figures.county { members.append(("county", .string(county))) }
+        return .object(members)
+    }
+
+    /// `report --county NAME --json` (SPEC 8): `report --json` of the county's townships, with the county named.
+    public static func report(_ report: Report, county: String) -> JSONValue {
+        guard case .object(let members) = Self.report(report) else { return .null }
+        return .object([("county", .string(county))] + members)
+    }
+
+    /// `report --by county --json` (SPEC 8): the counties ranked, each with its townships' sums.
+    public static func counties(_ report: CountyReport) -> JSONValue {
+        let totals = report.totals
+        return .object([
+            ("target", .decimal(report.target.description)),
+            ("counties", .array(report.counties.map(county))),
+            ("unassigned", .int(report.unassigned)),
+            (
+                "totals",
+                .object([
+                    ("population", .int(report.totalPopulation)),
+                    ("reported", .int(totals.reported)),
+                    ("invalid", .int(totals.invalid)),
+                    ("duplicates", .int(totals.duplicates)),
+                    ("valid", .int(totals.valid)),
+                ])
+            ),
+        ])
+    }
+
+    public static func county(_ figures: CountyFigures) -> JSONValue {
+        let counts = figures.counts
+        return .object([
+            ("rank", .optional(figures.rank.map(Int64.init))),
+            ("county", .string(figures.county)),
+            ("townships", .int(Int64(figures.townships))),
+            ("population", .int(figures.population)),
+            ("reported", .int(counts.reported)),
+            ("invalid", .int(counts.invalid)),
+            ("invalid_malformed", .int(counts.malformed)),
+            ("invalid_flagged", .int(counts.flagged)),
+            ("invalid_listed", .int(counts.listed)),
+            ("duplicates", .int(counts.duplicates)),
+            ("valid", .int(counts.valid)),
+            ("required", .int(figures.required)),
+            ("shortfall", .int(figures.shortfall)),
+            ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
+            ("met", .optional(figures.met)),
         ])
     }
 

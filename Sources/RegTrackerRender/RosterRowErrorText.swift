@@ -28,6 +28,10 @@ public enum RosterRowErrorText {
                 "village \"\(name)\" of \(township) is the same village as \(owner) (row \(ownerRow)) once 村, 社区, 村委会 "
                     + "or 居委会 is ignored; give them distinct names",
                 "\(township)的村（社区）“\(name)”去掉村、社区、村委会、居委会等后缀后与第 \(ownerRow) 行的\(owner)同名；请改用能区分的名称")
+        case .noCounty(let name):
+            language.pick(
+                "\(name) has no county (县), and no row above it names one; fill in its county",
+                "\(name)没有填写县（区），上方也没有行填写；请补填所属县（区）")
         }
     }
 }

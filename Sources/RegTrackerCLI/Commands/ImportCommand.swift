@@ -14,6 +14,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The township of rows whose township cell is missing or empty.")
     var township: String?
 
+    @Option(help: "The county of rows whose county cell is missing or empty (a roster with a county column).")
+    var county: String?
+
     @Flag(help: "Retract the batch with the same file name first (a corrected resubmission).")
     var replace = false
 
@@ -50,7 +53,8 @@ struct ImportCommand: ParsableCommand {
                 var fileImporter = importer
                 fileImporter.progress = { [progress] rows in progress.rows(rows) }
                 let result = fileImporter.run(
-                    path: path, options: reading.readOptions, township: township, replace: replace)
+                    path: path, options: reading.readOptions, township: township, county: county,
+                    replace: replace)
                 progress.finish(result)
                 results.append(result)
                 report(result)

@@ -29,6 +29,11 @@ enum ImportOutput {
             {
                 clauses.append(Strings.text(.township(township, from: source), in: language))
             }
+            if summary.sheets.isEmpty, let county = summary.county, let source = summary.countyFrom,
+                source == .title || source == .fileName
+            {
+                clauses.append(Strings.text(.county(county, from: source), in: language))
+            }
             if !summary.skippedByReason.isEmpty {
                 clauses.append(Strings.text(.skipped(summary.skippedByReason), in: language))
             } else if summary.skippedRows > 0 {
@@ -85,6 +90,11 @@ enum ImportOutput {
                 if summary.kind == .registrations {
                     members.append(("township", summary.township.map(JSONValue.string) ?? .null))
                     members.append(("township_from", summary.townshipFrom.map { .string($0.rawValue) } ?? .null))
+                    // SPEC 8: only for a roster with counties, so that a county-less database prints what it did.
+                    if let countyFrom = summary.countyFrom {
+                        members.append(("county", summary.county.map(JSONValue.string) ?? .null))
+                        members.append(("county_from", .string(countyFrom.rawValue)))
+                    }
                     members.append(
                         (
                             "skipped", .object(SkippedRowReason.allCases.map {

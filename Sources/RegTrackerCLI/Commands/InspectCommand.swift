@@ -28,6 +28,9 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The township of rows whose township cell is missing or empty, as for import.")
     var township: String?
 
+    @Option(help: "The county of rows whose county cell is missing or empty, as for import.")
+    var county: String?
+
     @Flag(help: "Print JSON on stdout.")
     var json = false
 
@@ -49,7 +52,7 @@ struct InspectCommand: ParsableCommand {
             }
             let inspector = FileInspector(store: try existingStore(), today: global.clock.today)
             let inspection = try inspector.inspect(
-                path: file, options: reading.readOptions, township: township, rows: rows)
+                path: file, options: reading.readOptions, township: township, county: county, rows: rows)
             if json {
                 Console.out(
                     inspection.json(warningText: {

@@ -18,7 +18,24 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The figures as they stood at the end of this day, YYYY-MM-DD.")
     var asOf: Checked<CivilDate>?
 
+    @Option(help: "Only this county's townships, ranked among themselves (a roster with a county column).")
+    var county: String?
+
+    @Option(help: "Rank the counties instead of the townships: county (a roster with a county column).")
+    var by: Checked<ReportLevel>?
+
     func validate() throws {
+        if let by {
+            try by.check { _ in
+                Strings.text(
+                    .badChoice(option: "--by", text: by.text, choices: ReportLevel.allValueStrings),
+                    in: global.language)
+            }
+            if county != nil { throw ValidationError(Strings.text(.counties(.countyWithBy), in: global.language)) }
+            if output.out != nil {
+                throw ValidationError(Strings.text(.counties(.byCountyWritesNoFiles), in: global.language))
+            }
+        }
         if let asOf {
             try asOf.check { _ in
                 Strings.text(.badDateOption(option: "--as-of", text: asOf.text), in: global.language)
@@ -29,17 +46,29 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let store = try global.openExistingStore()
         try ReportService(store: store).requireRoster()
+        // SPEC 8: the county is looked up before anything is computed, so that a wrong name costs nothing.
+        let service = ReportService(store: store)
+        let county = try self.county.map { try resolveCounty($0, service: service) }
+        let counties = try by == nil ? [] : service.counties()
+        if by != nil, counties.isEmpty {
+            throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: global.language))
+        }
         let day = asOf?.value
         let (report, lastSubmission) =
-            try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0) }
-            ?? ReportService(store: store).report(target: targetOption.value)
+            try day.map { try TrendService(store: store).report(target: targetOption.value, asOf: $0, county: county) }
+            ?? service.report(target: targetOption.value, county: county)
         // Files and titles carry the as-of date instead of today's.
         let clock = day.map { Clock(today: $0, timestamp: "\($0.iso8601Unchecked) 23:59:59") } ?? global.clock
+        if by != nil { return printCounties(CountyReport(report, counties: counties), clock: clock) }
         warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         // 较上期: against the latest notice issued for a period that ended by the report's date, if any.
-        let since = try NoticeService(store: store).baseline(onOrBefore: clock.today)
+        // A notice covers every township of the database: a county's report is not compared with it.
+        let since = county != nil ? nil : try NoticeService(store: store).baseline(onOrBefore: clock.today)
         if json {
-            Console.out((since.map { ReportChange.json(report, since: $0) } ?? ReportJSON.report(report)).rendered())
+            let document =
+                county.map { ReportJSON.report(report, county: $0) }
+                ?? since.map { ReportChange.json(report, since: $0) } ?? ReportJSON.report(report)
+            Console.out(document.rendered())
         }
         if let files = output.files(clock: clock) {
             let written = try files.writeReport(
@@ -47,7 +76,14 @@ struct ReportCommand: ParsableCommand {
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {
-            global.say(.reportTitle(target: report.target.percentText, date: clock.today.iso8601Unchecked))
+            if let county {
+                global.say(
+                    .counties(
+                        .title(
+                            county: county, target: report.target.percentText, date: clock.today.iso8601Unchecked)))
+            } else {
+                global.say(.reportTitle(target: report.target.percentText, date: clock.today.iso8601Unchecked))
+            }
             let rows = report.townships.map { figures in
                 ReportTable.row(figures) + [lastSubmission[figures.township] ?? ReportSheets.neverSubmitted]
                     + (since.map { ReportChange.cells(figures, since: $0).map(\.text) } ?? [])
@@ -59,6 +95,38 @@ struct ReportCommand: ParsableCommand {
             if report.unassigned > 0 { global.say(.unassignedRows(report.unassigned)) }
         }
     }
+}
+
+extension ReportCommand {
+    /// `report --by county` (SPEC 8): the counties ranked, as text or JSON.
+    private func printCounties(_ counties: CountyReport, clock: Clock) {
+        if json {
+            Console.out(ReportJSON.counties(counties).rendered())
+            return
+        }
+        global.say(
+            .counties(
+                .countiesTitle(target: counties.target.percentText, date: clock.today.iso8601Unchecked)))
+        let rows = counties.counties.map(CountyTable.row)
+        global.say(ReportTable.aligned([CountyTable.headings] + rows + [CountyTable.totalsRow(counties)]))
+        if counties.unassigned > 0 { global.say(.unassignedRows(counties.unassigned)) }
+    }
+
+    /// The roster county `name` stands for, or exit 1 naming the roster's counties.
+    private func resolveCounty(_ name: String, service: ReportService) throws -> String {
+        switch try service.county(named: name) {
+        case .county(let county): return county
+        case .unknown(let known):
+            throw CommandFailure(Strings.text(.counties(.unknown(name, known: known)), in: global.language))
+        case .rosterHasNoCounties:
+            throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: global.language))
+        }
+    }
+}
+
+/// What `report --by` ranks besides townships (SPEC 8).
+enum ReportLevel: String, CaseIterable, Sendable, CommandLineValue {
+    case county
 }
 
 /// `--out DIR` and `--format md,csv,html,xlsx`, for the commands that write files for people.
@@ -91,6 +159,11 @@ func warnAboutPopulationZero(_ report: Report, quiet: Bool, language: Language) 
 /// The roster township a name or alias given on the command line stands for, or exit 1 with a suggestion.
 func resolveTownship(_ name: String, service: ReportService, language: Language) throws -> (name: String, id: Int64) {
     guard let found = try service.township(named: name) else {
+        // SPEC 8: a name several counties share stands for none of them here; say so rather than "not in the roster".
+        let counties = try service.counties(ofTownship: name)
+        if counties.count > 1 {
+            throw CommandFailure(Strings.text(.counties(.townshipInSeveral(name, counties: counties)), in: language))
+        }
         throw CommandFailure(
             Strings.text(.unknownTownship(name, suggestion: try service.suggestion(for: name)), in: language))
     }

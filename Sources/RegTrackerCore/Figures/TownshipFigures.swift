@@ -46,13 +46,19 @@ public struct TownshipFigures: Sendable, Equatable {
     public var counts: OutcomeCounts
     /// Filled in by `Ranking`; nil where the population is 0.
     public var rank: Int?
+    /// The township's county (SPEC 8); nil when the roster has no county column.
+    public var county: String?
 
-    public init(township: String, population: Int64, target: Target, counts: OutcomeCounts, rank: Int? = nil) {
+    public init(
+        township: String, population: Int64, target: Target, counts: OutcomeCounts, rank: Int? = nil,
+        county: String? = nil
+    ) {
         self.township = township
         self.population = population
         self.target = target
         self.counts = counts
         self.rank = rank
+        self.county = county
     }
 
     public var required: Int64 { target.required(population: population) }

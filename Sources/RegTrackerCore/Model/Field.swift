@@ -12,6 +12,8 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
     case target
     case aliases
     case reason
+    /// The county (SPEC 8), in rosters and registration lists of several counties.
+    case county
 
     /// The field's position in `allCases`, for array look-ups in hot loops.
     public var index: Int {
@@ -28,6 +30,7 @@ public enum Field: String, Sendable, CaseIterable, Hashable {
         case .target: 9
         case .aliases: 10
         case .reason: 11
+        case .county: 12
         }
     }
 }
@@ -50,6 +53,7 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
                 .target: ["目标", "目标比例", "注册率目标", "target"],
                 .aliases: ["别名", "曾用名", "aliases"],
                 .village: Self.villageNames,
+                .county: Self.countyNames,
             ]
         case .registrations:
             [
@@ -64,6 +68,7 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
                     "是否有截图", "截图核验结果", "核验情况", "是否核验", "审核情况", "是否合格", "是否通过", "核验", "verdict",
                 ],
                 .remark: ["备注", "remark"],
+                .county: Self.countyNames,
             ]
         case .invalidList:
             [
@@ -83,6 +88,7 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
     private static let villageNames = [
         "村", "社区", "村（社区）", "所属村（社区）", "所在村（社区）", "村（居）", "村/社区", "村社区", "行政村", "村居", "village",
     ]
+    private static let countyNames = ["县", "县（区）", "县市区", "区县", "county"]
     private static let nameNames = ["姓名", "名字", "人员姓名", "name"]
     private static let idNames = [
         "身份证号", "身份证号码", "身份证", "居民身份证号", "身份证件号码", "身份号码", "公民身份号码", "证件号码", "证件号", "id",

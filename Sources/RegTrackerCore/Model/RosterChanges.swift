@@ -60,7 +60,7 @@ public struct RosterChanges: Sendable, Equatable {
         var changes = RosterChanges()
         var reached = Set<Int>()
         for township in old.townships {
-            guard let index = new.index(named: township.name) else {
+            guard let index = new.index(county: township.county, named: township.name) else {
                 changes.dropped.append(township.name)
                 continue
             }

@@ -23,12 +23,27 @@ public enum TownshipInText {
                 longest = length
                 found = []
             }
-            found.append(township.name)
+            // Counties may share a township name (SPEC 8): one name is one match; the row's county decides.
+            if !found.contains(township.name) { found.append(township.name) }
         }
         switch found.count {
         case 0: return .none
         case 1: return .township(found[0])
         default: return .ambiguous(found)
         }
+    }
+}
+
+/// The county a list names in its title or file name (SPEC 8, as 1.2 for the township): the roster county name
+/// that occurs in the text after normalisation and removing white space; when several occur, the longest; two of
+/// that same length, or none, name nothing (a county is optional: its townships are then matched across the roster).
+public enum CountyInText {
+    public static func find(in text: String, roster: Roster) -> String? {
+        let key = Roster.key(text)
+        guard !key.isEmpty else { return nil }
+        let found = roster.counties.filter { !Roster.key($0).isEmpty && key.contains(Roster.key($0)) }
+        guard let longest = found.map({ Roster.key($0).count }).max() else { return nil }
+        let longestFound = found.filter { Roster.key($0).count == longest }
+        return longestFound.count == 1 ? longestFound[0] : nil
     }
 }

@@ -49,9 +49,15 @@ public struct RowFacts: Sendable, Equatable {
     public var isFlagged: Bool
     public var idKey: Int64?
     public var phoneKey: Int64?
+    /// The county the row names (SPEC 8), compacted as `Roster.key`; empty when it names none.
+    public var countyKey: String
 
-    public init(townshipKey: String, problems: [Reason], isFlagged: Bool, idKey: Int64?, phoneKey: Int64?) {
+    public init(
+        townshipKey: String, problems: [Reason], isFlagged: Bool, idKey: Int64?, phoneKey: Int64?,
+        countyKey: String = ""
+    ) {
         self.townshipKey = townshipKey
+        self.countyKey = countyKey
         self.problems = problems
         self.isFlagged = isFlagged
         self.idKey = idKey
@@ -61,7 +67,8 @@ public struct RowFacts: Sendable, Equatable {
     public init(_ registration: Registration) {
         self.init(
             townshipKey: registration.townshipKey, problems: registration.problems,
-            isFlagged: registration.isFlagged, idKey: registration.idNumber.key, phoneKey: registration.phone.key)
+            isFlagged: registration.isFlagged, idKey: registration.idNumber.key, phoneKey: registration.phone.key,
+            countyKey: Roster.key(registration.county))
     }
 }
 

@@ -5,9 +5,10 @@
 /// valid rows that come before.
 public struct OutcomeEngine {
     private let roster: Roster
-    /// Entries by key: `township` nil applies to every township; -1 marks a township not in the roster.
-    private var listedByID: [Int64: [(entry: Int64, township: Int?)]] = [:]
-    private var listedByPhone: [Int64: [(entry: Int64, township: Int?)]] = [:]
+    /// Entries by key: `townships` nil applies to every township; else the townships the entry's township cell
+    /// names (several where counties share the name, SPEC 8; none when it names no township of the roster).
+    private var listedByID: [Int64: [(entry: Int64, townships: [Int]?)]] = [:]
+    private var listedByPhone: [Int64: [(entry: Int64, townships: [Int]?)]] = [:]
     private var validRowByID: any ValidRowIndex
     private var validRowByPhone: any ValidRowIndex
     private var unassignedReasons: [String: Reason] = [:]
@@ -20,7 +21,7 @@ public struct OutcomeEngine {
         self.validRowByID = validRowByID
         self.validRowByPhone = validRowByPhone
         for entry in invalidEntries.sorted(by: { $0.id < $1.id }) {
-            let township: Int? = entry.townshipKey.flatMap { $0.isEmpty ? nil : (roster.index(forKey: $0) ?? -1) }
+            let township: [Int]? = entry.townshipKey.flatMap { $0.isEmpty ? nil : roster.indices(forKey: $0) }
             if let key = entry.idKey { listedByID[key, default: []].append((entry.id, township)) }
             if let key = entry.phoneKey { listedByPhone[key, default: []].append((entry.id, township)) }
         }
@@ -35,7 +36,21 @@ public struct OutcomeEngine {
 
     /// The outcome of the next row in the sequence.
     public mutating func decide(row: Int64, facts: RowFacts) throws -> Outcome {
-        guard let township = roster.index(forKey: facts.townshipKey) else {
+        let township: Int
+        switch roster.resolve(countyKey: facts.countyKey, townshipKey: facts.townshipKey) {
+        case .township(let index): township = index
+        case .ambiguous(let counties):
+            return Outcome(
+                kind: .unassigned, township: nil,
+                reasons: [.townshipInSeveralCounties(township: facts.townshipKey, counties: counties)])
+        case .unknownCounty:
+            return Outcome(
+                kind: .unassigned, township: nil,
+                reasons: [
+                    .countyNotInRoster(
+                        county: facts.countyKey, suggestion: roster.countySuggestion(forKey: facts.countyKey))
+                ])
+        case .none:
             return Outcome(kind: .unassigned, township: nil, reasons: [unassignedReason(facts.townshipKey)])
         }
         if !facts.problems.isEmpty { return Outcome(kind: .malformed, township: township, reasons: facts.problems) }
@@ -55,7 +70,7 @@ public struct OutcomeEngine {
     private func listedEntry(_ facts: RowFacts, township: Int) -> Int64? {
         if listedByID.isEmpty && listedByPhone.isEmpty { return nil }
         let candidates = (facts.idKey.flatMap { listedByID[$0] } ?? []) + (facts.phoneKey.flatMap { listedByPhone[$0] } ?? [])
-        return candidates.filter { $0.township == nil || $0.township == township }.map(\.entry).min()
+        return candidates.filter { $0.townships?.contains(township) ?? true }.map(\.entry).min()
     }
 
     private mutating func unassignedReason(_ key: String) -> Reason {

@@ -21,6 +21,10 @@ public enum Reason: Sendable, Hashable {
     case noIDOrPhone
     case townshipMissing
     case townshipNotInRoster(township: String, suggestion: String?)
+    /// SPEC 8: the township name is in several counties of the roster and the row names no county; the counties.
+    case townshipInSeveralCounties(township: String, counties: [String])
+    /// SPEC 8: the county the row names is not in the roster; the nearest county name.
+    case countyNotInRoster(county: String, suggestion: String?)
     case flagged
     /// The earlier valid row with the same ID number or phone.
     case duplicate(township: String, file: String, sheet: String?, row: Int)
@@ -48,6 +52,8 @@ public enum Reason: Sendable, Hashable {
         case .noIDOrPhone: "no_id_or_phone"
         case .townshipMissing: "township_missing"
         case .townshipNotInRoster: "township_not_in_roster"
+        case .townshipInSeveralCounties: "township_in_several_counties"
+        case .countyNotInRoster: "county_not_in_roster"
         case .flagged: "flagged"
         case .duplicate: "duplicate"
         case .listed: "listed"
@@ -62,6 +68,10 @@ public enum Reason: Sendable, Hashable {
         case .idBirthDate(let date): [("birth_date", date)]
         case .townshipNotInRoster(let township, let suggestion):
             [("township", township)] + (suggestion.map { [("suggestion", $0)] } ?? [])
+        case .townshipInSeveralCounties(let township, let counties):
+            [("township", township), ("counties", counties.joined(separator: "、"))]
+        case .countyNotInRoster(let county, let suggestion):
+            [("county", county)] + (suggestion.map { [("suggestion", $0)] } ?? [])
         case .duplicate(let township, let file, let sheet, let row):
             [("township", township), ("file", file)] + (sheet.map { [("sheet", $0)] } ?? []) + [("row", String(row))]
         case .listed(let file, let row, let reason): [("file", file), ("row", String(row)), ("list_reason", reason)]
@@ -99,6 +109,13 @@ public enum Reason: Sendable, Hashable {
         case "township_not_in_roster":
             guard let township = values["township"] else { return nil }
             self = .townshipNotInRoster(township: township, suggestion: values["suggestion"])
+        case "township_in_several_counties":
+            guard let township = values["township"], let counties = values["counties"] else { return nil }
+            self = .townshipInSeveralCounties(
+                township: township, counties: counties.split(separator: "、").map(String.init))
+        case "county_not_in_roster":
+            guard let county = values["county"] else { return nil }
+            self = .countyNotInRoster(county: county, suggestion: values["suggestion"])
         case "flagged": self = .flagged
         case "duplicate":
             guard let township = values["township"], let file = values["file"], let row = number("row") else { return nil }

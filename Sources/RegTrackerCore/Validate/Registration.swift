@@ -10,6 +10,8 @@ public struct Registration: Sendable, Equatable {
     public var village: String
     public var registeredAt: RegisteredAt
     public var remark: String
+    /// The county cell (or `--county`, or the county the title or file name names: SPEC 8), cleaned; empty when none.
+    public var county: String = ""
 
     public var townshipKey: String { Roster.key(township) }
 
@@ -29,11 +31,16 @@ public struct Registration: Sendable, Equatable {
 }
 
 extension Registration {
-    /// Reads one data row. `townshipOverride` fills a missing or empty township cell.
-    public init(row: SourceRow, columns: ColumnMap, townshipOverride: String?, today: CivilDate) {
+    /// Reads one data row. `townshipOverride` fills a missing or empty township cell, `countyOverride` a missing or
+    /// empty county cell (SPEC 8).
+    public init(
+        row: SourceRow, columns: ColumnMap, townshipOverride: String?, countyOverride: String? = nil, today: CivilDate
+    ) {
         func text(_ field: Field) -> String { CellText.clean(columns.cell(field, in: row).displayText) }
         var township = text(.township)
         if township.isEmpty, let townshipOverride { township = CellText.clean(townshipOverride) }
+        var county = text(.county)
+        if county.isEmpty, let countyOverride { county = CellText.clean(countyOverride) }
         self.init(
             township: township,
             name: text(.name),
@@ -42,6 +49,7 @@ extension Registration {
             verdict: Verdict.parse(columns.cell(.verdict, in: row)),
             village: text(.village),
             registeredAt: RegisteredAt.parse(columns.cell(.registeredAt, in: row)),
-            remark: text(.remark))
+            remark: text(.remark),
+            county: county)
     }
 }

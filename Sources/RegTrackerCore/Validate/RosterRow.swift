@@ -38,6 +38,8 @@ public enum RosterRow {
             }
             target = parsed
         }
+        let countyText = CellText.clean(columns.cell(.county, in: row).displayText)
+        let county: String? = countyText.isEmpty ? nil : countyText
         let aliasText = CellText.clean(columns.cell(.aliases, in: row).displayText)
         let separators: Set<Character> = ["、", ";", "；", ",", "，"]
         let aliases = aliasText.split(whereSeparator: { separators.contains($0) }).map { CellText.clean(String($0)) }
@@ -47,9 +49,11 @@ public enum RosterRow {
                 .village(
                     township: name,
                     Village(
-                        name: village, population: population, target: target, aliases: aliases, row: row.number)))
+                        name: village, population: population, target: target, aliases: aliases, row: row.number),
+                    county: county))
         }
-        return .success(.township(Township(name: name, population: population, target: target, aliases: aliases)))
+        return .success(
+            .township(Township(name: name, population: population, target: target, aliases: aliases, county: county)))
     }
 
     /// The townships of a roster's rows, in the order they first appear (SPEC 1.1, 5): a village row joins the
@@ -60,11 +64,13 @@ public enum RosterRow {
     public static func assemble(
         _ entries: [(row: Int, entry: RosterEntry)]
     ) -> Result<[(row: Int, township: Township)], RosterRowError> {
+        // A village row joins a township of its own county (SPEC 8): the key holds the county, empty without one.
+        func key(_ county: String?, _ name: String) -> String { "\(Roster.key(county ?? ""))\u{1F}\(Roster.key(name))" }
         var ownRowByKey: [String: Int] = [:]
         for (position, item) in entries.enumerated() {
             guard case .township(let township) = item.entry else { continue }
-            for name in [township.name] + township.aliases where ownRowByKey[Roster.key(name)] == nil {
-                ownRowByKey[Roster.key(name)] = position
+            for name in [township.name] + township.aliases where ownRowByKey[key(township.county, name)] == nil {
+                ownRowByKey[key(township.county, name)] = position
             }
         }
         struct Slot {
@@ -91,10 +97,11 @@ public enum RosterRow {
                 slots[index].township.villages = villages
                 slots[index].row = item.row
                 slots[index].hasOwnRow = true
-            case .village(let townshipName, let village):
-                let key = Roster.key(townshipName)
+            case .village(let townshipName, let village, let county):
+                let key = key(county, townshipName)
                 let owner = ownRowByKey[key].map { "#\($0)" } ?? "village:\(key)"
                 let index = slot(owner: owner, row: item.row, name: townshipName)
+                if !slots[index].hasOwnRow { slots[index].township.county = county }
                 for name in [village.name] + village.aliases {
                     let villageKey = VillageName.key(name)
                     if let taken = slots[index].villageKeys[villageKey] {
@@ -139,12 +146,13 @@ public enum RosterRow {
         return value.flatMap { $0 <= maximumPopulation ? $0 : nil }
     }
 
-    /// Names used twice (as a name or alias) make rows ambiguous: the roster is rejected.
+    /// Names used twice (as a name or alias) make rows ambiguous: the roster is rejected. With a county column a
+    /// name need only be unique within its county (SPEC 8).
     public static func checkUnique(_ townships: [(row: Int, township: Township)]) -> RosterRowError? {
         var seen: [String: String] = [:]
         for (row, township) in townships {
             for name in [township.name] + township.aliases {
-                let key = Roster.key(name)
+                let key = "\(Roster.key(township.county ?? ""))\u{1F}\(Roster.key(name))"
                 if let owner = seen[key] {
                     return RosterRowError(row: row, problem: .nameUsedTwice(name, owner: owner))
                 }
@@ -158,8 +166,55 @@ public enum RosterRow {
 /// A row of the roster: a township's own row or a village row (SPEC 5).
 public enum RosterEntry: Sendable, Equatable {
     case township(Township)
-    /// The township cell as written, and the village.
-    case village(township: String, Village)
+    /// The township cell as written, the village, and the county cell (SPEC 8; nil when empty or absent).
+    case village(township: String, Village, county: String?)
+
+    /// The county cell of the row (SPEC 8); nil when empty or absent.
+    public var county: String? {
+        switch self {
+        case .township(let township): township.county
+        case .village(_, _, let county): county
+        }
+    }
+
+    /// The same row with another county.
+    func withCounty(_ county: String?) -> RosterEntry {
+        switch self {
+        case .township(var township):
+            township.county = county
+            return .township(township)
+        case .village(let township, let village, _): return .village(township: township, village, county: county)
+        }
+    }
+}
+
+extension RosterRow {
+    /// In a roster with a county column (SPEC 8) every row belongs to a county: an empty county cell continues the
+    /// county of the row above (a county cell merged over its townships' rows is read that way); a row before any
+    /// county is named rejects the roster. Without a county column the entries are returned as they are.
+    public static func fillCounties(
+        _ entries: [(row: Int, entry: RosterEntry)], hasCountyColumn: Bool
+    ) -> Result<[(row: Int, entry: RosterEntry)], RosterRowError> {
+        guard hasCountyColumn else { return .success(entries) }
+        var current: String?
+        var filled: [(row: Int, entry: RosterEntry)] = []
+        for (row, entry) in entries {
+            if let county = entry.county {
+                current = county
+                filled.append((row, entry))
+            } else if let current {
+                filled.append((row, entry.withCounty(current)))
+            } else {
+                let name: String =
+                    switch entry {
+                    case .township(let township): township.name
+                    case .village(let township, _, _): township
+                    }
+                return .failure(RosterRowError(row: row, problem: .noCounty(name)))
+            }
+        }
+        return .success(filled)
+    }
 }
 
 /// A roster row that cannot be a township, as a value; `RosterRowErrorText` (RegTrackerRender) words it.
@@ -175,6 +230,8 @@ public struct RosterRowError: Error, Sendable, Equatable {
         /// A village name or alias, its township, and the village (and its row) that already has it once 村, 社区, …
         /// are ignored (SPEC 5).
         case villageNameUsedTwice(String, township: String, owner: String, ownerRow: Int)
+        /// The township of a row in a roster with a county column, before any row names a county (SPEC 8).
+        case noCounty(String)
     }
 
     public var row: Int

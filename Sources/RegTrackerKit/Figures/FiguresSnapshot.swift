@@ -24,17 +24,25 @@ public struct FiguresSnapshot {
     /// Moves when another connection changed the database since this one last read (`FigureStore`).
     public func changeStamp() throws -> Int64 { try transaction.changeStamp() }
 
-    /// Today's ranked report, with each township's last submission.
-    public func report(target: Target) throws -> RankedFigures {
+    /// The townships of the roster with their ids: every one, or those of one county (SPEC 8).
+    private func townships(county: String?) -> [(Township, Int64)] {
+        let all = zip(roster.roster.townships, roster.ids)
+        guard let county else { return Array(all) }
+        return all.filter { $0.0.county == county }
+    }
+
+    /// Today's ranked report, with each township's last submission; of one county's townships when `county` is
+    /// given (SPEC 8: `report --county`, the last submissions then those of its own townships).
+    public func report(target: Target, county: String? = nil) throws -> RankedFigures {
         let tally = try transaction.outcomeTally(roster: roster)
         var lastSubmission: [String: CivilDate] = [:]
-        let figures = zip(roster.roster.townships, roster.ids).map { township, id in
-            lastSubmission[township.name] = tally.newestBatch[id].flatMap {
-                LastSubmission.day(importedAt: $0.importedAt)
-            }
+        let figures = townships(county: county).map { township, id in
+            let day = tally.newestBatch[id].flatMap { LastSubmission.day(importedAt: $0.importedAt) }
+            // Names are unique but where two counties share one (SPEC 8): that name's entry is the later day.
+            lastSubmission[township.name] = Self.later(lastSubmission[township.name], day)
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
-                counts: tally.byTownship[id] ?? OutcomeCounts())
+                counts: tally.byTownship[id] ?? OutcomeCounts(), county: township.county)
         }
         return RankedFigures(
             report: Report(target: target, townships: figures, unassigned: tally.unassigned),
@@ -43,7 +51,7 @@ public struct FiguresSnapshot {
 
     /// The ranked report as it stood at the end of `date` (see `AsOf.counts`), with each township's last submission
     /// on or before that date.
-    public func report(target: Target, asOf date: CivilDate) throws -> RankedFigures {
+    public func report(target: Target, asOf date: CivilDate, county: String? = nil) throws -> RankedFigures {
         var counts: [Int64: OutcomeCounts] = [:]
         var latest: [Int64: CivilDate] = [:]
         var unassigned: Int64 = 0
@@ -61,14 +69,20 @@ public struct FiguresSnapshot {
             }
         }
         var lastSubmission: [String: CivilDate] = [:]
-        let figures = zip(roster.roster.townships, roster.ids).map { township, id in
-            lastSubmission[township.name] = latest[id]
+        let figures = townships(county: county).map { township, id in
+            lastSubmission[township.name] = Self.later(lastSubmission[township.name], latest[id])
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
-                counts: counts[id] ?? OutcomeCounts())
+                counts: counts[id] ?? OutcomeCounts(), county: township.county)
         }
         return RankedFigures(
             report: Report(target: target, townships: figures, unassigned: unassigned), lastSubmission: lastSubmission)
+    }
+
+    /// The later of two days, either of which may be absent.
+    private static func later(_ a: CivilDate?, _ b: CivilDate?) -> CivilDate? {
+        guard let a, let b else { return a ?? b }
+        return max(a, b)
     }
 
     /// Every township's trend up to `asOf`, in today's rank order, against `deadline` or else the stored one.

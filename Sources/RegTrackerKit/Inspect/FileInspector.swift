@@ -16,7 +16,10 @@ public struct FileInspector {
 
     /// Reads the whole file once, every sheet import would read; `rows` data rows are kept for showing, the rest
     /// are only counted. The header, its mapping and the title rows shown are those of the first sheet read.
-    public func inspect(path: String, options: ReadOptions, township: String?, rows limit: Int) throws -> Inspection {
+    /// `county`: `--county`, as for import (SPEC 8).
+    public func inspect(
+        path: String, options: ReadOptions, township: String?, county countyOption: String? = nil, rows limit: Int
+    ) throws -> Inspection {
         let file = FileName.base(path)
         let sha256 = try FileImport.sha256(of: path)
         var sheets = SheetSource(path: path, kind: .registrations, options: options)
@@ -44,9 +47,16 @@ public struct FileInspector {
             let hasColumn = scan.columns.columns[.township] != nil
             var given = township
             var source: TownshipSource? = township != nil ? .option : hasColumn ? .column : nil
+            var county = countyOption
             if let roster = checker.roster {
+                // The county first, as import finds it: the township is then looked for among its townships.
+                county = try CountyResolution.resolve(
+                    file: file, hasColumn: scan.columns.columns[.county] != nil, option: countyOption,
+                    title: scan.title, roster: roster
+                ).county
                 (given, source) = try TownshipResolution.resolve(
-                    file: file, hasColumn: hasColumn, option: township, title: scan.title, roster: roster)
+                    file: file, hasColumn: hasColumn, option: township, title: scan.title,
+                    roster: CountyResolution.townships(of: roster, county: county))
             }
             if inspection.townshipFrom == nil { (inspection.township, inspection.townshipFrom) = (given, source) }
             inspection.warnings += scan.columns.unusedVerdictLikeHeaders.map {
@@ -66,7 +76,8 @@ public struct FileInspector {
                         continue
                     }
                     let registration = Registration(
-                        row: row, columns: scan.columns, townshipOverride: given, today: today)
+                        row: row, columns: scan.columns, townshipOverride: given, countyOverride: county,
+                        today: today)
                     let check = try checker.check(registration, row: Int64(inspection.dataRows))
                     reasons.add(RowFacts(registration))
                     inspection.dataRows += 1

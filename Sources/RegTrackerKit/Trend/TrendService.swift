@@ -12,9 +12,11 @@ public struct TrendService {
 
     /// The ranked report as it stood at the end of `date` (see `AsOf.counts`), with each township's last submission
     /// on or before that date.
-    public func report(target: Target, asOf date: CivilDate) throws -> (report: Report, lastSubmission: [String: String])
-    {
-        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target, asOf: date) }
+    /// `county`: only that county's townships (SPEC 8).
+    public func report(
+        target: Target, asOf date: CivilDate, county: String? = nil
+    ) throws -> (report: Report, lastSubmission: [String: String]) {
+        let ranked = try FiguresSnapshot.read(store) { try $0.report(target: target, asOf: date, county: county) }
         return (ranked.report, ranked.lastSubmissionText)
     }
 

@@ -296,6 +296,17 @@ enum Migrations {
                     \(FigureTotals.rebuild)
                     """)
         }
+        migrator.registerMigration("v13: counties (县)") { db in
+            // SPEC 8: a roster may give each township a county; a registration row keeps the county it named (its
+            // cell, `--county`, or the title or file name), so that a new roster decides it again within that county.
+            // NULL is no county: every row and township stored before, and every one of a roster without a county
+            // column. County figures are sums of township figures: nothing more is kept.
+            try db.execute(
+                sql: """
+                    ALTER TABLE township ADD COLUMN county TEXT;
+                    ALTER TABLE registration ADD COLUMN county_text TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -18,8 +18,8 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
             sql: """
                 INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, id_text, phone_text,
                     id_key, phone_key, village, registered_at, malformed_reason, flagged, outcome, township_id,
-                    reference, reason, sheet, village_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reference, reason, sheet, village_id, county_text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
@@ -56,6 +56,7 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         bind(row.sheet, 19)
         let village = outcome.township.flatMap { villageID($0, registration.village) }
         bind(village, 20)
+        bind(registration.county.isEmpty ? nil : registration.county, 21)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")

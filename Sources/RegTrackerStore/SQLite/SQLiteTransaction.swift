@@ -73,7 +73,7 @@ struct SQLiteTransaction: RegistryTransaction {
         let statement = try db.makeStatement(
             sql: """
                 INSERT INTO township (batch_id, position, row_number, name, population, target_numerator,
-                    target_denominator, aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    target_denominator, aliases, county) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let villageStatement = try db.makeStatement(
             sql: """
@@ -84,7 +84,7 @@ struct SQLiteTransaction: RegistryTransaction {
             let township = entry.township
             try statement.execute(arguments: [
                 batch, position, entry.row, township.name, township.population, township.target?.numerator,
-                township.target?.denominator, township.aliases.joined(separator: "\u{1F}"),
+                township.target?.denominator, township.aliases.joined(separator: "\u{1F}"), township.county,
             ])
             let townshipID = db.lastInsertedRowID
             for (villagePosition, village) in township.villages.enumerated() {
@@ -105,7 +105,7 @@ struct SQLiteTransaction: RegistryTransaction {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT id, name, population, target_numerator, target_denominator, aliases
+                SELECT id, name, population, target_numerator, target_denominator, aliases, county
                 FROM township WHERE batch_id = ? ORDER BY position
                 """, arguments: [batch])
         func target(_ row: Row) -> Target? {
@@ -118,7 +118,9 @@ struct SQLiteTransaction: RegistryTransaction {
             return aliases.isEmpty ? [] : aliases.split(separator: "\u{1F}").map(String.init)
         }
         var townships = rows.map { row -> Township in
-            Township(name: row["name"], population: row["population"], target: target(row), aliases: aliases(row))
+            Township(
+                name: row["name"], population: row["population"], target: target(row), aliases: aliases(row),
+                county: row["county"])
         }
         let ids: [Int64] = rows.map { $0["id"] }
         let positionByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -169,15 +171,15 @@ struct SQLiteTransaction: RegistryTransaction {
             db,
             sql: """
                 SELECT t.name AS township, v.name AS village, r.village AS village_text, COUNT(*) AS rows,
-                    SUM(r.outcome = ?) AS valid
+                    SUM(r.outcome = ?) AS valid, t.county
                 FROM registration r JOIN village v ON v.id = r.village_id JOIN township t ON t.id = v.township_id
-                WHERE r.outcome IS NOT NULL GROUP BY t.name, v.name, r.village ORDER BY t.name, v.name
+                WHERE r.outcome IS NOT NULL GROUP BY t.county, t.name, v.name, r.village ORDER BY t.county, t.name, v.name
                 """,
             arguments: [OutcomeKind.valid.rawValue]
         ).map { row in
             MatchedVillageRowCount(
                 township: row["township"], village: row["village"], villageText: row["village_text"],
-                rows: row["rows"], valid: row["valid"])
+                rows: row["rows"], valid: row["valid"], county: row["county"])
         }
     }
 
@@ -242,7 +244,8 @@ struct SQLiteTransaction: RegistryTransaction {
             db,
             sql: """
                 SELECT r.id, r.township_text, r.malformed_reason, r.flagged, r.id_key, r.phone_key,
-                    r.outcome, r.township_id, r.reference, r.reason, r.batch_id, r.registered_at, r.village, r.village_id
+                    r.outcome, r.township_id, r.reference, r.reason, r.batch_id, r.registered_at, r.village, r.village_id,
+                    r.county_text
                 FROM registration r JOIN batch b ON b.id = r.batch_id
                 WHERE b.retracted_at IS NULL ORDER BY \(order)
                 """)
@@ -255,7 +258,7 @@ struct SQLiteTransaction: RegistryTransaction {
             let facts = RowFacts(
                 townshipKey: Roster.key(row[1]), problems: StoredReasons.decode(row[2]), isFlagged: row[3],
                 idKey: row[4],
-                phoneKey: row[5])
+                phoneKey: row[5], countyKey: Roster.key(row[14] ?? ""))
             let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }
             let villageID = outcome.township.flatMap { roster.villageID(township: $0, cell: row[12]) }
@@ -289,14 +292,16 @@ struct SQLiteTransaction: RegistryTransaction {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT r.township_text, t.name AS township, COUNT(*) AS rows, SUM(r.outcome = ?) AS valid
+                SELECT r.township_text, r.county_text, t.name AS township, t.county, COUNT(*) AS rows,
+                    SUM(r.outcome = ?) AS valid
                 FROM registration r JOIN township t ON t.id = r.township_id
-                WHERE r.outcome IS NOT NULL GROUP BY r.township_text, t.name
+                WHERE r.outcome IS NOT NULL GROUP BY r.township_text, r.county_text, t.name, t.county
                 """,
             arguments: [OutcomeKind.valid.rawValue]
         ).map { row in
             AssignedRowCount(
-                townshipText: row["township_text"], township: row["township"], rows: row["rows"], valid: row["valid"])
+                townshipText: row["township_text"], township: row["township"], rows: row["rows"], valid: row["valid"],
+                countyText: row["county_text"], county: row["county"])
         }
     }
 

@@ -14,11 +14,13 @@ import Testing
         "v5: periodic notices (通报), stored as issued", "v6: audit log of purges", "v7: kept figures",
         "v8: dashboard sessions", "v9: reasons as codes", "v10: villages (村/社区)",
         "v11: the ID and phone keys of valid rows", "v12: township row index and figure totals",
+        "v13: counties (县)",
     ]
 
     /// Turns a current database back into the v2 schema: the later tables and columns dropped, their migrations
     /// forgotten. Padding batches (retracted, no rows) make the `sequence` data migration take time.
     static let downgrade = """
+        ALTER TABLE township DROP COLUMN county; ALTER TABLE registration DROP COLUMN county_text;
         DROP INDEX registration_by_township; DROP TABLE figure; DROP TABLE figure_total;
         DROP TABLE valid_id_key; DROP TABLE valid_phone_key;
         DROP TABLE village; ALTER TABLE registration DROP COLUMN village_id;

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// SPEC 8 through the executable: `import --county`, `report --county NAME` and `report --by county`, with their
+/// errors in the reader's language. The roster (fictional) has two counties that each have a 城关镇.
+@Suite struct CountyCommandsTests {
+    static let roster = """
+        县,乡镇,实有人口
+        青石县,城关镇,10
+        青石县,白沙镇,4
+        云岭县,城关镇,20
+        云岭县,松林镇,6
+        """
+
+    /// The roster, a list with a county column (one row ambiguous), and a list imported with `--county`.
+    static func imported() throws -> RegTrackerBinary {
+        let tool = try RegTrackerBinary()
+        let folder = tool.workFolder
+        try Data(roster.utf8).write(to: URL(fileURLWithPath: folder + "/roster.csv"))
+        try Data(
+            """
+            县,乡镇,姓名,手机号码
+            青石县,城关镇,张一,13800138000
+            云岭县,城关镇,张二,13900139000
+            ,城关镇,张三,15000150000
+            ,松林镇,张四,18600186000
+            """.utf8
+        ).write(to: URL(fileURLWithPath: folder + "/名单.csv"))
+        try Data("乡镇,姓名,手机号码\n城关镇,李一,17700177000\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/补报.csv"))
+        #expect(try tool.run("population", "import", folder + "/roster.csv").status == 0)
+        let list = try tool.run("import", folder + "/名单.csv")
+        #expect(list.status == 0, "\(list.stderr)")
+        let option = try tool.run("import", "--json", "--county", "云岭县", folder + "/补报.csv")
+        #expect(option.status == 0, "\(option.stderr)")
+        let file = (option.json["files"] as? [[String: Any]])?.first
+        #expect(file?["county"] as? String == "云岭县")
+        #expect(file?["county_from"] as? String == "option")
+        return tool
+    }
+
+    @Test func reportCountyRanksOneCountysTownshipsWithEveryFigure() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let run = try tool.run("report", "--county", "云岭县", "--json")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.json["county"] as? String == "云岭县")
+        let townships = run.json["townships"] as? [[String: Any]] ?? []
+        // 松林镇 1 of 6 above 城关镇 2 of 20.
+        #expect(townships.map { $0["township"] as? String } == ["松林镇", "城关镇"])
+        #expect(townships.map { $0["rank"] as? Int } == [1, 2])
+        #expect(townships.map { $0["county"] as? String } == ["云岭县", "云岭县"])
+        #expect(townships[1]["valid"] as? Int == 2)
+        #expect(townships[1]["required"] as? Int == 10)
+        #expect(townships[1]["rate"] as? Double == 0.1)
+        let totals = run.json["totals"] as? [String: Any]
+        #expect(totals?["population"] as? Int == 26)
+        #expect(totals?["valid"] as? Int == 3)
+        #expect(run.json["unassigned"] as? Int == 1)
+    }
+
+    @Test func reportByCountyRanksTheCountiesBySumsOfTheirTownships() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let run = try tool.run("report", "--by", "county", "--json")
+        #expect(run.status == 0, "\(run.stderr)")
+        let counties = run.json["counties"] as? [[String: Any]] ?? []
+        // 云岭县 3 of 26 (0.115385) above 青石县 1 of 14 (0.071429).
+        #expect(counties.map { $0["county"] as? String } == ["云岭县", "青石县"])
+        #expect(counties.map { $0["rank"] as? Int } == [1, 2])
+        #expect(counties.map { $0["townships"] as? Int } == [2, 2])
+        #expect(counties.map { $0["population"] as? Int } == [26, 14])
+        #expect(counties.map { $0["reported"] as? Int } == [3, 1])
+        #expect(counties.map { $0["valid"] as? Int } == [3, 1])
+        #expect(counties.map { $0["required"] as? Int } == [10 + 3, 5 + 2])
+        #expect(counties.map { $0["shortfall"] as? Int } == [8 + 2, 4 + 2])
+        #expect(counties.map { $0["rate"] as? Double } == [0.115385, 0.071429])
+        #expect(counties.map { $0["met"] as? Bool } == [false, false])
+        #expect(run.json["unassigned"] as? Int == 1)
+        #expect((run.json["totals"] as? [String: Any])?["valid"] as? Int == 4)
+
+        let text = try tool.run("report", "--by", "county", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("各县（区）注册率排名"))
+        #expect(text.stdout.contains("云岭县"))
+    }
+
+    @Test func anUnknownCountyIsRefusedNamingTheCountiesInTheReadersLanguage() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let english = try tool.run("report", "--county", "雾山县", environment: ["LANG": "C", "LC_ALL": nil])
+        #expect(english.status == 1)
+        #expect(english.stderr.contains("雾山县 is not a county of the roster; give one of: 青石县, 云岭县"))
+        let chinese = try tool.run("report", "--county", "雾山县", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.status == 1)
+        #expect(chinese.stderr.contains("雾山县 不是人口底数中的县（区）；请给出以下之一：青石县、云岭县"))
+        #expect(!chinese.stderr.contains("county"))
+    }
+
+    @Test func aTownshipNameSeveralCountiesShareIsRefusedNamingTheCounties() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let run = try tool.run("rate", "城关镇", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("城关镇 在多个县（区）都有（青石县、云岭县）"))
+        #expect(try tool.run("rate", "松林镇").status == 0, "a name of one county only")
+    }
+
+    @Test func byCountyWithoutCountiesInTheRosterIsAClearError() throws {
+        let tool = try RegTrackerBinary.withFixturesImported()
+        defer { tool.cleanUp() }
+        let run = try tool.run("report", "--by", "county", environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("人口底数没有县（区）列"))
+        let bad = try tool.run("report", "--by", "village")
+        #expect(bad.status != 0 && bad.status != 1, "a usage error")
+    }
+}
