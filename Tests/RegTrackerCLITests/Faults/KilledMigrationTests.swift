@@ -14,6 +14,7 @@ import Testing
         "v5: periodic notices (通报), stored as issued", "v6: audit log of purges", "v7: kept figures",
         "v8: dashboard sessions", "v9: reasons as codes", "v10: villages (村/社区)",
         "v11: the ID and phone keys of valid rows", "v12: township row index and figure totals",
+        "v14: recent valid keys, merged into the index in key order",
     ]
 
     /// Turns a current database back into the v2 schema: the later tables and columns dropped, their migrations
@@ -21,6 +22,7 @@ import Testing
     static let downgrade = """
         DROP INDEX registration_by_township; DROP TABLE figure; DROP TABLE figure_total;
         DROP TABLE valid_id_key; DROP TABLE valid_phone_key;
+        DROP TABLE recent_valid_id_key; DROP TABLE recent_valid_phone_key;
         DROP TABLE village; ALTER TABLE registration DROP COLUMN village_id;
         DROP TABLE dashboard_session;
         DROP TABLE audit; DROP TABLE notice_township; DROP TABLE notice;
