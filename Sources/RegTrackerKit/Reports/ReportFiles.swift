@@ -51,7 +51,9 @@ public struct ReportFiles {
         let chart = RateChart(report: report)
         return try write(
             name: "报表-\(date)", sheet: sheet, formats: formats,
-            html: HTMLPage.render(sheet, summary: Self.summary(report), chart: chart, footer: footer),
+            html: { [sheet, footer] in
+                HTMLPage.render(sheet, summary: Self.summary(report), chart: chart, footer: footer)
+            },
             xlsx: { try writeReportWorkbook(report, sheet: sheet, chart: chart, path: $0) })
     }
 
@@ -69,7 +71,7 @@ public struct ReportFiles {
         let valueColumn = report.township == nil ? 9 : 8
         return try write(
             name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", sheet: sheet, formats: formats,
-            html: HTMLPage.render(sheet, chart: chart, footer: footer),
+            html: { [footer] in HTMLPage.render(sheet, chart: chart, footer: footer) },
             xlsx: { path in
                 let workbook = try XLSXReportWriter(path: path)
                 let table = try workbook.addTable(sheet, name: "排名", frozenColumns: 2)
@@ -107,7 +109,7 @@ public struct ReportFiles {
             let summary = RejectSheets.summary(rows)
             return try write(
                 name: "退回-\(Self.fileSafe(township))-\(date)", sheet: sheet, sheetName: "未计入", formats: formats,
-                html: HTMLPage.render(sheet, summary: summary, footer: footer), personal: true)
+                html: { [footer] in HTMLPage.render(sheet, summary: summary, footer: footer) }, personal: true)
         }
     }
 
@@ -143,8 +145,8 @@ public struct ReportFiles {
     /// (else one sheet named `sheetName`).
     /// `personal`: the files name people (rows given back): written readable by the owner only, whatever the umask.
     private func write(
-        name: String, sheet: ReportSheet, sheetName: String = "报表", formats: [Format], html: String? = nil,
-        xlsx: ((String) throws -> Void)? = nil, personal: Bool = false
+        name: String, sheet: ReportSheet, sheetName: String = "报表", formats: [Format],
+        html: (@Sendable () -> String)? = nil, xlsx: ((String) throws -> Void)? = nil, personal: Bool = false
     ) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -155,14 +157,35 @@ public struct ReportFiles {
         // The files are created under this mask, so that no moment exists when they are readable by others.
         let previousMask = personal ? umask(0o077) : nil
         defer { if let previousMask { umask(previousMask) } }
-        return try formats.map { format in
-            let path = (folder as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-            let text: String
-            switch format {
-            case .md: text = TextFormats.markdown(sheet)
-            case .csv: text = TextFormats.csv(sheet)
-            case .html: text = html ?? HTMLPage.render(sheet, footer: footer)
-            case .xlsx:
+        let paths = formats.map { (folder as NSString).appendingPathComponent("\(name).\($0.rawValue)") }
+        // The text files are written on another core while this one writes the workbook (libxlsxwriter and zlib, a
+        // third of `rejects --out`); one workbook at a time, as before.
+        let textFiles = zip(formats, paths).filter { $0.0 != .xlsx }
+        let text = TextFilesOutcome()
+        let group = DispatchGroup()
+        if !textFiles.isEmpty {
+            DispatchQueue.global().async(group: group) { [footer] in
+                for (format, path) in textFiles {
+                    let content: String
+                    switch format {
+                    case .md: content = TextFormats.markdown(sheet)
+                    case .csv: content = TextFormats.csv(sheet)
+                    case .html: content = html?() ?? HTMLPage.render(sheet, footer: footer)
+                    case .xlsx: continue
+                    }
+                    do {
+                        try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    } catch {
+                        let failure = ReportFileError(path: path, step: .writeFile, reason: error.localizedDescription)
+                        text.failure = (format, failure)
+                        return
+                    }
+                }
+            }
+        }
+        var workbookFailure: (any Error)?
+        if let path = zip(formats, paths).first(where: { $0.0 == .xlsx })?.1 {
+            do {
                 if let xlsx {
                     try xlsx(path)
                 } else {
@@ -170,15 +193,19 @@ public struct ReportFiles {
                     try workbook.addTable(sheet, name: sheetName, frozenColumns: 2)
                     try workbook.close()
                 }
-                return path
-            }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw ReportFileError(path: path, step: .writeFile, reason: error.localizedDescription)
+                workbookFailure = error
             }
-            return path
         }
+        group.wait()
+        // Whichever of the two failures comes first in the order the formats were asked for.
+        if let (format, error) = text.failure,
+            workbookFailure == nil || formats.firstIndex(of: format)! < formats.firstIndex(of: .xlsx)!
+        {
+            throw error
+        }
+        if let workbookFailure { throw workbookFailure }
+        return paths
     }
 
     /// A workbook is written as `NAME.partial` and renamed when complete; one left by a run that was killed is removed
@@ -196,4 +223,9 @@ public struct ReportFiles {
         while safe.hasPrefix(".") { safe.removeFirst() }
         return safe.isEmpty ? "_" : safe
     }
+}
+
+/// What the thread writing the text files reports: read once it is done (`DispatchGroup.wait` orders the two).
+private final class TextFilesOutcome: @unchecked Sendable {
+    var failure: (format: ReportFiles.Format, error: ReportFileError)?
 }
