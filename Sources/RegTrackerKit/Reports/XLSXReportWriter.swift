@@ -48,26 +48,35 @@ final class XLSXReportWriter {
         for (column, heading) in sheet.headings.enumerated() {
             try check(worksheet_write_string(worksheet, 1, lxw_col_t(column), heading, format("heading")), .heading)
         }
+        // A cell's format by row style and kind, named and looked up once each rather than once a cell (a rejects
+        // sheet can have thousands of rows); still made on first use, so that the workbook's styles keep their order.
+        var cellFormats = [UnsafeMutablePointer<lxw_format>??](repeating: nil, count: 9)
+        func cellFormat(_ style: ReportSheet.RowStyle, _ kind: Int) -> UnsafeMutablePointer<lxw_format>? {
+            let (styleIndex, styleName) =
+                switch style {
+                case .normal: (0, "normal")
+                case .unmet: (1, "unmet")
+                case .totals: (2, "totals")
+                }
+            if let known = cellFormats[styleIndex * 3 + kind] { return known }
+            let made = format("\(styleName).\(["text", "integer", "percent"][kind])")
+            cellFormats[styleIndex * 3 + kind] = .some(made)
+            return made
+        }
         for (index, row) in sheet.rows.enumerated() {
             let rowNumber = lxw_row_t(index + 2)
-            let style =
-                switch row.style {
-                case .normal: "normal"
-                case .unmet: "unmet"
-                case .totals: "totals"
-                }
             for (column, cell) in row.cells.enumerated() {
                 let col = lxw_col_t(column)
                 let result =
                     switch cell {
                     case .text(let text):
-                        worksheet_write_string(worksheet, rowNumber, col, text, format("\(style).text"))
+                        worksheet_write_string(worksheet, rowNumber, col, text, cellFormat(row.style, 0))
                     case .integer(let value):
-                        worksheet_write_number(worksheet, rowNumber, col, Double(value), format("\(style).integer"))
+                        worksheet_write_number(worksheet, rowNumber, col, Double(value), cellFormat(row.style, 1))
                     case .rate(let numerator, let denominator):
                         worksheet_write_number(
                             worksheet, rowNumber, col, Double(numerator) / Double(denominator),
-                            format("\(style).percent"))
+                            cellFormat(row.style, 2))
                     }
                 try check(result, .row(index + 1))
             }
@@ -77,10 +86,10 @@ final class XLSXReportWriter {
             try check(worksheet_write_string(worksheet, lxw_row_t(notesRow + offset), 0, note, format("note")), .note)
         }
         for column in 0..<columns {
-            let texts =
-                [sheet.headings[column]]
-                + sheet.rows.compactMap { $0.cells.count > column ? $0.cells[column].text : nil }
-            let width = texts.map(ReportTable.displayWidth).max() ?? 8
+            var width = ReportTable.displayWidth(sheet.headings[column])
+            for row in sheet.rows where row.cells.count > column {
+                width = max(width, ReportTable.displayWidth(row.cells[column].text))
+            }
             worksheet_set_column(
                 worksheet, lxw_col_t(column), lxw_col_t(column), Double(min(max(width + 3, 8), 60)), nil)
         }
