@@ -115,6 +115,7 @@ public struct RegistrationImport {
         let keys = try transaction.validKeyWriter()
         try byID.forEachNewKey { try keys.add(idKey: $0, row: $1) }
         try byPhone.forEachNewKey { try keys.add(phoneKey: $0, row: $1) }
+        try keys.finish()
         summary.sheets = sheets.reports
         summary.skippedRows = summary.skippedByReason.values.reduce(0, +)
         try transaction.setBatchCounts(batch: batch, rows: summary.rows, skippedRows: summary.skippedRows)

@@ -2,6 +2,12 @@
 public enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'` as entities: safe in element content and in quoted attributes.
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: returned as it is, without a copy scalar by scalar.
+        let special: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "'") || ($0 < 0x20 && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\t"))
+        }
+        guard text.utf8.contains(where: special) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

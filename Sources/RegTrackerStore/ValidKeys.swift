@@ -17,6 +17,8 @@ public protocol ValidKeyLookup {
 public protocol ValidKeyWriter {
     func add(idKey: Int64, row: Int64) throws
     func add(phoneKey: Int64, row: Int64) throws
+    /// Stores what the adds left pending; called once, after the last add.
+    func finish() throws
 }
 
 /// Where the valid-key index and the rows disagree (`regtracker check`): for one kind of key, valid rows whose key

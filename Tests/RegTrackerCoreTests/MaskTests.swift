@@ -50,6 +50,32 @@ struct MaskTests {
         #expect(Mask.digits(in: text) == masked)
     }
 
+    @Test(
+        "ASCII text is masked as the character by character rule masks it",
+        arguments: [
+            "11010519491231002X", "11010519491231002x12", "X13812345678", "tel:13812345678,0571-88886666",
+            "1234567\r\n12345678", "12345678901234", "123456789012345", "0x1234567890123456789X", "", "abc",
+            "1381234567xX", "5101021990010112381234",
+        ])
+    func asciiTextIsMaskedLikeAnyText(text: String) {
+        // The rule on characters (what `Mask.digits` does for text that is not ASCII), written out here.
+        var (result, run) = ("", "")
+        func flush() {
+            result += run.count >= 15 ? Mask.idNumber(run) : run.count >= 8 ? Mask.phone(run) : run
+            run = ""
+        }
+        for character in text {
+            if character.isASCII && (character.isNumber || (!run.isEmpty && "Xx".contains(character))) {
+                run.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        #expect(Mask.digits(in: text) == result)
+    }
+
     @Test("a masked input value is recognised as masked by the parsers")
     func maskedInputs() {
         #expect(IDNumber.parse(text: "510102********1234", today: Given.today) == .masked("510102********1234"))

@@ -16,6 +16,9 @@ public enum Mask {
 
     /// Any raw text: long digit runs are masked like ID numbers (15 or more) or phones (8 or more).
     public static func digits(in text: String) -> String {
+        // No ASCII digit, no run: the text as it is (most names and township texts).
+        guard text.utf8.contains(where: isDigit) else { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiDigits(in: text) }
         var result = ""
         var run = ""
         func flush() {
@@ -33,6 +36,34 @@ public enum Mask {
         }
         flush()
         return result
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// `digits(in:)` of ASCII text, on bytes (an ID number or phone as received, the common case: `rejects --out`
+    /// masks four cells a row). In ASCII every character is one byte but CR LF, which is neither digit nor X, so
+    /// it flushes a run and is copied the same either way.
+    private static func asciiDigits(in text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var runStart = 0
+        func flush() {
+            let run = result.count - runStart
+            let kept = run >= 15 ? (6, 4) : run >= 8 ? (3, 4) : nil
+            if let (first, last) = kept {
+                for index in (runStart + first)..<(result.count - last) { result[index] = UInt8(ascii: "*") }
+            }
+            runStart = result.count
+        }
+        for byte in text.utf8 {
+            let continuesRun =
+                isDigit(byte) || (result.count > runStart && (byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")))
+            if !continuesRun { flush() }
+            result.append(byte)
+            if !continuesRun { runStart = result.count }
+        }
+        flush()
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func masked(_ value: String, keepFirst: Int, keepLast: Int) -> String {

@@ -5,7 +5,7 @@ import RegTrackerStore
 
 /// Writes reports for people into a folder: Markdown, CSV (UTF-8 with BOM, CRLF), one self-contained HTML page and
 /// an XLSX workbook. No file shows a full ID number or phone.
-public struct ReportFiles {
+public struct ReportFiles: Sendable {
     public enum Format: String, CaseIterable, Sendable {
         case md
         case csv
@@ -51,7 +51,9 @@ public struct ReportFiles {
         let chart = RateChart(report: report)
         return try write(
             name: "报表-\(date)", sheet: sheet, formats: formats,
-            html: HTMLPage.render(sheet, summary: Self.summary(report), chart: chart, footer: footer),
+            html: { [sheet, footer] in
+                HTMLPage.render(sheet, summary: Self.summary(report), chart: chart, footer: footer)
+            },
             xlsx: { try writeReportWorkbook(report, sheet: sheet, chart: chart, path: $0) })
     }
 
@@ -68,7 +70,7 @@ public struct ReportFiles {
         let chart = ReportSheets.villageChart(report)
         return try write(
             name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", sheet: sheet, formats: formats,
-            html: HTMLPage.render(sheet, chart: chart, footer: footer),
+            html: { [footer] in HTMLPage.render(sheet, chart: chart, footer: footer) },
             xlsx: { path in
                 let workbook = try XLSXReportWriter(path: path)
                 let table = try workbook.addTable(sheet, name: "排名", frozenColumns: 2)
@@ -101,14 +103,31 @@ public struct ReportFiles {
         let names =
             groups.keys.filter { $0 != RejectSheets.unassignedGroup }.sorted(by: UnicodeOrder.precedes)
             + (groups[RejectSheets.unassignedGroup] == nil ? [] : [RejectSheets.unassignedGroup])
-        return try names.flatMap { township in
-            let rows = groups[township]!
-            let sheet = RejectSheets.sheet(township: township, rejects: rows, date: clock.today)
-            let summary = RejectSheets.summary(rows)
-            return try write(
-                name: "退回-\(Self.fileSafe(township))-\(date)", sheet: sheet, sheetName: "未计入", formats: formats,
-                html: HTMLPage.render(sheet, summary: summary, footer: footer), personal: true)
+        try prepareFolder()
+        // The files name people: created under this mask, so that no moment exists when they are readable by others.
+        let previousMask = umask(0o077)
+        defer { umask(previousMask) }
+        // Two townships at a time, the files of each one after the other: with the text files beside the workbook,
+        // the workbooks alone were more than half of the time. Separate workbooks share no state (libxlsxwriter,
+        // libminizip and zlib keep no mutable globals). The folder and the mask are set once, above, for both.
+        let written = TownshipResults(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            while let index = written.claim() {
+                let township = names[index]
+                let rows = groups[township]!
+                let sheet = RejectSheets.sheet(township: township, rejects: rows, date: clock.today)
+                let summary = RejectSheets.summary(rows)
+                let result = Result {
+                    try writeFiles(
+                        name: "退回-\(Self.fileSafe(township))-\(date)", sheet: sheet, sheetName: "未计入",
+                        formats: formats,
+                        html: { [footer] in HTMLPage.render(sheet, summary: summary, footer: footer) },
+                        xlsx: nil, textBesideWorkbook: false)
+                }
+                written.store(index, result)
+            }
         }
+        return try written.results.flatMap { try $0.get() }
     }
 
     /// The summary line above the ranked table on the HTML page.
@@ -144,26 +163,68 @@ public struct ReportFiles {
     /// (else one sheet named `sheetName`).
     /// `personal`: the files name people (rows given back): written readable by the owner only, whatever the umask.
     private func write(
-        name: String, sheet: ReportSheet, sheetName: String = "报表", formats: [Format], html: String? = nil,
-        xlsx: ((String) throws -> Void)? = nil, personal: Bool = false
+        name: String, sheet: ReportSheet, sheetName: String = "报表", formats: [Format],
+        html: (@Sendable () -> String)? = nil, xlsx: ((String) throws -> Void)? = nil, personal: Bool = false
     ) throws -> [String] {
+        try prepareFolder()
+        // The files are created under this mask, so that no moment exists when they are readable by others.
+        let previousMask = personal ? umask(0o077) : nil
+        defer { if let previousMask { umask(previousMask) } }
+        return try writeFiles(
+            name: name, sheet: sheet, sheetName: sheetName, formats: formats, html: html, xlsx: xlsx,
+            textBesideWorkbook: true)
+    }
+
+    /// Creates the folder, and removes workbooks a killed run left half-written.
+    private func prepareFolder() throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw ReportFileError(path: folder, step: .createFolder, reason: error.localizedDescription)
         }
         removeLeftPartialFiles()
-        // The files are created under this mask, so that no moment exists when they are readable by others.
-        let previousMask = personal ? umask(0o077) : nil
-        defer { if let previousMask { umask(previousMask) } }
-        return try formats.map { format in
-            let path = (folder as NSString).appendingPathComponent("\(name).\(format.rawValue)")
-            let text: String
-            switch format {
-            case .md: text = TextFormats.markdown(sheet)
-            case .csv: text = TextFormats.csv(sheet)
-            case .html: text = html ?? HTMLPage.render(sheet, footer: footer)
-            case .xlsx:
+    }
+
+    /// `write`'s files, into a folder already prepared. `textBesideWorkbook`: the text files on another thread while
+    /// this one writes the workbook; else one after the other.
+    private func writeFiles(
+        name: String, sheet: ReportSheet, sheetName: String, formats: [Format], html: (@Sendable () -> String)?,
+        xlsx: ((String) throws -> Void)?, textBesideWorkbook: Bool
+    ) throws -> [String] {
+        let paths = formats.map { (folder as NSString).appendingPathComponent("\(name).\($0.rawValue)") }
+        // The text files are written on another core while this one writes the workbook (libxlsxwriter and zlib, a
+        // third of `rejects --out`).
+        let textFiles = zip(formats, paths).filter { $0.0 != .xlsx }
+        let text = TextFilesOutcome()
+        let group = DispatchGroup()
+        let writeText: @Sendable () -> Void = { [footer] in
+            for (format, path) in textFiles {
+                let content: String
+                switch format {
+                case .md: content = TextFormats.markdown(sheet)
+                case .csv: content = TextFormats.csv(sheet)
+                case .html: content = html?() ?? HTMLPage.render(sheet, footer: footer)
+                case .xlsx: continue
+                }
+                do {
+                    try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                } catch {
+                    let failure = ReportFileError(path: path, step: .writeFile, reason: error.localizedDescription)
+                    text.failure = (format, failure)
+                    return
+                }
+            }
+        }
+        if !textFiles.isEmpty {
+            if textBesideWorkbook {
+                DispatchQueue.global().async(group: group, execute: writeText)
+            } else {
+                writeText()
+            }
+        }
+        var workbookFailure: (any Error)?
+        if let path = zip(formats, paths).first(where: { $0.0 == .xlsx })?.1 {
+            do {
                 if let xlsx {
                     try xlsx(path)
                 } else {
@@ -171,15 +232,19 @@ public struct ReportFiles {
                     try workbook.addTable(sheet, name: sheetName, frozenColumns: 2)
                     try workbook.close()
                 }
-                return path
-            }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                throw ReportFileError(path: path, step: .writeFile, reason: error.localizedDescription)
+                workbookFailure = error
             }
-            return path
         }
+        group.wait()
+        // Whichever of the two failures comes first in the order the formats were asked for.
+        if let (format, error) = text.failure,
+            workbookFailure == nil || formats.firstIndex(of: format)! < formats.firstIndex(of: .xlsx)!
+        {
+            throw error
+        }
+        if let workbookFailure { throw workbookFailure }
+        return paths
     }
 
     /// A workbook is written as `NAME.partial` and renamed when complete; one left by a run that was killed is removed
@@ -197,4 +262,38 @@ public struct ReportFiles {
         while safe.hasPrefix(".") { safe.removeFirst() }
         return safe.isEmpty ? "_" : safe
     }
+}
+
+/// What the thread writing the text files reports: read once it is done (`DispatchGroup.wait` orders the two).
+private final class TextFilesOutcome: @unchecked Sendable {
+    var failure: (format: ReportFiles.Format, error: ReportFileError)?
+}
+
+/// Each township's written paths, or its failure, in township order; and the next township to write. Once one has
+/// failed no other is started.
+private final class TownshipResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var failed = false
+    private var slots: [Result<[String], any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.withLock {
+            guard !failed, next < slots.count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    func store(_ index: Int, _ result: Result<[String], any Error>) {
+        lock.withLock {
+            slots[index] = result
+            if case .failure = result { failed = true }
+        }
+    }
+
+    /// The townships written, then the first failure in township order; read once the writers are done.
+    var results: [Result<[String], any Error>] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -73,10 +73,10 @@ final class XLSXReportWriter {
             try check(worksheet_write_string(worksheet, lxw_row_t(notesRow + offset), 0, note, format(.note)), .note)
         }
         for column in 0..<columns {
-            let texts =
-                [sheet.headings[column]]
-                + sheet.rows.compactMap { $0.cells.count > column ? $0.cells[column].text : nil }
-            let width = texts.map(ReportTable.displayWidth).max() ?? 8
+            var width = ReportTable.displayWidth(sheet.headings[column])
+            for row in sheet.rows where row.cells.count > column {
+                width = max(width, ReportTable.displayWidth(row.cells[column].text))
+            }
             worksheet_set_column(
                 worksheet, lxw_col_t(column), lxw_col_t(column), Double(min(max(width + 3, 8), 60)), nil)
         }

@@ -3,11 +3,20 @@ import GRDBSQLite
 import RegTrackerCore
 
 /// The tables of the valid-key index (migration v11): `key INTEGER PRIMARY KEY` (the key is the
-/// rowid) and `registration_id`, one table for ID keys and one for phone keys.
+/// rowid) and `registration_id`, one table for ID keys and one for phone keys. Each has a small table of recent keys
+/// beside it (migration v14), looked up first: an import's few thousand new keys, random, would dirty nearly every
+/// leaf page of the large table (30 MB on a million rows, written to the journal and again at the checkpoint); in
+/// the small one they dirty a few hundred. Once it holds `recentLimit` keys they move into the large table in key
+/// order, each of its pages written once for tens of thousands of keys. A key is in one table or the other.
 enum ValidKeyIndex {
-    static let tables: [(kind: ValidKeyDifference.Kind, table: String, column: String)] = [
-        (.idNumber, "valid_id_key", "id_key"), (.phone, "valid_phone_key", "phone_key"),
+    static let tables: [(kind: ValidKeyDifference.Kind, table: String, recent: String, column: String)] = [
+        (.idNumber, "valid_id_key", "recent_valid_id_key", "id_key"),
+        (.phone, "valid_phone_key", "recent_valid_phone_key", "phone_key"),
     ]
+
+    /// How many keys a recent table holds before they are moved into the large one: about six daily lists of
+    /// 5,000 rows; 32,768 entries are about 100 pages, so that looking them up first costs little.
+    static let recentLimit = 32_768
 
     /// Removes the keys of the valid rows `sql` selects (`id, id_key, phone_key`): rows about to lose their outcome
     /// (retracted) or to be deleted (purged). An entry is removed only if it names that row.
@@ -20,7 +29,8 @@ enum ValidKeyIndex {
     /// The index rebuilt from the rows (`check --repair`); returns the entries written.
     static func rebuild(in db: Database) throws -> Int {
         var entries = 0
-        for (_, table, column) in tables {
+        for (_, table, recent, column) in tables {
+            try db.execute(sql: "DELETE FROM \(recent)")
             try db.execute(sql: "DELETE FROM \(table)")
             try db.execute(
                 sql: """
@@ -36,16 +46,20 @@ enum ValidKeyIndex {
     /// rows: an entry names one row, so the entries that match a valid row are the valid rows minus those missed,
     /// and every other entry is extra.
     static func differences(in db: Database) throws -> [ValidKeyDifference] {
-        try tables.compactMap { kind, table, column in
+        try tables.compactMap { kind, table, recent, column in
             let rows = try Row.fetchOne(
                 db,
                 sql: """
                     SELECT COUNT(*), COALESCE(SUM(NOT EXISTS (SELECT 1 FROM \(table) k
+                        WHERE k.key = r.\(column) AND k.registration_id = r.id) AND NOT EXISTS (SELECT 1 FROM \(recent) k
                         WHERE k.key = r.\(column) AND k.registration_id = r.id)), 0)
                     FROM registration r WHERE r.outcome = \(OutcomeKind.valid.rawValue) AND r.\(column) IS NOT NULL
                     """)
             let (valid, missing): (Int64, Int64) = (rows?[0] ?? 0, rows?[1] ?? 0)
-            let entries = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            // A key in both tables is one entry too many.
+            let entries =
+                try Int64.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM \(table)) + (SELECT COUNT(*) FROM \(recent))")
+                ?? 0
             let extra = entries - (valid - missing)
             return missing == 0 && extra == 0 ? nil : ValidKeyDifference(kind: kind, missing: missing, extra: extra)
         }
@@ -55,15 +69,19 @@ enum ValidKeyIndex {
     /// outcomes among a million rows touches only those).
     final class Changes {
         private let adding: [Statement]
-        private let removing: [Statement]
+        private let removing: [[Statement]]
 
         init(_ db: Database) throws {
-            // A row that becomes valid takes its keys from a row that stopped being valid, whichever comes first.
+            // A row that becomes valid takes its keys from a row that stopped being valid, whichever comes first:
+            // the entry it replaces is in the large table, or else the removal of that row's keys, from both
+            // tables, takes it away.
             adding = try tables.map {
                 try db.makeStatement(sql: "INSERT OR REPLACE INTO \($0.table) (key, registration_id) VALUES (?, ?)")
             }
-            removing = try tables.map {
-                try db.makeStatement(sql: "DELETE FROM \($0.table) WHERE key = ? AND registration_id = ?")
+            removing = try tables.map { kind in
+                try [kind.recent, kind.table].map {
+                    try db.makeStatement(sql: "DELETE FROM \($0) WHERE key = ? AND registration_id = ?")
+                }
             }
         }
 
@@ -73,28 +91,69 @@ enum ValidKeyIndex {
         }
 
         func remove(row: Int64, idKey: Int64?, phoneKey: Int64?) throws {
-            if let idKey { try removing[0].execute(arguments: [idKey, row]) }
-            if let phoneKey { try removing[1].execute(arguments: [phoneKey, row]) }
+            if let idKey { for statement in removing[0] { try statement.execute(arguments: [idKey, row]) } }
+            if let phoneKey { for statement in removing[1] { try statement.execute(arguments: [phoneKey, row]) } }
         }
     }
 
-    /// Adds the keys of a batch's valid rows once it is stored, given in key order (see `ValidKeyWriter`).
+    /// Adds the keys of a batch's valid rows once it is stored, given in key order (see `ValidKeyWriter`). A batch
+    /// with at most `recentLimit` new keys of a kind puts them in the recent table (held here until `finish`, to
+    /// know which); a larger one (a first import of a whole county) straight into the large table, in key order,
+    /// which fills its pages one after the other.
     final class Appender: ValidKeyWriter {
-        private let statements: [Statement]
+        private let db: Database
+        /// For each kind: into the recent table, into the large one.
+        private let statements: [(recent: Statement, large: Statement)]
+        private var held: [[(key: Int64, row: Int64)]] = [[], []]
+        private var intoLarge = [false, false]
+        private let recentLimit: Int
 
-        init(_ db: Database) throws {
+        init(_ db: Database, recentLimit: Int = ValidKeyIndex.recentLimit) throws {
+            self.db = db
+            self.recentLimit = recentLimit
             // `OR REPLACE`: a `--replace` batch's rows are decided against the rows before its place, so one of them
-            // can take a key from a later row, which the re-evaluation that follows makes a duplicate.
-            statements = try tables.map {
-                try db.makeStatement(sql: "INSERT OR REPLACE INTO \($0.table) (key, registration_id) VALUES (?, ?)")
+            // can take a key from a later row, which the re-evaluation that follows makes a duplicate (and removes
+            // that row's entry, from whichever table holds it).
+            func insert(into table: String) throws -> Statement {
+                try db.makeStatement(sql: "INSERT OR REPLACE INTO \(table) (key, registration_id) VALUES (?, ?)")
             }
+            statements = try tables.map { (try insert(into: $0.recent), try insert(into: $0.table)) }
         }
 
         func add(idKey: Int64, row: Int64) throws { try add(idKey, row, 0) }
         func add(phoneKey: Int64, row: Int64) throws { try add(phoneKey, row, 1) }
 
         private func add(_ key: Int64, _ row: Int64, _ index: Int) throws {
-            let handle = statements[index].sqliteStatement
+            if intoLarge[index] { return try Self.insert(key, row, statements[index].large) }
+            held[index].append((key, row))
+            if held[index].count > recentLimit {
+                intoLarge[index] = true
+                for entry in held[index] { try Self.insert(entry.key, entry.row, statements[index].large) }
+                held[index] = []
+            }
+        }
+
+        /// The held keys into the recent tables; a recent table that reaches `recentLimit` is moved into the large
+        /// one, in key order.
+        func finish() throws {
+            for index in tables.indices {
+                for entry in held[index] { try Self.insert(entry.key, entry.row, statements[index].recent) }
+                held[index] = []
+                let (table, recent) = (tables[index].table, tables[index].recent)
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(recent)") ?? 0
+                if count >= recentLimit {
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO \(table) (key, registration_id)
+                                SELECT key, registration_id FROM \(recent) ORDER BY key;
+                            DELETE FROM \(recent);
+                            """)
+                }
+            }
+        }
+
+        private static func insert(_ key: Int64, _ row: Int64, _ statement: Statement) throws {
+            let handle = statement.sqliteStatement
             sqlite3_reset(handle)
             sqlite3_bind_int64(handle, 1, key)
             sqlite3_bind_int64(handle, 2, row)
@@ -114,8 +173,13 @@ enum ValidKeyIndex {
         /// `place`: only rows of batches placed before it in the sequence (a `--replace` batch's rows are decided
         /// against those); nil: every valid row.
         init(_ db: Database, before place: Int64?) throws {
+            // The recent table first (a few hundred pages, cached); a key is in one table or the other.
             statements = try tables.map {
-                try db.makeStatement(sql: "SELECT registration_id FROM \($0.table) WHERE key = ?")
+                try db.makeStatement(
+                    sql: """
+                        SELECT registration_id FROM \($0.recent) WHERE key = ?1
+                        UNION ALL SELECT registration_id FROM \($0.table) WHERE key = ?1 LIMIT 1
+                        """)
             }
             // The one valid row holding a key is before the place, or no valid row before it holds the key.
             self.place = try place.map { place in
@@ -127,7 +191,10 @@ enum ValidKeyIndex {
                 return (statement, place)
             }
             let any = try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM valid_id_key) OR EXISTS (SELECT 1 FROM valid_phone_key)")
+                db,
+                sql: "SELECT "
+                    + tables.flatMap { [$0.table, $0.recent] }.map { "EXISTS (SELECT 1 FROM \($0))" }
+                    .joined(separator: " OR "))
             isEmpty = any != true
         }
 
