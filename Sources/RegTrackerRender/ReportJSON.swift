@@ -31,24 +31,17 @@ public enum ReportJSON {
     }
 
     public static func township(_ figures: TownshipFigures) -> JSONValue {
-        let counts = figures.counts
-        var members: [(String, JSONValue)] = [
-            ("rank", .optional(figures.rank.map(Int64.init))),
-            ("township", .string(figures.township)),
-            ("population", .int(figures.population)),
-            ("reported", .int(counts.reported)),
-            ("invalid", .int(counts.invalid)),
-            ("invalid_malformed", .int(counts.malformed)),
-            ("invalid_flagged", .int(counts.flagged)),
-            ("invalid_listed", .int(counts.listed)),
-            ("duplicates", .int(counts.duplicates)),
-            ("valid", .int(counts.valid)),
-            ("required", .int(figures.required)),
-            ("shortfall", .int(figures.shortfall)),
-            ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
-            ("met", .optional(figures.met)),
-            ("target", .decimal(figures.target.description)),
-        ]
+        var members: [(String, JSONValue)] =
+            [
+                ("rank", .optional(figures.rank.map(Int64.init))), ("township", .string(figures.township)),
+                ("population", .int(figures.population)),
+            ] + countMembers(figures.counts) + [
+                ("required", .int(figures.required)),
+                ("shortfall", .int(figures.shortfall)),
+                ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
+                ("met", .optional(figures.met)),
+                ("target", .decimal(figures.target.description)),
+            ]
         // SPEC 8: only in a roster with counties, where two townships may share a name.
         if let county = figures.county { members.append(("county", .string(county))) }
         return .object(members)
@@ -81,24 +74,26 @@ public enum ReportJSON {
     }
 
     public static func county(_ figures: CountyFigures) -> JSONValue {
-        let counts = figures.counts
-        return .object([
-            ("rank", .optional(figures.rank.map(Int64.init))),
-            ("county", .string(figures.county)),
-            ("townships", .int(Int64(figures.townships))),
-            ("population", .int(figures.population)),
-            ("reported", .int(counts.reported)),
-            ("invalid", .int(counts.invalid)),
-            ("invalid_malformed", .int(counts.malformed)),
-            ("invalid_flagged", .int(counts.flagged)),
-            ("invalid_listed", .int(counts.listed)),
-            ("duplicates", .int(counts.duplicates)),
+        .object(
+            [
+                ("rank", .optional(figures.rank.map(Int64.init))), ("county", .string(figures.county)),
+                ("townships", .int(Int64(figures.townships))), ("population", .int(figures.population)),
+            ] + countMembers(figures.counts) + [
+                ("required", .int(figures.required)),
+                ("shortfall", .int(figures.shortfall)),
+                ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
+                ("met", .optional(figures.met)),
+            ])
+    }
+
+    /// The counts of a township or a county, in SPEC 4's order.
+    static func countMembers(_ counts: OutcomeCounts) -> [(String, JSONValue)] {
+        [
+            ("reported", .int(counts.reported)), ("invalid", .int(counts.invalid)),
+            ("invalid_malformed", .int(counts.malformed)), ("invalid_flagged", .int(counts.flagged)),
+            ("invalid_listed", .int(counts.listed)), ("duplicates", .int(counts.duplicates)),
             ("valid", .int(counts.valid)),
-            ("required", .int(figures.required)),
-            ("shortfall", .int(figures.shortfall)),
-            ("rate", figures.rateMillionths.map { .decimal(Decimal6.format(millionths: $0)) } ?? .null),
-            ("met", .optional(figures.met)),
-        ])
+        ]
     }
 
     static func totals(_ report: Report) -> JSONValue {
