@@ -3,7 +3,7 @@ import RegTrackerCore
 
 /// Reads Excel's "XML Spreadsheet 2003" (SpreadsheetML) with libxml2's SAX2 push parser: each chunk of the file
 /// parsed makes rows (`SpreadsheetMLRowBuilder`), which `nextRow()` hands on before the next chunk is parsed, so
-/// memory holds one chunk's rows at most. Events instead of `xmlTextReader`'s nodes: a third of the CPU time.
+/// memory holds one chunk's rows at most. Events instead of `xmlTextReader`'s nodes: less work per element.
 final class SpreadsheetMLReader: TableReader {
     /// Excel's widest sheet; a larger index is a damaged or hostile file, not a bigger row.
     static let maxColumns = 16_384
