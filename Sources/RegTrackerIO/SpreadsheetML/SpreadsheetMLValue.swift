@@ -2,25 +2,47 @@ import RegTrackerCore
 
 /// The cell a SpreadsheetML `<Data ss:Type="…">` holds.
 enum SpreadsheetMLValue {
-    static func cell(type: String, text: String) -> Cell {
+    /// `ss:Type`, told from the attribute's bytes without making a String; an unknown type reads as text.
+    enum DataType {
+        case string, number, dateTime, boolean, error
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>?) {
+            guard let bytes else {
+                self = .string
+                return
+            }
+            self =
+                if bytes.elementsEqual("Number".utf8) {
+                    .number
+                } else if bytes.elementsEqual("DateTime".utf8) {
+                    .dateTime
+                } else if bytes.elementsEqual("Boolean".utf8) {
+                    .boolean
+                } else if bytes.elementsEqual("Error".utf8) {
+                    .error
+                } else {
+                    .string
+                }
+        }
+    }
+
+    static func cell(type: DataType, text: String) -> Cell {
         if text.isEmpty { return .empty }
         switch type {
-        case "String":
+        case .string:
             return .text(text)
-        case "Number":
+        case .number:
             return Double(text.trimmingASCIISpaces).map(Cell.number) ?? .text(text)
-        case "DateTime":
+        case .dateTime:
             return ExcelDates.date(isoText: text.trimmingASCIISpaces).map(Cell.date) ?? .text(text)
-        case "Boolean":
+        case .boolean:
             switch text.trimmingASCIISpaces.lowercased() {
             case "1", "true": return .bool(true)
             case "0", "false": return .bool(false)
             default: return .text(text)
             }
-        case "Error":
+        case .error:
             return .error(text)
-        default:
-            return .text(text)
         }
     }
 }

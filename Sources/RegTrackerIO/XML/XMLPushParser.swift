@@ -2,12 +2,14 @@ import CLibXML2
 import Foundation
 import Glibc
 
-/// What an `XMLPushParser` hands on as it parses. Every pointer is valid only during the call.
+/// What an `XMLPushParser` hands on as it parses. Every pointer is valid only during the call. A handler that has
+/// what it wants, or finds the document wrong, throws `XMLPushParser.Stop`: a C callback cannot throw, so the parser
+/// halts there and `feed()` reports it.
 protocol XMLPushHandler: AnyObject {
     /// An element starts at `depth` (the root element being 0).
-    func startElement(_ element: XMLPushParser.Element, depth: Int)
+    func startElement(_ element: XMLPushParser.Element, depth: Int) throws(XMLPushParser.Stop)
     /// The element at `depth` ends.
-    func endElement(depth: Int)
+    func endElement(depth: Int) throws(XMLPushParser.Stop)
     /// Text inside the innermost open element, in one or more pieces.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
 }
@@ -16,8 +18,17 @@ protocol XMLPushHandler: AnyObject {
 /// large file costs about half of `xmlTextReader`'s (issue 17). Locked down as `XMLStreamReader` is: no network, no
 /// DTD loading, no entity substitution, default size limits, and a DOCTYPE at all is refused.
 final class XMLPushParser {
+    /// Why a handler ends the parse early.
+    enum Stop: Error {
+        /// It has what it wants: `feed()` returns false, and the rest of the file is not read.
+        case finished
+        /// Its own checks found the document wrong: `feed()` throws this at the parser's current line.
+        case failed(ReadError.Problem)
+    }
+
     /// An element as SAX2 gives it: names and attribute values as C strings or byte ranges.
     struct Element {
+        fileprivate let context: UnsafeMutableRawPointer
         fileprivate let localName: UnsafePointer<xmlChar>
         fileprivate let namespace: UnsafePointer<xmlChar>?
         fileprivate let attributeCount: Int
@@ -26,6 +37,15 @@ final class XMLPushParser {
 
         func isNamed(_ name: StaticString) -> Bool { cStringEquals(cString(localName), name) }
 
+        /// The line the parser is on: where the start tag ends.
+        var line: Int { Int(xmlSAX2GetLineNumber(context)) }
+
+        /// For messages: compare with `isNamed`.
+        var name: String { String(cString: localName) }
+
+        /// For messages: compare with `isIn(namespace:)`.
+        var namespaceURI: String? { namespace.map { String(cString: $0) } }
+
         func isIn(namespace uri: StaticString) -> Bool {
             guard let namespace else { return false }
             return cStringEquals(cString(namespace), uri)
@@ -33,12 +53,17 @@ final class XMLPushParser {
 
         /// The value of the attribute with this local name, in any namespace.
         func attribute(_ name: StaticString) -> String? {
+            attributeBytes(name).map(Self.decodedAmpersands)
+        }
+
+        /// The value's bytes as libxml2 holds them (an `&` as `&#38;`), no String made; valid during the call.
+        func attributeBytes(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
             guard let attributes else { return nil }
             for index in 0..<attributeCount {
                 let base = attributes + 5 * index
                 guard let local = base[0], cStringEquals(cString(local), name), let start = base[3], let end = base[4]
                 else { continue }
-                return Self.decodedAmpersands(UnsafeBufferPointer(start: start, count: end - start))
+                return UnsafeBufferPointer(start: start, count: end - start)
             }
             return nil
         }
@@ -75,16 +100,42 @@ final class XMLPushParser {
 
     /// What the C callbacks reach through the parser's user data.
     private final class State {
-        weak var handler: (any XMLPushHandler)?
+        /// Held strongly: a handler holds no parser, so there is no cycle, and a weak reference gives the handler a
+        /// side table that sends every retain and release down the slow path (a quarter of inspect's time in perf).
+        let handler: any XMLPushHandler
         var depth = 0
         /// Where a DOCTYPE was met; nil when none was.
         var documentTypeLine: Int?
         let errors = XMLErrorCollector()
+        /// A handler has stopped the parse.
+        var stopped = false
+        /// What a handler's checks found wrong, and the line the parser was on.
+        var failure: (problem: ReadError.Problem, line: Int)?
+
+        init(handler: any XMLPushHandler) {
+            self.handler = handler
+        }
+
+        /// Halts the parser where a handler stopped it: no further events, not even from the rest of the chunk.
+        func stop(_ stop: Stop, context: UnsafeMutableRawPointer) {
+            if case .failed(let problem) = stop { failure = (problem, Int(xmlSAX2GetLineNumber(context))) }
+            stopped = true
+            xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
+        }
 
         /// The state kept in the parser context's `_private` (the callbacks' user data is the context).
         static func of(_ context: UnsafeMutableRawPointer) -> State {
-            let context = context.assumingMemoryBound(to: xmlParserCtxt.self)
-            return Unmanaged<State>.fromOpaque(context.pointee._private).takeUnretainedValue()
+            unmanaged(context).takeUnretainedValue()
+        }
+
+        /// Calls `body` with the state, not retained: the parser holds it through the parse, and a retain and a
+        /// release on each of millions of events cost more than the handler's work.
+        static func with(_ context: UnsafeMutableRawPointer, _ body: (State) -> Void) {
+            unmanaged(context)._withUnsafeGuaranteedRef(body)
+        }
+
+        private static func unmanaged(_ context: UnsafeMutableRawPointer) -> Unmanaged<State> {
+            Unmanaged<State>.fromOpaque(context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private)
         }
     }
 
@@ -97,30 +148,42 @@ final class XMLPushParser {
             close(descriptor)
             throw ReadError(.notRegularFile)
         }
-        state = State()
-        state.handler = handler
+        state = State(handler: handler)
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { user, localName, _, namespace, _, _, attributeCount, _, attributes in
             guard let user, let localName else { return }
-            let state = State.of(user)
-            let element = Element(
-                localName: localName, namespace: namespace, attributeCount: Int(attributeCount),
-                attributes: attributes)
-            state.handler?.startElement(element, depth: state.depth)
-            state.depth += 1
+            State.with(user) { state in
+                let element = Element(
+                    context: user, localName: localName, namespace: namespace, attributeCount: Int(attributeCount),
+                    attributes: attributes)
+                do throws(Stop) {
+                    try state.handler.startElement(element, depth: state.depth)
+                } catch {
+                    state.stop(error, context: user)
+                }
+                state.depth += 1
+            }
         }
         sax.endElementNs = { user, _, _, _ in
             guard let user else { return }
-            let state = State.of(user)
-            state.depth -= 1
-            state.handler?.endElement(depth: state.depth)
+            State.with(user) { state in
+                state.depth -= 1
+                do throws(Stop) {
+                    try state.handler.endElement(depth: state.depth)
+                } catch {
+                    state.stop(error, context: user)
+                }
+            }
         }
         sax.characters = { user, bytes, count in
             guard let user, let bytes else { return }
-            let state = State.of(user)
-            state.handler?.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            State.with(user) { state in
+                state.handler.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            }
         }
+        // The same callback for blanks between elements: libxml2 then hands every text on as it is.
+        sax.ignorableWhitespace = sax.characters
         // Excel never writes a DOCTYPE; one is how entity bombs and external entities (XXE) come in.
         sax.internalSubset = { user, _, _, _ in
             guard let user else { return }
@@ -157,7 +220,8 @@ final class XMLPushParser {
         close(descriptor)
     }
 
-    /// Parses the next chunk of the file, handing its events on; false once the document has ended.
+    /// Parses the next chunk of the file, handing its events on; false once the document has ended or a handler has
+    /// finished with it.
     func feed() throws(ReadError) -> Bool {
         guard !ended else { return false }
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -165,8 +229,14 @@ final class XMLPushParser {
         ended = count == 0
         _ = buffer.withUnsafeBufferPointer { xmlParseChunk(context, $0.baseAddress, Int32(count), ended ? 1 : 0) }
         if let line = state.documentTypeLine { throw ReadError(.documentType, at: location(line: line)) }
+        // libxml2's error first: after a fatal one no handler is called, so it came before anything a handler found.
         if let error = state.errors.first {
             throw ReadError(.malformedXML(parserMessage: error.message), at: location(line: error.line))
+        }
+        if state.stopped {
+            ended = true
+            if let failure = state.failure { throw ReadError(failure.problem, at: location(line: failure.line)) }
+            return false
         }
         if ended && context.pointee.wellFormed == 0 {
             throw ReadError(.malformedXML(parserMessage: nil), at: location(line: Int(xmlSAX2GetLineNumber(context))))

@@ -10,17 +10,19 @@ public enum XMLTableReaders {
     /// or OOXML `worksheet` in the spreadsheetml main namespace (transitional or strict). Anything else
     /// is rejected.
     public static func open(path: String, options: ReadOptions) throws(ReadError) -> any TableReader {
+        // The SpreadsheetML reader's push parser sniffs the root, and reads on when it is a `Workbook`.
+        do {
+            return try SpreadsheetMLReader(path: path, options: options)
+        } catch {
+            guard case .notSpreadsheetXML(root: "worksheet", let namespace?) = error.problem,
+                [ooxmlMainNamespace.description, ooxmlStrictNamespace.description].contains(namespace)
+            else { throw error }
+        }
         let xml = try XMLStreamReader.open(path: path)
-        guard try xml.readToElement() else {
-            throw ReadError(.notSpreadsheetXML(root: nil, namespace: nil))
+        guard try xml.readToElement(), xml.isNamed("worksheet"), isOOXMLMain(xml) else {
+            throw ReadError(.notSpreadsheetXML(root: xml.localName, namespace: xml.namespaceURI), at: xml.location())
         }
-        if xml.isNamed("Workbook"), xml.isIn(namespace: spreadsheetMLNamespace) {
-            return try SpreadsheetMLReader(xml: xml, options: options)
-        }
-        if xml.isNamed("worksheet"), isOOXMLMain(xml) {
-            return try OOXMLSheetReader(xml: xml, path: path)
-        }
-        throw ReadError(.notSpreadsheetXML(root: xml.localName, namespace: xml.namespaceURI), at: xml.location())
+        return try OOXMLSheetReader(xml: xml, path: path)
     }
 
     /// The worksheets of a SpreadsheetML workbook; nil for an OOXML sheet part, which is one sheet. A pass over the
