@@ -9,14 +9,14 @@ extension Strings {
         case warning(ImportWarning, file: String)
         case sheetRead(SheetReport)
         case sheetSkipped(SheetReport)
-        case township(String, from: TownshipSource)
+        case township(String, from: NameSource)
         /// The county a list named in its title or file name (SPEC 8).
-        case county(String, from: CountySource)
+        case county(String, from: NameSource)
         case skipped([SkippedRowReason: Int])
         case rosterChanges(RosterChanges)
         case rowsLost([RowsLost])
         case villageRowsLost([VillageRowsLost])
-        case inspectTownship(String?, from: TownshipSource?)
+        case inspectTownship(String?, from: NameSource?)
         case inspectSkippedRow(ShownRow)
         case inspectSheetRow(sheet: String?, Int, String)
         case unreadableFolder(String)
@@ -93,7 +93,7 @@ extension Strings {
         }
     }
 
-    private static func inspectTownshipPair(_ township: String?, _ source: TownshipSource?) -> (String, String) {
+    private static func inspectTownshipPair(_ township: String?, _ source: NameSource?) -> (String, String) {
         if let township, let source {
             return (
                 "township: \(township) (from the \(sourceName(source, .english)))",
@@ -154,7 +154,7 @@ extension Strings {
         }
     }
 
-    private static func sourceName(_ source: TownshipSource?, _ language: Language) -> String {
+    private static func sourceName(_ source: NameSource?, _ language: Language) -> String {
         let chinese = language == .chinese
         return switch source {
         case .title: chinese ? "标题" : "title"

@@ -40,10 +40,10 @@ public struct BatchSummary: Sendable {
     /// Registration lists: the township given to rows without one, and where it came from (SPEC 1.2). For a
     /// workbook whose sheets differ, the first sheet's; each sheet's own is in `sheets`.
     public var township: String?
-    public var townshipFrom: TownshipSource?
+    public var townshipFrom: NameSource?
     /// The county a registration list named for its rows (SPEC 8), and where it came from; nil when it named none.
     public var county: String?
-    public var countyFrom: CountySource?
+    public var countyFrom: NameSource?
     /// Rosters: what changed against the roster in force, and the rows left unassigned (with `--force`).
     public var rosterChanges: RosterChanges?
     public var rowsLost: [RowsLost] = []

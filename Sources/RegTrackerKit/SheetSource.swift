@@ -21,7 +21,7 @@ public struct SheetReport: Sendable, Equatable {
     public var rows = 0
     /// The township its rows were given when it had no township column (SPEC 1.2), and where that came from.
     public var township: String?
-    public var townshipFrom: TownshipSource?
+    public var townshipFrom: NameSource?
 }
 
 extension SheetReport {
@@ -113,7 +113,7 @@ struct SheetSource {
     }
 
     /// Records what was stored from the sheet `next()` returned last.
-    mutating func finishSheet(rows: Int, township: String?, from source: TownshipSource?) {
+    mutating func finishSheet(rows: Int, township: String?, from source: NameSource?) {
         guard catalog != nil, !reports.isEmpty else { return }
         reports[reports.count - 1].rows = rows
         reports[reports.count - 1].township = township

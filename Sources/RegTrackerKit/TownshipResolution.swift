@@ -1,10 +1,11 @@
 import RegTrackerCore
 
-/// Where the township of a registration list's rows came from (SPEC 1.2), as `import --json` names it.
-public enum TownshipSource: String, Sendable, Equatable {
-    /// Each row's own township cell.
+/// Where the township (SPEC 1.2) or the county (SPEC 8) of a registration list's rows came from, as `import --json`
+/// names it.
+public enum NameSource: String, Sendable, Equatable {
+    /// Each row's own cell.
     case column
-    /// `--township`, for rows whose cell is missing or empty.
+    /// `--township` or `--county`, for rows whose cell is missing or empty.
     case option
     /// The title rows above the header.
     case title
@@ -18,14 +19,14 @@ enum TownshipResolution {
     /// The township to give rows whose cell is missing or empty (nil: none), and where it came from.
     static func resolve(
         file: String, hasColumn: Bool, option: String?, title: String, roster: Roster
-    ) throws(ImportError) -> (township: String?, source: TownshipSource) {
+    ) throws(ImportError) -> (township: String?, source: NameSource) {
         if let option { return (option, .option) }
         if hasColumn { return (nil, .column) }
         guard !roster.townships.isEmpty else {
             throw ImportError(file: file, problem: .noTownshipColumn(.noRoster))
         }
         let name = Self.baseName(file)
-        for (text, source) in [(title, TownshipSource.title), (name, .fileName)] {
+        for (text, source) in [(title, NameSource.title), (name, .fileName)] {
             switch TownshipInText.find(in: text, roster: roster) {
             case .township(let township): return (township, source)
             case .ambiguous(let townships):
@@ -44,18 +45,6 @@ enum TownshipResolution {
     }
 }
 
-/// Where the county of a registration list's rows came from (SPEC 8), as `import --json` names it.
-public enum CountySource: String, Sendable, Equatable {
-    /// Each row's own county cell.
-    case column
-    /// `--county`, for rows whose cell is missing or empty.
-    case option
-    /// The title rows above the header.
-    case title
-    /// The file's base name.
-    case fileName = "file_name"
-}
-
 /// The county a registration list names (SPEC 8): `--county`, else each row's county cell, else the roster county
 /// name in its title rows, else in its file name. Unlike the township, a list need not name a county: its townships
 /// are then matched across the whole roster, and only a name several counties share leaves rows unassigned.
@@ -64,7 +53,7 @@ enum CountyResolution {
     /// when the list names none or the roster has no counties.
     static func resolve(
         file: String, hasColumn: Bool, option: String?, title: String, roster: Roster
-    ) throws(ImportError) -> (county: String?, source: CountySource?) {
+    ) throws(ImportError) -> (county: String?, source: NameSource?) {
         if let option {
             guard let county = roster.county(named: option) else {
                 throw ImportError(file: file, problem: .unknownCounty(option, known: roster.counties))
@@ -73,7 +62,7 @@ enum CountyResolution {
         }
         guard roster.hasCounties else { return (nil, nil) }
         if hasColumn { return (nil, .column) }
-        for (text, source) in [(title, CountySource.title), (TownshipResolution.baseName(file), .fileName)] {
+        for (text, source) in [(title, NameSource.title), (TownshipResolution.baseName(file), .fileName)] {
             if let county = CountyInText.find(in: text, roster: roster) { return (county, source) }
         }
         return (nil, nil)

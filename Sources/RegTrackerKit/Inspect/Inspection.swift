@@ -37,7 +37,7 @@ public struct Inspection: Sendable {
     /// The township rows without one are given and where it came from (SPEC 1.2); nil source: no township column,
     /// and no roster to find the township named in the title or file name.
     public var township: String?
-    public var townshipFrom: TownshipSource?
+    public var townshipFrom: NameSource?
     /// The warnings import would print.
     public var warnings: [ImportWarning] = []
 
