@@ -11,9 +11,12 @@ final class SpreadsheetMLCatalog: XMLPushHandler {
     /// The text of the `Visible` element being read, if one is open.
     private var visibility: [UInt8]?
 
-    func startElement(_ element: XMLPushParser.Element, depth: Int) {
+    func startElement(_ element: XMLPushParser.Element, depth: Int) throws(XMLPushParser.Stop) {
         switch depth {
-        case 0: isWorkbook = element.isNamed("Workbook") && element.isIn(namespace: Self.namespace)
+        case 0:
+            isWorkbook = element.isNamed("Workbook") && element.isIn(namespace: Self.namespace)
+            // An OOXML sheet part is one sheet: nothing to list, nothing more to read.
+            if isWorkbook == false { throw .finished }
         case 1 where element.isNamed("Worksheet") && element.isIn(namespace: Self.namespace):
             sheets.append(SheetInfo(name: element.attribute("Name") ?? "Sheet\(sheets.count + 1)"))
         case 3 where element.isNamed("Visible") && !sheets.isEmpty: visibility = []

@@ -244,7 +244,7 @@ final class XMLPushParser {
         return !ended
     }
 
-    /// Parses the whole file.
+    /// Parses the whole file, or up to where a handler finished with it.
     func parseToEnd() throws(ReadError) {
         while try feed() {}
     }

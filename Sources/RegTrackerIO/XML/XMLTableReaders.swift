@@ -29,10 +29,7 @@ public enum XMLTableReaders {
     /// whole file (Excel writes a sheet's visibility after its rows), with the SAX parser: half the reader's cost.
     static func sheetCatalog(path: String) throws(ReadError) -> [SheetInfo]? {
         let catalog = SpreadsheetMLCatalog()
-        let parser = try XMLPushParser(path: path, handler: catalog)
-        while try parser.feed() {
-            if catalog.isWorkbook == false { return nil }
-        }
+        try XMLPushParser(path: path, handler: catalog).parseToEnd()
         return catalog.isWorkbook == true ? catalog.sheets : nil
     }
 
