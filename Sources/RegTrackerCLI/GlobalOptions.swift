@@ -8,7 +8,9 @@ import RegTrackerStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $REGTRACKER_DB, else regtracker.sqlite here).")
+    @Option(
+        name: .long,
+        help: "The database: a file, or postgres://user@host/database (default: $REGTRACKER_DB, else regtracker.sqlite here).")
     var db: String?
 
     @Flag(name: .long, help: "Print nothing but errors (for cron).")
@@ -19,13 +21,13 @@ struct GlobalOptions: ParsableArguments {
     /// The language of every message (SPEC 7), read from the locale at the CLI's entry and passed down.
     var language: Language { .current }
 
-    var databasePath: String { db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite" }
+    var database: DatabaseAddress { DatabaseAddress(db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite") }
 
     var clock: Clock { .system(environment: environment) }
 
-    func openStore() throws -> SQLiteStore {
+    func openStore() throws -> any RegistryStore {
         do {
-            return try SQLiteStore(path: databasePath)
+            return try database.open()
         } catch {
             throw CommandFailure(Failure.message(for: error, in: language) ?? "\(error)")
         }
@@ -33,8 +35,16 @@ struct GlobalOptions: ParsableArguments {
 
     /// The existing database, opened read-only for the commands that only read (SPEC 3): never created, never
     /// migrated, never waiting for a writer. Failures are `DatabaseOpeningError`, worded by `Failure`.
-    func openExistingStore() throws -> SQLiteStore {
-        try SQLiteStore.existing(path: databasePath)
+    func openExistingStore() throws -> any RegistryStore {
+        try database.openExisting()
+    }
+
+    /// The database file, for the commands that copy it; a database on a server is refused, naming its own tools.
+    func databaseFile() throws -> String {
+        guard let path = database.filePath else {
+            throw CommandFailure(.backup(.notAFile(database.name)), in: language)
+        }
+        return path
     }
 
     /// Whether the database was named (`--db` or `REGTRACKER_DB`) rather than taken by default.

@@ -8,6 +8,8 @@ enum BackupText: Sendable {
     case restoredNew(file: String, database: String)
     case badKeep(Int)
     case failure(SQLiteBackup.Failure)
+    /// `backup` or `restore` of a database on a PostgreSQL server.
+    case notAFile(String)
 
     var pair: (String, String) {
         switch self {
@@ -23,6 +25,13 @@ enum BackupText: Sendable {
         case .badKeep(let keep):
             ("--keep \(keep): give 0 (keep every copy) or more", "--keep \(keep)：须为 0（保留全部备份）或更大的数")
         case .failure(let failure): Self.pair(failure)
+        case .notAFile(let database):
+            (
+                "\(database) is a PostgreSQL database: back it up with pg_dump and restore it with pg_restore "
+                    + "(README, \"Running on PostgreSQL\"); backup and restore copy SQLite files only",
+                "\(database) 是 PostgreSQL 数据库：请用 pg_dump 备份、用 pg_restore 恢复（见 README“Running on PostgreSQL”）；"
+                    + "backup 与 restore 只复制 SQLite 数据库文件"
+            )
         }
     }
 

@@ -5,16 +5,16 @@ import RegTrackerKit
 import RegTrackerStore
 import Testing
 
-/// A temporary folder of input files and an in-memory store, for pipeline tests.
+/// A temporary folder of input files and an empty store, for pipeline tests.
 final class TestInbox {
     let folder: String
-    let store: SQLiteStore
+    let store: any RegistryStore
     let clock = Clock(today: CivilDate(year: 2026, month: 11, day: 29), timestamp: "2026-11-29 12:00:00")
 
-    init() throws {
+    init(store: (any RegistryStore)? = nil) throws {
         folder = NSTemporaryDirectory() + "regtracker-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: ":memory:")
+        self.store = try store ?? TestStore.current.makeEmpty()
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

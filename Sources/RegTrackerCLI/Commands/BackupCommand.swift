@@ -26,13 +26,14 @@ struct BackupCommand: ParsableCommand {
     }
 
     func run() throws {
+        let database = try global.databaseFile()
         let result: BackupService.Result
         do {
-            result = try BackupService(database: global.databasePath).backup(to: destination, keep: keep)
+            result = try BackupService(database: database).backup(to: destination, keep: keep)
         } catch let failure as SQLiteBackup.Failure {
             throw CommandFailure(.backup(.failure(failure)), in: global.language)
         }
-        global.say(.backup(.copied(from: global.databasePath, to: result.path)))
+        global.say(.backup(.copied(from: database, to: result.path)))
         for path in result.removed { global.say(.backup(.pruned(path))) }
     }
 }

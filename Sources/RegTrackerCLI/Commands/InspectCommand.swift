@@ -77,8 +77,8 @@ struct InspectCommand: ParsableCommand {
 
     /// The database, read-only: one named by --db or REGTRACKER_DB must exist (a mistyped path is an error, not
     /// "no roster"); the default ./regtracker.sqlite is used when it exists. Inspect never creates one.
-    private func existingStore() throws -> SQLiteStore? {
-        if !global.databaseNamed && !FileManager.default.fileExists(atPath: global.databasePath) { return nil }
+    private func existingStore() throws -> (any RegistryStore)? {
+        if !global.databaseNamed && !global.database.exists { return nil }
         return try global.openExistingStore()
     }
 }

@@ -10,8 +10,8 @@ struct MigrateCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let path = global.databasePath
-        let applied = try SQLiteStore.migrate(path: path)
+        let path = global.database.name
+        let applied = try global.database.migrate()
         global.say(Strings.text(applied.isEmpty ? .upToDate(path: path) : .migrated(path: path, migrations: applied), in: global.language))
     }
 }

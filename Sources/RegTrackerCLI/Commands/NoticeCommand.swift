@@ -53,8 +53,8 @@ struct NoticeCommand: ParsableCommand {
 
     func run() throws {
         // A notice reads what is there: it never creates a database.
-        guard FileManager.default.fileExists(atPath: global.databasePath) else {
-            throw CommandFailure(.noDatabase(path: global.databasePath), in: global.language)
+        guard global.database.exists else {
+            throw CommandFailure(.noDatabase(path: global.database.name), in: global.language)
         }
         let service = NoticeService(store: try global.openStore())
         guard case .period(let period) = period.value else { return try list(service) }

@@ -19,16 +19,17 @@ struct RestoreCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        let database = try global.databaseFile()
         let old: String?
         do {
-            old = try BackupService(database: global.databasePath).restore(file)
+            old = try BackupService(database: database).restore(file)
         } catch let failure as SQLiteBackup.Failure {
             throw CommandFailure(.backup(.failure(failure)), in: global.language)
         }
         if let old {
-            global.say(.backup(.restored(file: file, database: global.databasePath, old: old)))
+            global.say(.backup(.restored(file: file, database: database, old: old)))
         } else {
-            global.say(.backup(.restoredNew(file: file, database: global.databasePath)))
+            global.say(.backup(.restoredNew(file: file, database: database)))
         }
     }
 }

@@ -79,9 +79,9 @@ struct ServeCommand: ParsableCommand {
         // anything is opened for writing); one writing connection for the login sessions.
         let readers: [any RegistryStore] = try (0..<readConnections).map { _ in try global.openExistingStore() }
         let dashboard = Dashboard(
-            store: try SQLiteStore.sessionWriter(path: global.databasePath), readers: readers,
+            store: try global.database.openSessionWriter(), readers: readers,
             target: targetOption.value, environment: global.environment, settings: settings)
-        let (host, database, quiet) = (host, global.databasePath, global.quiet)
+        let (host, database, quiet) = (host, global.database.name, global.quiet)
         let app = dashboard.application(host: host, port: port) { port in
             if !quiet {
                 Console.out(
