@@ -141,4 +141,79 @@ struct PostgresStoreTests {
         try store.transaction { try $0.replaceNotice(reissued) }
         #expect(try store.transaction(readOnly: true) { try $0.notices() } == [reissued])
     }
+
+    @Test func batchesTakeTheirOwnSequencePlaceUnlessTheyReplaceOne() throws {
+        let store = try newStore()
+        func record(_ name: String, sha256: String, sequence: Int64? = nil) -> BatchRecord {
+            BatchRecord(
+                kind: .registrations, fileName: name, sha256: sha256, importedAt: "2026-12-01 08:00:00", format: .xlsx,
+                encoding: nil, sheet: "名单", headerRow: 2, headers: ["姓名", "身份证号"], townshipOverride: "白沙镇",
+                sequence: sequence)
+        }
+        let (first, second) = try store.transaction { transaction in
+            try transaction.lockSequence()
+            let first = try transaction.insertBatch(record("白沙镇.xlsx", sha256: "aa"))
+            try transaction.setBatchCounts(batch: first, rows: 120, skippedRows: 3)
+            return (first, try transaction.insertBatch(record("白沙镇.xlsx", sha256: "bb", sequence: first)))
+        }
+        try store.transaction { transaction in
+            try transaction.markRetracted(batch: first, at: "2026-12-02 09:00:00")
+            let stored = try #require(try transaction.batch(id: first))
+            #expect(stored.sequence == first)
+            #expect((stored.rows, stored.skippedRows) == (120, 3))
+            #expect(stored.headers == "姓名\u{1F}身份证号")
+            #expect(stored.format == .xlsx && stored.headerRow == 2 && stored.townshipOverride == "白沙镇")
+            #expect(try transaction.batch(id: second)?.sequence == first)
+            #expect(try transaction.activeBatch(sha256: "aa") == nil)
+            #expect(try transaction.activeBatch(sha256: "bb")?.id == second)
+            #expect(try transaction.activeBatches(fileName: "白沙镇.xlsx", kind: .registrations).map(\.id) == [second])
+            #expect(try transaction.activeBatches(fileName: "白沙镇.xlsx", kind: .roster).isEmpty)
+            #expect(try transaction.batches().map(\.id) == [first, second])
+            #expect(try transaction.auditLines().isEmpty)
+        }
+    }
+
+    /// Two offices importing at once: the second waits at the sequence lock until the first commits, then sees
+    /// its batch (so the same bytes are imported once).
+    @Test func theSequenceLockMakesASecondImporterWaitAndSeeTheFirst() throws {
+        let url = try ThrowawayPostgres.shared.get().newDatabase()
+        let location = try #require(PostgresLocation(url: url))
+        let first = try PostgresStore(location)
+        let second = try PostgresStore(location)
+        let locked = DispatchSemaphore(value: 0)
+        let seen = LockedValue<BatchRecord?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        try first.transaction { transaction in
+            try transaction.lockSequence()
+            Thread.detachNewThread {
+                locked.wait()
+                seen.value = try? second.transaction { transaction in
+                    try transaction.lockSequence()
+                    return try transaction.activeBatch(sha256: "cc")
+                }
+                done.signal()
+            }
+            locked.signal()
+            Thread.sleep(forTimeInterval: 0.3)  // the second is now waiting at the lock
+            _ = try transaction.insertBatch(
+                BatchRecord(
+                    kind: .registrations, fileName: "青石镇.csv", sha256: "cc", importedAt: "2026-12-01 08:00:00",
+                    format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["姓名"], townshipOverride: nil))
+        }
+        done.wait()
+        #expect(seen.value?.fileName == "青石镇.csv")
+    }
+}
+
+/// A value shared with another thread.
+final class LockedValue<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
 }
