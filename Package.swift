@@ -88,7 +88,10 @@ let package = Package(
             dependencies: ["RegTrackerStore", "RegTrackerCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "RegTrackerPostgresTests",
-            dependencies: ["RegTrackerPostgres", "RegTrackerStore", "RegTrackerCore", "TestSupport"]),
+            dependencies: [
+                "RegTrackerPostgres", "RegTrackerStore", "RegTrackerCore", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RegTrackerKitTests",

@@ -111,7 +111,8 @@ enum PostgresSchema {
                     PRIMARY KEY (notice_id, position)
                 )
                 """,
-            ])
+            ]),
+        rowsMigration,
     ]
 
     /// Applies the migrations not yet applied; returns their identifiers.

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RegTrackerCore
 import RegTrackerStore
 import TestSupport
@@ -170,6 +171,91 @@ struct PostgresStoreTests {
             #expect(try transaction.activeBatches(fileName: "白沙镇.xlsx", kind: .roster).isEmpty)
             #expect(try transaction.batches().map(\.id) == [first, second])
             #expect(try transaction.auditLines().isEmpty)
+        }
+    }
+
+    @Test func invalidEntriesOfActiveListsComeBackInImportOrder() throws {
+        let store = try newStore()
+        try store.transaction { transaction in
+            let list = try transaction.insertBatch(
+                BatchRecord(
+                    kind: .invalidList, fileName: "作废.csv", sha256: "dd", importedAt: "2026-12-01 08:00:00",
+                    format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["身份证号"],
+                    townshipOverride: nil))
+            let retracted = try transaction.insertBatch(
+                BatchRecord(
+                    kind: .invalidList, fileName: "旧.csv", sha256: "ee", importedAt: "2026-12-01 08:00:00",
+                    format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["身份证号"],
+                    townshipOverride: nil))
+            try transaction.insertInvalidEntry(
+                batch: list, row: 2, raw: "a", townshipText: " 白沙 镇", idKey: 11, phoneKey: nil, reason: "重复注册")
+            try transaction.insertInvalidEntry(
+                batch: retracted, row: 2, raw: "b", townshipText: nil, idKey: 12, phoneKey: nil, reason: "")
+            try transaction.insertInvalidEntry(
+                batch: list, row: 3, raw: "c", townshipText: nil, idKey: nil, phoneKey: 13_800_138_000, reason: "")
+            try transaction.markRetracted(batch: retracted, at: "2026-12-01 09:00:00")
+            let entries = try transaction.invalidEntries()
+            #expect(entries.map(\.idKey) == [11, nil])
+            #expect(entries.map(\.phoneKey) == [nil, 13_800_138_000])
+            #expect(entries[0].townshipKey == Roster.key(" 白沙 镇"))
+        }
+    }
+
+    /// A purge deletes the batch's rows, their valid keys and their figures (the totals follow by trigger), keeps
+    /// the batch listed, and leaves an audit line without personal data.
+    @Test func aPurgeLeavesTheBatchListedAndNothingOfItsRows() throws {
+        let store = try newStore()
+        let (kept, purged) = try store.transaction { transaction in
+            func batch(_ sha256: String) throws -> Int64 {
+                try transaction.insertBatch(
+                    BatchRecord(
+                        kind: .registrations, fileName: "\(sha256).csv", sha256: sha256,
+                        importedAt: "2026-12-01 08:00:00", format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1,
+                        headers: ["姓名"], townshipOverride: nil))
+            }
+            return (try batch("k1"), try batch("p1"))
+        }
+        try store.transaction { transaction in
+            let connection = transaction.connection
+            for (id, batch) in [(1, kept), (2, purged), (3, purged)] as [(Int64, Int64)] {
+                try connection.execute(
+                    """
+                    INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, id_key, village,
+                        flagged, outcome, township_id)
+                    VALUES (\(id), \(batch), \(id + 1), 'raw', '白沙镇', '张三', \(id * 100), '', false, 0, 7)
+                    """)
+                try connection.execute(
+                    "INSERT INTO valid_id_key (key, registration_id) VALUES (\(id * 100), \(id))")
+            }
+            try connection.execute(
+                """
+                INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows)
+                VALUES (\(kept), 7, 0, '2026-11-30', 1), (\(purged), 7, 0, '2026-11-30', 1),
+                    (\(purged), 7, 0, '2026-12-01', 1)
+                """)
+            let totals = try connection.rows("SELECT batch_id, rows FROM figure_total ORDER BY batch_id").map {
+                try $0["rows"].decode(Int64.self)
+            }
+            #expect(totals == [1, 2])
+            try transaction.markRetracted(batch: purged, at: "2026-12-02 10:00:00")
+            try transaction.purge(batch: purged, at: "2026-12-02 10:00:00", by: "office")
+        }
+        try store.transaction(readOnly: true) { transaction in
+            let connection = transaction.connection
+            func column(_ sql: String, _ name: String) throws -> [Int64] {
+                try connection.rows(PostgresQuery(unsafeSQL: sql)).map { try $0[name].decode(Int64.self) }
+            }
+            let rows = try column("SELECT id FROM registration", "id")
+            let keys = try column("SELECT key FROM valid_id_key", "key")
+            let totals = try column("SELECT batch_id FROM figure_total", "batch_id")
+            #expect(rows == [1])
+            #expect(keys == [100])
+            #expect(totals == [kept])
+            #expect(try transaction.batch(id: purged)?.purgedAt == "2026-12-02 10:00:00")
+            #expect(
+                try transaction.auditLines() == [
+                    AuditLine(at: "2026-12-02 10:00:00", user: "office", action: "purge", batch: purged, rows: 2)
+                ])
         }
     }
 
