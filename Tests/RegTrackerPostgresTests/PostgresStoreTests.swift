@@ -259,6 +259,76 @@ struct PostgresStoreTests {
         }
     }
 
+    /// The newest active roster comes back whole: counties, targets, aliases, villages with their ids; the rows
+    /// already stored are counted by the texts they carry.
+    @Test func theRosterInForceComesBackWholeAndRowsAreCountedByTheirTexts() throws {
+        let store = try newStore()
+        let half = Target(numerator: 1, denominator: 2)
+        let townships: [(row: Int, township: Township)] = [
+            (
+                3,
+                Township(
+                    name: "城关镇", population: 100, target: half, aliases: ["城关", "城关街道"],
+                    villages: [Village(name: "东村", population: 40, row: 4), Village(name: "西村", population: 60)],
+                    county: "青石县")
+            ),
+            (5, Township(name: "城关镇", population: 80, county: "云岭县")),
+        ]
+        try store.transaction { transaction in
+            let old = try transaction.insertBatch(
+                BatchRecord(
+                    kind: .roster, fileName: "旧.csv", sha256: "r0", importedAt: "2026-11-01 08:00:00", format: .csv,
+                    encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["乡镇"], townshipOverride: nil))
+            try transaction.insertRoster(batch: old, townships: [(2, Township(name: "旧镇", population: 1))])
+            #expect(try transaction.currentRoster().roster.townships.map(\.name) == ["旧镇"])
+            let batch = try transaction.insertBatch(
+                BatchRecord(
+                    kind: .roster, fileName: "人口.csv", sha256: "r1", importedAt: "2026-12-01 08:00:00", format: .csv,
+                    encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["县", "乡镇"], townshipOverride: nil))
+            try transaction.insertRoster(batch: batch, townships: townships)
+            let stored = try transaction.currentRoster()
+            #expect(stored.batch == batch)
+            #expect(stored.roster.townships.map(\.county) == ["青石县", "云岭县"])
+            #expect(stored.roster.townships[0].target == half && stored.roster.townships[1].target == nil)
+            #expect(stored.roster.townships[0].aliases == ["城关", "城关街道"])
+            #expect(stored.roster.townships[0].villages.map(\.name) == ["东村", "西村"])
+            #expect(stored.roster.townships[0].villages.map(\.row) == [4, 3])
+            #expect(stored.villageIDs.map(\.count) == [2, 0])
+
+            let connection = transaction.connection
+            let registrations = try transaction.insertBatch(
+                BatchRecord(
+                    kind: .registrations, fileName: "城关.csv", sha256: "g1", importedAt: "2026-12-01 09:00:00",
+                    format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["姓名"],
+                    townshipOverride: nil))
+            let township = stored.ids[0]
+            let village = stored.villageIDs[0][0]
+            for (id, outcome) in [(1, 0), (2, 0), (3, 2)] as [(Int64, Int16)] {
+                try connection.execute(
+                    """
+                    INSERT INTO registration (id, batch_id, row_number, raw, township_text, county_text, name, village,
+                        flagged, outcome, township_id, village_id)
+                    VALUES (\(id), \(registrations), \(id + 1), 'raw', '城关', '青石县', '张三', '东村', false,
+                        \(outcome), \(township), \(village))
+                    """)
+            }
+            let valid = Int16(OutcomeKind.valid.rawValue)
+            let expectedValid = Int64([0, 0, 2].filter { $0 == valid }.count)
+            #expect(
+                try transaction.assignedRowCounts() == [
+                    AssignedRowCount(
+                        townshipText: "城关", township: "城关镇", rows: 3, valid: expectedValid, countyText: "青石县",
+                        county: "青石县")
+                ])
+            #expect(
+                try transaction.matchedVillageRowCounts() == [
+                    MatchedVillageRowCount(
+                        township: "城关镇", village: "东村", villageText: "东村", rows: 3, valid: expectedValid,
+                        county: "青石县")
+                ])
+        }
+    }
+
     /// Two offices importing at once: the second waits at the sequence lock until the first commits, then sees
     /// its batch (so the same bytes are imported once).
     @Test func theSequenceLockMakesASecondImporterWaitAndSeeTheFirst() throws {

@@ -126,6 +126,17 @@ public struct MatchedVillageRowCount: Sendable, Equatable {
     public var valid: Int64
     /// The township's county (SPEC 8); nil in a roster without counties.
     public var county: String? = nil
+
+    public init(
+        township: String, village: String, villageText: String, rows: Int64, valid: Int64, county: String? = nil
+    ) {
+        self.township = township
+        self.village = village
+        self.villageText = villageText
+        self.rows = rows
+        self.valid = valid
+        self.county = county
+    }
 }
 
 /// Rows of active batches that carry one township text and are assigned to a township of the roster in force.
