@@ -49,7 +49,8 @@ let package = Package(
         .target(
             name: "RegTrackerPostgres",
             dependencies: [
-                "RegTrackerCore", "RegTrackerStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "RegTrackerCore", "RegTrackerRender", "RegTrackerStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),
@@ -89,8 +90,8 @@ let package = Package(
         .testTarget(
             name: "RegTrackerPostgresTests",
             dependencies: [
-                "RegTrackerPostgres", "RegTrackerStore", "RegTrackerCore", "TestSupport",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                "RegTrackerPostgres", "RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore",
+                "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
         .testTarget(

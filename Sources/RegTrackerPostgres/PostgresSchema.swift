@@ -113,6 +113,7 @@ enum PostgresSchema {
                 """,
             ]),
         rowsMigration,
+        ChangeStamp.migration,
     ]
 
     /// Applies the migrations not yet applied; returns their identifiers.

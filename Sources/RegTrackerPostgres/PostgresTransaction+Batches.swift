@@ -12,16 +12,19 @@ extension PostgresTransaction {
     /// Waits for every other import in progress to commit or roll back; held until this transaction ends.
     public func lockSequence() throws {
         try connection.execute("SELECT pg_advisory_xact_lock(\(Self.sequenceLock))")
+        state.holdsSequenceLock = true
     }
 
     public func activeBatch(sha256: String) throws -> BatchRecord? {
-        try connection.rows(
+        try sequenced()
+        return try connection.rows(
             "SELECT * FROM batch WHERE sha256 = \(sha256) AND retracted_at IS NULL ORDER BY id LIMIT 1"
         ).map(Self.batch).first
     }
 
     public func activeBatches(fileName: String, kind: FileKind) throws -> [BatchRecord] {
-        try connection.rows(
+        try sequenced()
+        return try connection.rows(
             """
             SELECT * FROM batch WHERE file_name = \(fileName) AND kind = \(kind.rawValue) AND retracted_at IS NULL
             ORDER BY id
@@ -30,7 +33,8 @@ extension PostgresTransaction {
     }
 
     public func batch(id: Int64) throws -> BatchRecord? {
-        try connection.rows("SELECT * FROM batch WHERE id = \(id)").map(Self.batch).first
+        try sequenced()
+        return try connection.rows("SELECT * FROM batch WHERE id = \(id)").map(Self.batch).first
     }
 
     public func batches() throws -> [BatchRecord] {
@@ -39,6 +43,7 @@ extension PostgresTransaction {
 
     /// A batch without a sequence place takes its own number, in the same statement.
     public func insertBatch(_ batch: BatchRecord) throws -> Int64 {
+        try sequenced()
         let rows = try connection.rows(
             """
             INSERT INTO batch (id, sequence, kind, file_name, sha256, imported_at, format, encoding, sheet, header_row,
@@ -54,11 +59,13 @@ extension PostgresTransaction {
     }
 
     public func setBatchCounts(batch: Int64, rows: Int, skippedRows: Int) throws {
+        try sequenced()
         try connection.execute(
             "UPDATE batch SET rows = \(Int64(rows)), skipped_rows = \(Int64(skippedRows)) WHERE id = \(batch)")
     }
 
     public func markRetracted(batch: Int64, at timestamp: String) throws {
+        try sequenced()
         try connection.execute("UPDATE batch SET retracted_at = \(timestamp) WHERE id = \(batch)")
     }
 

@@ -7,6 +7,7 @@ extension PostgresTransaction: InvalidListStore {
     public func insertInvalidEntry(
         batch: Int64, row: Int, raw: String, townshipText: String?, idKey: Int64?, phoneKey: Int64?, reason: String
     ) throws {
+        try sequenced()
         try connection.execute(
             """
             INSERT INTO invalid_entry (batch_id, row_number, raw, township_text, id_key, phone_key, reason)
@@ -15,7 +16,8 @@ extension PostgresTransaction: InvalidListStore {
     }
 
     public func invalidEntries() throws -> [InvalidEntry] {
-        try connection.rows(
+        try sequenced()
+        return try connection.rows(
             """
             SELECT e.id, e.township_text, e.id_key, e.phone_key FROM invalid_entry e
             JOIN batch b ON b.id = e.batch_id WHERE b.retracted_at IS NULL ORDER BY e.id
@@ -34,6 +36,7 @@ extension PostgresTransaction: BatchLedger {
     /// Deletes a batch's rows for good, keeps the batch listed as purged, and writes an audit line. A batch purged
     /// as it is retracted still has valid rows: their keys go with them.
     public func purge(batch: Int64, at timestamp: String, by user: String) throws {
+        try sequenced()
         for table in ["valid_id_key", "valid_phone_key"] {
             try connection.execute(
                 PostgresQuery(

@@ -6,6 +6,7 @@ import RegTrackerStore
 /// stored ask of a new one.
 extension PostgresTransaction: RosterStore {
     public func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws {
+        try sequenced()
         for (position, entry) in townships.enumerated() {
             let township = entry.township
             let id = try connection.rows(
@@ -31,6 +32,7 @@ extension PostgresTransaction: RosterStore {
     }
 
     public func currentRoster() throws -> StoredRoster {
+        try sequenced()
         guard
             let batch = try connection.rows(
                 "SELECT MAX(id) AS id FROM batch WHERE kind = \(FileKind.roster.rawValue) AND retracted_at IS NULL"
