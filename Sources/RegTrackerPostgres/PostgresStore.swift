@@ -14,11 +14,17 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
     /// The migrations this opening applied.
     public let applied: [String]
 
-    /// Connects and brings the schema up to date.
-    public init(_ location: PostgresLocation) throws {
+    /// Connects and brings the schema up to date. `lockTimeout`: how long a write waits for another run's import
+    /// (the sequence lock, or any other lock) before failing with `StoreError.Code.busy`, as SQLite's busy timeout.
+    public init(_ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds) throws {
         self.location = location
-        connection = try BlockingConnection(location)
-        applied = try PostgresSchema.migrate(connection)
+        do {
+            connection = try BlockingConnection(location)
+            applied = try PostgresSchema.migrate(connection)
+            try connection.execute(sql: "SET lock_timeout = '\(seconds)s'")
+        } catch {
+            throw Self.storeError(error, location: location)
+        }
     }
 
     /// Runs `body` in one transaction that commits when it returns and rolls back when it throws. A write is READ
@@ -28,8 +34,12 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
     public func transaction<T>(readOnly: Bool = false, _ body: (PostgresTransaction) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        try connection.execute(
-            sql: readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
+        do {
+            try connection.execute(
+                sql: readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
+        } catch {
+            throw Self.storeError(error, location: location)
+        }
         do {
             let state = TransactionState(writing: !readOnly, ownChanges: ownChanges)
             let result = try body(PostgresTransaction(connection: connection, state: state))
@@ -39,7 +49,7 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
             return result
         } catch {
             try? connection.execute(sql: "ROLLBACK")
-            throw error
+            throw Self.storeError(error, location: location)
         }
     }
 
@@ -57,7 +67,11 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
     public func erasePurgedRemains() throws -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        try connection.execute(sql: "VACUUM \(Self.purgedTables.joined(separator: ", "))")
+        do {
+            try connection.execute(sql: "VACUUM \(Self.purgedTables.joined(separator: ", "))")
+        } catch {
+            throw Self.storeError(error, location: location)
+        }
         return true
     }
 
