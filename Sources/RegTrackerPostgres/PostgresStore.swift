@@ -36,7 +36,8 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
         defer { lock.unlock() }
         do {
             try connection.execute(
-                sql: readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
+                sql: readOnly
+                    ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN ISOLATION LEVEL READ COMMITTED")
         } catch {
             throw Self.storeError(error, location: location)
         }

@@ -88,7 +88,8 @@ extension PostgresTransaction: FigureStore {
         ).compactMap { row in
             guard let outcome = OutcomeKind(rawValue: try row["outcome"].decode(Int.self)) else { return nil }
             return VillageCount(
-                village: try row["village"].decode(String.self), outcome: outcome, count: try row["rows"].decode(Int64.self))
+                village: try row["village"].decode(String.self), outcome: outcome,
+                count: try row["rows"].decode(Int64.self))
         }
     }
 
@@ -167,7 +168,8 @@ extension PostgresTransaction: FigureStore {
         """
 
     public func figureSummary() throws -> FigureSummary {
-        let row = try connection.rows("SELECT COUNT(*) AS groups, COALESCE(SUM(rows), 0)::bigint AS rows FROM figure")[0]
+        let sql: PostgresQuery = "SELECT COUNT(*) AS groups, COALESCE(SUM(rows), 0)::bigint AS rows FROM figure"
+        let row = try connection.rows(sql)[0]
         return FigureSummary(groups: try row["groups"].decode(Int.self), rows: try row["rows"].decode(Int64.self))
     }
 

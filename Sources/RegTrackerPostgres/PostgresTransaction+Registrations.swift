@@ -185,7 +185,8 @@ extension PostgresTransaction: RegistrationStore {
             return RejectRecord(
                 township: try row["township"].decode(String?.self),
                 townshipText: try row["township_text"].decode(String.self),
-                fileName: ReasonText.place(try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
+                fileName: ReasonText.place(
+                    try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
                 batch: try row["batch"].decode(Int64.self), rowNumber: try row["row_number"].decode(Int.self),
                 name: try row["name"].decode(String.self), idText: try row["id_text"].decode(String?.self),
                 phoneText: try row["phone_text"].decode(String?.self), outcome: kind, reasons: reasons)
@@ -202,7 +203,8 @@ extension PostgresTransaction: RegistrationStore {
             """
         ).map { row in
             UnmatchedVillageRows.Row(
-                fileName: ReasonText.place(try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
+                fileName: ReasonText.place(
+                    try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
                 rowNumber: try row["row_number"].decode(Int.self), name: try row["name"].decode(String.self),
                 villageText: try row["village"].decode(String.self), idText: try row["id_text"].decode(String?.self),
                 phoneText: try row["phone_text"].decode(String?.self),

@@ -109,10 +109,10 @@ struct PostgresImportTests {
         _ = try two.roster("花名册.csv", TwoStores.roster)
         let path = try two.file(lists[0].name, lists[0].text)
         let waiting = try PostgresStore(two.location, lockTimeout: 1)
-        let import_ = RegistrationImport(store: waiting, clock: two.clock)
+        let importer = RegistrationImport(store: waiting, clock: two.clock)
         let result = try two.postgres.transaction { transaction in
             try transaction.lockSequence()
-            return import_.run(path: path, options: ReadOptions(), township: nil, replace: false)
+            return importer.run(path: path, options: ReadOptions(), township: nil, replace: false)
         }
         guard case .rejected(let error) = result, case .store(let storeError) = error.problem else {
             Issue.record("not rejected as busy: \(result)")
@@ -121,6 +121,6 @@ struct PostgresImportTests {
         #expect(storeError.code == .busy)
         #expect(storeError.path == two.location.description)
         #expect(try waiting.read { try $0.batches().filter { $0.kind == .registrations } }.isEmpty)
-        #expect(import_.run(path: path, options: ReadOptions(), township: nil, replace: false).summary?.rows == 4)
+        #expect(importer.run(path: path, options: ReadOptions(), township: nil, replace: false).summary?.rows == 4)
     }
 }

@@ -127,7 +127,9 @@ struct PostgresMatchesSQLiteTests {
         // 11 rows, each with an outcome; 白沙镇: 赵一 钱二 周五 valid, 孙三 a duplicate, 李四 malformed, 吴六
         // flagged, 郑七 listed; 青石镇: 王八 valid, 冯九 and 褚一 duplicates; 陈十 unassigned.
         #expect(reads.summary.rows == 11)
-        #expect(reads.tally.byTownship[ids[0]] == OutcomeCounts(malformed: 1, flagged: 1, listed: 1, duplicates: 1, valid: 3))
+        #expect(
+            reads.tally.byTownship[ids[0]]
+                == OutcomeCounts(malformed: 1, flagged: 1, listed: 1, duplicates: 1, valid: 3))
         #expect(reads.tally.byTownship[ids[1]] == OutcomeCounts(duplicates: 2, valid: 1))
         #expect(reads.tally.unassigned == 1)
         #expect(reads.tally.newestBatch[ids[1]] == NewestBatch(batch: qingshi, importedAt: "2026-11-29 12:00:00"))
