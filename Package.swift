@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         // Hummingbird's own: named to tell a port in use (NIO's IOError) from other server failures.
         .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        // The store of a city or a province (issue 19).
+        .package(url: "https://github.com/vapor/postgres-nio.git", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -40,6 +42,15 @@ let package = Package(
             dependencies: [
                 "RegTrackerCore", "RegTrackerRender", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // The same narrow stores on PostgreSQL (issue 19); nothing above the stores knows which one it has.
+        .target(
+            name: "RegTrackerPostgres",
+            dependencies: [
+                "RegTrackerCore", "RegTrackerRender", "RegTrackerStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),
@@ -76,6 +87,12 @@ let package = Package(
         .testTarget(
             name: "RegTrackerStoreTests",
             dependencies: ["RegTrackerStore", "RegTrackerCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "RegTrackerPostgresTests",
+            dependencies: [
+                "RegTrackerPostgres", "RegTrackerKit", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore",
+                "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(name: "RegTrackerIOTests", dependencies: ["RegTrackerIO"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "RegTrackerKitTests",

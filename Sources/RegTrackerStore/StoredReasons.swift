@@ -6,8 +6,8 @@ import RegTrackerRender
 /// array of objects, each a `code` and the reason's values by name, all strings —
 /// `[{"code":"id_length","characters":"17"},{"code":"phone_not_mobile"}]`. NULL when there is none. Never text for
 /// people: the words are rendered from the code in the reader's language (SPEC 7).
-enum StoredReasons {
-    static func encode(_ reasons: [Reason]) -> String? {
+public enum StoredReasons {
+    public static func encode(_ reasons: [Reason]) -> String? {
         guard !reasons.isEmpty else { return nil }
         var text = "["
         for (position, reason) in reasons.enumerated() {
@@ -20,7 +20,7 @@ enum StoredReasons {
     }
 
     /// The reasons of a stored column; a value that is not this encoding is kept whole as `legacy`.
-    static func decode(_ text: String?) -> [Reason] {
+    public static func decode(_ text: String?) -> [Reason] {
         guard let text, !text.isEmpty else { return [] }
         guard let objects = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: String]] else {
             return [.legacy(text)]

@@ -10,6 +10,18 @@ public struct FigureDifference: Sendable, Equatable {
         public var village: Int64? = nil
         /// A group of the totals without the day (`figure_total`) that disagrees with the figures by day.
         public var allDays = false
+
+        public init(
+            batch: Int64, township: Int64?, outcome: Int, registeredDay: String?, village: Int64? = nil,
+            allDays: Bool = false
+        ) {
+            self.batch = batch
+            self.township = township
+            self.outcome = outcome
+            self.registeredDay = registeredDay
+            self.village = village
+            self.allDays = allDays
+        }
     }
 
     public var group: Group
@@ -21,10 +33,23 @@ public struct FigureDifference: Sendable, Equatable {
     public var kept: Int64
     /// Rows the rows themselves give.
     public var recomputed: Int64
+
+    public init(group: Group, township: String?, village: String? = nil, kept: Int64, recomputed: Int64) {
+        self.group = group
+        self.township = township
+        self.village = village
+        self.kept = kept
+        self.recomputed = recomputed
+    }
 }
 
 /// The kept figures in sum: what `check` reports when they agree.
 public struct FigureSummary: Sendable, Equatable {
     public var groups: Int
     public var rows: Int64
+
+    public init(groups: Int, rows: Int64) {
+        self.groups = groups
+        self.rows = rows
+    }
 }

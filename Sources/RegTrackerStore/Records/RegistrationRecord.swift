@@ -34,6 +34,22 @@ public struct RejectRecord: Sendable, Equatable {
     public var outcome: OutcomeKind
     /// Why it did not count; several for a row with several problems of its own.
     public var reasons: [Reason]
+
+    public init(
+        township: String?, townshipText: String, fileName: String, batch: Int64, rowNumber: Int, name: String,
+        idText: String?, phoneText: String?, outcome: OutcomeKind, reasons: [Reason]
+    ) {
+        self.township = township
+        self.townshipText = townshipText
+        self.fileName = fileName
+        self.batch = batch
+        self.rowNumber = rowNumber
+        self.name = name
+        self.idText = idText
+        self.phoneText = phoneText
+        self.outcome = outcome
+        self.reasons = reasons
+    }
 }
 
 /// The rows of a township that match none of its villages (SPEC 5), as the dashboard lists them: the first ones in
@@ -50,11 +66,29 @@ public struct UnmatchedVillageRows: Sendable, Equatable {
         public var idText: String?
         public var phoneText: String?
         public var outcome: OutcomeKind
+
+        public init(
+            fileName: String, rowNumber: Int, name: String, villageText: String, idText: String?, phoneText: String?,
+            outcome: OutcomeKind
+        ) {
+            self.fileName = fileName
+            self.rowNumber = rowNumber
+            self.name = name
+            self.villageText = villageText
+            self.idText = idText
+            self.phoneText = phoneText
+            self.outcome = outcome
+        }
     }
 
     public var rows: [Row]
     /// All of them, listed or not.
     public var total: Int
+
+    public init(rows: [Row], total: Int) {
+        self.rows = rows
+        self.total = total
+    }
 }
 
 /// Counts per township of the roster in force, and rows that match none.
@@ -126,6 +160,17 @@ public struct MatchedVillageRowCount: Sendable, Equatable {
     public var valid: Int64
     /// The township's county (SPEC 8); nil in a roster without counties.
     public var county: String? = nil
+
+    public init(
+        township: String, village: String, villageText: String, rows: Int64, valid: Int64, county: String? = nil
+    ) {
+        self.township = township
+        self.village = village
+        self.villageText = villageText
+        self.rows = rows
+        self.valid = valid
+        self.county = county
+    }
 }
 
 /// Rows of active batches that carry one township text and are assigned to a township of the roster in force.

@@ -1,29 +1,7 @@
 import GRDB
 
-/// The kept figures (issue 13): rows with an outcome counted by batch, township, outcome and registration day.
-/// The store keeps them in the transaction that changes the rows, so that a report, a trend or a notice reads a few
-/// thousand groups instead of every row; `check` recomputes them from the rows.
-struct FigureKey: Hashable {
-    var batch: Int64
-    /// nil for rows that match no township of the roster in force.
-    var township: Int64?
-    var outcome: Int
-    /// The village (SPEC 5) the row matched; nil for none.
-    var village: Int64?
-    /// `registered_at`'s leading `YYYY-MM-DD` as the number YYYYMMDD; -1 where it does not start with one.
-    var registeredDay: Int32
-}
-
-/// Counts rows into `FigureKey` groups in memory and writes them to the `figure` table.
-struct FigureCounter {
-    private(set) var counts: [FigureKey: Int64] = [:]
-
-    mutating func add(batch: Int64, township: Int64?, village: Int64?, outcome: Int, registeredAt: String?) {
-        let key = FigureKey(
-            batch: batch, township: township, outcome: outcome, village: village, registeredDay: Self.day(registeredAt))
-        counts[key, default: 0] += 1
-    }
-
+/// The kept figures written to SQLite's `figure` table (the counting itself is store-neutral: FigureCounter).
+extension FigureCounter {
     func insert(into db: Database) throws {
         let statement = try db.makeStatement(
             sql: """
@@ -35,36 +13,6 @@ struct FigureCounter {
                 key.batch, key.township, key.outcome, Self.text(key.registeredDay), rows, key.village,
             ])
         }
-    }
-
-    /// The same test as `KeptFigures.recomputed` in SQL (`GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'`),
-    /// on bytes: a `String` per row would cost more than the insert it rides along with.
-    static func day(_ text: String?) -> Int32 {
-        guard var text else { return -1 }
-        return text.withUTF8 { bytes -> Int32 in
-            guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return -1 }
-            var day: Int32 = 0
-            for index in digitPlaces {
-                let digit = bytes[index] &- UInt8(ascii: "0")
-                guard digit < 10 else { return -1 }
-                day = day * 10 + Int32(digit)
-            }
-            return day
-        }
-    }
-
-    private static let digitPlaces = [0, 1, 2, 3, 5, 6, 8, 9]
-
-    /// YYYYMMDD as `YYYY-MM-DD`, written as bytes: once a group, a few thousand times an import.
-    static func text(_ day: Int32) -> String? {
-        guard day >= 0 else { return nil }
-        var bytes: [UInt8] = Array("0000-00-00".utf8)
-        var rest = day
-        for index in [9, 8, 6, 5, 3, 2, 1, 0] {
-            bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+import RegTrackerCore
+import RegTrackerIO
+import RegTrackerKit
+import RegTrackerStore
+import TestSupport
+import Testing
+
+@testable import RegTrackerPostgres
+
+/// Kit's use cases on a PostgresStore, end to end: the report and the trend are SQLite's, and two offices
+/// importing at once each import a file once, in one sequence.
+@Suite(
+    "Kit on PostgreSQL", .serialized,
+    .enabled(
+        if: ThrowawayPostgres.isInstalled, "PostgreSQL's server programs are not installed (apt-get install postgresql)"
+    ))
+struct PostgresImportTests {
+    let ids = TwoStores.ids
+    let phones = TwoStores.phones
+
+    /// Six lists whose rows share keys across lists, so that the order they are imported in decides who is the
+    /// duplicate of whom.
+    var lists: [(name: String, text: String)] {
+        let towns = ["白沙镇", "青石镇", "上坝村", "白沙", "青石", "云溪镇"]
+        return (0..<6).map { index in
+            let rows = (0..<4).map { row in
+                let (id, phone) = (ids[(index + row) % ids.count], phones[(index * 2 + row) % phones.count])
+                return "\(towns[(index + row) % towns.count]),人\(index)\(row),\(id),\(phone),2026-11-\(20 + index)"
+            }
+            return ("\(index)-名单.csv", "乡镇,姓名,身份证号,手机号码,注册时间\n" + rows.joined(separator: "\n") + "\n")
+        }
+    }
+
+    @Test func theReportAndTrendOfPostgresAreThoseOfSQLite() throws {
+        let two = try TwoStores()
+        _ = try two.roster("花名册.csv", TwoStores.roster)
+        _ = try two.invalid("作废.csv", "乡镇,手机号码\n白沙镇,\(phones[4])\n")
+        for list in lists {
+            let result = try two.register(list.name, list.text)
+            #expect(result.postgres.summary?.outcomes == result.sqlite.summary?.outcomes)
+        }
+        // The same bytes again, under another name: already imported, on both.
+        let again = try two.register("again.csv", lists[2].text)
+        #expect(again.postgres.alreadyImportedBatch == again.sqlite.alreadyImportedBatch)
+        #expect(again.postgres.alreadyImportedBatch != nil)
+        let report = try two.both { try ReportService(store: $0).report(target: .default) }
+        #expect(report.postgres.report == report.sqlite.report)
+        #expect(report.postgres.lastSubmission == report.sqlite.lastSubmission)
+        #expect(report.postgres.report.townships.map(\.counts.reported).reduce(0, +) > 0)
+        let trend = try two.both {
+            try TrendService(store: $0).trend(
+                target: .default, asOf: CivilDate(year: 2026, month: 11, day: 29),
+                deadline: CivilDate(year: 2026, month: 12, day: 31))
+        }
+        #expect(trend.postgres == trend.sqlite)
+        let asOf = try two.both {
+            try TrendService(store: $0).report(target: .default, asOf: CivilDate(year: 2026, month: 11, day: 22)).report
+        }
+        #expect(asOf.postgres == asOf.sqlite)
+        #expect(try ConsistencyCheck(store: two.postgres).run().isConsistent)
+    }
+
+    /// Two importers on two connections at once, on overlapping files: each file is imported exactly once, and
+    /// the figures are those of one importer importing the files in the order their batches were numbered.
+    @Test func twoImportersAtOnceImportEachFileOnceInOneSequence() throws {
+        let two = try TwoStores()
+        _ = try two.roster("花名册.csv", TwoStores.roster)
+        let paths = try lists.map { try two.file($0.name, $0.text) }
+        let offices = [try PostgresStore(two.location), try PostgresStore(two.location)]
+        let shares = [Array(paths[0..<4]), Array(paths[2..<6].reversed())]
+        let results = [LockedValue<[ImportResult]>([]), LockedValue<[ImportResult]>([])]
+        let group = DispatchGroup()
+        for office in 0..<2 {
+            group.enter()
+            let (store, share, clock) = (offices[office], shares[office], two.clock)
+            Thread.detachNewThread {
+                let imported = share.map { path in
+                    RegistrationImport(store: store, clock: clock).run(
+                        path: path, options: ReadOptions(), township: nil, replace: false)
+                }
+                results[office].value = imported
+                group.leave()
+            }
+        }
+        group.wait()
+        let all = results.flatMap(\.value)
+        #expect(all.compactMap(\.summary).count == 6)
+        #expect(all.compactMap(\.alreadyImportedBatch).count == 2)
+        let batches = try two.postgres.read { try $0.batches().filter { $0.kind == .registrations } }
+        #expect(Set(batches.map(\.fileName)) == Set(lists.map(\.name)))
+        #expect(batches.count == 6)
+        // SQLite, one list after the other, in the order PostgreSQL numbered them.
+        for batch in batches {
+            _ = RegistrationImport(store: two.sqlite, clock: two.clock).run(
+                path: two.folder + "/" + batch.fileName, options: ReadOptions(), township: nil, replace: false)
+        }
+        let report = try two.both { try ReportService(store: $0).report(target: .default).report }
+        #expect(report.postgres == report.sqlite)
+        let rejects = try two.read { try $0.rejects(township: nil, all: true) }
+        #expect(rejects.postgres == rejects.sqlite)
+        #expect(try ConsistencyCheck(store: two.postgres).run().isConsistent)
+    }
+
+    /// An import that waits longer than its lock timeout for another office's is rejected as busy, as on SQLite,
+    /// with nothing stored; once the other is done it imports.
+    @Test func anImportThatWaitsTooLongForAnotherIsRejectedAsBusy() throws {
+        let two = try TwoStores()
+        _ = try two.roster("花名册.csv", TwoStores.roster)
+        let path = try two.file(lists[0].name, lists[0].text)
+        let waiting = try PostgresStore(two.location, lockTimeout: 1)
+        let importer = RegistrationImport(store: waiting, clock: two.clock)
+        let result = try two.postgres.transaction { transaction in
+            try transaction.lockSequence()
+            return importer.run(path: path, options: ReadOptions(), township: nil, replace: false)
+        }
+        guard case .rejected(let error) = result, case .store(let storeError) = error.problem else {
+            Issue.record("not rejected as busy: \(result)")
+            return
+        }
+        #expect(storeError.code == .busy)
+        #expect(storeError.path == two.location.description)
+        #expect(try waiting.read { try $0.batches().filter { $0.kind == .registrations } }.isEmpty)
+        #expect(importer.run(path: path, options: ReadOptions(), township: nil, replace: false).summary?.rows == 4)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A PostgreSQL server of the tests' own (issue 19), started on first use by `Scripts/postgres/throwaway.sh` in a
+/// folder under /tmp, on a Unix socket only, and stopped when the test process ends. Each test takes a database of
+/// its own from it.
+public final class ThrowawayPostgres: Sendable {
+    /// Whether PostgreSQL's server programs are installed; suites are skipped, with that said, when they are not.
+    public static let isInstalled: Bool = {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        return versions.contains {
+            FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb")
+        }
+    }()
+
+    /// The one server of this test process.
+    public static let shared: Result<ThrowawayPostgres, ThrowawayPostgres.Failure> = Result { try ThrowawayPostgres() }
+        .mapError { $0 as? Failure ?? Failure(message: "\($0)") }
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    private let folder: String
+
+    private init() throws {
+        // Directly under /tmp: the server runs as `postgres` when the tests run as root, and must reach the folder.
+        folder = "/tmp/regtracker-pg-" + UUID().uuidString.prefix(8).lowercased()
+        _ = try Self.script(["start", folder])
+        ThrowawayFolder.stopAtExit = folder
+        atexit {
+            guard let folder = ThrowawayFolder.stopAtExit else { return }
+            _ = try? ThrowawayPostgres.script(["stop", folder])
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
+    /// A new, empty database on the server, as a `postgres://` URL.
+    public func newDatabase() throws -> String {
+        try Self.script(["database", folder, "t_" + UUID().uuidString.prefix(12).lowercased()])
+    }
+
+    /// Runs the script and returns what it printed, trimmed. `posix_spawn` with the output in files, not
+    /// Foundation's `Process` with pipes: the server the script starts must not inherit a pipe this process waits on.
+    static func script(_ arguments: [String]) throws -> String {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/postgres/throwaway.sh").path
+        let output = NSTemporaryDirectory() + "regtracker-pg-\(UUID().uuidString)"
+        defer {
+            try? FileManager.default.removeItem(atPath: output + ".out")
+            try? FileManager.default.removeItem(atPath: output + ".err")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, output + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ["/bin/sh", script] + arguments
+        let cArgv = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArgv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgv, environ)
+        guard spawned == 0 else { throw Failure(message: "cannot start throwaway.sh: error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        func read(_ suffix: String) -> String {
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: output + suffix))) ?? Data()
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard status == 0 else {
+            throw Failure(message: "throwaway.sh \(arguments.joined(separator: " ")) failed: \(read(".err"))")
+        }
+        return read(".out")
+    }
+}
+
+/// The folder `atexit` stops the server in (a C function pointer captures nothing).
+private enum ThrowawayFolder {
+    nonisolated(unsafe) static var stopAtExit: String?
+}
