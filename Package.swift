@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "RegTrackerCLI",
             dependencies: [
-                "RegTrackerRender", "RegTrackerKit", "RegTrackerWeb",
+                "RegTrackerRender", "RegTrackerKit", "RegTrackerWeb", "RegTrackerPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -98,7 +98,7 @@ let package = Package(
             name: "RegTrackerKitTests",
             dependencies: [
                 "RegTrackerKit", "RegTrackerRender", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore", "CRsvg",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "RegTrackerPostgres", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]),
         .testTarget(

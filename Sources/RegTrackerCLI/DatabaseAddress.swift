@@ -1,33 +1,50 @@
 import Foundation
+import RegTrackerPostgres
 import RegTrackerStore
 
-/// Where the data is, from `--db` or `REGTRACKER_DB`: a SQLite file (the default). The one place that knows which
-/// store stands behind an address; every command above it sees `RegistryStore` only.
+/// Where the data is, from `--db` or `REGTRACKER_DB`: a SQLite file (the default) or a database on a PostgreSQL
+/// server (`postgres://…`, issue 19). The one place that knows which store stands behind an address; every command
+/// above it sees `RegistryStore` only.
 enum DatabaseAddress: Sendable, Equatable {
     case file(path: String)
+    case server(PostgresLocation)
 
+    /// A text that starts like a PostgreSQL URL is one; `isWellFormed` (checked when the options are parsed)
+    /// refuses one without a user or a database before this is asked.
     init(_ text: String) {
-        self = .file(path: text)
+        if let location = PostgresLocation(url: text) {
+            self = .server(location)
+        } else {
+            self = .file(path: text)
+        }
     }
 
-    /// How messages name the database.
+    static func isWellFormed(_ text: String) -> Bool {
+        !PostgresLocation.names(text) || PostgresLocation(url: text) != nil
+    }
+
+    /// How messages name the database (a server's without its password).
     var name: String {
         switch self {
         case .file(let path): path
+        case .server(let location): location.description
         }
     }
 
-    /// Whether there is a database at the address to read (a notice or `inspect` never creates one).
+    /// Whether there is a database at the address to read (a notice or `inspect` never creates one). A server's
+    /// database is looked for when it is opened.
     var exists: Bool {
         switch self {
         case .file(let path): FileManager.default.fileExists(atPath: path)
+        case .server: true
         }
     }
 
-    /// Opens the database for writing, creating and migrating it on first use.
+    /// Opens the database for writing, creating (a file) and migrating it on first use.
     func open() throws -> any RegistryStore {
         switch self {
         case .file(let path): try SQLiteStore(path: path)
+        case .server(let location): try PostgresStore(location)
         }
     }
 
@@ -36,6 +53,7 @@ enum DatabaseAddress: Sendable, Equatable {
     func openExisting() throws -> any RegistryStore {
         switch self {
         case .file(let path): try SQLiteStore.existing(path: path)
+        case .server(let location): try PostgresStore.existing(location)
         }
     }
 
@@ -43,6 +61,7 @@ enum DatabaseAddress: Sendable, Equatable {
     func openSessionWriter() throws -> any RegistryStore {
         switch self {
         case .file(let path): try SQLiteStore.sessionWriter(path: path)
+        case .server(let location): try PostgresStore.existing(location, readOnly: false)
         }
     }
 
@@ -50,6 +69,7 @@ enum DatabaseAddress: Sendable, Equatable {
     func migrate() throws -> [String] {
         switch self {
         case .file(let path): try SQLiteStore.migrate(path: path)
+        case .server(let location): try PostgresStore.migrate(location)
         }
     }
 
@@ -57,6 +77,7 @@ enum DatabaseAddress: Sendable, Equatable {
     var filePath: String? {
         switch self {
         case .file(let path): path
+        case .server: nil
         }
     }
 }

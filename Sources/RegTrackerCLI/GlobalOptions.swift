@@ -21,7 +21,15 @@ struct GlobalOptions: ParsableArguments {
     /// The language of every message (SPEC 7), read from the locale at the CLI's entry and passed down.
     var language: Language { .current }
 
-    var database: DatabaseAddress { DatabaseAddress(db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite") }
+    var database: DatabaseAddress { DatabaseAddress(databaseText) }
+
+    private var databaseText: String { db ?? environment["REGTRACKER_DB"] ?? "regtracker.sqlite" }
+
+    func validate() throws {
+        if !DatabaseAddress.isWellFormed(databaseText) {
+            throw ValidationError(Strings.text(.badDatabaseURL(databaseText), in: language))
+        }
+    }
 
     var clock: Clock { .system(environment: environment) }
 

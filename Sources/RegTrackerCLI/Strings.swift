@@ -43,6 +43,8 @@ enum Strings {
         case everyTownshipMet
         case unknownFormat(String)
         case badTarget(String)
+        /// `--db` or `$REGTRACKER_DB` starts like a PostgreSQL URL but lacks its user or database.
+        case badDatabaseURL(String)
         /// A value of an option that takes one of a few words (`--encoding`, `--outcome`, `--by`).
         case badChoice(option: String, text: String, choices: [String])
         // rate
@@ -177,6 +179,13 @@ enum Strings {
             (
                 "--target \(text) is not a target above 0% and at most 100% (50%, 0.5 or 50)",
                 "--target \(text) 不是有效目标：须大于 0% 且不超过 100%（如 50%、0.5 或 50）"
+            )
+        case .badDatabaseURL(let text):
+            (
+                "--db \(text) is not a PostgreSQL URL: write postgres://USER@HOST[:PORT]/DATABASE "
+                    + "(or ?host=/socket/folder for a Unix socket)",
+                "--db \(text) 不是有效的 PostgreSQL 地址：应写作 postgres://用户@主机[:端口]/数据库"
+                    + "（Unix 套接字用 ?host=/套接字目录）"
             )
         case .badChoice(let option, let text, let choices):
             (

@@ -31,6 +31,16 @@ public enum StoreErrorText {
         case .diskFull:
             language.pick(
                 "the disk holding \(path) is full or failing; free space and run again", "\(path) 所在磁盘已满或出错；请腾出空间后重试")
+        case .cannotConnect:
+            language.pick(
+                "cannot connect to the database \(path) (\(error.reason ?? "?")); check the URL, that the PostgreSQL "
+                    + "server is running, and that the role may connect",
+                "无法连接数据库 \(path)（\(error.reason ?? "?")）；请检查地址、PostgreSQL 服务器是否在运行、该角色能否登录")
+        case .noSuchDatabase:
+            language.pick(
+                "there is no database \(path) on its server; create it first (README, \"Running on PostgreSQL\"), "
+                    + "then run again",
+                "服务器上没有数据库 \(path)；请先创建（见 README“Running on PostgreSQL”），再重新运行")
         }
     }
 }

@@ -116,16 +116,30 @@ enum PostgresSchema {
         ChangeStamp.migration,
     ]
 
+    /// The migrations applied to the database; empty when it has none (not a regtracker database, or a new one).
+    static func appliedIdentifiers(_ connection: BlockingConnection) throws -> Set<String> {
+        let exists = try connection.rows("SELECT to_regclass('regtracker_migration') IS NOT NULL AS present")
+            .first?["present"].decode(Bool.self) ?? false
+        guard exists else { return [] }
+        return Set(
+            try connection.rows("SELECT identifier FROM regtracker_migration").map {
+                try $0["identifier"].decode(String.self)
+            })
+    }
+
+    /// How many tables the database's current schema holds (ours or another program's).
+    static func tableCount(_ connection: BlockingConnection) throws -> Int64 {
+        try connection.rows("SELECT COUNT(*) AS tables FROM pg_tables WHERE schemaname = current_schema()")
+            .first?["tables"].decode(Int64.self) ?? 0
+    }
+
     /// Applies the migrations not yet applied; returns their identifiers.
     static func migrate(_ connection: BlockingConnection) throws -> [String] {
         try connection.execute(sql: "BEGIN")
         do {
             try connection.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
             try connection.execute(sql: "CREATE TABLE IF NOT EXISTS regtracker_migration (identifier TEXT PRIMARY KEY)")
-            let applied = Set(
-                try connection.rows("SELECT identifier FROM regtracker_migration").map {
-                    try $0["identifier"].decode(String.self)
-                })
+            let applied = try appliedIdentifiers(connection)
             var done: [String] = []
             for migration in migrations where !applied.contains(migration.identifier) {
                 for statement in migration.statements { try connection.execute(sql: statement) }

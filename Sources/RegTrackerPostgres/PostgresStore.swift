@@ -16,15 +16,21 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
 
     /// Connects and brings the schema up to date. `lockTimeout`: how long a write waits for another run's import
     /// (the sequence lock, or any other lock) before failing with `StoreError.Code.busy`, as SQLite's busy timeout.
-    public init(_ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds) throws {
-        self.location = location
+    public convenience init(_ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds) throws {
+        let connection = try Self.connect(location)
         do {
-            connection = try BlockingConnection(location)
-            applied = try PostgresSchema.migrate(connection)
+            let applied = try PostgresSchema.migrate(connection)
             try connection.execute(sql: "SET lock_timeout = '\(seconds)s'")
+            self.init(connection: connection, location: location, applied: applied)
         } catch {
             throw Self.storeError(error, location: location)
         }
+    }
+
+    init(connection: BlockingConnection, location: PostgresLocation, applied: [String]) {
+        self.connection = connection
+        self.location = location
+        self.applied = applied
     }
 
     /// Runs `body` in one transaction that commits when it returns and rolls back when it throws. A write is READ

@@ -25,19 +25,27 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case cannotRead
         case cannotWrite
         case diskFull
+        /// A database server not reached, or the role refused; `reason` says why, in the server's words.
+        case cannotConnect
+        /// No database of that name on the server: the administrator creates it (a file is created on first use).
+        case noSuchDatabase
     }
 
     public var message: String
     public var hint: String
     public var code: Code?
-    /// The database file the error is about.
+    /// The database file (or server URL) the error is about.
     public var path: String?
+    /// The cause in the words of the system that gave it (a network error, the server's message), when the code
+    /// alone does not say it.
+    public var reason: String?
 
-    public init(message: String, hint: String, code: Code? = nil, path: String? = nil) {
+    public init(message: String, hint: String, code: Code? = nil, path: String? = nil, reason: String? = nil) {
         self.message = message
         self.hint = hint
         self.code = code
         self.path = path
+        self.reason = reason
     }
 
     public var description: String { "\(message); \(hint)" }

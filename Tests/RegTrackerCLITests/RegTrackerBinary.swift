@@ -16,10 +16,11 @@ struct RegTrackerBinary {
         }
     }
 
-    init() throws {
+    /// `database`: what `--db` names (a PostgreSQL URL); nil: test.sqlite in the tool's own folder.
+    init(database: String? = nil) throws {
         workFolder = NSTemporaryDirectory() + "regtracker-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
-        database = workFolder + "/test.sqlite"
+        self.database = database ?? workFolder + "/test.sqlite"
     }
 
     /// The executable beside the test bundle (`swift build` puts every product in one folder).

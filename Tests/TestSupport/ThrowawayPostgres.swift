@@ -19,6 +19,8 @@ public final class ThrowawayPostgres: Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public var message: String
         public var description: String { message }
+
+        public init(message: String) { self.message = message }
     }
 
     private let folder: String

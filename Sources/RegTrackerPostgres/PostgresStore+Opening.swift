@@ -1,0 +1,76 @@
+import PostgresNIO
+import RegTrackerStore
+
+/// Opening a PostgreSQL database the ways the commands need (SPEC 3): for writing (migrated on first use), for
+/// reading only (never migrated, never written), and to migrate. The database itself is never created here: on a
+/// server that is the administrator's `createdb` (README, "Running on PostgreSQL").
+extension PostgresStore {
+    /// Opens an existing, fully migrated database. `readOnly`: every transaction on the connection is read-only
+    /// (the commands that only read); otherwise it may write (the dashboard's login sessions).
+    public static func existing(_ location: PostgresLocation, readOnly: Bool = true) throws -> PostgresStore {
+        let connection = try connect(location, missing: .noDatabase)
+        do {
+            let applied = try PostgresSchema.appliedIdentifiers(connection)
+            if applied.isEmpty {
+                // An empty database (nobody imported into it) is no regtracker database yet; tables of another
+                // program are not ours.
+                let tables = try PostgresSchema.tableCount(connection)
+                throw DatabaseOpeningError(
+                    code: tables == 0 ? .noDatabase : .notRegTracker, path: location.description)
+            }
+            guard Set(PostgresSchema.migrations.map(\.identifier)).isSubset(of: applied) else {
+                throw DatabaseOpeningError(code: .needsMigration, path: location.description)
+            }
+            if readOnly { try connection.execute(sql: "SET default_transaction_read_only = on") }
+            try connection.execute(sql: "SET lock_timeout = '\(StoreError.busySeconds)s'")
+            return PostgresStore(connection: connection, location: location, applied: [])
+        } catch let error as DatabaseOpeningError {
+            throw error
+        } catch {
+            throw storeError(error, location: location)
+        }
+    }
+
+    /// Brings an existing database up to this version's schema; returns the migrations applied, empty when it was
+    /// up to date. Our tables are not added to a database that holds another program's.
+    public static func migrate(_ location: PostgresLocation) throws -> [String] {
+        let connection = try connect(location, missing: .noDatabase)
+        do {
+            if try PostgresSchema.appliedIdentifiers(connection).isEmpty {
+                let tables = try PostgresSchema.tableCount(connection)
+                if tables > 0 { throw DatabaseOpeningError(code: .notRegTracker, path: location.description) }
+            }
+            return try PostgresSchema.migrate(connection)
+        } catch let error as DatabaseOpeningError {
+            throw error
+        } catch {
+            throw storeError(error, location: location)
+        }
+    }
+
+    /// Connects, wording what a person can act on: the server not reached, the role refused, no such database.
+    /// `missing`: what a database that does not exist is, for the command at hand (nil: a `StoreError`).
+    static func connect(
+        _ location: PostgresLocation, missing: DatabaseOpeningError.Code? = nil
+    ) throws -> BlockingConnection {
+        let path = location.description
+        do {
+            return try BlockingConnection(location)
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "3D000" {
+            // invalid_catalog_name: no database of that name on the server.
+            if let missing { throw DatabaseOpeningError(code: missing, path: path) }
+            throw StoreError(
+                message: "there is no database \(location.database) on the server of \(path)",
+                hint: "create it first (createdb -O \(location.user) \(location.database)), then run again",
+                code: .noSuchDatabase, path: path)
+        } catch {
+            let reason =
+                (error as? PSQLError).map { $0.serverInfo?[.message] ?? $0.underlying.map { "\($0)" } ?? "\($0.code)" }
+                ?? "\(error)"
+            throw StoreError(
+                message: "cannot connect to the database \(path) (\(reason))",
+                hint: "check the URL, that the PostgreSQL server is running, and that the role may connect",
+                code: .cannotConnect, path: path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 19: the same commands on the same files give the same output, byte for byte, on SQLite and on PostgreSQL
+/// (`--db postgres://…` on the tests' own throwaway server): imports, a rejected file, a file sent twice, a
+/// retraction, roster changes that decide every row again, villages, counties, and every JSON report.
+@Suite(
+    .enabled(
+        if: ThrowawayPostgres.isInstalled, "PostgreSQL's server programs are not installed (apt-get install postgresql)"
+    ))
+struct BothStoresTests {
+    /// One step: the command line after `--db`, and whether its output is compared (some name the database).
+    struct Step {
+        var arguments: [String]
+        var compared = true
+    }
+
+    /// The tool on a new database of each store: SQLite in its folder, PostgreSQL on the throwaway server.
+    static func tools() throws -> [RegTrackerBinary] {
+        let url = try ThrowawayPostgres.shared.get().newDatabase()
+        return [try RegTrackerBinary(), try RegTrackerBinary(database: url)]
+    }
+
+    /// Runs `steps` on both stores with the date pinned; expects each step's status and output to be the same.
+    func expectSameOutput(_ steps: [Step], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let tools = try Self.tools()
+        defer { for tool in tools { tool.cleanUp() } }
+        for step in steps {
+            let runs = try tools.map { try $0.run(step.arguments, environment: ["REGTRACKER_TODAY": "2026-11-29"]) }
+            let (sqlite, postgres) = (runs[0], runs[1])
+            let line = step.arguments.joined(separator: " ")
+            #expect(sqlite.status == postgres.status, "\(line): \(postgres.stderr)", sourceLocation: sourceLocation)
+            if step.compared {
+                #expect(sqlite.stdout == postgres.stdout, "\(line)", sourceLocation: sourceLocation)
+                #expect(sqlite.stderr == postgres.stderr, "\(line)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// The reports every sequence ends with.
+    static let reports: [Step] = [
+        ["report", "--json"], ["report", "--json", "--target", "40%"], ["rejects", "--json"], ["batches", "--json"],
+        ["trend", "--json"], ["shortfall", "--json"], ["missing", "--since", "2026-11-28", "--json"], ["check", "--json"],
+    ].map { Step(arguments: $0) }
+
+    @Test func theFixtureListsGiveTheSameOutputOnBothStores() throws {
+        let fixtures = RegTrackerBinary.fixtures
+        try expectSameOutput(
+            [
+                Step(arguments: ["population", "import", "\(fixtures)/roster.csv"]),
+                Step(arguments: ["invalid", "import", "\(fixtures)/invalid.csv"]),
+                Step(arguments: ["import", "--json", "\(fixtures)/lists"]),
+                // Rejected: it must leave no batch number used on either store.
+                Step(arguments: ["import", "--json", "\(fixtures)/bad/no-header.csv"]),
+                Step(arguments: ["import", "--json", "\(fixtures)/lists"]),
+            ] + Self.reports + [
+                Step(arguments: ["retract", "2"]),
+                Step(arguments: ["import", "--json", "\(fixtures)/lists/02-白沙镇.csv"]),
+            ] + Self.reports)
+    }
+
+    @Test func villagesAndARosterChangeGiveTheSameOutputOnBothStores() throws {
+        let folder = RegTrackerBinary.fixtures + "/villages"
+        let changed = NSTemporaryDirectory() + "regtracker-both-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: changed) }
+        try String(contentsOfFile: "\(folder)/roster-villages.csv", encoding: .utf8)
+            .replacingOccurrences(of: "白沙镇,柳林村,10", with: "白沙镇,柳林湾,10")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        try expectSameOutput(
+            [
+                Step(arguments: ["population", "import", "\(folder)/roster-villages.csv"]),
+                Step(arguments: ["import", "--json", "\(folder)/01-白沙镇-分村.csv", "\(folder)/02-云溪镇-分村.csv"]),
+                Step(arguments: ["villages", "--json"]), Step(arguments: ["villages", "白沙镇", "--json"]),
+                Step(arguments: ["population", "import", changed]), Step(arguments: ["villages", "--json"]),
+            ] + Self.reports)
+    }
+
+    @Test func countiesGiveTheSameOutputOnBothStores() throws {
+        let folder = NSTemporaryDirectory() + "regtracker-both-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(CountyCommandsTests.roster.utf8).write(to: URL(fileURLWithPath: folder + "/roster.csv"))
+        try Data(
+            """
+            县,乡镇,姓名,手机号码
+            青石县,城关镇,张一,13800138000
+            云岭县,城关镇,张二,13900139000
+            ,城关镇,张三,15000150000
+            ,松林镇,张四,18600186000
+            """.utf8
+        ).write(to: URL(fileURLWithPath: folder + "/名单.csv"))
+        try Data("乡镇,姓名,手机号码\n城关镇,李一,17700177000\n".utf8).write(to: URL(fileURLWithPath: folder + "/补报.csv"))
+        try expectSameOutput(
+            [
+                Step(arguments: ["population", "import", folder + "/roster.csv"]),
+                Step(arguments: ["import", "--json", folder + "/名单.csv"]),
+                Step(arguments: ["import", "--json", "--county", "云岭县", folder + "/补报.csv"]),
+                Step(arguments: ["report", "--by", "county", "--json"]),
+                Step(arguments: ["report", "--county", "云岭县", "--json"]),
+            ] + Self.reports)
+    }
+
+    @Test func aMalformedOrUnreachableServerIsAClearErrorThatCreatesNothing() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let malformed = try tool.run(["report", "--db", "postgres://localhost"], naming: false)
+        #expect(malformed.status != 0)
+        #expect(malformed.stderr.contains("is not a PostgreSQL URL"), "\(malformed.stderr)")
+        let folder = tool.workFolder
+        let unreachable = try tool.run(
+            ["import", "--db", "postgres://nobody@localhost/none?host=\(folder)", "\(RegTrackerBinary.fixtures)/roster.csv"],
+            naming: false)
+        #expect(unreachable.status == 1)
+        #expect(unreachable.stderr.contains("cannot connect to the database"), "\(unreachable.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func aReadOnlyCommandOnAnEmptyServerDatabaseSaysThereIsNoDatabaseAndCreatesNothing() throws {
+        let url = try ThrowawayPostgres.shared.get().newDatabase()
+        let tool = try RegTrackerBinary(database: url)
+        defer { tool.cleanUp() }
+        let report = try tool.run("report", "--json")
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("there is no database"), "\(report.stderr)")
+        // Nothing was created: a migrate still has every migration to apply, then the report runs on empty data.
+        let migrate = try tool.run("migrate")
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.contains("p1"), "\(migrate.stdout)")
+        #expect(try tool.run("batches", "--json").status == 0)
+    }
+
+    @Test func backupOfAServerDatabaseNamesPgDump() throws {
+        let url = try ThrowawayPostgres.shared.get().newDatabase()
+        let tool = try RegTrackerBinary(database: url)
+        defer { tool.cleanUp() }
+        let backup = try tool.run("backup", tool.workFolder + "/copies")
+        #expect(backup.status == 1)
+        #expect(backup.stderr.contains("pg_dump"), "\(backup.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tool.workFolder + "/copies"))
+    }
+}
