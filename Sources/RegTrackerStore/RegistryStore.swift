@@ -1,6 +1,6 @@
 import RegTrackerCore
 
-/// The narrow interface the use cases talk to. SQLite implements it today; a PostgreSQL backend can later.
+/// The narrow interface the use cases talk to: SQLiteStore and (RegTrackerPostgres) PostgresStore implement it.
 public protocol RegistryStore: Sendable {
     /// Runs `body` in one write transaction that waits for other writers (bounded) and is all or nothing.
     func write<T>(_ body: (any RegistryTransaction) throws -> T) throws -> T

@@ -123,4 +123,34 @@ struct PostgresImportTests {
         #expect(try waiting.read { try $0.batches().filter { $0.kind == .registrations } }.isEmpty)
         #expect(importer.run(path: path, options: ReadOptions(), township: nil, replace: false).summary?.rows == 4)
     }
+
+    /// The second importer of the same bytes finds no batch before it starts writing (the first has not
+    /// committed), waits at the sequence lock, and then finds the first's batch: the file is imported once.
+    @Test func theSameBytesStartedTwiceAtOnceAreImportedOnce() throws {
+        let two = try TwoStores()
+        _ = try two.roster("花名册.csv", TwoStores.roster)
+        // Enough rows for the first importer to report progress from inside its write transaction.
+        let rows = (0..<RegistrationImport.progressInterval).map { "青石镇,人\($0),139\(String(format: "%08d", $0))" }
+        let path = try two.file("青石镇.csv", "乡镇,姓名,手机号码\n" + rows.joined(separator: "\n") + "\n")
+        let (first, second) = (try PostgresStore(two.location), try PostgresStore(two.location))
+        let secondResult = LockedValue<ImportResult?>(nil)
+        let secondDone = DispatchSemaphore(value: 0)
+        let clock = two.clock
+        let firstResult = RegistrationImport(store: first, clock: clock) { _ in
+            // Inside the first's transaction, holding the lock: the second starts now and must wait for it.
+            Thread.detachNewThread {
+                secondResult.value = RegistrationImport(store: second, clock: clock).run(
+                    path: path, options: ReadOptions(), township: nil, replace: false)
+                secondDone.signal()
+            }
+            Thread.sleep(forTimeInterval: 1)
+        }.run(path: path, options: ReadOptions(), township: nil, replace: false)
+        secondDone.wait()
+        let batch = try #require(firstResult.summary?.batch)
+        #expect(secondResult.value?.alreadyImportedBatch == batch)
+        #expect(try two.postgres.read { try $0.batches().filter { $0.kind == .registrations }.count } == 1)
+        #expect(
+            try ReportService(store: two.postgres).report(target: .default).report.townships.map(\.counts.valid)
+                .reduce(0, +) == Int64(rows.count))
+    }
 }
