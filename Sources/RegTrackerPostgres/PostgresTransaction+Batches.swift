@@ -41,7 +41,9 @@ extension PostgresTransaction {
         try connection.rows("SELECT * FROM batch ORDER BY id").map(Self.batch)
     }
 
-    /// A batch without a sequence place takes its own number, in the same statement.
+    /// A batch without a sequence place takes its own number, in the same statement. Numbers are the highest so
+    /// far plus one, under the sequence lock, not a serial's next value: a rolled-back import (a rejected file)
+    /// then leaves no gap, as on SQLite, and `batches`, `retract N` and the reports number batches alike on both.
     public func insertBatch(_ batch: BatchRecord) throws -> Int64 {
         try sequenced()
         let rows = try connection.rows(
@@ -52,7 +54,7 @@ extension PostgresTransaction {
                 \(batch.importedAt), \(batch.format.rawValue), \(batch.encoding), \(batch.sheet),
                 \(batch.headerRow.map(Int64.init)), \(batch.headers), \(batch.townshipOverride), \(Int64(batch.rows)),
                 \(Int64(batch.skippedRows)), \(batch.retractedAt), \(batch.purgedAt)
-            FROM (SELECT nextval(pg_get_serial_sequence('batch', 'id')) AS id) AS next
+            FROM (SELECT COALESCE(MAX(id), 0) + 1 AS id FROM batch) AS next
             RETURNING id
             """)
         return try rows[0]["id"].decode(Int64.self)
