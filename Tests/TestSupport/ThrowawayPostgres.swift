@@ -42,8 +42,9 @@ public final class ThrowawayPostgres: Sendable {
         try Self.script(["database", folder, "t_" + UUID().uuidString.prefix(12).lowercased()])
     }
 
-    /// Runs the script and returns what it printed, trimmed. `posix_spawn` with the output in files, not
-    /// Foundation's `Process` with pipes: the server the script starts must not inherit a pipe this process waits on.
+    /// Runs the script and returns what it printed, trimmed. `posix_spawn` with the output in files and every
+    /// other descriptor closed, not Foundation's `Process` with pipes: the server the script starts must not
+    /// inherit a pipe this process waits on.
     static func script(_ arguments: [String]) throws -> String {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Scripts/postgres/throwaway.sh").path
@@ -58,6 +59,9 @@ public final class ThrowawayPostgres: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, output + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nor any other descriptor: a test running meanwhile may have a pipe open to a child it reads to the end,
+        // and a server holding that pipe would keep the read from ever ending.
+        addCloseFrom(&actions, 3)
         let argv = ["/bin/sh", script] + arguments
         let cArgv = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArgv { free(pointer) } }
@@ -81,3 +85,7 @@ public final class ThrowawayPostgres: Sendable {
 private enum ThrowawayFolder {
     nonisolated(unsafe) static var stopAtExit: String?
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which its Swift module does not export.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func addCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
