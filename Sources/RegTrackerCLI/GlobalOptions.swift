@@ -10,7 +10,7 @@ import RegTrackerStore
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "The database: a file, or postgres://user@host/database (default: $REGTRACKER_DB, else regtracker.sqlite here).")
+        help: "The database file, or postgres://USER@HOST/DB (default: $REGTRACKER_DB, else ./regtracker.sqlite).")
     var db: String?
 
     @Flag(name: .long, help: "Print nothing but errors (for cron).")

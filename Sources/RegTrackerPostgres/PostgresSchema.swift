@@ -118,7 +118,8 @@ enum PostgresSchema {
 
     /// The migrations applied to the database; empty when it has none (not a regtracker database, or a new one).
     static func appliedIdentifiers(_ connection: BlockingConnection) throws -> Set<String> {
-        let exists = try connection.rows("SELECT to_regclass('regtracker_migration') IS NOT NULL AS present")
+        let exists =
+            try connection.rows("SELECT to_regclass('regtracker_migration') IS NOT NULL AS present")
             .first?["present"].decode(Bool.self) ?? false
         guard exists else { return [] }
         return Set(

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 19: the same commands on the same files give the same output, byte for byte, on SQLite and on PostgreSQL
 /// (`--db postgres://…` on the tests' own throwaway server): imports, a rejected file, a file sent twice, a
@@ -37,7 +37,8 @@ struct BothStoresTests {
     /// The reports every sequence ends with.
     static let reports = [
         ["report", "--json"], ["report", "--json", "--target", "40%"], ["rejects", "--json"], ["batches", "--json"],
-        ["trend", "--json"], ["shortfall", "--json"], ["missing", "--since", "2026-11-28", "--json"], ["check", "--json"],
+        ["trend", "--json"], ["shortfall", "--json"], ["missing", "--since", "2026-11-28", "--json"],
+        ["check", "--json"],
     ]
 
     @Test func theFixtureListsGiveTheSameOutputOnBothStores() throws {
@@ -105,7 +106,10 @@ struct BothStoresTests {
         #expect(malformed.stderr.contains("is not a PostgreSQL URL"), "\(malformed.stderr)")
         let folder = tool.workFolder
         let unreachable = try tool.run(
-            ["import", "--db", "postgres://nobody@localhost/none?host=\(folder)", "\(RegTrackerBinary.fixtures)/roster.csv"],
+            [
+                "import", "--db", "postgres://nobody@localhost/none?host=\(folder)",
+                "\(RegTrackerBinary.fixtures)/roster.csv",
+            ],
             naming: false)
         #expect(unreachable.status == 1)
         #expect(unreachable.stderr.contains("cannot connect to the database"), "\(unreachable.stderr)")
