@@ -98,6 +98,34 @@ struct BothStoresTests {
             ] + Self.reports)
     }
 
+    /// Eight offices importing at once into one PostgreSQL database, each three of eight overlapping files in its
+    /// own order: every file is imported exactly once, and the figures are those of one run importing them all
+    /// into SQLite.
+    @Test func eightRunsAtOnceOnPostgreSQLImportEveryFileExactlyOnce() throws {
+        let tool = try RegTrackerBinary(database: try ThrowawayPostgres.shared.get().newDatabase())
+        defer { tool.cleanUp() }
+        #expect(try tool.run("population", "import", try LargeList.roster(in: tool.workFolder)).status == 0)
+        let files = try (0..<8).map { part in
+            try LargeList.write(rows: 1_500, first: part * 1_500, to: tool.workFolder + "/list-\(part).csv")
+        }
+        let runs = try (0..<8).map { run in
+            try tool.start("import", files[run], files[(run + 1) % 8], files[(run + 2) % 8])
+        }
+        for run in runs { run.waitUntilExit() }
+        #expect(runs.map(\.terminationStatus) == Array(repeating: 0, count: 8))
+        let batches = try tool.run("batches", "--json").json["batches"] as? [[String: Any]] ?? []
+        #expect(batches.count == 9)
+        #expect(Set(batches.compactMap { $0["file"] as? String }).count == 9)
+
+        let sequential = try RegTrackerBinary()
+        defer { sequential.cleanUp() }
+        try sequential.run("population", "import", try LargeList.roster(in: sequential.workFolder))
+        try sequential.run(["import"] + files)
+        let report = try tool.run("report", "--json")
+        #expect(report.stdout.hasPrefix("{"))
+        #expect(report.stdout == (try sequential.run("report", "--json").stdout))
+    }
+
     @Test func aMalformedOrUnreachableServerIsAClearErrorThatCreatesNothing() throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }
