@@ -46,6 +46,12 @@ public struct ReportService {
         try FiguresSnapshot.read(store) { $0.township(named: name) }
     }
 
+    /// The roster township a name or alias stands for within `county` (SPEC 8), or, for nil, the one township of
+    /// that name, with its county.
+    public func township(named name: String, county: String?) throws -> (name: String, county: String?, id: Int64)? {
+        try FiguresSnapshot.read(store) { $0.township(named: name, county: county) }
+    }
+
     public func suggestion(for name: String) throws -> String? {
         try store.read { try $0.currentRoster().roster.suggestion(forKey: Roster.key(name)) }
     }
