@@ -66,9 +66,16 @@ public struct ReportService {
     public func missing(since: CivilDate) throws -> [MissingTownship] {
         try FiguresSnapshot.read(store) { snapshot in
             let last = try snapshot.report(target: .default).lastSubmission
-            return snapshot.roster.roster.townships.compactMap { township in
-                if let date = last[township.name], date >= since { return nil }
-                return MissingTownship(township: township.name, lastSubmission: last[township.name]?.iso8601Unchecked)
+            let townships = snapshot.roster.roster.townships
+            var named: [String: Int] = [:]
+            for township in townships { named[township.name, default: 0] += 1 }
+            return townships.compactMap { township in
+                // A name two counties share (SPEC 8) is listed, and its day looked up, with its county.
+                var missing = MissingTownship(township: township.name, lastSubmission: nil, county: township.county)
+                missing.sharesName = named[township.name, default: 0] > 1
+                if let date = last[missing.label], date >= since { return nil }
+                missing.lastSubmission = last[missing.label]?.iso8601Unchecked
+                return missing
             }
         }
     }
@@ -88,9 +95,17 @@ public enum CountyLookup: Sendable, Equatable {
 public struct MissingTownship: Sendable, Equatable {
     public var township: String
     public var lastSubmission: String?
+    /// Its county (SPEC 8); nil without a county column.
+    public var county: String?
+    /// Whether another county's township has the same name.
+    public var sharesName = false
 
-    public init(township: String, lastSubmission: String?) {
+    /// The name, with the county where two counties share the name (`城关镇（青石县）`), as people read it.
+    public var label: String { sharesName ? TownshipFigures.label(township, county: county) : township }
+
+    public init(township: String, lastSubmission: String?, county: String? = nil) {
         self.township = township
         self.lastSubmission = lastSubmission
+        self.county = county
     }
 }

@@ -212,5 +212,15 @@ import Testing
         #expect(csv.contains("城关镇（青石县）") && csv.contains("城关镇（云岭县）"))
         let markdown = try String(contentsOfFile: out + "/报表-2026-11-29.md", encoding: .utf8)
         #expect(markdown.contains("城关镇（青石县）") && markdown.contains("城关镇（云岭县）"))
+
+        // Nothing since 2026-12-01: every township is missing, each 城关镇 with its county and its own day.
+        let missing = try tool.run("missing", "--since", "2026-12-01")
+        #expect(missing.status == 0, "\(missing.stderr)")
+        #expect(missing.stdout.contains("城关镇（青石县）") && missing.stdout.contains("城关镇（云岭县）"))
+        let missingJSON = try tool.run("missing", "--since", "2026-12-01", "--json")
+        let listed = missingJSON.json["townships"] as? [[String: Any]] ?? []
+        #expect(listed.map { $0["township"] as? String } == ["城关镇", "白沙镇", "城关镇", "松林镇"])
+        #expect(listed.map { $0["county"] as? String } == ["青石县", "青石县", "云岭县", "云岭县"])
+        #expect(listed.map { $0["last_submission"] as? String } == ["2026-11-29", nil, "2026-11-29", "2026-11-29"])
     }
 }

@@ -92,7 +92,7 @@ public struct ReportFiles: Sendable {
         -> [String]
     {
         let sheet = ReportSheets.missing(
-            townships.map { ($0.township, $0.lastSubmission) }, since: since, date: clock.today)
+            townships.map { ($0.label, $0.lastSubmission) }, since: since, date: clock.today)
         return try write(name: "未报送-\(date)", sheet: sheet, sheetName: "未报送", formats: formats)
     }
 
