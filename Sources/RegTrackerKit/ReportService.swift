@@ -52,6 +52,15 @@ public struct ReportService {
         try FiguresSnapshot.read(store) { $0.township(named: name, county: county) }
     }
 
+    /// The names that more than one township of the roster in force carries (SPEC 8: two counties' 城关镇).
+    public func sharedTownshipNames() throws -> Set<String> {
+        try store.read { transaction in
+            var named: [String: Int] = [:]
+            for township in try transaction.currentRoster().roster.townships { named[township.name, default: 0] += 1 }
+            return Set(named.filter { $0.value > 1 }.keys)
+        }
+    }
+
     public func suggestion(for name: String) throws -> String? {
         try store.read { try $0.currentRoster().roster.suggestion(forKey: Roster.key(name)) }
     }

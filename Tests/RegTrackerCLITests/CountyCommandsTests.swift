@@ -222,5 +222,19 @@ import Testing
         #expect(listed.map { $0["township"] as? String } == ["城关镇", "白沙镇", "城关镇", "松林镇"])
         #expect(listed.map { $0["county"] as? String } == ["青石县", "青石县", "云岭县", "云岭县"])
         #expect(listed.map { $0["last_submission"] as? String } == ["2026-11-29", nil, "2026-11-29", "2026-11-29"])
+
+        // A duplicate in each 城关镇: each goes back to its own township, in a file named with its county.
+        try Data("县,乡镇,姓名,手机号码\n青石县,城关镇,重一,13800138000\n云岭县,城关镇,重二,13900139000\n".utf8).write(
+            to: URL(fileURLWithPath: tool.workFolder + "/重复.csv"))
+        #expect(try tool.run("import", tool.workFolder + "/重复.csv").status == 0)
+        let rejects = tool.workFolder + "/rejects"
+        #expect(try tool.run("rejects", "--out", rejects, "--format", "csv").status == 0)
+        let qingshiFile = try String(contentsOfFile: rejects + "/退回-城关镇（青石县）-2026-11-29.csv", encoding: .utf8)
+        let yunlingFile = try String(contentsOfFile: rejects + "/退回-城关镇（云岭县）-2026-11-29.csv", encoding: .utf8)
+        #expect(qingshiFile.contains("重一") && !qingshiFile.contains("重二"))
+        #expect(yunlingFile.contains("重二") && !yunlingFile.contains("重一"))
+        let rejectsJSON = try tool.run("rejects", "--json").json["rows"] as? [[String: Any]] ?? []
+        let duplicates = rejectsJSON.filter { $0["outcome"] as? String == "duplicate" }
+        #expect(duplicates.map { $0["county"] as? String } == ["青石县", "云岭县"])
     }
 }

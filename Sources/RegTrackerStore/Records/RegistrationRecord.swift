@@ -34,6 +34,8 @@ public struct RejectRecord: Sendable, Equatable {
     public var outcome: OutcomeKind
     /// Why it did not count; several for a row with several problems of its own.
     public var reasons: [Reason]
+    /// The county of its township (SPEC 8); nil without a county column or a township.
+    public var county: String? = nil
 }
 
 /// The rows of a township that match none of its villages (SPEC 5), as the dashboard lists them: the first ones in

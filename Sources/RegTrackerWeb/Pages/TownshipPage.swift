@@ -155,7 +155,7 @@ struct TownshipPage {
     }
 
     private func rejects() -> String {
-        let sheet = RejectSheets.sheet(township: data.figures.township, rejects: data.rejects, date: data.trend.asOf)
+        let sheet = RejectSheets.sheet(township: data.figures.label, rejects: data.rejects, date: data.trend.asOf)
         var lines = ["<section class=\"rejects\"><h2>未计入的行</h2>"]
         lines += RejectSheets.summary(data.rejects).map { "<p class=\"summary\">\(HTMLText.escape($0))</p>" }
         guard !data.rejects.isEmpty else { return (lines + ["</section>"]).joined(separator: "\n") }
