@@ -130,15 +130,6 @@ extension Dashboard {
         }
     }
 
-    /// The roster county a path segment stands for, or nil.
-    func countyName(_ text: String, for client: String) async throws -> String? {
-        let (today, cache) = (today, figuresCache)
-        return try await readers.read(for: client) { store in
-            try Self.read(store, cache: cache, today: today) { snapshot, _ in snapshot.roster.roster.county(named: text)
-            }
-        }
-    }
-
     /// nil when the township is not in the roster.
     func townshipData(_ ref: TownshipRef, for client: String) async throws -> TownshipData? {
         let (target, today, cache) = (target, today, figuresCache)
