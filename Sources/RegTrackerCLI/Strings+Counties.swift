@@ -13,6 +13,10 @@ enum CountyText: Sendable {
     case byCountyWritesNoFiles
     /// A township name given on the command line that several counties share.
     case townshipInSeveral(String, counties: [String])
+    /// `tokens create --township NAME` without `--county`, for a name several counties share (issue 19).
+    case tokenTownshipInSeveral(String, counties: [String])
+    /// `--township NAME --county NAME` where that county has no such township.
+    case townshipNotInCounty(String, county: String)
     case title(county: String, target: String, date: String)
     case countiesTitle(target: String, date: String)
 
@@ -45,6 +49,18 @@ enum CountyText: Sendable {
                     + "them here; see each with report --county NAME",
                 "\(name) 在多个县（区）都有（\(counties.joined(separator: "、"))），此处无法确定是哪一个；"
                     + "请用 report --county 县（区）名 查看"
+            )
+        case .tokenTownshipInSeveral(let name, let counties):
+            (
+                "\(name) is a township of several counties (\(counties.joined(separator: ", "))); name its county: "
+                    + "tokens create --township \(name) --county \(counties[0])",
+                "\(name) 在多个县（区）都有（\(counties.joined(separator: "、"))）；请同时给出县（区）："
+                    + "tokens create --township \(name) --county \(counties[0])"
+            )
+        case .townshipNotInCounty(let name, let county):
+            (
+                "\(name) is not a township of \(county) in the roster; see regtracker report --county \(county)",
+                "\(name) 不是人口底数中\(county)的乡镇；见 regtracker report --county \(county)"
             )
         case .title(let county, let target, let date):
             ("\(county): 注册率排名 (target \(target)), \(date)", "\(county)注册率排名（目标 \(target)，\(date)）")

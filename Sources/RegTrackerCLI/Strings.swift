@@ -355,7 +355,7 @@ extension Strings {
         case villageHeading
         case noVillages
         case tokenCreated(id: Int64, scope: String, secret: String)
-        case tokenScope(township: String?)
+        case tokenScope(TokenRecord)
         case tokenActive
         case tokenRevokedAt(String)
         case noTokens
@@ -399,8 +399,14 @@ extension Strings {
                 "token \(id) (\(scope)) created. It is shown only this once; only its hash is stored:\n\(secret)",
                 "已创建第 \(id) 号令牌（\(scope)）。令牌只显示这一次，数据库只保存其哈希：\n\(secret)"
             )
-        case .tokenScope(let township):
-            if let township { ("township \(township)", "乡镇 \(township)") } else { ("office", "联席办") }
+        case .tokenScope(let token):
+            switch (token.scope, token.township, token.county) {
+            case (.township, let township?, let county?):
+                ("township \(township) (\(county))", "乡镇 \(township)（\(county)）")
+            case (.township, let township?, nil): ("township \(township)", "乡镇 \(township)")
+            case (.county, _, let county?): ("county \(county)", "县（区） \(county)")
+            default: ("office", "联席办")
+            }
         case .tokenActive: ("active", "有效")
         case .tokenRevokedAt(let at): ("revoked \(at)", "已于 \(at) 撤销")
         case .noTokens:
@@ -412,7 +418,11 @@ extension Strings {
         case .noSuchToken(let id):
             ("no active token \(id); see regtracker tokens list", "没有有效的第 \(id) 号令牌；见 regtracker tokens list")
         case .tokensChooseScope:
-            ("give exactly one of --office and --township NAME", "请给出 --office 或 --township NAME 之一")
+            (
+                "give exactly one of --office, --township NAME (with --county NAME where counties share the name) "
+                    + "and --county NAME",
+                "请给出 --office、--township NAME（多个县（区）同名时加 --county NAME）或 --county NAME 之一"
+            )
         case .serving(let url, let database):
             ("serving \(database) at \(url) (Ctrl-C stops)", "正在 \(url) 提供 \(database) 的看板（Ctrl-C 停止）")
         case .serveFailed(let reason): ("the server stopped: \(reason)", "服务已停止：\(reason)")

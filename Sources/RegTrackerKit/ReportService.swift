@@ -46,6 +46,21 @@ public struct ReportService {
         try FiguresSnapshot.read(store) { $0.township(named: name) }
     }
 
+    /// The roster township a name or alias stands for within `county` (SPEC 8), or, for nil, the one township of
+    /// that name, with its county.
+    public func township(named name: String, county: String?) throws -> (name: String, county: String?, id: Int64)? {
+        try FiguresSnapshot.read(store) { $0.township(named: name, county: county) }
+    }
+
+    /// The names that more than one township of the roster in force carries (SPEC 8: two counties' 城关镇).
+    public func sharedTownshipNames() throws -> Set<String> {
+        try store.read { transaction in
+            var named: [String: Int] = [:]
+            for township in try transaction.currentRoster().roster.townships { named[township.name, default: 0] += 1 }
+            return Set(named.filter { $0.value > 1 }.keys)
+        }
+    }
+
     public func suggestion(for name: String) throws -> String? {
         try store.read { try $0.currentRoster().roster.suggestion(forKey: Roster.key(name)) }
     }
@@ -60,9 +75,16 @@ public struct ReportService {
     public func missing(since: CivilDate) throws -> [MissingTownship] {
         try FiguresSnapshot.read(store) { snapshot in
             let last = try snapshot.report(target: .default).lastSubmission
-            return snapshot.roster.roster.townships.compactMap { township in
-                if let date = last[township.name], date >= since { return nil }
-                return MissingTownship(township: township.name, lastSubmission: last[township.name]?.iso8601Unchecked)
+            let townships = snapshot.roster.roster.townships
+            var named: [String: Int] = [:]
+            for township in townships { named[township.name, default: 0] += 1 }
+            return townships.compactMap { township in
+                // A name two counties share (SPEC 8) is listed, and its day looked up, with its county.
+                var missing = MissingTownship(township: township.name, lastSubmission: nil, county: township.county)
+                missing.sharesName = named[township.name, default: 0] > 1
+                if let date = last[missing.label], date >= since { return nil }
+                missing.lastSubmission = last[missing.label]?.iso8601Unchecked
+                return missing
             }
         }
     }
@@ -82,9 +104,17 @@ public enum CountyLookup: Sendable, Equatable {
 public struct MissingTownship: Sendable, Equatable {
     public var township: String
     public var lastSubmission: String?
+    /// Its county (SPEC 8); nil without a county column.
+    public var county: String?
+    /// Whether another county's township has the same name.
+    public var sharesName = false
 
-    public init(township: String, lastSubmission: String?) {
+    /// The name, with the county where two counties share the name (`城关镇（青石县）`), as people read it.
+    public var label: String { sharesName ? TownshipFigures.label(township, county: county) : township }
+
+    public init(township: String, lastSubmission: String?, county: String? = nil) {
         self.township = township
         self.lastSubmission = lastSubmission
+        self.county = county
     }
 }

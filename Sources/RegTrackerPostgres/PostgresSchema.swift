@@ -55,6 +55,7 @@ enum PostgresSchema {
                     id BIGSERIAL PRIMARY KEY,
                     scope TEXT NOT NULL,
                     township TEXT,
+                    county TEXT,
                     sha256 TEXT NOT NULL UNIQUE,
                     created_at TEXT NOT NULL,
                     revoked_at TEXT

@@ -139,7 +139,7 @@ extension PostgresTransaction: RegistrationStore {
                 r.id_text, r.phone_text, r.outcome, r.reason,
                 dt.name AS earlier_township, eb_d.file_name AS earlier_file, d.sheet AS earlier_sheet,
                 d.row_number AS earlier_row, e.reason AS entry_reason, eb.file_name AS entry_file,
-                e.row_number AS entry_row
+                e.row_number AS entry_row, t.county
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -189,7 +189,8 @@ extension PostgresTransaction: RegistrationStore {
                     try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
                 batch: try row["batch"].decode(Int64.self), rowNumber: try row["row_number"].decode(Int.self),
                 name: try row["name"].decode(String.self), idText: try row["id_text"].decode(String?.self),
-                phoneText: try row["phone_text"].decode(String?.self), outcome: kind, reasons: reasons)
+                phoneText: try row["phone_text"].decode(String?.self), outcome: kind, reasons: reasons,
+                county: try row["county"].decode(String?.self))
         }
     }
 

@@ -6,8 +6,10 @@ extension PostgresTransaction: TokenStore {
     public func insertToken(_ token: TokenRecord) throws -> Int64 {
         let rows = try connection.rows(
             """
-            INSERT INTO access_token (scope, township, sha256, created_at, revoked_at)
-            VALUES (\(token.scope.rawValue), \(token.township), \(token.sha256), \(token.createdAt), \(token.revokedAt))
+            INSERT INTO access_token (scope, township, county, sha256, created_at, revoked_at)
+            VALUES (
+                \(token.scope.rawValue), \(token.township), \(token.county), \(token.sha256), \(token.createdAt),
+                \(token.revokedAt))
             RETURNING id
             """)
         return try rows[0]["id"].decode(Int64.self)
@@ -70,7 +72,7 @@ extension PostgresTransaction: TokenStore {
         guard let scope = TokenRecord.Scope(rawValue: try row["scope"].decode(String.self)) else { return nil }
         return TokenRecord(
             id: try row["id"].decode(Int64.self), scope: scope, township: try row["township"].decode(String?.self),
-            sha256: try row["sha256"].decode(String.self), createdAt: try row["created_at"].decode(String.self),
+            county: try row["county"].decode(String?.self), sha256: try row["sha256"].decode(String.self), createdAt: try row["created_at"].decode(String.self),
             revokedAt: try row["revoked_at"].decode(String?.self))
     }
 }

@@ -22,10 +22,10 @@ public struct RateChart: Sendable, Equatable {
         bars = report.townships.compactMap { figures in
             guard figures.hasRate, let met = figures.met else { return nil }
             return Bar(
-                township: figures.township, valid: figures.counts.valid, population: figures.population,
+                township: figures.label, valid: figures.counts.valid, population: figures.population,
                 target: figures.target, met: met)
         }
-        withoutBar = report.townshipsWithoutPopulation.map(\.township)
+        withoutBar = report.townshipsWithoutPopulation.map(\.label)
     }
 
     /// The right end of the axis in tenths (10 = 100%): the largest rate or target, rounded up to a tenth.

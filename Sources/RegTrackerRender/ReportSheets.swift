@@ -17,7 +17,7 @@ public enum ReportSheets {
     public static func ranked(_ report: Report, lastSubmission: [String: String], date: CivilDate) -> ReportSheet {
         let rows = report.townships.map { figures in
             ReportSheet.Row(
-                cells(figures) + [.text(lastSubmission[figures.township] ?? neverSubmitted)],
+                cells(figures) + [.text(lastSubmission[figures.label] ?? neverSubmitted)],
                 style: figures.met == false ? .unmet : .normal)
         }
         let totals = ReportSheet.Row(
@@ -61,7 +61,7 @@ public enum ReportSheets {
     public static func cells(_ figures: TownshipFigures) -> [ReportSheet.Cell] {
         let counts = figures.counts
         return [
-            figures.rank.map { .integer(Int64($0)) } ?? .text("—"), .text(figures.township),
+            figures.rank.map { .integer(Int64($0)) } ?? .text("—"), .text(figures.label),
             .integer(figures.population),
             .integer(counts.reported), .integer(counts.invalid), .integer(counts.duplicates), .integer(counts.valid),
             figures.hasRate ? .rate(numerator: counts.valid, denominator: figures.population) : .text("—"),
@@ -94,7 +94,7 @@ public enum ReportSheets {
             notes.append("另有 \(report.unassigned) 行的乡镇不在人口底数中（未匹配乡镇），不计入任何乡镇，见退回名单。")
         }
         for township in report.townshipsWithoutPopulation {
-            notes.append("\(township.township)：实有人口为 0，无注册率、无排名，不画条形。")
+            notes.append("\(township.label)：实有人口为 0，无注册率、无排名，不画条形。")
         }
         return notes
     }

@@ -11,10 +11,12 @@ struct APIRoutes {
     func add(to group: RouterGroup<DashboardContext>) {
         let dashboard = dashboard
         group.get("/api/report") { _, context in
+            if let refused = Self.refusedUnlessEveryTownship(context) { return refused }
             let data = try await dashboard.rankingData(for: context.client)
             return Self.json(rendered: data.rendered.text("report") { ReportJSON.report(data.report).rendered() })
         }
         group.get("/api/trend") { request, context in
+            if let refused = Self.refusedUnlessEveryTownship(context) { return refused }
             let step = request.uri.queryParameters.get("by").flatMap(DailySeries.Step.init(rawValue:)) ?? .day
             let data = try await dashboard.rankingData(for: context.client)
             return Self.json(
@@ -22,18 +24,42 @@ struct APIRoutes {
                     TrendJSON.report(data.trend, step: step).rendered()
                 })
         }
-        group.get("/api/townships/:name") { _, context in
+        group.get("/api/counties/:county") { _, context in
             guard let access = context.access else { return Self.error(.unauthorized, "a token is required") }
-            let name = PageRoutes.decodedParameter(context.parameters.get("name") ?? "")
-            let canonical = try await dashboard.townshipName(name, for: context.client)
-            guard let canonical, access.canSee(township: canonical) else {
-                if case .office = access { return Self.error(.notFound, "unknown township") }
-                return Self.error(.forbidden, "this token may read its own township only")
-            }
-            guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else {
-                return Self.error(.notFound, "unknown township")
+            let text = PageRoutes.decodedParameter(context.parameters.get("county") ?? "")
+            let data = try await dashboard.rankingData(for: context.client)
+            guard let county = data.counties.first(where: { Roster.key($0) == Roster.key(text) }),
+                access.canSee(county: county), let countyData = data.county(county)
+            else {
+                if case .office = access { return Self.error(.notFound, "unknown county") }
+                return Self.error(.forbidden, access.apiRefusal)
             }
             return Self.json(
+                rendered: data.rendered.text("county:\(county)") {
+                    ReportJSON.report(countyData.report, county: county).rendered()
+                })
+        }
+        group.get("/api/townships/:name") { _, context in
+            try await Self.township(context, county: nil, dashboard: dashboard)
+        }
+        group.get("/api/counties/:county/townships/:name") { _, context in
+            let county = PageRoutes.decodedParameter(context.parameters.get("county") ?? "")
+            return try await Self.township(context, county: county, dashboard: dashboard)
+        }
+    }
+
+    /// `rate NAME --json --by-village` of the township the path names, if the token may see it.
+    private static func township(_ context: DashboardContext, county: String?, dashboard: Dashboard) async throws
+        -> Response
+    {
+        guard let access = context.access else { return error(.unauthorized, "a token is required") }
+        let name = PageRoutes.decodedParameter(context.parameters.get("name") ?? "")
+        let found = try await PageRoutes.township(
+            name, county: county, access: access, dashboard: dashboard, client: context.client)
+        switch found {
+        case .failure(let refusal): return error(refusal.status, refusal.api)
+        case .success(let data):
+            return json(
                 rendered: data.rendered.text("township") {
                     TownshipDocument.json(
                         data.figures, in: data.report, lastSubmission: data.lastSubmission,
@@ -41,6 +67,12 @@ struct APIRoutes {
                     ).rendered()
                 })
         }
+    }
+
+    /// 403 for a county token (issue 19), which sees its own county only, not every township's figures.
+    static func refusedUnlessEveryTownship(_ context: DashboardContext) -> Response? {
+        guard let access = context.access, !access.seesEveryTownship else { return nil }
+        return error(.forbidden, access.apiRefusal)
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {

@@ -4,19 +4,21 @@ import RegTrackerKit
 import RegTrackerRender
 
 /// `GET /api/notices` and `/api/notices/{period}`: the JSON of `notice list --json` and of a stored notice
-/// (`notice PERIOD --json`). Read-only: the dashboard never issues a notice. A notice is a ranking, which every
-/// token may see.
+/// (`notice PERIOD --json`). Read-only: the dashboard never issues a notice. A notice is a ranking of every
+/// township, which every token may see but a county's (issue 19).
 struct NoticeRoutes {
     var dashboard: Dashboard
 
     func add(to group: RouterGroup<DashboardContext>) {
         let dashboard = dashboard
         group.get("/api/notices") { _, context in
-            APIRoutes.json(
+            if let refused = APIRoutes.refusedUnlessEveryTownship(context) { return refused }
+            return APIRoutes.json(
                 NoticeJSON.list(
                     try await dashboard.readers.read(for: context.client) { try NoticeService(store: $0).list() }))
         }
         group.get("/api/notices/:period") { _, context in
+            if let refused = APIRoutes.refusedUnlessEveryTownship(context) { return refused }
             let text = PageRoutes.decodedParameter(context.parameters.get("period") ?? "")
             guard let period = NoticePeriod(parsing: text) else {
                 return APIRoutes.error(.notFound, "not a period: give 2026-11, 2026-W48 or 2026-11-30")

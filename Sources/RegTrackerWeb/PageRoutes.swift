@@ -1,8 +1,11 @@
 import Foundation
 import Hummingbird
+import RegTrackerCore
 import RegTrackerKit
 
-/// `/` (the ranking, for every token) and `/townships/{name}` (the office, or that township's own token).
+/// `/` (the ranking, for every token; for a county token the counties ranked), `/counties/{county}` (the office, or
+/// that county's token), and a township's page: `/townships/{name}`, or `/counties/{county}/townships/{name}` where
+/// the roster has counties (the office, that township's token, or its county's).
 struct PageRoutes {
     var dashboard: Dashboard
 
@@ -14,22 +17,104 @@ struct PageRoutes {
             return HTMLResponse.page(
                 data.rendered.text(access.renderedPageKey) { RankingPage(data: data, access: access).html() })
         }
-        group.get("/townships/:name") { _, context in
+        group.get("/counties/:county") { _, context in
             guard let access = context.access else { throw HTTPError(.unauthorized) }
-            let name = Self.decodedParameter(context.parameters.get("name") ?? "")
-            let canonical = try await dashboard.townshipName(name, for: context.client)
-            guard let canonical, access.canSee(township: canonical) else {
-                if case .office = access { throw HTTPError(.notFound, message: "乡镇“\(name)”不在人口底数中。") }
-                throw HTTPError(.forbidden, message: "此令牌只能查看排名和本乡镇的页面。")
-            }
-            guard let data = try await dashboard.townshipData(named: canonical, for: context.client) else {
-                throw HTTPError(.notFound)
+            let text = Self.decodedParameter(context.parameters.get("county") ?? "")
+            let data = try await dashboard.rankingData(for: context.client)
+            guard let county = data.counties.first(where: { Roster.key($0) == Roster.key(text) }),
+                access.canSee(county: county), let countyData = data.county(county)
+            else {
+                if case .office = access { throw HTTPError(.notFound, message: "县（区）“\(text)”不在人口底数中。") }
+                throw HTTPError(.forbidden, message: access.refusal)
             }
             return HTMLResponse.page(
+                data.rendered.text("county:\(county):" + access.renderedPageKey) {
+                    CountyPage(ranking: data, county: countyData, access: access).html()
+                })
+        }
+        group.get("/townships/:name") { _, context in
+            try await Self.townshipPage(context, county: nil, dashboard: dashboard)
+        }
+        group.get("/counties/:county/townships/:name") { _, context in
+            let county = Self.decodedParameter(context.parameters.get("county") ?? "")
+            return try await Self.townshipPage(context, county: county, dashboard: dashboard)
+        }
+    }
+
+    private static func townshipPage(_ context: DashboardContext, county: String?, dashboard: Dashboard) async throws
+        -> Response
+    {
+        guard let access = context.access else { throw HTTPError(.unauthorized) }
+        let name = decodedParameter(context.parameters.get("name") ?? "")
+        switch try await township(name, county: county, access: access, dashboard: dashboard, client: context.client) {
+        case .success(let data):
+            return HTMLResponse.page(
                 data.rendered.text(access.renderedPageKey) { TownshipPage(data: data, access: access).html() })
+        case .failure(let refusal):
+            throw HTTPError(refusal.status, message: refusal.page)
+        }
+    }
+
+    /// Why a township's page or JSON is not shown: 404 to the office, which may see every page, 403 to the others.
+    struct Refusal: Error {
+        var status: HTTPResponse.Status
+        /// The page's message (Chinese, SPEC 7).
+        var page: String
+        /// The JSON's message.
+        var api: String
+    }
+
+    /// The figures of the township `name` (of `county` when the path names one), if `access` may see them.
+    static func township(
+        _ name: String, county: String?, access: Access, dashboard: Dashboard, client: String
+    ) async throws -> Result<TownshipData, Refusal> {
+        let lookup = try await dashboard.township(name, county: county, for: client)
+        let office = access == .office
+        switch lookup {
+        case .found(let ref) where access.canSee(township: ref.name, county: ref.county, nameIsShared: ref.nameIsShared):
+            guard let data = try await dashboard.townshipData(ref, for: client) else {
+                return .failure(Refusal(status: .notFound, page: "乡镇“\(name)”不在人口底数中。", api: "unknown township"))
+            }
+            return .success(data)
+        case .inSeveralCounties(let counties) where office:
+            return .failure(
+                Refusal(
+                    status: .notFound,
+                    page: "乡镇“\(name)”在多个县（区）都有：\(counties.joined(separator: "、"))，请从县（区）的页面打开。",
+                    api: "township \(name) is in several counties (\(counties.joined(separator: ", "))); "
+                        + "use /api/counties/COUNTY/townships/\(name)"))
+        case .unknown(let knownCounty) where office:
+            let page =
+                switch (knownCounty, county) {
+                case (false, let county): "县（区）“\(county ?? "")”不在人口底数中。"
+                case (true, let county?): "人口底数中\(county)没有乡镇“\(name)”。"
+                case (true, nil): "乡镇“\(name)”不在人口底数中。"
+                }
+            return .failure(
+                Refusal(status: .notFound, page: page, api: knownCounty ? "unknown township" : "unknown county"))
+        default:
+            return .failure(Refusal(status: .forbidden, page: access.refusal, api: access.apiRefusal))
         }
     }
 
     /// Path segments arrive percent-encoded (`%E9%9D%92…`).
     static func decodedParameter(_ text: String) -> String { text.removingPercentEncoding ?? text }
+}
+
+extension Access {
+    /// Why a page beyond this token's reach is refused.
+    var refusal: String {
+        switch self {
+        case .county: "此令牌只能查看本县（区）的页面。"
+        default: "此令牌只能查看排名和本乡镇的页面。"
+        }
+    }
+
+    /// The same, in the JSON.
+    var apiRefusal: String {
+        switch self {
+        case .county: "this token may read its own county only"
+        default: "this token may read its own township only"
+        }
+    }
 }

@@ -20,7 +20,8 @@ extension Access {
     var renderedPageKey: String {
         switch self {
         case .office: "page:office"
-        case .township(let name): "page:township:" + name
+        case .township(let name, let county): "page:township:" + (county ?? "") + "/" + name
+        case .county(let county): "page:county:" + county
         }
     }
 }

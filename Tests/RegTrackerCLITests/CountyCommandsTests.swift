@@ -115,4 +115,126 @@ import Testing
         let bad = try tool.run("report", "--by", "village")
         #expect(bad.status != 0 && bad.status != 1, "a usage error")
     }
+
+    @Test func tokensCreateCountyScopesATokenToOneCountyAndASharedTownshipNeedsItsCounty() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let county = try tool.run("tokens", "create", "--county", "青石县")
+        #expect(county.status == 0, "\(county.stderr)")
+        #expect(county.stderr.contains("(county 青石县)"))
+        let shared = try tool.run("tokens", "create", "--township", "城关镇")
+        #expect(shared.status == 1)
+        #expect(
+            shared.stderr.contains(
+                "城关镇 is a township of several counties (青石县, 云岭县); name its county: "
+                    + "tokens create --township 城关镇 --county 青石县"))
+        #expect(try tool.run("tokens", "create", "--township", "城关镇", "--county", "云岭县").status == 0)
+        #expect(try tool.run("tokens", "create", "--township", "松林镇").status == 0, "a name of one county only")
+        let elsewhere = try tool.run("tokens", "create", "--township", "松林镇", "--county", "青石县")
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.stderr.contains("松林镇 is not a township of 青石县 in the roster"))
+        let unknown = try tool.run(
+            ["tokens", "create", "--county", "雾山县"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("雾山县 不是人口底数中的县（区）；请给出以下之一：青石县、云岭县"))
+        let both = try tool.run("tokens", "create", "--office", "--county", "青石县")
+        #expect(both.status != 0 && both.status != 1, "a usage error")
+
+        let listed = try tool.run("tokens", "list")
+        #expect(listed.stdout.contains("county 青石县"))
+        #expect(listed.stdout.contains("township 城关镇 (云岭县)"))
+        #expect(listed.stdout.contains("township 松林镇 (云岭县)"))
+        let chinese = try tool.run(["tokens", "list"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.stdout.contains("县（区） 青石县"))
+        #expect(chinese.stdout.contains("乡镇 城关镇（云岭县）"))
+        let json = try tool.run("tokens", "list", "--json")
+        let tokens = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(tokens.map { $0["scope"] as? String } == ["county", "township", "township"])
+        #expect(tokens.map { $0["county"] as? String } == ["青石县", "云岭县", "云岭县"])
+        #expect(tokens.map { $0["township"] as? String } == [nil, "城关镇", "松林镇"])
+    }
+
+    @Test func aCountyTokenReadsItsOwnCountyOnlyFromTheServedDashboard() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let county = try DashboardCommandsTests.token(from: tool.run("tokens", "create", "--county", "青石县"))
+        let township = try DashboardCommandsTests.token(
+            from: tool.run("tokens", "create", "--township", "城关镇", "--county", "云岭县"))
+        let (server, port) = try tool.startServer()
+        defer { server.terminate() }
+        func path(_ parts: String...) -> String {
+            "/api/"
+                + parts.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)! }.joined(
+                    separator: "/")
+        }
+        let own = try LoopbackHTTP.get(port: port, path: path("counties", "青石县"), token: county)
+        #expect(own.status == 200)
+        let report = try JSONSerialization.jsonObject(with: Data(own.body.utf8)) as? [String: Any] ?? [:]
+        #expect(
+            NSDictionary(dictionary: report)
+                == NSDictionary(dictionary: try tool.run("report", "--county", "青石县", "--json").json))
+        #expect(try LoopbackHTTP.get(port: port, path: path("counties", "云岭县"), token: county).status == 403)
+        #expect(try LoopbackHTTP.get(port: port, path: "/api/report", token: county).status == 403)
+        let mine = path("counties", "青石县", "townships", "城关镇")
+        #expect(try LoopbackHTTP.get(port: port, path: mine, token: county).status == 200)
+        let theirs = path("counties", "云岭县", "townships", "城关镇")
+        #expect(try LoopbackHTTP.get(port: port, path: theirs, token: county).status == 403)
+        let chengguan = try LoopbackHTTP.get(port: port, path: theirs, token: township)
+        #expect(chengguan.status == 200)
+        let figures = try JSONSerialization.jsonObject(with: Data(chengguan.body.utf8)) as? [String: Any] ?? [:]
+        #expect(figures["population"] as? Int == 20)
+        #expect(figures["valid"] as? Int == 2)
+        #expect(try LoopbackHTTP.get(port: port, path: mine, token: township).status == 403)
+    }
+
+    @Test func theWholeDatabaseReportTellsTheTwoChengguanApartByTheirCounties() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let text = try tool.run("report")
+        #expect(text.status == 0, "\(text.stderr)")
+        // 城关镇 of 云岭县 2 of 20 (10%), of 青石县 1 of 10 (10%): the same rate, ties by name and then county.
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let yunling = try #require(lines.firstIndex { $0.contains("城关镇（云岭县）") })
+        let qingshi = try #require(lines.firstIndex { $0.contains("城关镇（青石县）") })
+        #expect(lines[yunling].contains("    20 "))
+        #expect(lines[qingshi].contains("    10 "))
+        #expect(lines[yunling].hasSuffix("2026-11-29"))
+        #expect(!lines.contains { $0.range(of: #"\s城关镇\s"#, options: .regularExpression) != nil })
+
+        let json = try tool.run("report", "--json")
+        let townships = json.json["townships"] as? [[String: Any]] ?? []
+        let chengguan = townships.filter { $0["township"] as? String == "城关镇" }
+        #expect(Set(chengguan.compactMap { $0["county"] as? String }) == ["青石县", "云岭县"])
+
+        let out = tool.workFolder + "/out"
+        #expect(try tool.run("report", "--out", out, "--format", "csv,md").status == 0)
+        let csv = try String(contentsOfFile: out + "/报表-2026-11-29.csv", encoding: .utf8)
+        #expect(csv.contains("城关镇（青石县）") && csv.contains("城关镇（云岭县）"))
+        let markdown = try String(contentsOfFile: out + "/报表-2026-11-29.md", encoding: .utf8)
+        #expect(markdown.contains("城关镇（青石县）") && markdown.contains("城关镇（云岭县）"))
+
+        // Nothing since 2026-12-01: every township is missing, each 城关镇 with its county and its own day.
+        let missing = try tool.run("missing", "--since", "2026-12-01")
+        #expect(missing.status == 0, "\(missing.stderr)")
+        #expect(missing.stdout.contains("城关镇（青石县）") && missing.stdout.contains("城关镇（云岭县）"))
+        let missingJSON = try tool.run("missing", "--since", "2026-12-01", "--json")
+        let listed = missingJSON.json["townships"] as? [[String: Any]] ?? []
+        #expect(listed.map { $0["township"] as? String } == ["城关镇", "白沙镇", "城关镇", "松林镇"])
+        #expect(listed.map { $0["county"] as? String } == ["青石县", "青石县", "云岭县", "云岭县"])
+        #expect(listed.map { $0["last_submission"] as? String } == ["2026-11-29", nil, "2026-11-29", "2026-11-29"])
+
+        // A duplicate in each 城关镇: each goes back to its own township, in a file named with its county.
+        try Data("县,乡镇,姓名,手机号码\n青石县,城关镇,重一,13800138000\n云岭县,城关镇,重二,13900139000\n".utf8).write(
+            to: URL(fileURLWithPath: tool.workFolder + "/重复.csv"))
+        #expect(try tool.run("import", tool.workFolder + "/重复.csv").status == 0)
+        let rejects = tool.workFolder + "/rejects"
+        #expect(try tool.run("rejects", "--out", rejects, "--format", "csv").status == 0)
+        let qingshiFile = try String(contentsOfFile: rejects + "/退回-城关镇（青石县）-2026-11-29.csv", encoding: .utf8)
+        let yunlingFile = try String(contentsOfFile: rejects + "/退回-城关镇（云岭县）-2026-11-29.csv", encoding: .utf8)
+        #expect(qingshiFile.contains("重一") && !qingshiFile.contains("重二"))
+        #expect(yunlingFile.contains("重二") && !yunlingFile.contains("重一"))
+        let rejectsJSON = try tool.run("rejects", "--json").json["rows"] as? [[String: Any]] ?? []
+        let duplicates = rejectsJSON.filter { $0["outcome"] as? String == "duplicate" }
+        #expect(duplicates.map { $0["county"] as? String } == ["青石县", "云岭县"])
+    }
 }

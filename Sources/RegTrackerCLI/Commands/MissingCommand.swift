@@ -35,10 +35,11 @@ struct MissingCommand: ParsableCommand {
                         "townships",
                         .array(
                             missing.map {
-                                .object([
-                                    ("township", .string($0.township)),
-                                    ("last_submission", $0.lastSubmission.map(JSONValue.string) ?? .null),
-                                ])
+                                .object(
+                                    [("township", .string($0.township))]
+                                        + ($0.county.map { [("county", JSONValue.string($0))] } ?? []) + [
+                                            ("last_submission", $0.lastSubmission.map(JSONValue.string) ?? .null)
+                                        ])
                             })
                     ),
                     ("missing", .int(Int64(missing.count))),
@@ -53,7 +54,7 @@ struct MissingCommand: ParsableCommand {
             if missing.isEmpty { return global.say(.nobodyMissing(since: date.iso8601Unchecked)) }
             global.say(.missingTitle(since: date.iso8601Unchecked, count: missing.count, of: of))
             for township in missing {
-                global.say(.missingLine(township: township.township, last: township.lastSubmission))
+                global.say(.missingLine(township: township.label, last: township.lastSubmission))
             }
         }
     }

@@ -56,15 +56,18 @@ struct RejectsCommand: ParsableCommand {
         }
         let rejects = try service.rejects(filter)
         if let files = output.files(clock: global.clock) {
-            for path in try files.writeRejects(rejects, formats: output.formats) {
+            let shared = try service.sharedTownshipNames()
+            for path in try files.writeRejects(rejects, formats: output.formats, sharedNames: shared) {
                 global.say(.wrote(path: path))
             }
             return
         }
         if json { return Console.out(RejectsJSON.json(rejects, in: global.language).rendered()) }
+        let shared = try service.sharedTownshipNames()
         let rows = rejects.map { reject in
             [
-                reject.township ?? "(\(reject.townshipText.isEmpty ? "—" : Mask.digits(in: reject.townshipText)))",
+                reject.label(sharedNames: shared)
+                    ?? "(\(reject.townshipText.isEmpty ? "—" : Mask.digits(in: reject.townshipText)))",
                 reject.fileName, String(reject.batch), String(reject.rowNumber), Mask.digits(in: reject.name),
                 Strings.text(.outcome(reject.outcome), in: global.language),
                 ReasonText.text(reject.reasons, in: global.language),

@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
         try ReportService(store: store).requireRoster()
         // SPEC 8: the county is looked up before anything is computed, so that a wrong name costs nothing.
         let service = ReportService(store: store)
-        let county = try self.county.map { try resolveCounty($0, service: service) }
+        let county = try self.county.map { try resolveCounty($0, service: service, language: global.language) }
         let counties = try by == nil ? [] : service.counties()
         if by != nil, counties.isEmpty {
             throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: global.language))
@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
                 global.say(.reportTitle(target: report.target.percentText, date: clock.today.iso8601Unchecked))
             }
             let rows = report.townships.map { figures in
-                ReportTable.row(figures) + [lastSubmission[figures.township] ?? ReportSheets.neverSubmitted]
+                ReportTable.row(figures) + [lastSubmission[figures.label] ?? ReportSheets.neverSubmitted]
                     + (since.map { ReportChange.cells(figures, since: $0).map(\.text) } ?? [])
             }
             let headings = ReportSheets.rankedHeadings + (since == nil ? [] : ReportChange.headings)
@@ -110,17 +110,6 @@ extension ReportCommand {
         let rows = counties.counties.map(CountyTable.row)
         global.say(ReportTable.aligned([CountyTable.headings] + rows + [CountyTable.totalsRow(counties)]))
         if counties.unassigned > 0 { global.say(.unassignedRows(counties.unassigned)) }
-    }
-
-    /// The roster county `name` stands for, or exit 1 naming the roster's counties.
-    private func resolveCounty(_ name: String, service: ReportService) throws -> String {
-        switch try service.county(named: name) {
-        case .county(let county): return county
-        case .unknown(let known):
-            throw CommandFailure(Strings.text(.counties(.unknown(name, known: known)), in: global.language))
-        case .rosterHasNoCounties:
-            throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: global.language))
-        }
     }
 }
 
@@ -153,6 +142,17 @@ func warnAboutPopulationZero(_ report: Report, quiet: Bool, language: Language) 
     guard !quiet else { return }
     for township in report.townshipsWithoutPopulation {
         Console.error(.populationZero(township.township), in: language)
+    }
+}
+
+/// The roster county a name given on the command line stands for, or exit 1 naming the roster's counties.
+func resolveCounty(_ name: String, service: ReportService, language: Language) throws -> String {
+    switch try service.county(named: name) {
+    case .county(let county): return county
+    case .unknown(let known):
+        throw CommandFailure(Strings.text(.counties(.unknown(name, known: known)), in: language))
+    case .rosterHasNoCounties:
+        throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: language))
     }
 }
 

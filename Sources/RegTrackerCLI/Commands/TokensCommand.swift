@@ -12,7 +12,8 @@ struct TokensCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a token and print it once: --office sees everything, --township its own page.")
+            abstract: "Create a token and print it once: --office sees everything, --township its own page, "
+                + "--county its county's pages.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -22,28 +23,51 @@ struct TokensCommand: ParsableCommand {
         @Option(help: "A token for one township (roster name or alias): the ranking and its own page.")
         var township: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "A token for one county (roster name): the counties ranked, its county's page and its townships' "
+                    + "pages. With --township: the county of that township, needed where counties share its name."))
+        var county: String?
+
         func validate() throws {
-            if office == (township != nil) {
+            if office == (township != nil || county != nil) {
                 throw ValidationError(Strings.text(.tokensChooseScope, in: global.language))
             }
         }
 
         func run() throws {
             let store = try global.openStore()
+            let service = ReportService(store: store)
+            let language = global.language
             var access = Access.office
+            let county = try self.county.map { try resolveCounty($0, service: service, language: language) }
             if let township {
-                access = .township(
-                    try resolveTownship(township, service: ReportService(store: store), language: global.language).name)
+                let found = try service.township(named: township, county: county)
+                if let found {
+                    access = .township(found.name, county: found.county)
+                } else if let county {
+                    throw CommandFailure(
+                        Strings.text(.counties(.townshipNotInCounty(township, county: county)), in: language))
+                } else {
+                    let counties = try service.counties(ofTownship: township)
+                    if counties.count > 1 {
+                        throw CommandFailure(
+                            Strings.text(.counties(.tokenTownshipInSeveral(township, counties: counties)), in: language)
+                        )
+                    }
+                    // Not in the roster: the usual message with its suggestion.
+                    _ = try resolveTownship(township, service: service, language: language)
+                }
+            } else if let county {
+                access = .county(county)
             }
             let (record, secret) = try TokenService(store: store, clock: global.clock).create(access)
             // The token alone on stdout, even with --quiet (it cannot be shown again), so that `$(…)` captures it;
             // what it is goes to stderr.
             if !global.quiet {
-                let scope = Strings.text(.tokenScope(township: record.township), in: global.language)
+                let scope = Strings.text(.tokenScope(record), in: language)
                 FileHandle.standardError.write(
-                    Data(
-                        (Strings.text(.tokenCreatedNote(id: record.id ?? 0, scope: scope), in: global.language) + "\n")
-                            .utf8))
+                    Data((Strings.text(.tokenCreatedNote(id: record.id ?? 0, scope: scope), in: language) + "\n").utf8))
             }
             Console.out(secret)
         }
@@ -66,6 +90,7 @@ struct TokensCommand: ParsableCommand {
                             .object([
                                 ("id", .optional(token.id)), ("scope", .string(token.scope.rawValue)),
                                 ("township", token.township.map(JSONValue.string) ?? .null),
+                                ("county", token.county.map(JSONValue.string) ?? .null),
                                 ("created_at", .string(token.createdAt)),
                                 ("revoked_at", token.revokedAt.map(JSONValue.string) ?? .null),
                             ])
@@ -76,7 +101,7 @@ struct TokensCommand: ParsableCommand {
             let headings = Strings.headings(.tokens, in: global.language)
             let rows = tokens.map { token in
                 [
-                    String(token.id ?? 0), Strings.text(.tokenScope(township: token.township), in: global.language),
+                    String(token.id ?? 0), Strings.text(.tokenScope(token), in: global.language),
                     token.createdAt,
                     token.revokedAt.map { Strings.text(.tokenRevokedAt($0), in: global.language) }
                         ?? Strings.text(.tokenActive, in: global.language),

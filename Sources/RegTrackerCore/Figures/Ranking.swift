@@ -2,7 +2,13 @@
 /// the next rank skips (1, 2, 2, 4); townships with population 0 come last with no rank; ties by name.
 public enum Ranking {
     public static func rank(_ figures: [TownshipFigures]) -> [TownshipFigures] {
-        rank(figures, figures: \.self, precedes: { UnicodeOrder.precedes($0.township, $1.township) })
+        rank(figures, figures: \.self, precedes: byName)
+    }
+
+    /// Ties by name, then (two counties' 城关镇, SPEC 8) by county.
+    static func byName(_ a: TownshipFigures, _ b: TownshipFigures) -> Bool {
+        if a.township != b.township { return UnicodeOrder.precedes(a.township, b.township) }
+        return UnicodeOrder.precedes(a.county ?? "", b.county ?? "")
     }
 
     /// The same ranking for anything that carries figures (a village: SPEC 5), `precedes` ordering ties.
@@ -32,7 +38,7 @@ public enum Ranking {
 
     /// Townships below target, worst rate first (ties by name), as the monthly notice lists them.
     public static func shortfall(_ ranked: [TownshipFigures]) -> [TownshipFigures] {
-        shortfall(ranked, figures: \.self, precedes: { UnicodeOrder.precedes($0.township, $1.township) })
+        shortfall(ranked, figures: \.self, precedes: byName)
     }
 
     /// Units below target, worst rate first, `precedes` ordering ties.

@@ -7,8 +7,19 @@ public struct Report: Sendable, Equatable {
 
     public init(target: Target, townships: [TownshipFigures], unassigned: Int64) {
         self.target = target
-        self.townships = Ranking.rank(townships)
+        self.townships = Ranking.rank(Self.markingSharedNames(townships))
         self.unassigned = unassigned
+    }
+
+    /// Marks the townships whose name another of them carries (SPEC 8: a whole database of two counties).
+    static func markingSharedNames(_ townships: [TownshipFigures]) -> [TownshipFigures] {
+        var seen: [String: Int] = [:]
+        for township in townships { seen[township.township, default: 0] += 1 }
+        return townships.map { township in
+            var township = township
+            township.sharesName = seen[township.township, default: 0] > 1
+            return township
+        }
     }
 
     public var totals: OutcomeCounts {

@@ -48,6 +48,8 @@ public struct TownshipFigures: Sendable, Equatable {
     public var rank: Int?
     /// The township's county (SPEC 8); nil when the roster has no county column.
     public var county: String?
+    /// Whether another township of its report carries the same name (two counties' 城关镇, SPEC 8); set by `Report`.
+    public var sharesName = false
 
     public init(
         township: String, population: Int64, target: Target, counts: OutcomeCounts, rank: Int? = nil,
@@ -59,6 +61,15 @@ public struct TownshipFigures: Sendable, Equatable {
         self.counts = counts
         self.rank = rank
         self.county = county
+    }
+
+    /// How people read the township in its report: the name, and the county where another township of the report
+    /// shares the name (`城关镇（青石县）`), so that two rows never look alike (issue 19).
+    public var label: String { sharesName ? Self.label(township, county: county) : township }
+
+    /// `城关镇（青石县）`; the name alone without a county.
+    public static func label(_ township: String, county: String?) -> String {
+        county.map { "\(township)（\($0)）" } ?? township
     }
 
     public var required: Int64 { target.required(population: population) }

@@ -35,4 +35,9 @@ public struct TrendReport: Sendable, Equatable {
     }
 
     public func township(named name: String) -> Township? { townships.first { $0.figures.township == name } }
+
+    /// The township of that name in that county (SPEC 8: two counties may each have a 城关镇).
+    public func township(named name: String, county: String?) -> Township? {
+        townships.first { $0.figures.township == name && $0.figures.county == county }
+    }
 }

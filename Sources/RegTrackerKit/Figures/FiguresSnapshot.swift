@@ -35,18 +35,15 @@ public struct FiguresSnapshot {
     /// given (SPEC 8: `report --county`, the last submissions then those of its own townships).
     public func report(target: Target, county: String? = nil) throws -> RankedFigures {
         let tally = try transaction.outcomeTally(roster: roster)
-        var lastSubmission: [String: CivilDate] = [:]
+        var days: [Int64: CivilDate] = [:]
         let figures = townships(county: county).map { township, id in
-            let day = tally.newestBatch[id].flatMap { LastSubmission.day(importedAt: $0.importedAt) }
-            // Names are unique but where two counties share one (SPEC 8): that name's entry is the later day.
-            lastSubmission[township.name] = Self.later(lastSubmission[township.name], day)
+            days[id] = tally.newestBatch[id].flatMap { LastSubmission.day(importedAt: $0.importedAt) }
             return TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
                 counts: tally.byTownship[id] ?? OutcomeCounts(), county: township.county)
         }
-        return RankedFigures(
-            report: Report(target: target, townships: figures, unassigned: tally.unassigned),
-            lastSubmission: lastSubmission)
+        let report = Report(target: target, townships: figures, unassigned: tally.unassigned)
+        return RankedFigures(report: report, lastSubmission: lastSubmissions(report, county: county, days: days))
     }
 
     /// The ranked report as it stood at the end of `date` (see `AsOf.counts`), with each township's last submission
@@ -68,15 +65,32 @@ public struct FiguresSnapshot {
                 counts[township, default: OutcomeCounts()].add(group.outcome, count: group.count)
             }
         }
-        var lastSubmission: [String: CivilDate] = [:]
         let figures = townships(county: county).map { township, id in
-            lastSubmission[township.name] = Self.later(lastSubmission[township.name], latest[id])
-            return TownshipFigures(
+            TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
                 counts: counts[id] ?? OutcomeCounts(), county: township.county)
         }
-        return RankedFigures(
-            report: Report(target: target, townships: figures, unassigned: unassigned), lastSubmission: lastSubmission)
+        let report = Report(target: target, townships: figures, unassigned: unassigned)
+        return RankedFigures(report: report, lastSubmission: lastSubmissions(report, county: county, days: latest))
+    }
+
+    /// Each township's last submission day by its label in `report` (`TownshipFigures.label`). A name two counties
+    /// share (SPEC 8) is also kept under the bare name, as the later of the two days, for those who look it up so.
+    private func lastSubmissions(_ report: Report, county: String?, days: [Int64: CivilDate]) -> [String: CivilDate] {
+        let ids = Dictionary(
+            townships(county: county).map { (TownshipKey($0.0.name, county: $0.0.county), $0.1) },
+            uniquingKeysWith: { first, _ in first })
+        var lastSubmission: [String: CivilDate] = [:]
+        for figures in report.townships {
+            guard let id = ids[TownshipKey(figures.township, county: figures.county)], let day = days[id] else {
+                continue
+            }
+            lastSubmission[figures.label] = day
+            if figures.sharesName {
+                lastSubmission[figures.township] = Self.later(lastSubmission[figures.township], day)
+            }
+        }
+        return lastSubmission
     }
 
     /// The later of two days, either of which may be absent.
@@ -88,14 +102,17 @@ public struct FiguresSnapshot {
     /// Every township's trend up to `asOf`, in today's rank order, against `deadline` or else the stored one.
     public func trend(target: Target, asOf: CivilDate, deadline: CivilDate? = nil) throws -> TrendReport {
         let report = try self.report(target: target).report
-        let names = Dictionary(uniqueKeysWithValues: zip(roster.ids, roster.roster.townships.map(\.name)))
-        var series: [String: DailySeries] = [:]
+        // By township, not by name: two counties' 城关镇 (SPEC 8) each keep their own series.
+        let keys = Dictionary(
+            uniqueKeysWithValues: zip(
+                roster.ids, roster.roster.townships.map { TownshipKey($0.name, county: $0.county) }))
+        var series: [TownshipKey: DailySeries] = [:]
         for group in try transaction.datedOutcomeCounts() where group.outcome == .valid {
-            guard let id = group.township, let name = names[id],
+            guard let id = group.township, let key = keys[id],
                 let imported = CivilDate(leadingISO8601: group.importedDay)
             else { continue }
             let registered = group.registeredDay.flatMap(CivilDate.init(leadingISO8601:))
-            series[name, default: DailySeries()].add(
+            series[key, default: DailySeries()].add(
                 group.count, on: AsOf.registrationDay(registered: registered, imported: imported))
         }
         let deadline = try deadline ?? storedDeadline()
@@ -103,8 +120,9 @@ public struct FiguresSnapshot {
             asOf: asOf, deadline: deadline, target: target,
             townships: report.townships.map { figures in
                 TrendReport.Township(
-                    figures: figures, series: series[figures.township] ?? DailySeries(), asOf: asOf,
-                    deadline: deadline)
+                    figures: figures,
+                    series: series[TownshipKey(figures.township, county: figures.county)]
+                        ?? DailySeries(), asOf: asOf, deadline: deadline)
             })
     }
 
@@ -118,20 +136,38 @@ public struct FiguresSnapshot {
         roster.roster.index(named: name).map { (roster.roster.townships[$0].name, roster.ids[$0]) }
     }
 
+    /// The roster township a name or alias stands for within `county` (SPEC 8), or, for nil, the one township of
+    /// that name: its roster name, county and id.
+    public func township(named name: String, county: String?) -> (name: String, county: String?, id: Int64)? {
+        roster.roster.index(county: county, named: name).map {
+            (roster.roster.townships[$0].name, roster.roster.townships[$0].county, roster.ids[$0])
+        }
+    }
+
     /// One township as its head sees it (`rate`, the dashboard's township page); nil when the name is not in the
     /// roster.
     public func townshipView(named name: String, target: Target) throws -> TownshipView? {
         guard let found = township(named: name) else { return nil }
+        return try townshipView(id: found.id, target: target)
+    }
+
+    /// One township, by its id in the roster in force (SPEC 8: a name two counties share needs its county to
+    /// find it); nil when no township of the roster has it.
+    public func townshipView(id: Int64, target: Target) throws -> TownshipView? {
+        guard let index = roster.ids.firstIndex(of: id) else { return nil }
+        let township = roster.roster.townships[index]
         let ranked = try report(target: target)
-        guard let figures = ranked.report.townships.first(where: { $0.township == found.name }),
-            let index = roster.ids.firstIndex(of: found.id)
+        guard
+            let figures = ranked.report.townships.first(where: {
+                $0.township == township.name && $0.county == township.county
+            })
         else { return nil }
-        let hasVillages = !roster.roster.townships[index].villages.isEmpty
+        let hasVillages = !township.villages.isEmpty
         return TownshipView(
-            ranked: ranked, figures: figures, lastSubmission: ranked.lastSubmission[found.name],
-            rejects: try transaction.rejects(township: found.id, all: false),
+            ranked: ranked, figures: figures, lastSubmission: ranked.lastSubmission[figures.label],
+            rejects: try transaction.rejects(township: id, all: false),
             // With villages in the roster the ranked village table stands in for the rows by village text.
-            villages: hasVillages ? [] : try villages(township: found.id),
+            villages: hasVillages ? [] : try villages(township: id),
             villageReport: hasVillages ? try villageReport(township: index, target: target) : nil)
     }
 
@@ -170,18 +206,36 @@ public struct FiguresSnapshot {
     /// The first `limit` rows of the roster township `name` that match none of its villages (SPEC 5), and how many
     /// there are; nil when the name is not in the roster or the roster gives it no villages.
     public func unmatchedVillageRows(township name: String, limit: Int) throws -> UnmatchedVillageRows? {
-        guard let found = township(named: name), let index = roster.ids.firstIndex(of: found.id),
-            !roster.roster.townships[index].villages.isEmpty
-        else { return nil }
-        return try transaction.unmatchedVillageRows(township: found.id, limit: limit)
+        guard let found = township(named: name) else { return nil }
+        return try unmatchedVillageRows(id: found.id, limit: limit)
+    }
+
+    /// The same, by the township's id in the roster in force.
+    public func unmatchedVillageRows(id: Int64, limit: Int) throws -> UnmatchedVillageRows? {
+        guard let index = roster.ids.firstIndex(of: id), !roster.roster.townships[index].villages.isEmpty else {
+            return nil
+        }
+        return try transaction.unmatchedVillageRows(township: id, limit: limit)
     }
 
     /// The stored notices, by end.
     public func notices() throws -> [Notice] { try transaction.notices() }
 }
 
-/// A ranked report and the import day of each township's newest registration batch (by roster name; absent for
-/// a township that never sent one).
+/// A township by its name and county (SPEC 8: names are unique within a county).
+struct TownshipKey: Hashable {
+    var name: String
+    var county: String?
+
+    init(_ name: String, county: String?) {
+        self.name = name
+        self.county = county
+    }
+}
+
+/// A ranked report and the import day of each township's newest registration batch (by its label in the report,
+/// `TownshipFigures.label`, which is its roster name unless two counties share it; absent for a township that never
+/// sent one).
 public struct RankedFigures: Sendable {
     public var report: Report
     public var lastSubmission: [String: CivilDate]

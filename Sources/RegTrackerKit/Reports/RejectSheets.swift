@@ -73,3 +73,12 @@ public struct RejectTally: Sendable, Equatable {
         }
     }
 }
+
+extension RejectRecord {
+    /// Its township as people read it: the name, with the county where two counties share it (`sharedNames`,
+    /// SPEC 8); nil for a row whose township is not in the roster.
+    public func label(sharedNames: Set<String>) -> String? {
+        guard let township else { return nil }
+        return sharedNames.contains(township) ? TownshipFigures.label(township, county: county) : township
+    }
+}

@@ -92,14 +92,20 @@ public struct ReportFiles: Sendable {
         -> [String]
     {
         let sheet = ReportSheets.missing(
-            townships.map { ($0.township, $0.lastSubmission) }, since: since, date: clock.today)
+            townships.map { ($0.label, $0.lastSubmission) }, since: since, date: clock.today)
         return try write(name: "未报送-\(date)", sheet: sheet, sheetName: "未报送", formats: formats)
     }
 
     /// `退回-青石镇-2026-11-29.*`: one file a township with rows that did not count, plus `退回-未匹配乡镇-…` for rows
     /// whose township is not in the roster.
-    public func writeRejects(_ rejects: [RejectRecord], formats: [Format] = Format.allCases) throws -> [String] {
-        let groups = Dictionary(grouping: rejects) { $0.township ?? RejectSheets.unassignedGroup }
+    /// `sharedNames`: township names two counties share (SPEC 8), whose files are named with the county,
+    /// `退回-城关镇（青石县）-…`, one a township.
+    public func writeRejects(
+        _ rejects: [RejectRecord], formats: [Format] = Format.allCases, sharedNames: Set<String> = []
+    ) throws -> [String] {
+        let groups = Dictionary(grouping: rejects) {
+            $0.label(sharedNames: sharedNames) ?? RejectSheets.unassignedGroup
+        }
         let names =
             groups.keys.filter { $0 != RejectSheets.unassignedGroup }.sorted(by: UnicodeOrder.precedes)
             + (groups[RejectSheets.unassignedGroup] == nil ? [] : [RejectSheets.unassignedGroup])

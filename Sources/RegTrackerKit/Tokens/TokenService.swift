@@ -2,17 +2,43 @@ import RegTrackerCore
 import RegTrackerIO
 import RegTrackerStore
 
-/// Who a dashboard token lets in: the office sees everything, a township its own page and the ranking.
+/// Who a dashboard token lets in: the office sees everything, a township its own page and the ranking, a county
+/// (issue 19) the county-level ranking, its county's page and its townships' pages.
 public enum Access: Sendable, Equatable {
     case office
-    case township(String)
+    /// A township's head. `county` names its county where the roster has counties; nil for a token of a roster
+    /// without counties or made before migration v15, which then sees the township of its name only while that name
+    /// is the roster's only township of the name.
+    case township(String, county: String? = nil)
+    /// A county's office (`tokens create --county`).
+    case county(String)
 
-    /// Whether this access may open the page and JSON of `township` (its roster name).
-    public func canSee(township name: String) -> Bool {
+    /// Whether this access may open the page and JSON of `township` (its roster name) of `county`; `nameIsShared`:
+    /// whether another county's township has the same name (SPEC 8).
+    public func canSee(township name: String, county: String? = nil, nameIsShared: Bool = false) -> Bool {
         switch self {
         case .office: true
-        case .township(let own): own == name
+        case .township(let own, let ownCounty):
+            own == name && (ownCounty.map { $0 == county } ?? !nameIsShared)
+        case .county(let own): own == county
         }
+    }
+
+    /// Whether this access may open the page of county `county` (issue 19): the office and that county's token. A
+    /// township token sees the whole-database ranking, as before counties, but no county page.
+    public func canSee(county: String) -> Bool {
+        switch self {
+        case .office: true
+        case .township: false
+        case .county(let own): own == county
+        }
+    }
+
+    /// Whether this access sees the ranking of every township (`/`, `/api/report`, `/api/trend`, the notices): every
+    /// access but a county's, which sees the counties ranked and its own county only.
+    public var seesEveryTownship: Bool {
+        if case .county = self { return false }
+        return true
     }
 }
 
@@ -30,7 +56,8 @@ public struct TokenService: Sendable {
     static func newSecret() -> String { RandomSecret.hex(prefix: "rt_") }
 
     /// Creates a token for `access` and returns its record and its text, which is not stored and cannot be shown
-    /// again. A township token names the roster township (an alias is resolved to its name).
+    /// again. A township token names the roster township (an alias is resolved to its name) and, where the roster has
+    /// counties, its county; a county token names the roster county.
     public func create(_ access: Access) throws -> (record: TokenRecord, secret: String) {
         let secret = Self.newSecret()
         var record: TokenRecord
@@ -38,9 +65,14 @@ public struct TokenService: Sendable {
         case .office:
             record = TokenRecord(
                 scope: .office, township: nil, sha256: SHA256Digest.hex(secret), createdAt: clock.timestamp)
-        case .township(let name):
+        case .township(let name, let county):
             record = TokenRecord(
-                scope: .township, township: name, sha256: SHA256Digest.hex(secret), createdAt: clock.timestamp)
+                scope: .township, township: name, county: county, sha256: SHA256Digest.hex(secret),
+                createdAt: clock.timestamp)
+        case .county(let county):
+            record = TokenRecord(
+                scope: .county, township: nil, county: county, sha256: SHA256Digest.hex(secret),
+                createdAt: clock.timestamp)
         }
         let stored = record
         record.id = try store.write { try $0.insertToken(stored) }
@@ -70,13 +102,16 @@ public struct TokenService: Sendable {
 }
 
 extension Access {
-    /// What a stored token lets in; nil for a township token without its township.
+    /// What a stored token lets in; nil for a township token without its township, a county token without its county.
     init?(record: TokenRecord) {
         switch record.scope {
         case .office: self = .office
         case .township:
             guard let township = record.township else { return nil }
-            self = .township(township)
+            self = .township(township, county: record.county)
+        case .county:
+            guard let county = record.county else { return nil }
+            self = .county(county)
         }
     }
 }

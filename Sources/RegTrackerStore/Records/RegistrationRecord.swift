@@ -34,10 +34,12 @@ public struct RejectRecord: Sendable, Equatable {
     public var outcome: OutcomeKind
     /// Why it did not count; several for a row with several problems of its own.
     public var reasons: [Reason]
+    /// The county of its township (SPEC 8); nil without a county column or a township.
+    public var county: String?
 
     public init(
         township: String?, townshipText: String, fileName: String, batch: Int64, rowNumber: Int, name: String,
-        idText: String?, phoneText: String?, outcome: OutcomeKind, reasons: [Reason]
+        idText: String?, phoneText: String?, outcome: OutcomeKind, reasons: [Reason], county: String? = nil
     ) {
         self.township = township
         self.townshipText = townshipText
@@ -49,6 +51,7 @@ public struct RejectRecord: Sendable, Equatable {
         self.phoneText = phoneText
         self.outcome = outcome
         self.reasons = reasons
+        self.county = county
     }
 }
 

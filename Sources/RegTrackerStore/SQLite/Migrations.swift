@@ -318,6 +318,12 @@ enum Migrations {
                     CREATE TABLE recent_valid_phone_key (key INTEGER PRIMARY KEY, registration_id INTEGER NOT NULL);
                     """)
         }
+        migrator.registerMigration("v15: the county of a dashboard token") { db in
+            // Issue 19: a county token (`tokens create --county`) sees one county's pages; a township token names
+            // its county too where the roster has counties, since two counties may each have a 城关镇. NULL for
+            // every token made before: an office token, or a township token that names its township alone.
+            try db.execute(sql: "ALTER TABLE access_token ADD COLUMN county TEXT")
+        }
         return migrator
     }
 }

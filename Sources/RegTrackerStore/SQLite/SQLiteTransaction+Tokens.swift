@@ -5,8 +5,13 @@ import RegTrackerCore
 extension SQLiteTransaction {
     func insertToken(_ token: TokenRecord) throws -> Int64 {
         try db.execute(
-            sql: "INSERT INTO access_token (scope, township, sha256, created_at, revoked_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [token.scope.rawValue, token.township, token.sha256, token.createdAt, token.revokedAt])
+            sql: """
+                INSERT INTO access_token (scope, township, county, sha256, created_at, revoked_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                token.scope.rawValue, token.township, token.county, token.sha256, token.createdAt, token.revokedAt,
+            ])
         return db.lastInsertedRowID
     }
 

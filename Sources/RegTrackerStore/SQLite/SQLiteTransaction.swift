@@ -318,7 +318,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 r.id_text, r.phone_text, r.outcome, r.reason,
                 dt.name AS earlier_township, db.file_name AS earlier_file, d.sheet AS earlier_sheet,
                 d.row_number AS earlier_row, e.reason AS entry_reason, eb.file_name AS entry_file,
-                e.row_number AS entry_row
+                e.row_number AS entry_row, t.county
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -360,7 +360,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 RejectRecord(
                     township: row[0], townshipText: row[1], fileName: ReasonText.place(file, sheet), batch: row[4],
                     rowNumber: row[5], name: row[6], idText: row[7], phoneText: row[8], outcome: kind,
-                    reasons: reasons))
+                    reasons: reasons, county: row[18]))
         }
         return records
     }

@@ -11,7 +11,8 @@ enum PageLayout {
             let who =
                 switch access {
                 case .office: "联席办"
-                case .township(let name): name
+                case .township(let name, let county): TownshipFigures.label(name, county: county)
+                case .county(let county): county
                 }
             header.append(
                 "<form class=\"logout\" method=\"post\" action=\"/logout\"><span class=\"who\">\(HTMLText.escape(who))</span>"
@@ -23,11 +24,19 @@ enum PageLayout {
             body: [header.joined(), "<main>"] + body + ["</main>"])
     }
 
-    /// `/townships/青石镇`, percent-encoded.
-    static func townshipPath(_ name: String) -> String {
+    /// `/townships/青石镇`, percent-encoded; a township of a roster with counties is reached through its county,
+    /// `/counties/青石县/townships/城关镇`, since two counties may each have a 城关镇 (issue 19).
+    static func townshipPath(_ name: String, county: String? = nil) -> String {
+        (county.map { countyPath($0) } ?? "") + "/townships/" + segment(name)
+    }
+
+    /// `/counties/青石县`, percent-encoded (issue 19).
+    static func countyPath(_ county: String) -> String { "/counties/" + segment(county) }
+
+    private static func segment(_ text: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#%")
-        return "/townships/" + (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name)
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     /// A column of a page's table: its heading, and whether it holds numbers (right-aligned).

@@ -19,8 +19,14 @@ struct TownshipPage {
         let projection = township.projection
         let counts = figures.counts
         let of = data.report.townships.filter(\.hasRate).count
-        let title = "\(figures.township) 注册进度"
-        var body = ["<p><a href=\"/\">← 全部乡镇排名</a></p>", "<h1>\(HTMLText.escape(title))</h1>"]
+        let title = "\(figures.label) 注册进度"
+        var back = ["<a href=\"/\">← 全部乡镇排名</a>"]
+        if let county = figures.county, access.canSee(county: county) {
+            let path = HTMLText.escape(PageLayout.countyPath(county))
+            back.append("<a href=\"\(path)\">← \(HTMLText.escape(county))乡镇排名</a>")
+        }
+        if !access.seesEveryTownship { back.removeFirst() }
+        var body = ["<p>\(back.joined(separator: " "))</p>", "<h1>\(HTMLText.escape(title))</h1>"]
         body.append("<p class=\"summary\">\(StatusText.html(projection))</p>")
         var cards: [(String, String)] = [
             ("注册率", figures.ratePercent), ("排名", figures.rank.map { "第 \($0) 名 / 共 \(of)" } ?? "—"),
@@ -34,7 +40,8 @@ struct TownshipPage {
             ("预计达标", projection.projectedDate?.iso8601Unchecked ?? "—"),
             ("最近报送", data.lastSubmission ?? ReportSheets.neverSubmitted),
         ]
-        if let notice = ReportChange.baseline(data.notices, onOrBefore: data.trend.asOf),
+        // A notice names townships by name alone: a name two counties share cannot be told apart there.
+        if !figures.sharesName, let notice = ReportChange.baseline(data.notices, onOrBefore: data.trend.asOf),
             let current = notice.township(figures.township)
         {
             cards.append(("当前警示", current.card?.label ?? (current.named ? "本期通报" : "无")))
@@ -50,7 +57,7 @@ struct TownshipPage {
                 + "<span class=\"swatch unmet\"></span>按近 30 天速度的预测</p>")
         body.append(TrendChart(township: township, asOf: data.trend.asOf, deadline: data.trend.deadline).svg())
         body.append("</section>")
-        body.append(NoticeBadge.history(township: figures.township, notices: data.notices))
+        if !figures.sharesName { body.append(NoticeBadge.history(township: figures.township, notices: data.notices)) }
         body.append(villages())
         if let section = unmatchedVillageRows() { body.append(section) }
         body.append(rejects())
@@ -148,7 +155,7 @@ struct TownshipPage {
     }
 
     private func rejects() -> String {
-        let sheet = RejectSheets.sheet(township: data.figures.township, rejects: data.rejects, date: data.trend.asOf)
+        let sheet = RejectSheets.sheet(township: data.figures.label, rejects: data.rejects, date: data.trend.asOf)
         var lines = ["<section class=\"rejects\"><h2>未计入的行</h2>"]
         lines += RejectSheets.summary(data.rejects).map { "<p class=\"summary\">\(HTMLText.escape($0))</p>" }
         guard !data.rejects.isEmpty else { return (lines + ["</section>"]).joined(separator: "\n") }
