@@ -6,23 +6,26 @@ import RegTrackerCore
 /// numbers stay numbers.
 final class OOXMLSheetReader: TableReader {
     let description = TableDescription(format: .ooxmlSheet)
-    private let rows: WorksheetRows
+    private let rows: XMLPushedRows<WorksheetRowBuilder>
 
-    /// `xml` stands on the root `worksheet` element of the file at `path`.
-    init(xml: XMLStreamReader, path: String) throws(ReadError) {
+    /// `path` is a sheet part whose root is an OOXML `worksheet` (`XMLTableReaders` has seen it). `chunkSize`: how
+    /// much is parsed at a time (small in tests, to cut cells and characters).
+    init(path: String, chunkSize: Int = XMLFileChunks.defaultChunkSize) throws(ReadError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         // Beside the sheet; or one folder up, where it sits in an unzipped workbook (xl/worksheets/ → xl/).
         let candidates = [
             folder.appendingPathComponent("sharedStrings.xml"),
             folder.deletingLastPathComponent().appendingPathComponent("sharedStrings.xml"),
         ]
-        let sharedStrings = SharedStrings { () throws(ReadError) -> XMLStreamReader? in
+        let sharedStrings = SharedStrings { (handler) throws(ReadError) -> XMLPushParser? in
             guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
                 return nil
             }
-            return try XMLStreamReader.open(path: url.path, partName: "sharedStrings.xml")
+            return try XMLPushParser(path: url.path, handler: handler, partName: "sharedStrings.xml")
         }
-        rows = WorksheetRows(xml: xml, sharedStrings: sharedStrings)
+        let builder = WorksheetRowBuilder(sharedStrings: sharedStrings)
+        let parser = try XMLPushParser(source: XMLFileChunks(path: path, chunkSize: chunkSize), handler: builder)
+        rows = XMLPushedRows(parser: parser, builder: builder)
     }
 
     func nextRow() throws(ReadError) -> SourceRow? {

@@ -3,8 +3,17 @@ enum OOXMLText {
     /// Decodes `_xHHHH_` escapes (`_x000D_` is a carriage return; `_x005F_` escapes a literal underscore,
     /// so `_x005F_x000D_` reads as the text `_x000D_`).
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(95) else { return text }  // '_'
-        let bytes = Array(text.utf8)
+        String(decoding: decodedUTF8(Array(text.utf8)), as: UTF8.self)
+    }
+
+    /// `decode` on UTF-8 as the parser hands it on, without a String in between.
+    static func decode(utf8 bytes: [UInt8]) -> String {
+        String(decoding: decodedUTF8(bytes), as: UTF8.self)
+    }
+
+    /// The UTF-8 of the text with its escapes decoded: `bytes` itself when it has none.
+    static func decodedUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(95) else { return bytes }  // '_'
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0
@@ -19,7 +28,7 @@ enum OOXMLText {
                 index += 1
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private static func hexScalar(_ digits: ArraySlice<UInt8>) -> Unicode.Scalar? {
@@ -35,47 +44,5 @@ enum OOXMLText {
             value = value << 4 | nibble
         }
         return Unicode.Scalar(value)
-    }
-
-    /// Reads rich text up to the end of the current element (`<si>` or `<is>`): the `<t>` of the element
-    /// and of its `<r>` runs joined, phonetic `<rPh>` runs left out. Escapes are not yet decoded.
-    static func readRichText(_ xml: XMLStreamReader) throws(ReadError) -> String {
-        guard !xml.isEmptyElement else { return "" }
-        let top = xml.depth
-        var text = ""
-        var textDepth: Int?
-        var phoneticDepth: Int?
-        while try xml.read() {
-            switch xml.kind {
-            case .endElement:
-                let depth = xml.depth
-                if depth == top { return text }
-                if depth == phoneticDepth { phoneticDepth = nil } else if depth == textDepth { textDepth = nil }
-            case .element:
-                guard phoneticDepth == nil, !xml.isEmptyElement else { break }
-                if xml.isNamed("rPh") {
-                    phoneticDepth = xml.depth
-                } else if xml.isNamed("t") {
-                    textDepth = xml.depth
-                }
-            case .text:
-                if textDepth != nil, phoneticDepth == nil { xml.appendValue(to: &text) }
-            case .other:
-                break
-            }
-        }
-        return text
-    }
-
-    /// The text of the current element up to its end (for `<v>`).
-    static func readElementText(_ xml: XMLStreamReader) throws(ReadError) -> String {
-        guard !xml.isEmptyElement else { return "" }
-        let top = xml.depth
-        var text = ""
-        while try xml.read() {
-            if xml.kind == .endElement, xml.depth == top { break }
-            if xml.kind == .text { xml.appendValue(to: &text) }
-        }
-        return text
     }
 }

@@ -31,14 +31,19 @@ final class SharedStringTable {
     }
 
     func append(_ string: String) throws(ReadError) {
+        try append(utf8: Array(string.utf8))
+    }
+
+    /// Appends the string whose UTF-8 is `bytes` (as the parser handed it on, without making a String).
+    func append(utf8 bytes: [UInt8]) throws(ReadError) {
         if count % blockSize == 0 { blockStarts.append(file.size + Int64(pending.count)) }
-        var utf8 = string.utf8.count
-        while utf8 >= 0x80 {
-            pending.append(UInt8(utf8 & 0x7F) | 0x80)
-            utf8 >>= 7
+        var length = bytes.count
+        while length >= 0x80 {
+            pending.append(UInt8(length & 0x7F) | 0x80)
+            length >>= 7
         }
-        pending.append(UInt8(utf8))
-        pending.append(contentsOf: string.utf8)
+        pending.append(UInt8(length))
+        pending.append(contentsOf: bytes)
         count += 1
         if pending.count >= Self.writeChunk { try flush() }
     }

@@ -10,29 +10,23 @@ final class SpreadsheetMLReader: TableReader {
 
     /// Set once the chosen worksheet is found.
     private(set) var description = TableDescription(format: .spreadsheetML)
-    private let parser: XMLPushParser
-    private let builder: SpreadsheetMLRowBuilder
-    /// The next row of `builder.rows` to hand on.
-    private var nextIndex = 0
-    private var parsedToEnd = false
-    /// An error met in a chunk, thrown once the rows before it have been taken.
-    private var pendingError: ReadError?
+    private let rows: XMLPushedRows<SpreadsheetMLRowBuilder>
 
     /// Opens `path` and parses up to the chosen worksheet. A file whose root is not a SpreadsheetML `Workbook` is
     /// refused with `notSpreadsheetXML` naming the root (which `XMLTableReaders` reads to tell an OOXML sheet part).
     init(path: String, options: ReadOptions) throws(ReadError) {
-        builder = SpreadsheetMLRowBuilder(choice: options.sheet)
-        parser = try XMLPushParser(path: path, handler: builder)
-        while builder.root == nil, parseMore() {}
+        let builder = SpreadsheetMLRowBuilder(choice: options.sheet)
+        rows = XMLPushedRows(parser: try XMLPushParser(path: path, handler: builder), builder: builder)
+        while builder.root == nil, rows.parseMore() {}
         guard let root = builder.root else {
-            throw pendingError ?? ReadError(.notSpreadsheetXML(root: nil, namespace: nil))
+            throw rows.pendingError ?? ReadError(.notSpreadsheetXML(root: nil, namespace: nil))
         }
         guard root.isWorkbook else {
             throw ReadError(.notSpreadsheetXML(root: root.name, namespace: root.namespace), at: .line(root.line))
         }
-        while builder.chosenSheet == nil, parseMore() {}
+        while builder.chosenSheet == nil, rows.parseMore() {}
         guard let chosen = builder.chosenSheet else {
-            if let pendingError { throw pendingError }
+            if let pendingError = rows.pendingError { throw pendingError }
             throw SheetChoice.notFound(options.sheet, names: builder.sheetNames)
         }
         // Streaming: only the worksheets up to the chosen one are known without reading the whole file.
@@ -40,29 +34,7 @@ final class SpreadsheetMLReader: TableReader {
     }
 
     func nextRow() throws(ReadError) -> SourceRow? {
-        while nextIndex == builder.rows.count {
-            builder.rows.removeAll(keepingCapacity: true)
-            nextIndex = 0
-            guard parseMore() else {
-                if let pendingError { throw pendingError }
-                return nil
-            }
-        }
-        defer { nextIndex += 1 }
-        return builder.rows[nextIndex]
-    }
-
-    /// Parses the next chunk; false once there is nothing more (the end of the file or of the worksheet, or an error,
-    /// kept in `pendingError`).
-    private func parseMore() -> Bool {
-        guard !parsedToEnd else { return false }
-        do {
-            parsedToEnd = try !parser.feed()
-        } catch {
-            pendingError = error
-            parsedToEnd = true
-        }
-        return true
+        try rows.next()
     }
 }
 

@@ -1,11 +1,11 @@
 import RegTrackerCore
 
-/// Builds the rows of the chosen worksheet from SAX events, into `rows` for `SpreadsheetMLReader` to take.
+/// Builds the rows of the chosen worksheet from SAX events, for `SpreadsheetMLReader` to take.
 ///
 /// `ss:Index` on a row or cell skips rows or cells, `ss:MergeAcross` keeps the value in the first cell and moves the
 /// following cells right, `<Data ss:Type>` gives the cell type, and rich text inside `<Data>` is its plain text.
 /// Element names are compared as bytes and attributes read from libxml2's buffer: only a cell's text becomes a String.
-final class SpreadsheetMLRowBuilder: XMLPushHandler {
+final class SpreadsheetMLRowBuilder: XMLRowBuilder {
     private static let namespace = XMLTableReaders.spreadsheetMLNamespace
 
     private let choice: ReadOptions.SheetSelector?
@@ -14,8 +14,8 @@ final class SpreadsheetMLRowBuilder: XMLPushHandler {
     /// The worksheets met so far, the chosen one last.
     private(set) var sheetNames: [String] = []
     private(set) var chosenSheet: String?
-    /// Rows built and not yet taken; at most a chunk's worth, as the reader takes them before feeding more.
-    var rows: [SourceRow] = []
+    /// Rows built and not yet taken.
+    private var rows: [SourceRow] = []
 
     private var inChosenSheet = false
     private var lastRowNumber = 0
@@ -33,6 +33,12 @@ final class SpreadsheetMLRowBuilder: XMLPushHandler {
     init(choice: ReadOptions.SheetSelector?) {
         self.choice = choice
     }
+
+    var builtRowCount: Int { rows.count }
+
+    func builtRow(at index: Int) -> SourceRow { rows[index] }
+
+    func removeBuiltRows() { rows.removeAll(keepingCapacity: true) }
 
     func startElement(_ element: XMLPushParser.Element, depth: Int) throws(XMLPushParser.Stop) {
         switch depth {
@@ -64,7 +70,7 @@ final class SpreadsheetMLRowBuilder: XMLPushHandler {
             guard column < SpreadsheetMLReader.maxColumns else {
                 throw .failed(.columnBeyondLimit(column: column + 1, maximum: SpreadsheetMLReader.maxColumns))
             }
-            mergeAcross = element.attributeBytes("MergeAcross").flatMap(Self.positiveInt) ?? 0
+            mergeAcross = element.attributeBytes("MergeAcross").flatMap(XMLDigits.positiveInt) ?? 0
             cell = .empty
         case 5 where cell != nil && element.isNamed("Data"):
             dataType = SpreadsheetMLValue.DataType(element.attributeBytes("Type"))
@@ -122,22 +128,10 @@ final class SpreadsheetMLRowBuilder: XMLPushHandler {
         .Stop) -> Int?
     {
         guard let bytes = element.attributeBytes("Index") else { return nil }
-        if let index = Self.positiveInt(bytes) { return index }
+        if let index = XMLDigits.positiveInt(bytes) { return index }
         // Rare: read as `Int` reads it ("+3", "0"), and the value kept for the message.
         let text = element.attribute("Index") ?? ""
         guard let index = Int(text), index >= 1 else { throw .failed(.badIndex(element: indexed, value: text)) }
         return index
-    }
-
-    /// Plain decimal digits under a billion, as `WorksheetRows.positiveInt` reads them; nil for anything else, zero
-    /// included.
-    private static func positiveInt(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !bytes.isEmpty else { return nil }
-        var value = 0
-        for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), value < 100_000_000 else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value == 0 ? nil : value
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import RegTrackerCore
 import ZIPFoundation
 
-/// The zip container of an .xlsx: finds parts by name and hands each to libxml2 without holding it
-/// in memory, through a temporary file that is unlinked as soon as it is created.
+/// The zip container of an .xlsx: finds parts by name and hands each to libxml2 as it is inflated
+/// (`XLSXPartStream`), never holding a part in memory nor writing it out.
 final class XLSXPackage {
     /// A part larger than this is refused outright (no real list sheet comes near it).
     static let maxPartSize: UInt64 = 4 << 30
@@ -11,9 +11,11 @@ final class XLSXPackage {
     static let ratioCheckedSize: UInt64 = 100 << 20
     static let maxRatio: UInt64 = 1_000
 
+    private let url: URL
     private let archive: Archive
 
     init(url: URL) throws(ReadError) {
+        self.url = url
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
@@ -31,11 +33,20 @@ final class XLSXPackage {
 
     func contains(_ path: String) -> Bool { entry(path) != nil }
 
-    /// Opens a part as XML, or returns nil when there is no such part.
+    /// Opens a small part (workbook, relationships, styles) with the node reader, or returns nil when there is no
+    /// such part.
     func openXML(_ path: String) throws(ReadError) -> XMLStreamReader? {
-        guard let entry = entry(path) else { return nil }
-        let descriptor = try extractToUnlinkedFile(entry, name: path)
-        return try XMLStreamReader.open(descriptor: descriptor, partName: path)
+        guard let stream = try stream(path) else { return nil }
+        return try XMLStreamReader.open(source: stream, partName: path)
+    }
+
+    /// A push parser of a part (a sheet, the shared strings) handing its events to `handler`, or nil when there is
+    /// no such part. `chunkSize`: how much is inflated at a time.
+    func parser(
+        _ path: String, handler: any XMLPushHandler, chunkSize: Int = XLSXPartStream.defaultChunkSize
+    ) throws(ReadError) -> XMLPushParser? {
+        guard let stream = try stream(path, chunkSize: chunkSize) else { return nil }
+        return try XMLPushParser(source: stream, handler: handler, partName: path)
     }
 
     /// The entry named `path`; names are compared exactly, then ignoring case and `\` separators
@@ -48,42 +59,21 @@ final class XLSXPackage {
         }
     }
 
-    private func extractToUnlinkedFile(_ entry: Entry, name: String) throws(ReadError) -> Int32 {
+    /// The part inflating, once its declared size has passed the zip-bomb limits.
+    private func stream(
+        _ path: String, chunkSize: Int = XLSXPartStream.defaultChunkSize
+    ) throws(ReadError) -> XLSXPartStream? {
+        guard let entry = entry(path) else { return nil }
         let declared = entry.uncompressedSize
         let compressed = max(entry.compressedSize, 1)
         if declared > Self.maxPartSize
             || (declared > Self.ratioCheckedSize && declared / compressed > Self.maxRatio)
         {
             throw ReadError(
-                .zipBomb(entry: name, declared: declared, compressed: entry.compressedSize), at: .part(name))
+                .zipBomb(entry: path, declared: declared, compressed: entry.compressedSize), at: .part(path))
         }
-        let descriptor = try ScratchFile.openUnlinked(purpose: "xlsx")
-        var written: UInt64 = 0
-        do {
-            let checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { data in
-                written += UInt64(data.count)
-                // The header may lie about the size: stop at what it declared.
-                guard written <= declared else { throw ExtractionStop.largerThanDeclared }
-                let offset = Int64(written) - Int64(data.count)
-                guard data.withUnsafeBytes({ ScratchFile.writeAll(descriptor, $0, at: offset) }) else {
-                    throw ExtractionStop.diskFull
-                }
-            }
-            guard checksum == entry.checksum else { throw ExtractionStop.checksum }
-        } catch ExtractionStop.largerThanDeclared {
-            close(descriptor)
-            throw ReadError(.zipEntryOverflows(entry: name, declared: declared), at: .part(name))
-        } catch ExtractionStop.diskFull {
-            close(descriptor)
-            throw ReadError(.cannotUnpack(entry: name), at: .part(name))
-        } catch {
-            close(descriptor)
-            throw ReadError(.zipDamaged, at: .part(name))
-        }
-        return descriptor
+        return XLSXPartStream(url: url, entryPath: entry.path, name: path, declared: declared, chunkSize: chunkSize)
     }
-
-    private enum ExtractionStop: Error { case largerThanDeclared, checksum, diskFull }
 }
 
 /// Part names inside the package.

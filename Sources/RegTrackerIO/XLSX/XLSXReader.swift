@@ -8,12 +8,17 @@ public struct XLSXReader: TableReader {
     private var source: Source
 
     private enum Source {
-        case sheet(WorksheetRows)
+        case sheet(XMLPushedRows<WorksheetRowBuilder>)
         /// An Excel 97–2003 workbook that was given an .xlsx name.
         case legacy(XLSReader)
     }
 
     public init(path: String, options: ReadOptions) throws(ReadError) {
+        try self.init(path: path, options: options, chunkSize: XLSXPartStream.defaultChunkSize)
+    }
+
+    /// `chunkSize`: how much of a part is inflated at a time (small in tests, to cut cells and characters).
+    init(path: String, options: ReadOptions, chunkSize: Int) throws(ReadError) {
         guard let head = FileSignature.read(path) else {
             throw ReadError(.cannotOpen(errno: nil))
         }
@@ -48,23 +53,28 @@ public struct XLSXReader: TableReader {
         guard sheet.isWorksheet else {
             throw ReadError(.notAWorksheet(sheet: sheet.name))
         }
-        guard let part = sheet.part, let xml = try package.openXML(part) else {
-            throw ReadError(.noSheetPart(sheet: sheet.name))
-        }
-        guard try xml.readToElement(), xml.isNamed("worksheet") else {
-            throw ReadError(.sheetPartNotWorksheet(sheet: sheet.name), at: .part(part))
-        }
         var dateStyles: [Bool] = []
         if let stylesPart = workbook.stylesPart, let styles = try package.openXML(stylesPart) {
             dateStyles = try NumberFormats.dateStyles(styles)
         }
         let sharedStringsPart = workbook.sharedStringsPart
-        let sharedStrings = SharedStrings { () throws(ReadError) -> XMLStreamReader? in
+        let sharedStrings = SharedStrings { (handler) throws(ReadError) -> XMLPushParser? in
             guard let sharedStringsPart else { return nil }
-            return try package.openXML(sharedStringsPart)
+            return try package.parser(sharedStringsPart, handler: handler, chunkSize: chunkSize)
         }
-        source = .sheet(
-            WorksheetRows(xml: xml, sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: workbook.date1904))
+        let builder = WorksheetRowBuilder(
+            sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: workbook.date1904)
+        guard let part = sheet.part, let parser = try package.parser(part, handler: builder, chunkSize: chunkSize)
+        else {
+            throw ReadError(.noSheetPart(sheet: sheet.name))
+        }
+        let rows = XMLPushedRows(parser: parser, builder: builder)
+        while builder.isWorksheet == nil, rows.parseMore() {}
+        if let error = rows.pendingError, builder.isWorksheet == nil { throw error }
+        guard builder.isWorksheet == true else {
+            throw ReadError(.sheetPartNotWorksheet(sheet: sheet.name), at: .part(part))
+        }
+        source = .sheet(rows)
         description = TableDescription(format: .xlsx, sheets: names, sheet: sheet.name)
     }
 

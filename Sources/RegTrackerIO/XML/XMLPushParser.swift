@@ -1,6 +1,5 @@
 import CLibXML2
 import Foundation
-import Glibc
 
 /// What an `XMLPushParser` hands on as it parses. Every pointer is valid only during the call. A handler that has
 /// what it wants, or finds the document wrong, throws `XMLPushParser.Stop`: a C callback cannot throw, so the parser
@@ -14,8 +13,8 @@ protocol XMLPushHandler: AnyObject {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
 }
 
-/// libxml2's SAX2 push parser fed from a file descriptor a chunk at a time: events, no nodes, so a pass over a
-/// large file costs about half of `xmlTextReader`'s (issue 17). Locked down as `XMLStreamReader` is: no network, no
+/// libxml2's SAX2 push parser fed a chunk at a time from a file or a zip part (`XMLChunkSource`): events, no nodes,
+/// so a pass over a large file costs about half of `xmlTextReader`'s (issue 17). Locked down as `XMLStreamReader` is: no network, no
 /// DTD loading, no entity substitution, default size limits, and a DOCTYPE at all is refused.
 final class XMLPushParser {
     /// Why a handler ends the parse early.
@@ -24,6 +23,8 @@ final class XMLPushParser {
         case finished
         /// Its own checks found the document wrong: `feed()` throws this at the parser's current line.
         case failed(ReadError.Problem)
+        /// Something it read elsewhere failed (the shared strings of a sheet): `feed()` throws it as it is.
+        case failedElsewhere(ReadError)
     }
 
     /// An element as SAX2 gives it: names and attribute values as C strings or byte ranges.
@@ -91,12 +92,11 @@ final class XMLPushParser {
     }
 
     private let context: xmlParserCtxtPtr
-    private let descriptor: Int32
+    private let source: any XMLChunkSource
     private let state: State
     /// Prefix for locations in errors, nil for a plain file.
     let partName: String?
     private var ended = false
-    private var buffer = [CChar](repeating: 0, count: 256 * 1024)
 
     /// What the C callbacks reach through the parser's user data.
     private final class State {
@@ -111,6 +111,8 @@ final class XMLPushParser {
         var stopped = false
         /// What a handler's checks found wrong, and the line the parser was on.
         var failure: (problem: ReadError.Problem, line: Int)?
+        /// An error a handler met reading something else, thrown as it is.
+        var failureElsewhere: ReadError?
 
         init(handler: any XMLPushHandler) {
             self.handler = handler
@@ -118,7 +120,11 @@ final class XMLPushParser {
 
         /// Halts the parser where a handler stopped it: no further events, not even from the rest of the chunk.
         func stop(_ stop: Stop, context: UnsafeMutableRawPointer) {
-            if case .failed(let problem) = stop { failure = (problem, Int(xmlSAX2GetLineNumber(context))) }
+            switch stop {
+            case .finished: break
+            case .failed(let problem): failure = (problem, Int(xmlSAX2GetLineNumber(context)))
+            case .failedElsewhere(let error): failureElsewhere = error
+            }
             stopped = true
             xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
         }
@@ -139,15 +145,13 @@ final class XMLPushParser {
         }
     }
 
-    /// Opens `path` (a regular file, opened here so that its name is never taken for a URI).
-    init(path: String, handler: any XMLPushHandler, partName: String? = nil) throws(ReadError) {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(.cannotOpen(errno: errno)) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            close(descriptor)
-            throw ReadError(.notRegularFile)
-        }
+    /// Parses the regular file at `path`.
+    convenience init(path: String, handler: any XMLPushHandler, partName: String? = nil) throws(ReadError) {
+        try self.init(source: XMLFileChunks(path: path), handler: handler, partName: partName)
+    }
+
+    /// Parses what `source` hands on; `partName` prefixes the lines in errors (a part of a zip).
+    init(source: any XMLChunkSource, handler: any XMLPushHandler, partName: String? = nil) throws(ReadError) {
         state = State(handler: handler)
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
@@ -205,29 +209,28 @@ final class XMLPushParser {
         }
         // No user data: libxml2 then hands the callbacks the context itself, which holds the state.
         guard let context = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil) else {
-            close(descriptor)
             throw ReadError(.cannotParseXML(part: partName))
         }
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
         xmlCtxtUseOptions(context, XMLStreamReader.parseOptions)
         self.context = context
-        self.descriptor = descriptor
+        self.source = source
         self.partName = partName
     }
 
     deinit {
         xmlFreeParserCtxt(context)
-        close(descriptor)
     }
 
-    /// Parses the next chunk of the file, handing its events on; false once the document has ended or a handler has
-    /// finished with it.
+    /// Parses the next chunk, handing its events on; false once the document has ended or a handler has finished
+    /// with it.
     func feed() throws(ReadError) -> Bool {
         guard !ended else { return false }
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-        guard count >= 0 else { throw ReadError(.cannotRead(errno: errno)) }
-        ended = count == 0
-        _ = buffer.withUnsafeBufferPointer { xmlParseChunk(context, $0.baseAddress, Int32(count), ended ? 1 : 0) }
+        try source.withNextChunk { chunk in
+            ended = chunk.isEmpty
+            let bytes = chunk.baseAddress?.assumingMemoryBound(to: CChar.self)
+            _ = xmlParseChunk(context, bytes, Int32(chunk.count), ended ? 1 : 0)
+        }
         if let line = state.documentTypeLine { throw ReadError(.documentType, at: location(line: line)) }
         // libxml2's error first: after a fatal one no handler is called, so it came before anything a handler found.
         if let error = state.errors.first {
@@ -236,6 +239,7 @@ final class XMLPushParser {
         if state.stopped {
             ended = true
             if let failure = state.failure { throw ReadError(failure.problem, at: location(line: failure.line)) }
+            if let error = state.failureElsewhere { throw error }
             return false
         }
         if ended && context.pointee.wellFormed == 0 {

@@ -25,14 +25,20 @@ final class XMLStreamReader {
     private let errors: XMLErrorCollector
     /// Prefix for locations in errors ("xl/worksheets/sheet1.xml"), nil for a plain file.
     let partName: String?
-    /// Closed with the reader when the XML comes from a descriptor we own (an unlinked temp file).
+    /// Closed with the reader when the XML comes from a descriptor we own.
     private let ownedDescriptor: Int32?
+    /// What libxml2 reads from when the XML comes from an `XMLChunkSource` (a part of a zip).
+    private let input: ChunkInput?
 
-    private init(reader: xmlTextReaderPtr, errors: XMLErrorCollector, partName: String?, ownedDescriptor: Int32?) {
+    private init(
+        reader: xmlTextReaderPtr, errors: XMLErrorCollector, partName: String?, ownedDescriptor: Int32?,
+        input: ChunkInput? = nil
+    ) {
         self.reader = reader
         self.errors = errors
         self.partName = partName
         self.ownedDescriptor = ownedDescriptor
+        self.input = input
         let context = Unmanaged.passUnretained(errors).toOpaque()
         xmlTextReaderSetStructuredErrorHandler(reader, xmlStreamReaderCollectError, context)
     }
@@ -67,6 +73,21 @@ final class XMLStreamReader {
             reader: reader, errors: XMLErrorCollector(), partName: partName, ownedDescriptor: descriptor)
     }
 
+    /// Reads what `source` hands on, a chunk at a time (a part of a zip, never written out).
+    static func open(source: any XMLChunkSource, partName: String?) throws(ReadError) -> XMLStreamReader {
+        let input = ChunkInput(source: source)
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        let read: xmlInputReadCallback = { context, buffer, count in
+            guard let context, let buffer else { return -1 }
+            return Unmanaged<ChunkInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(count))
+        }
+        guard let reader = xmlReaderForIO(read, nil, context, nil, nil, parseOptions) else {
+            throw ReadError(.cannotParseXML(part: partName))
+        }
+        return XMLStreamReader(
+            reader: reader, errors: XMLErrorCollector(), partName: partName, ownedDescriptor: nil, input: input)
+    }
+
     // MARK: - Moving
 
     /// Advances to the next node; false at the end of the document.
@@ -81,6 +102,8 @@ final class XMLStreamReader {
             return true
         }
         kind = .other
+        // What stopped the bytes (a zip part larger than declared, say) comes before what libxml2 made of it.
+        if let error = input?.error { throw error }
         if status == 0, errors.first == nil { return false }
         throw malformed()
     }
@@ -220,6 +243,44 @@ func cString(_ text: StaticString) -> UnsafePointer<CChar> {
 @inline(__always)
 func cStringEquals(_ pointer: UnsafePointer<CChar>, _ text: StaticString) -> Bool {
     strcmp(pointer, cString(text)) == 0
+}
+
+/// An `XMLChunkSource` as libxml2's reader asks for bytes: into its buffer, as many as it has room for.
+private final class ChunkInput {
+    private let source: any XMLChunkSource
+    private var chunk: [UInt8] = []
+    private var offset = 0
+    private var ended = false
+    /// Why the source failed; libxml2 sees only that reading did.
+    private(set) var error: ReadError?
+
+    init(source: any XMLChunkSource) {
+        self.source = source
+    }
+
+    /// Bytes copied into `buffer`, 0 at the end, -1 when the source failed.
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        while offset == chunk.count, !ended {
+            do {
+                try source.withNextChunk { bytes in
+                    chunk = Array(bytes)
+                    ended = bytes.isEmpty
+                }
+            } catch {
+                self.error = error
+                return -1
+            }
+            offset = 0
+        }
+        let copied = min(count, chunk.count - offset)
+        guard copied > 0 else { return 0 }
+        chunk.withUnsafeBytes { bytes in
+            guard let start = bytes.baseAddress else { return }
+            UnsafeMutableRawPointer(buffer).copyMemory(from: start + offset, byteCount: copied)
+        }
+        offset += copied
+        return Int32(copied)
+    }
 }
 
 /// Holds the first error libxml2 reports for one reader; libxml2 calls back with it as context.

@@ -18,11 +18,7 @@ public enum XMLTableReaders {
                 [ooxmlMainNamespace.description, ooxmlStrictNamespace.description].contains(namespace)
             else { throw error }
         }
-        let xml = try XMLStreamReader.open(path: path)
-        guard try xml.readToElement(), xml.isNamed("worksheet"), isOOXMLMain(xml) else {
-            throw ReadError(.notSpreadsheetXML(root: xml.localName, namespace: xml.namespaceURI), at: xml.location())
-        }
-        return try OOXMLSheetReader(xml: xml, path: path)
+        return try OOXMLSheetReader(path: path)
     }
 
     /// The worksheets of a SpreadsheetML workbook; nil for an OOXML sheet part, which is one sheet. A pass over the
@@ -31,9 +27,5 @@ public enum XMLTableReaders {
         let catalog = SpreadsheetMLCatalog()
         try XMLPushParser(path: path, handler: catalog).parseToEnd()
         return catalog.isWorkbook == true ? catalog.sheets : nil
-    }
-
-    static func isOOXMLMain(_ xml: XMLStreamReader) -> Bool {
-        xml.isIn(namespace: ooxmlMainNamespace) || xml.isIn(namespace: ooxmlStrictNamespace)
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import ZIPFoundation
+
+/// One part of an .xlsx inflated on a thread of its own and handed to a parser a chunk at a time (issue 17): the
+/// part is never written out, inflating overlaps parsing, and a few chunks at most are held. The inflated size is
+/// held to what the zip declared, and the checksum checked at the end.
+final class XLSXPartStream: XMLChunkSource {
+    static let defaultChunkSize = 256 * 1024
+
+    private let queue = ChunkQueue()
+
+    /// Inflates the entry at `entryPath` of the zip at `url`; `name` is the part name for errors, `declared` its
+    /// uncompressed size as the zip states it (checked against the limits by the caller).
+    init(url: URL, entryPath: String, name: String, declared: UInt64, chunkSize: Int = XLSXPartStream.defaultChunkSize)
+    {
+        let queue = self.queue
+        // Its own `Archive`: the package's may be reading another part meanwhile (the shared strings, opened mid-sheet).
+        let thread = Thread {
+            Self.inflate(
+                url: url, entryPath: entryPath, name: name, declared: declared, chunkSize: chunkSize, into: queue)
+        }
+        thread.start()
+    }
+
+    deinit {
+        // The parser is done with the part, finished or not: the thread stops at its next chunk.
+        queue.cancel()
+    }
+
+    func withNextChunk(_ parse: (UnsafeRawBufferPointer) -> Void) throws(ReadError) {
+        guard let chunk = try queue.take() else {
+            parse(UnsafeRawBufferPointer(start: nil, count: 0))
+            return
+        }
+        chunk.withUnsafeBytes(parse)
+    }
+
+    private static func inflate(
+        url: URL, entryPath: String, name: String, declared: UInt64, chunkSize: Int, into queue: ChunkQueue
+    ) {
+        do {
+            let archive = try Archive(url: url, accessMode: .read)
+            guard let entry = archive[entryPath] else { throw Stop.damaged }
+            var inflated: UInt64 = 0
+            // On Linux every chunk ZIPFoundation hands on is a Data of its own, so it is queued without a copy.
+            let checksum = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { chunk in
+                inflated += UInt64(chunk.count)
+                // The header may lie about the size: nothing past what it declared reaches the parser.
+                guard inflated <= declared else { throw Stop.largerThanDeclared }
+                guard chunk.isEmpty || queue.put(chunk) else { throw Stop.cancelled }
+            }
+            guard checksum == entry.checksum else { throw Stop.damaged }
+            queue.finish(failure: nil)
+        } catch Stop.cancelled {
+            queue.finish(failure: nil)
+        } catch Stop.largerThanDeclared {
+            queue.finish(failure: ReadError(.zipEntryOverflows(entry: name, declared: declared), at: .part(name)))
+        } catch {
+            queue.finish(failure: ReadError(.zipDamaged, at: .part(name)))
+        }
+    }
+
+    private enum Stop: Error { case largerThanDeclared, damaged, cancelled }
+}
+
+/// The chunks between the inflating thread and the parser: at most `depth` held, so memory stays flat.
+private final class ChunkQueue: @unchecked Sendable {
+    // @unchecked: every mutable field is guarded by `condition`.
+    private static let depth = 4
+    private let condition = NSCondition()
+    private var chunks: [Data] = []
+    private var finished = false
+    private var failure: ReadError?
+    private var cancelled = false
+
+    /// Queues a chunk, waiting while the queue is full; false once the parser has gone.
+    func put(_ chunk: Data) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.count >= Self.depth && !cancelled { condition.wait() }
+        if cancelled { return false }
+        chunks.append(chunk)
+        condition.signal()
+        return true
+    }
+
+    func finish(failure error: ReadError?) {
+        condition.lock()
+        failure = error
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next chunk in order, nil at the end of the part; throws what went wrong inflating it.
+    func take() throws(ReadError) -> Data? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && !finished { condition.wait() }
+        if !chunks.isEmpty {
+            condition.signal()
+            return chunks.removeFirst()
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
