@@ -357,12 +357,13 @@ fi
 # 8 importers of 100k rows each started at once into one fresh database, against one importer of the same 800k rows
 # (the first 800k rows of the 1M-row file, cut into eighths, each eighth with the title and header).
 pg_note=
-pg_folder=$work/postgres
+# Its own folder, not one inside $work: when run as root the server runs as user postgres, who cannot enter $work.
+pg_folder=$(mktemp -d "${TMPDIR:-/tmp}/regtracker-bench-pg.XXXXXX")
 psql_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)/psql
 part=$((medium / 10))
 if pg_url=$("$repo/Scripts/postgres/throwaway.sh" start "$pg_folder" 2>"$work/postgres.err"); then
     stop_postgres() { "$repo/Scripts/postgres/throwaway.sh" stop "$pg_folder"; }
-    cleanup() { stop_postgres; rm -rf "$work"; }
+    cleanup() { stop_postgres; rm -rf "$work" "$pg_folder"; }
     pg_base=${pg_url%%\?*}
     pg_base=${pg_base%/*}
     pg_query=${pg_url#*\?}
@@ -394,9 +395,11 @@ EOS
     measure pg8_ref "$(runs_for 3 "$((part * 8))" 2)" "$(fresh_pg bench medium-roster.csv)" -- \
         "$bin" --db "$(pg_at bench)" import --quiet pg-one.csv
     stop_postgres
+    rm -rf "$pg_folder"
     cleanup() { rm -rf "$work"; }
 else
-    pg_note="skipped: no PostgreSQL server ($(head -c 160 "$work/postgres.err")); make bench-setup installs it"
+    rm -rf "$pg_folder"
+    pg_note="skipped: no PostgreSQL server ($(grep -m1 -v '^[[:space:]]*$' "$work/postgres.err" | head -c 160)); make bench-setup installs it"
     echo "bench: $pg_note" >&2
     for id in pgM_ours pgM_ref pg8_ours pg8_ref; do skip "$id" "$pg_note"; done
 fi
