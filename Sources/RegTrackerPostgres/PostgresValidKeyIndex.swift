@@ -126,7 +126,8 @@ enum PostgresValidKeyIndex {
                     ) ON COMMIT DROP
                     """)
             try connection.execute(sql: "TRUNCATE new_valid_key")
-            let keys = PostgresCopyRows(connection, table: "new_valid_key", columns: ["kind", "key", "registration_id"])
+            let keys = PostgresCopyRows(
+                connection, table: "new_valid_key", columns: ["kind", "key", "registration_id"])
             for (kind, entries) in pending.enumerated() {
                 for (key, row) in entries {
                     keys.append(Int16(kind))
