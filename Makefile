@@ -7,7 +7,7 @@ APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqli
 # postgresql: the PostgreSQL store's tests start a throwaway server of their own (Scripts/postgres/throwaway.sh).
 TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils \
 	'gcc|clang' postgresql
-BENCH_APT_PACKAGES := hyperfine libxml2-utils time libfreexl-dev
+BENCH_APT_PACKAGES := hyperfine libxml2-utils time libfreexl-dev postgresql
 BIN := .build/release/regtracker
 # What `regtracker --version` and the .deb say (Scripts/stamp-version.sh writes them into BuildInfo.swift for the
 # build; a plain `swift build` says "dev").

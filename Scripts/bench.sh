@@ -351,6 +351,59 @@ else
     skip xlsxM_ref "$calamine_note"
 fi
 
+# PostgreSQL (issue 19), on a throwaway server in the temporary folder (Scripts/postgres/throwaway.sh: a Unix
+# socket, fsync off), skipped when PostgreSQL's server programs are not installed. The 1M-row CSV into a fresh
+# database holding the roster, against `psql \copy` of the same file into an unindexed table of text columns; then
+# 8 importers of 100k rows each started at once into one fresh database, against one importer of the same 800k rows
+# (the first 800k rows of the 1M-row file, cut into eighths, each eighth with the title and header).
+pg_note=
+# Its own folder, not one inside $work: when run as root the server runs as user postgres, who cannot enter $work.
+pg_folder=$(mktemp -d "${TMPDIR:-/tmp}/regtracker-bench-pg.XXXXXX")
+psql_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)/psql
+part=$((medium / 10))
+if pg_url=$("$repo/Scripts/postgres/throwaway.sh" start "$pg_folder" 2>"$work/postgres.err"); then
+    stop_postgres() { "$repo/Scripts/postgres/throwaway.sh" stop "$pg_folder"; }
+    cleanup() { stop_postgres; rm -rf "$work" "$pg_folder"; }
+    pg_base=${pg_url%%\?*}
+    pg_base=${pg_base%/*}
+    pg_query=${pg_url#*\?}
+    pg_at() { echo "$pg_base/$1?$pg_query"; } # the URL of database $1
+    fresh_pg() { # the PREPARE snippet: database $1 dropped, made anew, holding roster $2
+        echo "$(q "$psql_bin")-q $(q "$pg_url")-c $(q "DROP DATABASE IF EXISTS $1 WITH (FORCE)")-c $(q "CREATE DATABASE $1") && $(q "$bin")--db $(q "$(pg_at "$1")")population import --quiet $(q "$2")"
+    }
+    measure pgM_ours "$(runs_for 3 "$medium" 2)" "$(fresh_pg bench medium-roster.csv)" -- \
+        "$bin" --db "$(pg_at bench)" import --quiet medium.csv
+    columns="a text, b text, c text, d text, e text, f text, g text, h text, i text"
+    measure pgM_ref "$(runs_for 3)" \
+        "$(q "$psql_bin")-q $(q "$pg_url")-c $(q "DROP TABLE IF EXISTS t; CREATE TABLE t ($columns)")" -- \
+        "$psql_bin" -q "$pg_url" -c "\\copy t FROM medium.csv CSV HEADER"
+    { head -n 2 medium.csv; sed -n "3,$((part * 8 + 2))p" medium.csv; } >pg-one.csv
+    for i in 1 2 3 4 5 6 7 8; do
+        { head -n 2 medium.csv; sed -n "$((part * (i - 1) + 3)),$((part * i + 2))p" medium.csv; } >"pg-part$i.csv"
+    done
+    # The 8 importers as one command: it fails when any of them fails.
+    cat >pg-eight.sh <<EOS
+#!/usr/bin/env bash
+pids=()
+for i in 1 2 3 4 5 6 7 8; do $(q "$bin")--db $(q "$(pg_at bench)")import --quiet pg-part\$i.csv & pids+=(\$!); done
+status=0
+for pid in "\${pids[@]}"; do wait "\$pid" || status=1; done
+exit \$status
+EOS
+    chmod +x pg-eight.sh
+    measure pg8_ours "$(runs_for 3 "$((part * 8))" 2)" "$(fresh_pg bench medium-roster.csv)" -- "$work/pg-eight.sh"
+    measure pg8_ref "$(runs_for 3 "$((part * 8))" 2)" "$(fresh_pg bench medium-roster.csv)" -- \
+        "$bin" --db "$(pg_at bench)" import --quiet pg-one.csv
+    stop_postgres
+    rm -rf "$pg_folder"
+    cleanup() { rm -rf "$work"; }
+else
+    rm -rf "$pg_folder"
+    pg_note="skipped: no PostgreSQL server ($(grep -m1 -v '^[[:space:]]*$' "$work/postgres.err" | head -c 160)); make bench-setup installs it"
+    echo "bench: $pg_note" >&2
+    for id in pgM_ours pgM_ref pg8_ours pg8_ref; do skip "$id" "$pg_note"; done
+fi
+
 # The 5M rows, once each (the 100k were timed first, the 1M are the first CSV measurement).
 # The reference goes first: ours, the slowest run of all, gets whatever is left before the deadline.
 t_import sizeL_ref 1 large.csv
@@ -431,6 +484,8 @@ row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
 row villages "county-wide \`villages --json\` on the $M-row database with villages (kept figures; target ≤ 200 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5
 row notice "\`notice PERIOD --reissue --json\` on the $M-row database (target under 2 s) vs \`sqlite3\` GROUP BY" 0 ""
 row dailyM "import of a daily 5k-row CSV into the $M-row database vs into a database holding only the roster" 5000 "" 0.2
+row pgM "PostgreSQL: import $M rows CSV vs \`psql \\copy\` into an unindexed table of text columns" "$medium" 1.5
+row pg8 "PostgreSQL: 8 importers of $(human "$part") rows at once vs one importer of their $(human "$((part * 8))") rows" "$((part * 8))" 1.5
 row sizeS "CSV import, $S rows vs \`sqlite3 .import\`" "$small" ""
 # The 1M size row is the first measurement again.
 for k in TIME RSS FAIL RUNS; do

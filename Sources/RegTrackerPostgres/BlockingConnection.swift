@@ -39,14 +39,54 @@ final class BlockingConnection {
         try connection.query(query, logger: Self.logger).wait().rows.map { $0.makeRandomAccess() }
     }
 
+    /// Runs `query` and returns its rows as pairs of integers: for many rows, faster than reading them by name.
+    func pairs(_ query: PostgresQuery) throws -> [(Int64, Int64)] {
+        try connection.query(query, logger: Self.logger).wait().rows.map { try $0.decode((Int64, Int64).self) }
+    }
+
     /// Runs `query`; returns how many rows it changed.
     @discardableResult
     func execute(_ query: PostgresQuery) throws -> Int {
         try connection.query(query, logger: Self.logger).wait().metadata.rows ?? 0
     }
 
+    /// Sends `data`, rows in COPY's text format, into `columns` of `table` as one `COPY … FROM STDIN`, and waits
+    /// until the server has stored them.
+    func copy(into table: String, columns: [String], data: ByteBuffer) throws {
+        let (connection, logger) = (self.connection, Self.logger)
+        let done = connection.eventLoop.makePromise(of: Void.self)
+        let copy: @Sendable () async -> Void = {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    try await writer.write(data)
+                }
+                done.succeed()
+            } catch {
+                done.fail(error)
+            }
+        }
+        // postgres-nio copies only from async code. The task runs on a thread of its own, not on the cooperative
+        // pool: the caller may be blocking one of the pool's few threads (a test does), and the pool's others may be
+        // blocked likewise.
+        let executor: any TaskExecutor = CopyExecutor.shared
+        Task(executorPreference: executor, operation: copy)
+        try done.futureResult.wait()
+    }
+
     /// Runs a statement written whole in SQL, without parameters (a migration's).
     func execute(sql: String) throws {
         _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).wait()
+    }
+}
+
+/// Runs tasks on a serial dispatch queue, whose thread is not one of the cooperative pool's.
+private final class CopyExecutor: TaskExecutor {
+    static let shared = CopyExecutor()
+    private let queue = DispatchQueue(label: "regtracker.postgres.copy")
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        queue.async { job.runSynchronously(on: executor) }
     }
 }

@@ -1,8 +1,8 @@
 import PostgresNIO
 
 /// Sends many rows of values in few statements: each statement carries up to `rowsPerStatement` rows as a VALUES
-/// list, every value a bind parameter (cast to its column's type, so that a NULL has one). postgres-nio 1.33.2
-/// copies only in COPY's text format, not the binary one, so rows are not sent with COPY.
+/// list, every value a bind parameter (cast to its column's type, so that a NULL has one). For what COPY cannot do:
+/// updates, deletes, and inserts that may meet a stored key. Plain inserts of many rows go by `PostgresCopyRows`.
 final class PostgresRowBatches {
     struct Column {
         var name: String

@@ -103,7 +103,8 @@ enum PostgresValidKeyIndex {
     }
 
     /// Adds a new batch's keys once its rows are stored. A key named twice keeps the last row given, as SQLite's
-    /// `INSERT OR REPLACE` does (one statement of PostgreSQL may not update a row twice).
+    /// `INSERT OR REPLACE` does. The keys go with COPY into a temporary table, then each index takes them in one
+    /// statement, in key order so that its pages fill one after the other.
     final class Writer: ValidKeyWriter {
         private var pending: [[Int64: Int64]] = [[:], [:]]
         private let connection: BlockingConnection
@@ -115,51 +116,116 @@ enum PostgresValidKeyIndex {
         func add(idKey: Int64, row: Int64) throws { pending[0][idKey] = row }
         func add(phoneKey: Int64, row: Int64) throws { pending[1][phoneKey] = row }
 
-        /// Sends the keys in key order, so that the index's pages fill one after the other.
         func finish() throws {
-            let changes = Changes(connection)
-            for (key, row) in pending[0].sorted(by: { $0.key < $1.key }) {
-                try changes.add(row: row, idKey: key, phoneKey: nil)
+            defer { pending = [[:], [:]] }
+            guard pending.contains(where: { !$0.isEmpty }) else { return }
+            try connection.execute(
+                sql: """
+                    CREATE TEMPORARY TABLE IF NOT EXISTS new_valid_key (
+                        kind SMALLINT NOT NULL, key BIGINT NOT NULL, registration_id BIGINT NOT NULL
+                    ) ON COMMIT DROP
+                    """)
+            try connection.execute(sql: "TRUNCATE new_valid_key")
+            let keys = PostgresCopyRows(
+                connection, table: "new_valid_key", columns: ["kind", "key", "registration_id"])
+            for (kind, entries) in pending.enumerated() {
+                for (key, row) in entries {
+                    keys.append(Int16(kind))
+                    keys.append(key)
+                    keys.append(row)
+                    try keys.endRow()
+                }
             }
-            for (key, row) in pending[1].sorted(by: { $0.key < $1.key }) {
-                try changes.add(row: row, idKey: nil, phoneKey: key)
+            try keys.flush()
+            for (kind, entry) in tables.enumerated() where !pending[kind].isEmpty {
+                try connection.execute(
+                    sql: """
+                        INSERT INTO \(entry.table) (key, registration_id)
+                        SELECT key, registration_id FROM new_valid_key WHERE kind = \(kind) ORDER BY key
+                        ON CONFLICT (key) DO UPDATE SET registration_id = excluded.registration_id
+                        """)
             }
-            try changes.finish()
-            pending = [[:], [:]]
         }
     }
 
-    /// One query a key. `place`: only rows of active batches placed before it in the sequence.
+    /// The earlier valid row holding a key. A few lookups (a daily list) are one query each; once an import has asked
+    /// for more than a fiftieth as many keys as the index holds, the index's entries are read at once into memory (a
+    /// row read costs about a fiftieth of a query's round trip), as long as they fit (`preloadLimit`). `place`: only
+    /// rows of active batches placed before it in the sequence.
     final class Lookup: ValidKeyLookup {
         private let connection: BlockingConnection
         private let place: Int64?
+        private let preloadAfter: Int
         let isEmpty: Bool
+        private var tablesState: [TableState] = [.init(), .init()]
 
-        init(_ connection: BlockingConnection, before place: Int64?) throws {
+        /// Entries held in memory at most, a table: 16 bytes each.
+        static let preloadLimit = 2_000_000
+
+        private struct TableState {
+            var entries: Int64?
+            var asked = 0
+            var preloaded: [Int64: Int64]?
+        }
+
+        /// `preloadAfter`: how many keys are asked one at a time between two looks at whether to read the index.
+        init(_ connection: BlockingConnection, before place: Int64?, preloadAfter: Int = 1_000) throws {
             self.connection = connection
             self.place = place
+            self.preloadAfter = preloadAfter
             isEmpty = try !connection.rows(
                 """
                 SELECT EXISTS (SELECT 1 FROM valid_id_key) OR EXISTS (SELECT 1 FROM valid_phone_key) AS found
                 """)[0]["found"].decode(Bool.self)
         }
 
-        func row(idKey: Int64) throws -> Int64? { try row(idKey, in: tables[0].table) }
-        func row(phoneKey: Int64) throws -> Int64? { try row(phoneKey, in: tables[1].table) }
+        func row(idKey: Int64) throws -> Int64? { try row(idKey, in: 0) }
+        func row(phoneKey: Int64) throws -> Int64? { try row(phoneKey, in: 1) }
 
-        private func row(_ key: Int64, in table: String) throws -> Int64? {
+        private func row(_ key: Int64, in index: Int) throws -> Int64? {
             if isEmpty { return nil }
-            let query: PostgresQuery
-            if let place {
-                query = """
-                    SELECT k.registration_id FROM \(unescaped: table) k JOIN registration r ON r.id = k.registration_id
-                    JOIN batch b ON b.id = r.batch_id
-                    WHERE k.key = \(key) AND b.sequence < \(place) AND b.retracted_at IS NULL
-                    """
-            } else {
-                query = "SELECT registration_id FROM \(unescaped: table) WHERE key = \(key)"
+            if let preloaded = tablesState[index].preloaded { return preloaded[key] }
+            let table = tables[index].table
+            tablesState[index].asked += 1
+            if tablesState[index].asked % preloadAfter == 0 {
+                let entries = try tablesState[index].entries ?? count(table)
+                tablesState[index].entries = entries
+                if entries <= Self.preloadLimit && Int64(tablesState[index].asked) * 50 >= entries {
+                    let preloaded = try preload(table)
+                    tablesState[index].preloaded = preloaded
+                    return preloaded[key]
+                }
             }
-            return try connection.rows(query).first?["registration_id"].decode(Int64.self)
+            return try connection.rows(query(table, key: key)).first?["registration_id"].decode(Int64.self)
+        }
+
+        private func query(_ table: String, key: Int64?) -> PostgresQuery {
+            var sql = "SELECT k.key, k.registration_id FROM \(table) k"
+            var binds = PostgresBindings()
+            var conditions: [String] = []
+            if let key {
+                binds.append(key)
+                conditions.append("k.key = $1")
+            }
+            if let place {
+                sql += " JOIN registration r ON r.id = k.registration_id JOIN batch b ON b.id = r.batch_id"
+                binds.append(place)
+                conditions.append("b.sequence < $\(binds.count) AND b.retracted_at IS NULL")
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            return PostgresQuery(unsafeSQL: sql, binds: binds)
+        }
+
+        private func count(_ table: String) throws -> Int64 {
+            try connection.rows(PostgresQuery(unsafeSQL: "SELECT COUNT(*) AS entries FROM \(table)"))[0]["entries"]
+                .decode(Int64.self)
+        }
+
+        private func preload(_ table: String) throws -> [Int64: Int64] {
+            let pairs = try connection.pairs(query(table, key: nil))
+            var preloaded = [Int64: Int64](minimumCapacity: pairs.count)
+            for (key, row) in pairs { preloaded[key] = row }
+            return preloaded
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RegTrackerCore
 import RegTrackerIO
 import RegTrackerKit
@@ -152,5 +153,52 @@ struct PostgresImportTests {
         #expect(
             try ReportService(store: two.postgres).report(target: .default).report.townships.map(\.counts.valid)
                 .reduce(0, +) == Int64(rows.count))
+    }
+
+    /// COPY's text format escapes a backslash, a tab and a line break, and spells NULL `\N`: names holding them, or
+    /// the text `\N` itself, come back from PostgreSQL as from SQLite.
+    @Test func namesWithBackslashesTabsAndLineBreaksComeBackAsGiven() throws {
+        let two = try TwoStores()
+        _ = try two.roster("花名册.csv", TwoStores.roster)
+        let names = ["甲\\乙", "\\N", "丙\t丁", "戊\n己", "庚\r\n辛"]
+        let rows = names.map { "白沙镇,\"\($0)\",12345,,2026-11-20" }
+        let header = "乡镇,姓名,身份证号,手机号码,注册时间\n"
+        let result = try two.register("转义.csv", header + rows.joined(separator: "\n") + "\n")
+        #expect(result.postgres.summary?.rows == names.count)
+        let rejects = try two.read { try $0.rejects(township: nil, all: true) }
+        #expect(rejects.postgres == rejects.sqlite)
+        #expect(rejects.postgres.count == names.count)
+        #expect(rejects.postgres.contains { $0.name == "\\N" })
+    }
+
+    /// The valid-key lookup gives the same rows asking one key at a time as after reading the whole index, for every
+    /// place in the sequence, for keys the index holds and keys it does not.
+    @Test func theValidKeyLookupAnswersAlikeOneKeyAtATimeAndPreloaded() throws {
+        let two = try TwoStores()
+        _ = try two.roster("花名册.csv", TwoStores.roster)
+        for list in lists { _ = try two.register(list.name, list.text) }
+        try two.postgres.transaction { transaction in
+            let connection = transaction.connection
+            let keys = try PostgresValidKeyIndex.tables.map { entry in
+                let stored = try connection.rows(PostgresQuery(unsafeSQL: "SELECT key FROM \(entry.table)")).map {
+                    try $0["key"].decode(Int64.self)
+                }
+                return stored + stored.map { $0 + 1 }
+            }
+            #expect(keys.allSatisfy { !$0.isEmpty })
+            let places = try connection.rows("SELECT sequence FROM batch").map {
+                try $0["sequence"].decode(Int64?.self)
+            }
+            for place in [nil] + places {
+                let single = try PostgresValidKeyIndex.Lookup(connection, before: place, preloadAfter: .max)
+                let preloaded = try PostgresValidKeyIndex.Lookup(connection, before: place, preloadAfter: 1)
+                let singleRows =
+                    try keys[0].map { try single.row(idKey: $0) } + keys[1].map { try single.row(phoneKey: $0) }
+                let preloadedRows =
+                    try keys[0].map { try preloaded.row(idKey: $0) } + keys[1].map { try preloaded.row(phoneKey: $0) }
+                #expect(singleRows == preloadedRows)
+                if place == nil { #expect(singleRows.contains { $0 != nil }) }
+            }
+        }
     }
 }
