@@ -76,6 +76,20 @@ import Testing
         try base.expectRejected(path, saying: ["header"])
     }
 
+    @Test func aSpreadsheetMLRowWithACellInTheLastColumnInEveryRowReadsInBoundedMemory() throws {
+        let base = try ImportedBaseline()
+        defer { base.tool.cleanUp() }
+        // `ss:Index` puts each row's one cell in column 16,384: no header row is found, and memory stays flat (a
+        // chunk of the push parse holds about a thousand such rows, which as full rows would take 400 MB).
+        let row = #"<Row><Cell ss:Index="16384"><Data ss:Type="Number">1</Data></Cell></Row>"#
+        let rows = String(repeating: row + "\n", count: 20_000)
+        let text = HostileFiles.spreadsheetML(prolog: "", cell: "张三")
+            .replacingOccurrences(of: "姓名", with: "甲").replacingOccurrences(of: "手机号", with: "乙")
+            .replacingOccurrences(of: "</Table>", with: rows + "</Table>")
+        let path = try HostileFiles.write(text, to: base.tool.workFolder + "/index-rows.xml")
+        try base.expectRejected(path, saying: ["header"])
+    }
+
     // MARK: - Zip
 
     @Test(.enabled(if: HostileFiles.python != nil, "python3 writes the zip files"))

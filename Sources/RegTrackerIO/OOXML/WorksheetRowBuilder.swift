@@ -20,18 +20,13 @@ final class WorksheetRowBuilder: XMLRowBuilder {
     private let dateStyles: [Bool]
     private let date1904: Bool
 
-    /// Rows built and not yet taken, sparse until taken (a chunk may hold thousands of rows with a cell at XFD): their
-    /// numbers and widths, and where their cells start in `builtCells`.
-    private var built: [(number: Int, firstCell: Int, width: Int)] = []
-    private var builtCells: [(column: Int, cell: Cell)] = []
+    /// Rows built and not yet taken, sparse until taken.
+    private var built = SparseRows()
 
     private var inSheetData = false
     private var lastRowNumber = 0
-    /// The row being built: its number, where its cells start in `builtCells` (where the next row's will, between
-    /// rows), its width so far, and the column of the last cell.
+    /// The row being built: its number, and the column of the last cell.
     private var rowNumber: Int?
-    private var rowStart = 0
-    private var width = 0
     private var column = -1
     /// The `<c>` being read: its type and style, its `<v>` (nil when it has none) and its `<is>`.
     private var inCell = false
@@ -52,20 +47,9 @@ final class WorksheetRowBuilder: XMLRowBuilder {
 
     var builtRowCount: Int { built.count }
 
-    func builtRow(at index: Int) -> SourceRow {
-        let row = built[index]
-        let end = index + 1 < built.count ? built[index + 1].firstCell : rowStart
-        var cells = [Cell](repeating: .empty, count: row.width)
-        for (column, cell) in builtCells[row.firstCell..<end] { cells[column] = cell }
-        return SourceRow(number: row.number, cells: cells)
-    }
+    func builtRow(at index: Int) -> SourceRow { built.row(at: index) }
 
-    func removeBuiltRows() {
-        built.removeAll(keepingCapacity: true)
-        // The cells of a row that the chunk's end cut stay for the rest of it.
-        builtCells.removeFirst(rowStart)
-        rowStart = 0
-    }
+    func removeBuiltRows() { built.removeBuilt() }
 
     func startElement(_ element: XMLPushParser.Element, depth: Int) throws(XMLPushParser.Stop) {
         switch depth {
@@ -135,15 +119,13 @@ final class WorksheetRowBuilder: XMLRowBuilder {
         }
         lastRowNumber = number
         rowNumber = number
-        rowStart = builtCells.count
-        width = 0
+        built.dropOpenRow()
         column = -1
     }
 
     private func endRow() {
         guard let number = rowNumber else { return }
-        built.append((number, rowStart, width))
-        rowStart = builtCells.count
+        built.endRow(number: number)
         rowNumber = nil
     }
 
@@ -191,9 +173,7 @@ final class WorksheetRowBuilder: XMLRowBuilder {
         inValue = false
         inInline = false
         let cell = try cellValue()
-        guard !cell.isEmptyCell else { return }
-        builtCells.append((column, cell))
-        width = max(width, column + 1)
+        built.put(cell, at: column)
     }
 
     private func cellValue() throws(XMLPushParser.Stop) -> Cell {

@@ -14,14 +14,13 @@ final class SpreadsheetMLRowBuilder: XMLRowBuilder {
     /// The worksheets met so far, the chosen one last.
     private(set) var sheetNames: [String] = []
     private(set) var chosenSheet: String?
-    /// Rows built and not yet taken.
-    private var rows: [SourceRow] = []
+    /// Rows built and not yet taken, sparse until taken (`ss:Index` may put a cell in the last column of every row).
+    private var rows = SparseRows()
 
     private var inChosenSheet = false
     private var lastRowNumber = 0
-    /// The row being built: its number and cells, and the column the next cell goes to.
+    /// The row being built: its number, and the column the next cell goes to.
     private var rowNumber: Int?
-    private var cells: [Cell] = []
     private var column = 0
     /// The `<Cell>` being read: what its `<Data>` held, and how many columns it spans after its own.
     private var cell: Cell?
@@ -36,9 +35,9 @@ final class SpreadsheetMLRowBuilder: XMLRowBuilder {
 
     var builtRowCount: Int { rows.count }
 
-    func builtRow(at index: Int) -> SourceRow { rows[index] }
+    func builtRow(at index: Int) -> SourceRow { rows.row(at: index) }
 
-    func removeBuiltRows() { rows.removeAll(keepingCapacity: true) }
+    func removeBuiltRows() { rows.removeBuilt() }
 
     func startElement(_ element: XMLPushParser.Element, depth: Int) throws(XMLPushParser.Stop) {
         switch depth {
@@ -64,6 +63,7 @@ final class SpreadsheetMLRowBuilder: XMLRowBuilder {
             let number = try index(element, of: .row) ?? lastRowNumber + 1
             lastRowNumber = number
             rowNumber = number
+            rows.dropOpenRow()
             column = 0
         case 4 where rowNumber != nil && element.isNamed("Cell"):
             if let index = try index(element, of: .cell) { column = index - 1 }
@@ -90,13 +90,13 @@ final class SpreadsheetMLRowBuilder: XMLRowBuilder {
             dataType = nil
         case 4:
             guard let value = cell else { return }
-            place(value)
+            // A blank cell fills nothing: the row is as wide as its last cell with a value.
+            rows.put(value, at: column)
             column += 1 + min(mergeAcross, SpreadsheetMLReader.maxColumns)
             cell = nil
         case 3:
             guard let number = rowNumber else { return }
-            rows.append(SourceRow(number: number, cells: cells))
-            cells = []
+            rows.endRow(number: number)
             rowNumber = nil
         case 1 where inChosenSheet:
             // The rest of the file is other worksheets: not read.
@@ -110,17 +110,6 @@ final class SpreadsheetMLRowBuilder: XMLRowBuilder {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard dataType != nil else { return }
         text.append(contentsOf: bytes)
-    }
-
-    /// Puts a cell at `column`, blank cells filling the gap an `ss:Index` or a merge left; an empty one adds nothing.
-    private func place(_ value: Cell) {
-        guard !value.isEmptyCell else { return }
-        if column == cells.count {
-            cells.append(value)
-        } else {
-            if cells.count < column { cells.append(contentsOf: repeatElement(.empty, count: column - cells.count)) }
-            if column < cells.count { cells[column] = value } else { cells.append(value) }
-        }
     }
 
     /// The `ss:Index` of a row or cell, checked; nil when it has none.
