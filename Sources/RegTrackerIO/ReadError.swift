@@ -100,8 +100,6 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case zipBomb(entry: String, declared: UInt64, compressed: UInt64)
         /// An entry that inflates to more than it claims: refused.
         case zipEntryOverflows(entry: String, declared: UInt64)
-        /// An entry cannot be unpacked to a temporary file (the disk is full).
-        case cannotUnpack(entry: String)
         case noWorkbookPart(String)
 
         // MARK: .xls workbooks

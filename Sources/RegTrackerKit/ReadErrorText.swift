@@ -261,11 +261,6 @@ public enum ReadErrorText {
                     "the workbook is damaged or hostile; ask for the list again as .xlsx or CSV",
                     "工作簿已损坏或有恶意内容；请对方重新以 .xlsx 或 CSV 报送名单")
             )
-        case .cannotUnpack(let entry):
-            return (
-                l.pick("cannot unpack \(entry) to a temporary file", "无法把 \(entry) 解压到临时文件"),
-                l.pick("free space in the temporary directory (TMPDIR) and try again", "请腾出临时目录（TMPDIR）的空间后重试")
-            )
         case .noWorkbookPart(let part):
             return (
                 l.pick("the .xlsx has no workbook part (\(part))", ".xlsx 中没有工作簿部件（\(part)）"),
