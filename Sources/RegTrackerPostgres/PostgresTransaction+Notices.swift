@@ -37,12 +37,13 @@ extension PostgresTransaction: NoticeStore {
                 """
                 INSERT INTO notice_township (notice_id, position, township, population, target_numerator,
                     target_denominator, malformed, flagged, listed, duplicates, valid, rank, named, times_named, card,
-                    change_valid, change_rate, change_rank)
+                    change_valid, change_rate, change_rank, county)
                 VALUES (\(id), \(Int64(position)), \(figures.township), \(figures.population),
                     \(figures.target.numerator), \(figures.target.denominator), \(counts.malformed), \(counts.flagged),
                     \(counts.listed), \(counts.duplicates), \(counts.valid), \(figures.rank.map(Int64.init)),
                     \(township.named), \(Int64(township.timesNamed)), \(township.card?.rawValue),
-                    \(township.change?.valid), \(township.change?.rateMillionths), \(township.change?.rank.map(Int64.init)))
+                    \(township.change?.valid), \(township.change?.rateMillionths), \(township.change?.rank.map(Int64.init)),
+                    \(figures.county))
                 """)
         }
     }
@@ -74,7 +75,7 @@ extension PostgresTransaction: NoticeStore {
             counts: OutcomeCounts(
                 malformed: try count("malformed"), flagged: try count("flagged"), listed: try count("listed"),
                 duplicates: try count("duplicates"), valid: try count("valid")),
-            rank: try row["rank"].decode(Int?.self))
+            rank: try row["rank"].decode(Int?.self), county: try row["county"].decode(String?.self))
         let change = try row["change_valid"].decode(Int64?.self).map { valid in
             NoticeChange(
                 valid: valid, rateMillionths: try row["change_rate"].decode(Int64?.self),

@@ -139,7 +139,7 @@ extension PostgresTransaction: RegistrationStore {
                 r.id_text, r.phone_text, r.outcome, r.reason,
                 dt.name AS earlier_township, eb_d.file_name AS earlier_file, d.sheet AS earlier_sheet,
                 d.row_number AS earlier_row, e.reason AS entry_reason, eb.file_name AS entry_file,
-                e.row_number AS entry_row, t.county
+                e.row_number AS entry_row, t.county, dt.county AS earlier_county
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -168,6 +168,7 @@ extension PostgresTransaction: RegistrationStore {
                     [
                         .duplicate(
                             township: try row["earlier_township"].decode(String?.self) ?? "?",
+                            county: try row["earlier_county"].decode(String?.self),
                             file: try row["earlier_file"].decode(String?.self) ?? "?",
                             sheet: try row["earlier_sheet"].decode(String?.self),
                             row: try row["earlier_row"].decode(Int?.self) ?? 0)

@@ -22,12 +22,19 @@ public struct NoticeDocument: Sendable, Equatable {
     public var annexTitle: String
     public var annex: ReportSheet
 
-    /// The office that signs; the county itself is not in the data.
-    public static let issuer = "县打击治理电信网络诈骗犯罪工作联席会议办公室"
+    /// The office that signs, of a county (县) or, where the townships belong to several counties, of a city (市,
+    /// SPEC 8); the place's own name is not in the data.
+    public static func issuer(_ area: String) -> String { "\(area)打击治理电信网络诈骗犯罪工作联席会议办公室" }
+
+    /// 县, or 市 where the notice's townships belong to more than one county.
+    public static func area(_ notice: Notice) -> String {
+        Set(notice.townships.compactMap(\.figures.county)).count > 1 ? "市" : "县"
+    }
 
     public init(_ notice: Notice) {
         let period = ChineseDates.period(notice.period)
-        title = "关于\(period)全县国家反诈中心APP注册推广工作情况的通报"
+        let area = Self.area(notice)
+        title = "关于\(period)全\(area)国家反诈中心APP注册推广工作情况的通报"
         annexTitle = "\(period)各乡镇（街道）国家反诈中心APP注册率排名表"
         annex = Self.annex(notice, title: annexTitle)
         let report = notice.report
@@ -37,9 +44,9 @@ public struct NoticeDocument: Sendable, Equatable {
             ? end : "\(ChineseDates.day(notice.period.start))至\(end)"
         var blocks: [Block] = [
             .addressee("各乡镇（街道）："),
-            .paragraph("现将\(period)（\(span)）全县国家反诈中心APP注册推广工作情况通报如下。"),
+            .paragraph("现将\(period)（\(span)）全\(area)国家反诈中心APP注册推广工作情况通报如下。"),
             .heading("一、总体情况"),
-            .paragraph(Self.county(report, end: end)),
+            .paragraph(Self.overall(report, end: end, area: area)),
             .heading("二、达标情况"),
             .paragraph(Self.met(report)),
             .heading("三、通报乡镇（街道）"),
@@ -56,7 +63,7 @@ public struct NoticeDocument: Sendable, Equatable {
             blocks.append(.paragraph(lead))
             let ranked = report.townships.filter(\.hasRate).count
             for (index, township) in named.enumerated() {
-                blocks.append(.subheading("（\(ChineseNumbers.ordinal(index + 1))）\(township.figures.township)"))
+                blocks.append(.subheading("（\(ChineseNumbers.ordinal(index + 1))）\(township.figures.label)"))
                 blocks.append(.paragraph(Self.namedText(township, of: ranked)))
             }
         }
@@ -65,7 +72,7 @@ public struct NoticeDocument: Sendable, Equatable {
             blocks.append(
                 .paragraph(
                     "本期未被通报、此前已受警示的乡镇（街道），警示继续有效："
-                        + carried.map { "\($0.figures.township)（\($0.card!.label)，累计被通报\($0.timesNamed)次）" }
+                        + carried.map { "\($0.figures.label)（\($0.card!.label)，累计被通报\($0.timesNamed)次）" }
                         .joined(separator: "、") + "。"))
         }
         blocks.append(.heading("四、未报送情况"))
@@ -83,21 +90,21 @@ public struct NoticeDocument: Sendable, Equatable {
                     + "约谈主要领导；累计\(cards.listed)次的挂牌整治。警示一经给予，记录在案。"))
         blocks.append(.paragraph("请各乡镇（街道）对照排名查找差距，被通报和未报送的乡镇（街道）尽快整改、按时报送。"))
         blocks.append(.paragraph("附件：\(annexTitle)"))
-        blocks.append(.signature(Self.issuer))
+        blocks.append(.signature(Self.issuer(area)))
         blocks.append(.signature(ChineseDates.day(notice.issued)))
         self.blocks = blocks
     }
 
-    private static func county(_ report: Report, end: String) -> String {
+    private static func overall(_ report: Report, end: String, area: String) -> String {
         let totals = report.totals
         let population = report.totalPopulation
         let required = report.townships.reduce(Int64(0)) { $0 + $1.required }
         let rate = population > 0 ? Decimal6.percent(numerator: totals.valid, denominator: population) : "—"
         let gap = max(0, required - totals.valid)
         var text =
-            "截至\(end)，全县实有人口\(population)人，有效注册\(totals.valid)人，注册率\(rate)，目标注册率"
+            "截至\(end)，全\(area)实有人口\(population)人，有效注册\(totals.valid)人，注册率\(rate)，目标注册率"
             + "\(report.target.percentText)，目标人数\(required)人，" + (gap > 0 ? "尚差\(gap)人。" : "已完成目标。")
-        text += "全县共上报\(totals.reported)条，其中无效\(totals.invalid)条、重复\(totals.duplicates)条。"
+        text += "全\(area)共上报\(totals.reported)条，其中无效\(totals.invalid)条、重复\(totals.duplicates)条。"
         if report.unassigned > 0 { text += "另有\(report.unassigned)条数据所填乡镇不在人口底数中，未计入。" }
         return text
     }
@@ -107,7 +114,7 @@ public struct NoticeDocument: Sendable, Equatable {
         let met = ranked.filter { $0.met == true }
         guard !met.isEmpty else { return "本期尚无乡镇（街道）达到目标，\(ranked.count)个乡镇（街道）均未达标。" }
         return "\(met.count)个乡镇（街道）达到目标："
-            + met.map { "\($0.township)（\($0.ratePercent)）" }.joined(separator: "、")
+            + met.map { "\($0.label)（\($0.ratePercent)）" }.joined(separator: "、")
             + "；\(ranked.count - met.count)个未达标。"
     }
 
@@ -158,7 +165,7 @@ public struct NoticeDocument: Sendable, Equatable {
             let figures = township.figures
             let change = township.change
             let cells: [ReportSheet.Cell] = [
-                .text(figures.rank.map(String.init) ?? "—"), .text(figures.township + (township.named ? "（通报）" : "")),
+                .text(figures.rank.map(String.init) ?? "—"), .text(figures.label + (township.named ? "（通报）" : "")),
                 .integer(figures.population), .integer(figures.counts.valid),
                 figures.hasRate ? .rate(numerator: figures.counts.valid, denominator: figures.population) : .text("—"),
                 .integer(figures.required), .integer(figures.shortfall),
@@ -171,7 +178,7 @@ public struct NoticeDocument: Sendable, Equatable {
             return ReportSheet.Row(cells, style: figures.met == false ? .unmet : .normal)
         }
         let notes = notice.townships.filter { !$0.figures.hasRate }.map {
-            "\($0.figures.township)：实有人口为 0，无注册率，不参与排名。"
+            "\($0.figures.label)：实有人口为 0，无注册率，不参与排名。"
         }
         return ReportSheet(title: title, headings: headings, rows: rows, notes: notes)
     }

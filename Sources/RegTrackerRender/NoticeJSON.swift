@@ -7,7 +7,7 @@ public enum NoticeJSON {
         return .object(
             header(notice) + [
                 ("townships", .array(notice.townships.map(township))),
-                ("named", .array(notice.named.map { .string($0.figures.township) })),
+                ("named", .array(notice.named.map { .string($0.figures.label) })),
                 ("not_reported", .array(notice.notReported.map(JSONValue.string))),
                 ("unassigned", .int(notice.unassigned)),
                 ("totals", ReportJSON.totals(report)),
@@ -23,7 +23,7 @@ public enum NoticeJSON {
                     notices.map { notice in
                         .object(
                             header(notice) + [
-                                ("named", .array(notice.named.map { .string($0.figures.township) })),
+                                ("named", .array(notice.named.map { .string($0.figures.label) })),
                                 ("not_reported", .array(notice.notReported.map(JSONValue.string))),
                             ])
                     })

@@ -51,7 +51,7 @@ public struct NoticePicture: Sendable {
                 fill: "#ffffff", weight: "bold"))
         items.append(
             text(
-                "截至\(ChineseDates.day(notice.period.end)) · 目标\(notice.target.percentText) · 全县\(countyRate)",
+                "截至\(ChineseDates.day(notice.period.end)) · 目标\(notice.target.percentText) · 全\(NoticeDocument.area(notice))\(countyRate)",
                 x: 540, y: 102, size: 26, anchor: "middle", fill: "#dbe4ff"))
         items.append(text("排名", x: 50, y: 175, size: 24, anchor: "middle", fill: "#495057"))
         items.append(text("乡镇（街道）", x: 90, y: 175, size: 24, fill: "#495057"))
@@ -111,7 +111,7 @@ public struct NoticePicture: Sendable {
             ))
         items.append(
             text(
-                figures.township, x: 90, y: middle + 10, size: 30, fill: nameColor,
+                figures.label, x: 90, y: middle + 10, size: 30, fill: nameColor,
                 weight: township.named ? "bold" : nil))
         if figures.hasRate {
             let color = township.named ? Self.colors.named : (figures.met == true ? Self.colors.met : Self.colors.unmet)

@@ -47,10 +47,11 @@ public enum ReasonText {
                     + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
                 "县（区）“\(masked(county))”不在人口底数名单中" + (suggestion.map { "，是否为“\($0)”？" } ?? ""))
         case .flagged: language.pick("screenshot marked invalid (截图核验)", "截图核验为无效")
-        case .duplicate(let township, let file, let sheet, let row):
+        case .duplicate(let name, let county, let file, let sheet, let row):
             language.pick(
-                "duplicate of a valid row of \(township) (\(place(file, sheet)), row \(row))",
-                "与\(township)的有效行重复（\(place(file, sheet))，第 \(row) 行）")
+                "duplicate of a valid row of \(TownshipFigures.label(name, county: county)) (\(place(file, sheet))"
+                    + ", row \(row))",
+                "与\(TownshipFigures.label(name, county: county))的有效行重复（\(place(file, sheet))，第 \(row) 行）")
         case .listed(let file, let row, let listReason):
             language.pick(
                 "on the invalid list \(file), row \(row)" + (listReason.isEmpty ? "" : ": \(masked(listReason))"),

@@ -187,6 +187,40 @@ import Testing
         #expect(try LoopbackHTTP.get(port: port, path: mine, token: township).status == 403)
     }
 
+    @Test func theNoticeKeepsEachCountysChengguanApartWithItsOwnRecord() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        // 白沙镇 0 of 4; 城关镇 1 of 10 and 2 of 20, tied at 10%: both named with --bottom 2.
+        let november = try tool.run(
+            "notice", "2026-11", "--bottom", "2", "--json", environment: ["REGTRACKER_TODAY": "2026-12-01"])
+        #expect(november.status == 0, "\(november.stderr)")
+        #expect(november.json["named"] as? [String] == ["白沙镇", "城关镇（云岭县）", "城关镇（青石县）"])
+        #expect(november.json["not_reported"] as? [String] == ["白沙镇"])
+        let townships = november.json["townships"] as? [[String: Any]] ?? []
+        let chengguan = townships.filter { $0["township"] as? String == "城关镇" }
+        #expect(chengguan.compactMap { $0["county"] as? String }.sorted() == ["云岭县", "青石县"])
+        #expect(chengguan.map { $0["times_named"] as? Int } == [1, 1])
+
+        // December: nothing sent, every township listed, a shared name with its county; each 城关镇 named a
+        // second time earns its own yellow card.
+        let out = tool.workFolder + "/notice"
+        let december = try tool.run(
+            "notice", "2026-12", "--bottom", "2", "--json", "--out", out,
+            environment: ["REGTRACKER_TODAY": "2027-01-04"])
+        #expect(december.status == 0, "\(december.stderr)")
+        #expect(
+            december.json["not_reported"] as? [String] == ["城关镇（青石县）", "白沙镇", "城关镇（云岭县）", "松林镇"])
+        let later = (december.json["townships"] as? [[String: Any]] ?? []).filter {
+            $0["township"] as? String == "城关镇"
+        }
+        #expect(later.map { $0["times_named"] as? Int } == [2, 2])
+        #expect(later.map { $0["card"] as? String } == ["yellow", "yellow"])
+        #expect(later.map { ($0["change"] as? [String: Any])?["valid"] as? Int } == [0, 0])
+        let text = try String(contentsOfFile: out + "/通报-2026-12.md", encoding: .utf8)
+        #expect(text.contains("全市") && !text.contains("全县"))
+        #expect(text.contains("城关镇（青石县）") && text.contains("城关镇（云岭县）"))
+    }
+
     @Test func theWholeDatabaseReportTellsTheTwoChengguanApartByTheirCounties() throws {
         let tool = try Self.imported()
         defer { tool.cleanUp() }

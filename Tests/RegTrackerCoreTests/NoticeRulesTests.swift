@@ -119,15 +119,71 @@ import Testing
 
     @Test func notReportedAreRosterTownshipsWithNoBatchImportedInThePeriod() throws {
         let november = try #require(NoticePeriod(parsing: "2026-11"))
-        let imports: [String: [CivilDate]] = [
-            "青石镇": [CivilDate(year: 2026, month: 10, day: 31)],
-            "白沙镇": [CivilDate(year: 2026, month: 11, day: 30)],
-            "桃源乡": [CivilDate(year: 2026, month: 11, day: 1), CivilDate(year: 2026, month: 10, day: 3)],
-            "龙泉街道": [CivilDate(year: 2026, month: 12, day: 1)],
+        let imports: [TownshipKey: [CivilDate]] = [
+            TownshipKey("青石镇", county: nil): [CivilDate(year: 2026, month: 10, day: 31)],
+            TownshipKey("白沙镇", county: nil): [CivilDate(year: 2026, month: 11, day: 30)],
+            TownshipKey("桃源乡", county: nil): [
+                CivilDate(year: 2026, month: 11, day: 1), CivilDate(year: 2026, month: 10, day: 3),
+            ],
+            TownshipKey("龙泉街道", county: nil): [CivilDate(year: 2026, month: 12, day: 1)],
         ]
-        let roster = ["青石镇", "白沙镇", "桃源乡", "云溪镇", "龙泉街道"]
+        let names = ["青石镇", "白沙镇", "桃源乡", "云溪镇", "龙泉街道"]
+        let roster = names.map { TownshipKey($0, county: nil) }
         #expect(NoticeRules.notReported(roster: roster, imports: imports, in: november) == ["青石镇", "云溪镇", "龙泉街道"])
         // A month with nothing sent: every township is listed.
-        #expect(NoticeRules.notReported(roster: roster, imports: [:], in: november) == roster)
+        #expect(NoticeRules.notReported(roster: roster, imports: [:], in: november) == names)
+    }
+
+    // SPEC 8: two counties' 城关镇 are two townships of the notice, each with its own record.
+
+    static func cityReport(_ valid: [(String, String, Int64)]) -> Report {
+        Report(
+            target: .default,
+            townships: valid.map { county, name, valid in
+                TownshipFigures(
+                    township: name, population: 100, target: .default, counts: OutcomeCounts(valid: valid),
+                    county: county)
+            }, unassigned: 0)
+    }
+
+    static func issueCity(_ text: String, _ valid: [(String, String, Int64)], stored: [Notice] = []) throws -> Notice {
+        let period = try #require(NoticePeriod(parsing: text))
+        return NoticeRules.issue(
+            period: period, issued: period.end.adding(days: 1), report: cityReport(valid), bottom: 1,
+            cards: .default, history: NoticeRules.History(stored: stored, for: period), notReported: [])
+    }
+
+    @Test func twoCountiesTownshipsOfOneNameKeepTheirOwnTimesNamedAndChange() throws {
+        // 青石县's 城关镇 is last in October; 白沙县's in November.
+        let october = try Self.issueCity(
+            "2026-10", [("青石县", "城关镇", 10), ("白沙县", "城关镇", 40), ("白沙县", "河口镇", 60)])
+        let november = try Self.issueCity(
+            "2026-11", [("青石县", "城关镇", 45), ("白沙县", "城关镇", 20), ("白沙县", "河口镇", 60)],
+            stored: [october])
+        #expect(october.named.map(\.figures.label) == ["城关镇（青石县）"])
+        #expect(november.named.map(\.figures.label) == ["城关镇（白沙县）"])
+        let qingshi = try #require(november.township("城关镇", county: "青石县"))
+        let baisha = try #require(november.township("城关镇", county: "白沙县"))
+        #expect(qingshi.named == false && qingshi.timesNamed == 1)
+        #expect(baisha.named == true && baisha.timesNamed == 1)
+        #expect(qingshi.change?.valid == 35 && baisha.change?.valid == -20)
+        #expect(qingshi.figures.sharesName && !november.township("河口镇", county: "白沙县")!.figures.sharesName)
+    }
+
+    @Test func aNoticeStoredWithoutCountiesIsFoundByNameAlone() throws {
+        let october = try Self.issue("2026-10", ["城关镇": 10, "河口镇": 60])
+        let november = try Self.issueCity("2026-11", [("青石县", "城关镇", 20), ("青石县", "河口镇", 60)], stored: [october])
+        let township = try #require(november.township("城关镇", county: "青石县"))
+        #expect(township.timesNamed == 2 && township.change?.valid == 10)
+    }
+
+    @Test func notReportedNamesTheCountyOfASharedName() throws {
+        let november = try #require(NoticePeriod(parsing: "2026-11"))
+        let roster = [
+            TownshipKey("城关镇", county: "青石县"), TownshipKey("河口镇", county: "青石县"),
+            TownshipKey("城关镇", county: "白沙县"),
+        ]
+        let imports = [TownshipKey("城关镇", county: "青石县"): [CivilDate(year: 2026, month: 11, day: 2)]]
+        #expect(NoticeRules.notReported(roster: roster, imports: imports, in: november) == ["河口镇", "城关镇（白沙县）"])
     }
 }

@@ -13,8 +13,8 @@ struct ReasonTextTests {
         .idCheckDigit, .idBirthDate("2099-01-01"), .phoneStoredAsNumber, .phoneNotText, .phoneScientific,
         .phoneNotMobile, .verdictUnrecognised, .noIDOrPhone, .townshipMissing,
         .townshipNotInRoster(township: "白沙", suggestion: "白沙镇"), .townshipNotInRoster(township: "东海市", suggestion: nil),
-        .flagged, .duplicate(township: "白沙镇", file: "02-白沙镇.csv", sheet: nil, row: 3),
-        .duplicate(township: "龙泉街道", file: "白沙镇.xlsx", sheet: "河坝村", row: 14),
+        .flagged, .duplicate(township: "白沙镇", county: nil, file: "02-白沙镇.csv", sheet: nil, row: 3),
+        .duplicate(township: "龙泉街道", county: "青石县", file: "白沙镇.xlsx", sheet: "河坝村", row: 14),
         .listed(file: "无效名单.csv", row: 2, reason: "截图重复使用"), .listed(file: "无效名单.csv", row: 3, reason: ""),
         .legacy("an old text"),
     ]
@@ -55,7 +55,7 @@ struct ReasonTextTests {
             ReasonText.text(.townshipNotInRoster(township: "白沙", suggestion: "白沙镇"), in: .english)
                 == "township \"白沙\" is not in the roster; did you mean \"白沙镇\"?")
         #expect(
-            ReasonText.text(.duplicate(township: "白沙镇", file: "白沙镇.xlsx", sheet: "河坝村", row: 14), in: .english)
+            ReasonText.text(.duplicate(township: "白沙镇", county: nil, file: "白沙镇.xlsx", sheet: "河坝村", row: 14), in: .english)
                 == "duplicate of a valid row of 白沙镇 (白沙镇.xlsx › 河坝村, row 14)")
         #expect(
             ReasonText.text(.listed(file: "无效名单.csv", row: 2, reason: "截图重复使用"), in: .english)
@@ -67,8 +67,13 @@ struct ReasonTextTests {
         #expect(ReasonText.text(.idCheckDigit, in: .chinese) == "身份证号校验位不符")
         #expect(ReasonText.text(.idLength(characters: 17), in: .chinese) == "身份证号为 17 位，应为 18 位")
         #expect(
-            ReasonText.text(.duplicate(township: "白沙镇", file: "02-白沙镇.csv", sheet: nil, row: 3), in: .chinese)
+            ReasonText.text(.duplicate(township: "白沙镇", county: nil, file: "02-白沙镇.csv", sheet: nil, row: 3), in: .chinese)
                 == "与白沙镇的有效行重复（02-白沙镇.csv，第 3 行）")
+        // SPEC 8: the earlier row's township with its county, as two counties may each have a 城关镇.
+        #expect(
+            ReasonText.text(
+                .duplicate(township: "城关镇", county: "白沙县", file: "城关镇.csv", sheet: nil, row: 3), in: .chinese)
+                == "与城关镇（白沙县）的有效行重复（城关镇.csv，第 3 行）")
         #expect(
             ReasonText.text(.listed(file: "无效名单.csv", row: 2, reason: "截图重复使用"), in: .chinese)
                 == "列入无效名单（无效名单.csv，第 2 行）：截图重复使用")

@@ -101,7 +101,7 @@ struct NoticeCommand: ParsableCommand {
             global.say(
                 Strings.text(
                     .named(
-                        township: figures.township, rate: figures.ratePercent, rank: figures.rank,
+                        township: figures.label, rate: figures.ratePercent, rank: figures.rank,
                         shortfall: figures.shortfall, times: township.timesNamed, card: township.card),
                     in: global.language))
         }
@@ -118,7 +118,7 @@ struct NoticeCommand: ParsableCommand {
             [
                 notice.period.description, Strings.text(.periodKind(notice.period.kind), in: global.language),
                 notice.issued.iso8601Unchecked,
-                Strings.text(.townshipList(notice.named.map(\.figures.township)), in: global.language),
+                Strings.text(.townshipList(notice.named.map(\.figures.label)), in: global.language),
             ]
         }
         global.say(ReportTable.aligned([Strings.headings(.notices, in: global.language)] + rows))

@@ -13,11 +13,10 @@ public struct Report: Sendable, Equatable {
 
     /// Marks the townships whose name another of them carries (SPEC 8: a whole database of two counties).
     static func markingSharedNames(_ townships: [TownshipFigures]) -> [TownshipFigures] {
-        var seen: [String: Int] = [:]
-        for township in townships { seen[township.township, default: 0] += 1 }
+        let shared = TownshipKey.sharedNames(townships.map(\.key))
         return townships.map { township in
             var township = township
-            township.sharesName = seen[township.township, default: 0] > 1
+            township.sharesName = shared.contains(township.township)
             return township
         }
     }

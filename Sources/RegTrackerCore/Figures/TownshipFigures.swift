@@ -67,6 +67,11 @@ public struct TownshipFigures: Sendable, Equatable {
     /// shares the name (`城关镇（青石县）`), so that two rows never look alike (issue 19).
     public var label: String { sharesName ? Self.label(township, county: county) : township }
 
+    public var key: TownshipKey { TownshipKey(township, county: county) }
+
+    /// The same roster township: the same name in the same county (two counties may each have a 城关镇).
+    public func isSameTownship(as other: TownshipFigures) -> Bool { key == other.key }
+
     /// `城关镇（青石县）`; the name alone without a county.
     public static func label(_ township: String, county: String?) -> String {
         county.map { "\(township)（\($0)）" } ?? township

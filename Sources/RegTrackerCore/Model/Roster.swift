@@ -10,6 +10,8 @@ public struct Township: Sendable, Equatable {
     /// The county it belongs to (SPEC 8); nil when the roster has no county column.
     public var county: String?
 
+    public var key: TownshipKey { TownshipKey(name, county: county) }
+
     public init(
         name: String, population: Int64, target: Target? = nil, aliases: [String] = [], villages: [Village] = [],
         county: String? = nil

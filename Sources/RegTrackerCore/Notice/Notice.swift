@@ -9,7 +9,8 @@ public struct Notice: Sendable, Equatable {
     public var cards: NoticeCards
     /// In rank order (see `Ranking`), each with what the notice says of it.
     public var townships: [NoticeTownship]
-    /// Roster townships with no registration batch holding rows of theirs imported in the period, in roster order.
+    /// Roster townships with no registration batch holding rows of theirs imported in the period, in roster order,
+    /// as people read them (`TownshipFigures.label`: the county beside a name two counties share).
     public var notReported: [String]
     public var unassigned: Int64
 
@@ -22,7 +23,13 @@ public struct Notice: Sendable, Equatable {
         self.target = target
         self.bottom = bottom
         self.cards = cards
-        self.townships = townships
+        // A stored notice's townships come back without the mark: it is the notice's own figures that decide it.
+        let marked = Report.markingSharedNames(townships.map(\.figures))
+        self.townships = zip(townships, marked).map { township, figures in
+            var township = township
+            township.figures = figures
+            return township
+        }
         self.notReported = notReported
         self.unassigned = unassigned
     }
@@ -36,11 +43,21 @@ public struct Notice: Sendable, Equatable {
     public var named: [NoticeTownship] {
         let named = townships.filter(\.named)
         return Ranking.shortfall(named.map(\.figures)).compactMap { figures in
-            named.first { $0.figures.township == figures.township }
+            named.first { $0.figures.isSameTownship(as: figures) }
         }
     }
 
-    public func township(_ name: String) -> NoticeTownship? { townships.first { $0.figures.township == name } }
+    /// The township `name` of `county` (SPEC 8). A notice issued before notices kept counties has none: there the
+    /// name alone finds it, where it is the only one of that name.
+    public func township(_ name: String, county: String? = nil) -> NoticeTownship? {
+        if let exact = townships.first(where: { $0.figures.township == name && $0.figures.county == county }) {
+            return exact
+        }
+        let byName = townships.filter { $0.figures.township == name && $0.figures.county == nil }
+        return byName.count == 1 ? byName[0] : nil
+    }
+
+    public func township(_ figures: TownshipFigures) -> NoticeTownship? { township(figures.township, county: figures.county) }
 }
 
 /// One township in a notice: its figures as of the period's end and what the notice makes of them.

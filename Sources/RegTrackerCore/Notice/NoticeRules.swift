@@ -4,11 +4,11 @@ public enum NoticeRules {
     public struct History: Sendable {
         /// The stored notice of the same kind with the latest end before this one's.
         public var previous: Notice?
-        /// Per township: the stored notices of the same kind, other than this period's, with an end on or before
-        /// this one's, that named it.
-        public var timesNamedBefore: [String: Int]
+        /// Per township (name and county): the stored notices of the same kind, other than this period's, with an
+        /// end on or before this one's, that named it.
+        public var timesNamedBefore: [TownshipKey: Int]
 
-        public init(previous: Notice?, timesNamedBefore: [String: Int]) {
+        public init(previous: Notice?, timesNamedBefore: [TownshipKey: Int]) {
             self.previous = previous
             self.timesNamedBefore = timesNamedBefore
         }
@@ -18,13 +18,19 @@ public enum NoticeRules {
         public init(stored: [Notice], for period: NoticePeriod) {
             let series = stored.filter { $0.period.kind == period.kind && $0.period != period }
             previous = series.filter { $0.period.end < period.end }.max { $0.period.end < $1.period.end }
-            var times: [String: Int] = [:]
+            var times: [TownshipKey: Int] = [:]
             for notice in series where notice.period.end <= period.end {
                 for township in notice.townships where township.named {
-                    times[township.figures.township, default: 0] += 1
+                    times[township.figures.key, default: 0] += 1
                 }
             }
             timesNamedBefore = times
+        }
+
+        /// How often `figures`' township was named before; a notice stored before notices kept counties counts
+        /// under the name alone.
+        func timesNamed(_ figures: TownshipFigures) -> Int {
+            timesNamedBefore[figures.key] ?? timesNamedBefore[TownshipKey(figures.township, county: nil)] ?? 0
         }
     }
 
@@ -33,10 +39,10 @@ public enum NoticeRules {
         period: NoticePeriod, issued: CivilDate, report: Report, bottom: Int, cards: NoticeCards, history: History,
         notReported: [String]
     ) -> Notice {
-        let named = Set(self.named(report.townships, bottom: bottom).map(\.township))
+        let named = Set(self.named(report.townships, bottom: bottom).map(\.key))
         let townships = report.townships.map { figures in
-            let isNamed = named.contains(figures.township)
-            let times = (history.timesNamedBefore[figures.township] ?? 0) + (isNamed ? 1 : 0)
+            let isNamed = named.contains(figures.key)
+            let times = history.timesNamed(figures) + (isNamed ? 1 : 0)
             return NoticeTownship(
                 figures: figures,
                 change: history.previous.flatMap { change(figures, against: $0) },
@@ -48,13 +54,15 @@ public enum NoticeRules {
     }
 
     /// 未报送: the roster townships (in roster order) with no batch holding rows of theirs imported between the
-    /// period's start and end. `imports` gives, per township, the import days of batches with rows of theirs.
-    public static func notReported(roster: [String], imports: [String: [CivilDate]], in period: NoticePeriod)
-        -> [String]
-    {
-        roster.filter { township in
+    /// period's start and end, as people read them (the county beside a shared name). `imports` gives, per
+    /// township, the import days of batches with rows of theirs.
+    public static func notReported(
+        roster: [TownshipKey], imports: [TownshipKey: [CivilDate]], in period: NoticePeriod
+    ) -> [String] {
+        let shared = TownshipKey.sharedNames(roster)
+        return roster.filter { township in
             !(imports[township] ?? []).contains { period.start <= $0 && $0 <= period.end }
-        }
+        }.map { shared.contains($0.name) ? TownshipFigures.label($0.name, county: $0.county) : $0.name }
     }
 
     /// 逆排名: among the ranked townships below target, the `bottom` lowest rates, and any tied with the last one
@@ -71,7 +79,7 @@ public enum NoticeRules {
 
     /// 较上期 against a previous notice: nil when the township was not in it.
     public static func change(_ figures: TownshipFigures, against previous: Notice) -> NoticeChange? {
-        guard let before = previous.township(figures.township)?.figures else { return nil }
+        guard let before = previous.township(figures)?.figures else { return nil }
         let rate: Int64? =
             if let now = figures.rateMillionths, let then = before.rateMillionths, figures.rank != nil,
                 before.rank != nil

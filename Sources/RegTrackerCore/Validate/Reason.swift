@@ -26,8 +26,9 @@ public enum Reason: Sendable, Hashable {
     /// SPEC 8: the county the row names is not in the roster; the nearest county name.
     case countyNotInRoster(county: String, suggestion: String?)
     case flagged
-    /// The earlier valid row with the same ID number or phone.
-    case duplicate(township: String, file: String, sheet: String?, row: Int)
+    /// The earlier valid row with the same ID number or phone; `county` is its township's (SPEC 8), nil where the
+    /// roster has no county column.
+    case duplicate(township: String, county: String?, file: String, sheet: String?, row: Int)
     /// The invalid-list entry that names the row, with the list's own reason text (may be empty).
     case listed(file: String, row: Int, reason: String)
     /// Text stored by a release before reasons were codes that could not be read back.
@@ -72,8 +73,8 @@ public enum Reason: Sendable, Hashable {
             [("township", township), ("counties", counties.joined(separator: "、"))]
         case .countyNotInRoster(let county, let suggestion):
             [("county", county)] + (suggestion.map { [("suggestion", $0)] } ?? [])
-        case .duplicate(let township, let file, let sheet, let row):
-            [("township", township), ("file", file)] + (sheet.map { [("sheet", $0)] } ?? []) + [("row", String(row))]
+        case .duplicate(let township, let county, let file, let sheet, let row):
+            [("township", township)] + (county.map { [("county", $0)] } ?? []) + [("file", file)] + (sheet.map { [("sheet", $0)] } ?? []) + [("row", String(row))]
         case .listed(let file, let row, let reason): [("file", file), ("row", String(row)), ("list_reason", reason)]
         case .legacy(let text): [("text", text)]
         case .nameMissing, .idStoredAsNumber, .idNotText, .idFifteenNotDigits, .idCharacters, .idCheckDigit,
@@ -119,7 +120,8 @@ public enum Reason: Sendable, Hashable {
         case "flagged": self = .flagged
         case "duplicate":
             guard let township = values["township"], let file = values["file"], let row = number("row") else { return nil }
-            self = .duplicate(township: township, file: file, sheet: values["sheet"], row: row)
+            self = .duplicate(
+                township: township, county: values["county"], file: file, sheet: values["sheet"], row: row)
         case "listed":
             guard let file = values["file"], let row = number("row") else { return nil }
             self = .listed(file: file, row: row, reason: values["list_reason"] ?? "")

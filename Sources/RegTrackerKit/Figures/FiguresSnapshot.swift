@@ -78,11 +78,11 @@ public struct FiguresSnapshot {
     /// share (SPEC 8) is also kept under the bare name, as the later of the two days, for those who look it up so.
     private func lastSubmissions(_ report: Report, county: String?, days: [Int64: CivilDate]) -> [String: CivilDate] {
         let ids = Dictionary(
-            townships(county: county).map { (TownshipKey($0.0.name, county: $0.0.county), $0.1) },
+            townships(county: county).map { ($0.0.key, $0.1) },
             uniquingKeysWith: { first, _ in first })
         var lastSubmission: [String: CivilDate] = [:]
         for figures in report.townships {
-            guard let id = ids[TownshipKey(figures.township, county: figures.county)], let day = days[id] else {
+            guard let id = ids[figures.key], let day = days[id] else {
                 continue
             }
             lastSubmission[figures.label] = day
@@ -105,7 +105,7 @@ public struct FiguresSnapshot {
         // By township, not by name: two counties' 城关镇 (SPEC 8) each keep their own series.
         let keys = Dictionary(
             uniqueKeysWithValues: zip(
-                roster.ids, roster.roster.townships.map { TownshipKey($0.name, county: $0.county) }))
+                roster.ids, roster.roster.townships.map(\.key)))
         var series: [TownshipKey: DailySeries] = [:]
         for group in try transaction.datedOutcomeCounts() where group.outcome == .valid {
             guard let id = group.township, let key = keys[id],
@@ -121,7 +121,7 @@ public struct FiguresSnapshot {
             townships: report.townships.map { figures in
                 TrendReport.Township(
                     figures: figures,
-                    series: series[TownshipKey(figures.township, county: figures.county)]
+                    series: series[figures.key]
                         ?? DailySeries(), asOf: asOf, deadline: deadline)
             })
     }
@@ -220,17 +220,6 @@ public struct FiguresSnapshot {
 
     /// The stored notices, by end.
     public func notices() throws -> [Notice] { try transaction.notices() }
-}
-
-/// A township by its name and county (SPEC 8: names are unique within a county).
-struct TownshipKey: Hashable {
-    var name: String
-    var county: String?
-
-    init(_ name: String, county: String?) {
-        self.name = name
-        self.county = county
-    }
 }
 
 /// A ranked report and the import day of each township's newest registration batch (by its label in the report,

@@ -53,11 +53,10 @@ public struct NoticeService {
                 batch.id.flatMap { id in CivilDate(leadingISO8601: batch.importedAt).map { (id, $0) } }
             })
         let groups = try transaction.batchOutcomeCounts(registeredAfter: period.end)
-        let names = roster.roster.townships.map(\.name)
         return (
             Self.figures(target: target, end: period.end, roster: roster, groups: groups, imported: imported),
             NoticeRules.notReported(
-                roster: names, imports: Self.importDays(roster: roster, groups: groups, imported: imported),
+                roster: roster.roster.townships.map(\.key), imports: Self.importDays(roster: roster, groups: groups, imported: imported),
                 in: period)
         )
     }
@@ -97,17 +96,17 @@ public struct NoticeService {
         let figures = zip(roster.roster.townships, roster.ids).map { township, id in
             TownshipFigures(
                 township: township.name, population: township.population, target: township.target ?? target,
-                counts: counts[id] ?? OutcomeCounts())
+                counts: counts[id] ?? OutcomeCounts(), county: township.county)
         }
         return Report(target: target, townships: figures, unassigned: unassigned)
     }
 
     /// Per roster township, the import days of the active batches holding rows of theirs.
     private static func importDays(roster: StoredRoster, groups: [BatchOutcomeCount], imported: [Int64: CivilDate])
-        -> [String: [CivilDate]]
+        -> [TownshipKey: [CivilDate]]
     {
-        let names = Dictionary(uniqueKeysWithValues: zip(roster.ids, roster.roster.townships.map(\.name)))
-        var days: [String: Set<CivilDate>] = [:]
+        let names = Dictionary(uniqueKeysWithValues: zip(roster.ids, roster.roster.townships.map(\.key)))
+        var days: [TownshipKey: Set<CivilDate>] = [:]
         for group in groups {
             guard let id = group.township, let name = names[id], let day = imported[group.batch] else { continue }
             days[name, default: []].insert(day)

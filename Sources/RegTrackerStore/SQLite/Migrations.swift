@@ -324,6 +324,11 @@ enum Migrations {
             // every token made before: an office token, or a township token that names its township alone.
             try db.execute(sql: "ALTER TABLE access_token ADD COLUMN county TEXT")
         }
+        migrator.registerMigration("v16: the county of a township in a notice") { db in
+            // Issue 19: two counties' 城关镇 are two townships of one notice, each with its own change, times named
+            // and card. NULL in every notice issued before, and where the roster has no county column.
+            try db.execute(sql: "ALTER TABLE notice_township ADD COLUMN county TEXT")
+        }
         return migrator
     }
 }

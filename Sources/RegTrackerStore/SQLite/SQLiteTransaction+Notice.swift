@@ -49,8 +49,8 @@ extension SQLiteTransaction {
             sql: """
                 INSERT INTO notice_township (notice_id, position, township, population, target_numerator,
                     target_denominator, malformed, flagged, listed, duplicates, valid, rank, named, times_named, card,
-                    change_valid, change_rate, change_rank)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    change_valid, change_rate, change_rank, county)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (position, township) in notice.townships.enumerated() {
             let figures = township.figures
@@ -59,7 +59,7 @@ extension SQLiteTransaction {
                 id, position, figures.township, figures.population, figures.target.numerator,
                 figures.target.denominator, counts.malformed, counts.flagged, counts.listed, counts.duplicates,
                 counts.valid, figures.rank, township.named, township.timesNamed, township.card?.rawValue,
-                township.change?.valid, township.change?.rateMillionths, township.change?.rank,
+                township.change?.valid, township.change?.rateMillionths, township.change?.rank, figures.county,
             ])
         }
     }
@@ -85,7 +85,7 @@ extension SQLiteTransaction {
             counts: OutcomeCounts(
                 malformed: row["malformed"], flagged: row["flagged"], listed: row["listed"],
                 duplicates: row["duplicates"], valid: row["valid"]),
-            rank: row["rank"])
+            rank: row["rank"], county: row["county"])
         let changeValid: Int64? = row["change_valid"]
         let card: String? = row["card"]
         return NoticeTownship(

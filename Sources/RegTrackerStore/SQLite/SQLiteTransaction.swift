@@ -318,7 +318,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 r.id_text, r.phone_text, r.outcome, r.reason,
                 dt.name AS earlier_township, db.file_name AS earlier_file, d.sheet AS earlier_sheet,
                 d.row_number AS earlier_row, e.reason AS entry_reason, eb.file_name AS entry_file,
-                e.row_number AS entry_row, t.county
+                e.row_number AS entry_row, t.county, dt.county AS earlier_county
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -348,7 +348,11 @@ struct SQLiteTransaction: RegistryTransaction {
             let reasons: [Reason] =
                 switch kind {
                 case .duplicate:
-                    [.duplicate(township: row[11] ?? "?", file: row[12] ?? "?", sheet: row[13], row: row[14] ?? 0)]
+                    [
+                        .duplicate(
+                            township: row[11] ?? "?", county: row[19], file: row[12] ?? "?", sheet: row[13],
+                            row: row[14] ?? 0)
+                    ]
                 case .listed:
                     [.listed(file: row[16] ?? "?", row: row[17] ?? 0, reason: row[15] ?? "")]
                 case .flagged: [.flagged]

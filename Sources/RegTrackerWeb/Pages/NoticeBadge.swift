@@ -21,9 +21,9 @@ enum NoticeBadge {
 
     /// 通报记录: every stored notice, latest first, with the township's rank, rate, whether it was named, times
     /// named and card.
-    static func history(township name: String, notices: [Notice]) -> String {
+    static func history(of figures: TownshipFigures, notices: [Notice]) -> String {
         var lines = ["<section class=\"notices\"><h2>通报记录</h2>"]
-        let entries = notices.reversed().compactMap { notice in notice.township(name).map { (notice, $0) } }
+        let entries = notices.reversed().compactMap { notice in notice.township(figures).map { (notice, $0) } }
         guard !entries.isEmpty else { return lines[0] + "<p class=\"note\">尚无通报。</p></section>" }
         let rows = entries.map { notice, township -> (cells: [String], classes: String) in
             let kind =

@@ -64,8 +64,7 @@ struct TownshipRanking {
                     let path = HTMLText.escape(PageLayout.townshipPath(figures.township, county: figures.county))
                     cells[column] = "<a href=\"\(path)\">\(cells[column])</a>"
                 }
-                // A notice names townships by name alone: a name two counties share cannot be told apart there.
-                if let notice, !figures.sharesName, let marked = notice.township(figures.township) {
+                if let notice, let marked = notice.township(figures) {
                     cells[column] += NoticeBadge.html(marked)
                 }
             }

@@ -40,9 +40,8 @@ struct TownshipPage {
             ("预计达标", projection.projectedDate?.iso8601Unchecked ?? "—"),
             ("最近报送", data.lastSubmission ?? ReportSheets.neverSubmitted),
         ]
-        // A notice names townships by name alone: a name two counties share cannot be told apart there.
-        if !figures.sharesName, let notice = ReportChange.baseline(data.notices, onOrBefore: data.trend.asOf),
-            let current = notice.township(figures.township)
+        if let notice = ReportChange.baseline(data.notices, onOrBefore: data.trend.asOf),
+            let current = notice.township(figures)
         {
             cards.append(("当前警示", current.card?.label ?? (current.named ? "本期通报" : "无")))
         }
@@ -57,7 +56,7 @@ struct TownshipPage {
                 + "<span class=\"swatch unmet\"></span>按近 30 天速度的预测</p>")
         body.append(TrendChart(township: township, asOf: data.trend.asOf, deadline: data.trend.deadline).svg())
         body.append("</section>")
-        if !figures.sharesName { body.append(NoticeBadge.history(township: figures.township, notices: data.notices)) }
+        body.append(NoticeBadge.history(of: figures, notices: data.notices))
         body.append(villages())
         if let section = unmatchedVillageRows() { body.append(section) }
         body.append(rejects())
