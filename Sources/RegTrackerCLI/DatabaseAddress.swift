@@ -31,8 +31,8 @@ enum DatabaseAddress: Sendable, Equatable {
         }
     }
 
-    /// Whether there is a database at the address to read (a notice or `inspect` never creates one). A server's
-    /// database is looked for when it is opened.
+    /// Whether there is a database at the address to read (`inspect` never creates one). A server's database is
+    /// looked for when it is opened.
     var exists: Bool {
         switch self {
         case .file(let path): FileManager.default.fileExists(atPath: path)
@@ -45,6 +45,17 @@ enum DatabaseAddress: Sendable, Equatable {
         switch self {
         case .file(let path): try SQLiteStore(path: path)
         case .server(let location): try PostgresStore(location)
+        }
+    }
+
+    /// Opens an existing database for writing, migrating it, but never creating one (a notice reads what is there):
+    /// a missing file, or a server database without regtracker's tables, is `DatabaseOpeningError.noDatabase`.
+    func openWithoutCreating() throws -> any RegistryStore {
+        switch self {
+        case .file(let path):
+            guard exists else { throw DatabaseOpeningError(code: .noDatabase, path: path) }
+            return try SQLiteStore(path: path)
+        case .server(let location): return try PostgresStore(location, creating: false)
         }
     }
 

@@ -33,9 +33,10 @@ struct GlobalOptions: ParsableArguments {
 
     var clock: Clock { .system(environment: environment) }
 
-    func openStore() throws -> any RegistryStore {
+    /// The database for writing, created and migrated on first use; `creating: false` refuses one that is not there.
+    func openStore(creating: Bool = true) throws -> any RegistryStore {
         do {
-            return try database.open()
+            return try creating ? database.open() : database.openWithoutCreating()
         } catch {
             throw CommandFailure(Failure.message(for: error, in: language) ?? "\(error)")
         }

@@ -16,12 +16,22 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
 
     /// Connects and brings the schema up to date. `lockTimeout`: how long a write waits for another run's import
     /// (the sequence lock, or any other lock) before failing with `StoreError.Code.busy`, as SQLite's busy timeout.
-    public convenience init(_ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds) throws {
+    /// `creating: false` refuses a database without regtracker's tables (`DatabaseOpeningError`) instead of creating
+    /// them: a command that reads what is there, such as `notice`, must not turn a mistyped URL into an empty county.
+    public convenience init(
+        _ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds, creating: Bool = true
+    ) throws {
         let connection = try Self.connect(location)
         do {
+            if !creating, try PostgresSchema.appliedIdentifiers(connection).isEmpty {
+                let tables = try PostgresSchema.tableCount(connection)
+                throw DatabaseOpeningError(code: tables == 0 ? .noDatabase : .notRegTracker, path: location.description)
+            }
             let applied = try PostgresSchema.migrate(connection)
             try connection.execute(sql: "SET lock_timeout = '\(seconds)s'")
             self.init(connection: connection, location: location, applied: applied)
+        } catch let error as DatabaseOpeningError {
+            throw error
         } catch {
             throw Self.storeError(error, location: location)
         }

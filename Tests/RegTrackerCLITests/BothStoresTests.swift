@@ -88,6 +88,8 @@ struct BothStoresTests {
             """.utf8
         ).write(to: URL(fileURLWithPath: folder + "/名单.csv"))
         try Data("乡镇,姓名,手机号码\n城关镇,李一,17700177000\n".utf8).write(to: URL(fileURLWithPath: folder + "/补报.csv"))
+        try Data("县,乡镇,姓名,手机号码\n青石县,城关镇,重一,13800138000\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/重复.csv"))
         try expectSameOutput(
             [
                 ["population", "import", folder + "/roster.csv"],
@@ -95,6 +97,9 @@ struct BothStoresTests {
                 ["import", "--json", "--county", "云岭县", folder + "/补报.csv"],
                 ["report", "--by", "county", "--json"],
                 ["report", "--county", "云岭县", "--json"],
+                // Each 城关镇 its own township of the notice, and a duplicate naming the earlier row's county.
+                ["notice", "2026-11", "--bottom", "2", "--json"],
+                ["import", "--json", folder + "/重复.csv"],
             ] + Self.reports)
     }
 
@@ -151,6 +156,10 @@ struct BothStoresTests {
         let report = try tool.run("report", "--json")
         #expect(report.status == 1)
         #expect(report.stderr.contains("no database at postgres://"), "\(report.stderr)")
+        // A notice writes, but only into a database that is there.
+        let notice = try tool.run("notice", "2026-11")
+        #expect(notice.status == 1)
+        #expect(notice.stderr.contains("no database at postgres://"), "\(notice.stderr)")
         // Nothing was created: a migrate still has every migration to apply, then the report runs on empty data.
         let migrate = try tool.run("migrate")
         #expect(migrate.status == 0, "\(migrate.stderr)")

@@ -270,5 +270,10 @@ import Testing
         let rejectsJSON = try tool.run("rejects", "--json").json["rows"] as? [[String: Any]] ?? []
         let duplicates = rejectsJSON.filter { $0["outcome"] as? String == "duplicate" }
         #expect(duplicates.map { $0["county"] as? String } == ["青石县", "云岭县"])
+        // Each reason names the earlier row's township with its county.
+        #expect(qingshiFile.contains("与城关镇（青石县）的有效行重复"), "\(qingshiFile)")
+        #expect(yunlingFile.contains("与城关镇（云岭县）的有效行重复"), "\(yunlingFile)")
+        let values = duplicates.map { ($0["values"] as? [String: Any])?["county"] as? String }
+        #expect(values == ["青石县", "云岭县"], "\(duplicates)")
     }
 }

@@ -53,10 +53,7 @@ struct NoticeCommand: ParsableCommand {
 
     func run() throws {
         // A notice reads what is there: it never creates a database.
-        guard global.database.exists else {
-            throw CommandFailure(.noDatabase(path: global.database.name), in: global.language)
-        }
-        let service = NoticeService(store: try global.openStore())
+        let service = NoticeService(store: try global.openStore(creating: false))
         guard case .period(let period) = period.value else { return try list(service) }
         let cards = cards.value
         let issued = try service.issue(
