@@ -57,6 +57,26 @@ struct BothStoresTests {
             ] + Self.reports)
     }
 
+    /// A NUL byte in a cell (a broken export) is nothing to keep: the file imports on both stores alike, where
+    /// PostgreSQL text could not hold it.
+    @Test func aNULByteInACellImportsAlikeOnBothStores() throws {
+        let list = NSTemporaryDirectory() + "regtracker-both-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: list) }
+        try Data("乡镇,姓名,手机号码,备注\n白沙镇,张\u{0}三,13800138000,a\u{0}b\n白沙镇,\u{0},13900139000,\n".utf8).write(
+            to: URL(fileURLWithPath: list))
+        try expectSameOutput(
+            [["population", "import", "\(RegTrackerBinary.fixtures)/roster.csv"], ["import", "--json", list]]
+                + Self.reports)
+        let tool = try RegTrackerBinary(database: try ThrowawayPostgres.shared.get().newDatabase())
+        defer { tool.cleanUp() }
+        #expect(try tool.run("population", "import", "\(RegTrackerBinary.fixtures)/roster.csv").status == 0)
+        let imported = try tool.run("import", list)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // 张三 is valid; the name of nothing but a NUL is missing.
+        let rows = try tool.run("rejects", "--json").json["rows"] as? [[String: Any]] ?? []
+        #expect(rows.map { $0["reason_code"] as? String } == ["name_missing"], "\(rows)")
+    }
+
     @Test func villagesAndARosterChangeGiveTheSameOutputOnBothStores() throws {
         let folder = RegTrackerBinary.fixtures + "/villages"
         let changed = NSTemporaryDirectory() + "regtracker-both-\(UUID().uuidString).csv"

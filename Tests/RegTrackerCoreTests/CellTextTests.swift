@@ -39,6 +39,13 @@ struct CellTextTests {
         #expect(CellText.compact("手 机 号") == "手机号")
     }
 
+    @Test("a NUL character is removed like a zero-width one, in plain text too")
+    func nul() {
+        #expect(CellText.clean("张\u{0}三") == "张三")
+        #expect(CellText.clean("13800138000\u{0}") == "13800138000")
+        #expect(CellText.clean("\u{0}") == "")
+    }
+
     @Test(
         "a cell of nothing but white space and zero-width characters is empty",
         arguments: ["", " ", "\u{3000}", "\u{200B}\u{FEFF}", " \u{2060} "])

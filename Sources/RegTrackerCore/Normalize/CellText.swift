@@ -1,6 +1,7 @@
 import Foundation
 
-/// SPEC 1.5, applied to every cell: NFKC, zero-width characters removed, white space trimmed.
+/// SPEC 1.5, applied to every cell: NFKC, zero-width characters removed, white space trimmed. A NUL character counts
+/// as zero-width: it shows as nothing, and no PostgreSQL text can hold it (a cell with one would fail its file there).
 public enum CellText {
     /// The cleaned text of a cell. Text made only of printable ASCII and CJK unified ideographs is already NFKC
     /// and has no zero-width characters, so it skips the Unicode work (nearly every cell of a list).
@@ -35,7 +36,9 @@ public enum CellText {
             var index = 0
             while index < count {
                 let byte = bytes[index]
-                if byte < 0x80 {
+                if byte == 0 {
+                    return .other
+                } else if byte < 0x80 {
                     index += 1
                 } else if (byte >= 0xE5 && byte <= 0xE9) || (byte == 0xE4 && index + 1 < count && bytes[index + 1] >= 0xB8) {
                     index += 3
@@ -59,7 +62,7 @@ public enum CellText {
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x200B...0x200D, 0x2060, 0xFEFF: true
+        case 0x0000, 0x200B...0x200D, 0x2060, 0xFEFF: true
         default: false
         }
     }
