@@ -54,6 +54,8 @@ final class PostgresCopyRows {
                 case UInt8(ascii: "\t"): buffer.writeBytes([Self.backslash, UInt8(ascii: "t")])
                 case UInt8(ascii: "\n"): buffer.writeBytes([Self.backslash, UInt8(ascii: "n")])
                 case UInt8(ascii: "\r"): buffer.writeBytes([Self.backslash, UInt8(ascii: "r")])
+                // No PostgreSQL text holds a NUL (cells come without one, CellText): left out, not failing the file.
+                case 0: break
                 default: buffer.writeInteger(byte)
                 }
             }

@@ -103,45 +103,63 @@ enum PostgresValidKeyIndex {
     }
 
     /// Adds a new batch's keys once its rows are stored. A key named twice keeps the last row given, as SQLite's
-    /// `INSERT OR REPLACE` does. The keys go with COPY into a temporary table, then each index takes them in one
-    /// statement, in key order so that its pages fill one after the other.
+    /// `INSERT OR REPLACE` does. The keys stream with COPY into a temporary table as they come (a million rows' keys
+    /// held until the end were some 70 MB), then each index takes them in one statement, in key order so that its
+    /// pages fill one after the other.
     final class Writer: ValidKeyWriter {
-        private var pending: [[Int64: Int64]] = [[:], [:]]
         private let connection: BlockingConnection
+        private var keys: PostgresCopyRows?
+        /// The order keys were given in, so that the last one given for a key wins.
+        private var position: Int64 = 0
+        private var kinds: Set<Int> = []
 
         init(_ connection: BlockingConnection) {
             self.connection = connection
         }
 
-        func add(idKey: Int64, row: Int64) throws { pending[0][idKey] = row }
-        func add(phoneKey: Int64, row: Int64) throws { pending[1][phoneKey] = row }
+        func add(idKey: Int64, row: Int64) throws { try add(idKey, row: row, kind: 0) }
+        func add(phoneKey: Int64, row: Int64) throws { try add(phoneKey, row: row, kind: 1) }
 
-        func finish() throws {
-            defer { pending = [[:], [:]] }
-            guard pending.contains(where: { !$0.isEmpty }) else { return }
+        private func add(_ key: Int64, row: Int64, kind: Int) throws {
+            let keys = try self.keys ?? start()
+            position += 1
+            kinds.insert(kind)
+            keys.append(Int16(kind))
+            keys.append(key)
+            keys.append(row)
+            keys.append(position)
+            try keys.endRow()
+        }
+
+        private func start() throws -> PostgresCopyRows {
             try connection.execute(
                 sql: """
                     CREATE TEMPORARY TABLE IF NOT EXISTS new_valid_key (
-                        kind SMALLINT NOT NULL, key BIGINT NOT NULL, registration_id BIGINT NOT NULL
+                        kind SMALLINT NOT NULL, key BIGINT NOT NULL, registration_id BIGINT NOT NULL,
+                        position BIGINT NOT NULL
                     ) ON COMMIT DROP
                     """)
             try connection.execute(sql: "TRUNCATE new_valid_key")
             let keys = PostgresCopyRows(
-                connection, table: "new_valid_key", columns: ["kind", "key", "registration_id"])
-            for (kind, entries) in pending.enumerated() {
-                for (key, row) in entries {
-                    keys.append(Int16(kind))
-                    keys.append(key)
-                    keys.append(row)
-                    try keys.endRow()
-                }
+                connection, table: "new_valid_key", columns: ["kind", "key", "registration_id", "position"],
+                bytesPerCopy: 1 << 20)
+            self.keys = keys
+            return keys
+        }
+
+        func finish() throws {
+            guard let keys else { return }
+            defer {
+                self.keys = nil
+                kinds = []
             }
             try keys.flush()
-            for (kind, entry) in tables.enumerated() where !pending[kind].isEmpty {
+            for (kind, entry) in tables.enumerated() where kinds.contains(kind) {
                 try connection.execute(
                     sql: """
                         INSERT INTO \(entry.table) (key, registration_id)
-                        SELECT key, registration_id FROM new_valid_key WHERE kind = \(kind) ORDER BY key
+                        SELECT DISTINCT ON (key) key, registration_id FROM new_valid_key WHERE kind = \(kind)
+                        ORDER BY key, position DESC
                         ON CONFLICT (key) DO UPDATE SET registration_id = excluded.registration_id
                         """)
             }
