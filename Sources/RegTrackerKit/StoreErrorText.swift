@@ -17,6 +17,11 @@ public enum StoreErrorText {
                 "the database \(path) is busy: another regtracker run held it for over \(seconds) s; "
                     + "wait for the other run to finish and try again",
                 "数据库 \(path) 正忙：另一个 regtracker 任务占用已超过 \(seconds) 秒；请等它结束后重试")
+        case .importQueue:
+            language.pick(
+                "the database \(path) is busy: other imports held it for over \(StoreError.importQueueSeconds / 60) "
+                    + "minutes; import again later",
+                "数据库 \(path) 正忙：其他导入已连续占用超过 \(StoreError.importQueueSeconds / 60) 分钟；请稍后重新导入")
         case .notADatabase:
             language.pick(
                 "\(path) is not a regtracker database or is damaged; check the --db path, or restore the file from "

@@ -14,12 +14,19 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
     /// The migrations this opening applied.
     public let applied: [String]
 
-    /// Connects and brings the schema up to date. `lockTimeout`: how long a write waits for another run's import
-    /// (the sequence lock, or any other lock) before failing with `StoreError.Code.busy`, as SQLite's busy timeout.
+    /// The seconds a write waits for a lock (`StoreError.Code.busy`), and an import for the imports before it at the
+    /// sequence lock (`.importQueue`).
+    let lockSeconds: Int
+    let queueSeconds: Int
+
+    /// Connects and brings the schema up to date. `lockTimeout`: how long a write waits for a lock another run holds
+    /// before failing with `StoreError.Code.busy`, as SQLite's busy timeout; `queueTimeout`: how long an import
+    /// waits its turn behind other imports (`lockSequence`).
     /// `creating: false` refuses a database without regtracker's tables (`DatabaseOpeningError`) instead of creating
     /// them: a command that reads what is there, such as `notice`, must not turn a mistyped URL into an empty county.
     public convenience init(
-        _ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds, creating: Bool = true
+        _ location: PostgresLocation, lockTimeout seconds: Int = StoreError.busySeconds,
+        queueTimeout: Int = StoreError.importQueueSeconds, creating: Bool = true
     ) throws {
         let connection = try Self.connect(location)
         do {
@@ -29,7 +36,9 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
             }
             let applied = try PostgresSchema.migrate(connection)
             try connection.execute(sql: "SET lock_timeout = '\(seconds)s'")
-            self.init(connection: connection, location: location, applied: applied)
+            self.init(
+                connection: connection, location: location, applied: applied, lockSeconds: seconds,
+                queueSeconds: queueTimeout)
         } catch let error as DatabaseOpeningError {
             throw error
         } catch {
@@ -37,10 +46,15 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
         }
     }
 
-    init(connection: BlockingConnection, location: PostgresLocation, applied: [String]) {
+    init(
+        connection: BlockingConnection, location: PostgresLocation, applied: [String],
+        lockSeconds: Int = StoreError.busySeconds, queueSeconds: Int = StoreError.importQueueSeconds
+    ) {
         self.connection = connection
         self.location = location
         self.applied = applied
+        self.lockSeconds = lockSeconds
+        self.queueSeconds = queueSeconds
     }
 
     /// Runs `body` in one transaction that commits when it returns and rolls back when it throws. A write is READ
@@ -58,7 +72,7 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
             throw Self.storeError(error, location: location)
         }
         do {
-            let state = TransactionState(writing: !readOnly, ownChanges: ownChanges)
+            let state = TransactionState(writing: !readOnly, ownChanges: ownChanges, store: self)
             let result = try body(PostgresTransaction(connection: connection, state: state))
             let changed = readOnly ? false : try ChangeStamp.advance(connection)
             try connection.execute(sql: "COMMIT")
@@ -116,9 +130,15 @@ final class TransactionState {
     /// The changes the connection had committed when the transaction began.
     let ownChanges: Int64
     var holdsSequenceLock = false
+    let path: String
+    let lockSeconds: Int
+    let queueSeconds: Int
 
-    init(writing: Bool, ownChanges: Int64) {
+    init(writing: Bool, ownChanges: Int64, store: PostgresStore) {
         self.writing = writing
         self.ownChanges = ownChanges
+        path = store.location.description
+        lockSeconds = store.lockSeconds
+        queueSeconds = store.queueSeconds
     }
 }

@@ -9,9 +9,20 @@ extension PostgresTransaction {
     /// once each see the other's batch, and the same bytes import once (the SHA-256 is checked under the lock).
     static let sequenceLock: Int64 = 0x7265_6774_7261_6373
 
-    /// Waits for every other import in progress to commit or roll back; held until this transaction ends.
+    /// Waits for every other import in progress to commit or roll back; held until this transaction ends. The wait
+    /// is a queue, up to `StoreError.importQueueSeconds` rather than the 60 s of any other lock: each import holds
+    /// the lock for its whole file, so the eighth of eight offices importing at once waits for seven files.
     public func lockSequence() throws {
-        try connection.execute("SELECT pg_advisory_xact_lock(\(Self.sequenceLock))")
+        try connection.execute(sql: "SET LOCAL lock_timeout = '\(state.queueSeconds)s'")
+        do {
+            try connection.execute("SELECT pg_advisory_xact_lock(\(Self.sequenceLock))")
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
+            throw StoreError(
+                message: "the database \(state.path) is busy: other imports held it for over "
+                    + "\(state.queueSeconds) s",
+                hint: "import again later", code: .importQueue, path: state.path)
+        }
+        try connection.execute(sql: "SET LOCAL lock_timeout = '\(state.lockSeconds)s'")
         state.holdsSequenceLock = true
     }
 

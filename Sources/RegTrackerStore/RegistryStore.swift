@@ -21,6 +21,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, for the CLI to word in the reader's language; nil where only `message` says it.
     public enum Code: Sendable, Equatable {
         case busy
+        /// An import waited `importQueueSeconds` for the imports before it (PostgreSQL: each holds the sequence for
+        /// its whole file).
+        case importQueue
         case notADatabase
         case cannotRead
         case cannotWrite
@@ -52,6 +55,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     /// How long a store opened with `--db` waits for another run's write lock before failing with `.busy`.
     public static let busySeconds = 60
+
+    /// How long an import on a server waits its turn behind other offices' imports: a city's offices submitting at
+    /// once queue up for minutes, which is no fault (issue 19).
+    public static let importQueueSeconds = 1800
 }
 
 /// Why a command that only reads could not open the database (SPEC 3): no file there, a schema older than this

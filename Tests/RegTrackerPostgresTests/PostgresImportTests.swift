@@ -103,13 +103,13 @@ struct PostgresImportTests {
         #expect(try ConsistencyCheck(store: two.postgres).run().isConsistent)
     }
 
-    /// An import that waits longer than its lock timeout for another office's is rejected as busy, as on SQLite,
-    /// with nothing stored; once the other is done it imports.
+    /// An import that waits longer than its queue timeout for another office's is rejected as busy, with nothing
+    /// stored; once the other is done it imports.
     @Test func anImportThatWaitsTooLongForAnotherIsRejectedAsBusy() throws {
         let two = try TwoStores()
         _ = try two.roster("花名册.csv", TwoStores.roster)
         let path = try two.file(lists[0].name, lists[0].text)
-        let waiting = try PostgresStore(two.location, lockTimeout: 1)
+        let waiting = try PostgresStore(two.location, lockTimeout: 1, queueTimeout: 1)
         let importer = RegistrationImport(store: waiting, clock: two.clock)
         let result = try two.postgres.transaction { transaction in
             try transaction.lockSequence()
@@ -119,7 +119,7 @@ struct PostgresImportTests {
             Issue.record("not rejected as busy: \(result)")
             return
         }
-        #expect(storeError.code == .busy)
+        #expect(storeError.code == .importQueue)
         #expect(storeError.path == two.location.description)
         #expect(try waiting.read { try $0.batches().filter { $0.kind == .registrations } }.isEmpty)
         #expect(importer.run(path: path, options: ReadOptions(), township: nil, replace: false).summary?.rows == 4)
