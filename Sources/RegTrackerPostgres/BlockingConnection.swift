@@ -2,9 +2,13 @@ import Foundation
 import PostgresNIO
 
 /// One PostgreSQL connection used from a blocking thread: the store's interface is synchronous (the CLI's main
-/// thread, the dashboard's read threads), so each query waits for its result. Never used from an event loop.
+/// thread, the dashboard's read threads), so each query waits for its result. Never used from an event loop, nor
+/// from two threads at once. A COPY alone is not waited for: it runs while the caller prepares the next rows, and
+/// whatever comes next on the connection waits for it first (and fails with it).
 final class BlockingConnection {
     private let connection: PostgresConnection
+    /// The COPY still running, if any.
+    private var pendingCopy: EventLoopFuture<Void>?
     private static let logger: Logger = {
         var logger = Logger(label: "regtracker.postgres")
         logger.logLevel = .critical
@@ -30,29 +34,48 @@ final class BlockingConnection {
     }
 
     deinit {
+        settle()
         try? connection.close().wait()
+    }
+
+    /// Waits for the COPY still running, and throws its failure.
+    private func finishCopy() throws {
+        guard let copy = pendingCopy else { return }
+        pendingCopy = nil
+        try copy.wait()
+    }
+
+    /// Waits for the COPY still running, ignoring its failure: before a rollback, which must go out whatever the
+    /// COPY met.
+    func settle() {
+        try? finishCopy()
     }
 
     /// Runs `query` and returns its rows, each readable by column name.
     @discardableResult
     func rows(_ query: PostgresQuery) throws -> [PostgresRandomAccessRow] {
-        try connection.query(query, logger: Self.logger).wait().rows.map { $0.makeRandomAccess() }
+        try finishCopy()
+        return try connection.query(query, logger: Self.logger).wait().rows.map { $0.makeRandomAccess() }
     }
 
     /// Runs `query` and returns its rows as pairs of integers: for many rows, faster than reading them by name.
     func pairs(_ query: PostgresQuery) throws -> [(Int64, Int64)] {
-        try connection.query(query, logger: Self.logger).wait().rows.map { try $0.decode((Int64, Int64).self) }
+        try finishCopy()
+        return try connection.query(query, logger: Self.logger).wait().rows.map { try $0.decode((Int64, Int64).self) }
     }
 
     /// Runs `query`; returns how many rows it changed.
     @discardableResult
     func execute(_ query: PostgresQuery) throws -> Int {
-        try connection.query(query, logger: Self.logger).wait().metadata.rows ?? 0
+        try finishCopy()
+        return try connection.query(query, logger: Self.logger).wait().metadata.rows ?? 0
     }
 
-    /// Sends `data`, rows in COPY's text format, into `columns` of `table` as one `COPY … FROM STDIN`, and waits
-    /// until the server has stored them.
+    /// Sends `data`, rows in COPY's text format, into `columns` of `table` as one `COPY … FROM STDIN`, once the COPY
+    /// before it is done; returns without waiting for the server to store them (the next use of the connection
+    /// does). A 1M-row import so parses while the server stores: about 30 s of each, one after the other before.
     func copy(into table: String, columns: [String], data: ByteBuffer) throws {
+        try finishCopy()
         let (connection, logger) = (self.connection, Self.logger)
         let done = connection.eventLoop.makePromise(of: Void.self)
         let copy: @Sendable () async -> Void = {
@@ -70,11 +93,12 @@ final class BlockingConnection {
         // blocked likewise.
         let executor: any TaskExecutor = CopyExecutor.shared
         Task(executorPreference: executor, operation: copy)
-        try done.futureResult.wait()
+        pendingCopy = done.futureResult
     }
 
     /// Runs a statement written whole in SQL, without parameters (a migration's).
     func execute(sql: String) throws {
+        try finishCopy()
         _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: Self.logger).wait()
     }
 }

@@ -79,6 +79,7 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
             if changed { ownChanges += 1 }
             return result
         } catch {
+            connection.settle()
             try? connection.execute(sql: "ROLLBACK")
             throw Self.storeError(error, location: location)
         }

@@ -77,6 +77,40 @@ struct PostgresStoreTests {
         #expect(try store.transaction(readOnly: true) { try $0.setting(SettingKey.deadline) } == nil)
     }
 
+    /// A COPY is not waited for when sent: its failure comes with the next statement, the transaction rolls back
+    /// whole, and the connection serves the next one.
+    @Test func aCopyThatFailsFailsItsTransactionAtTheNextStatement() throws {
+        struct Stop: Error {}
+        let store = try newStore()
+        try store.transaction { try $0.connection.execute(sql: "CREATE TABLE t (n BIGINT NOT NULL)") }
+        #expect(throws: (any Error).self) {
+            try store.transaction { transaction in
+                try transaction.setSetting(SettingKey.deadline, value: "2026-12-31")
+                let rows = PostgresCopyRows(transaction.connection, table: "t", columns: ["n"])
+                rows.append(Int64(1))
+                try rows.endRow()
+                rows.append(Int64?.none)  // NOT NULL: the server refuses the COPY
+                try rows.endRow()
+                try rows.flush()
+            }
+        }
+        // A failing COPY still running when the body throws for its own reason is settled before the rollback.
+        #expect(throws: Stop.self) {
+            try store.transaction { transaction in
+                let rows = PostgresCopyRows(transaction.connection, table: "t", columns: ["n"])
+                rows.append(Int64?.none)
+                try rows.endRow()
+                try rows.flush()
+                throw Stop()
+            }
+        }
+        #expect(try store.transaction(readOnly: true) { try $0.setting(SettingKey.deadline) } == nil)
+        let count = try store.transaction(readOnly: true) { transaction in
+            try transaction.connection.rows("SELECT COUNT(*) AS n FROM t")[0]["n"].decode(Int64.self)
+        }
+        #expect(count == 0)
+    }
+
     @Test func revokingATokenEndsItsSessionsAndExpiredSessionsGo() throws {
         let store = try newStore()
         let (office, township) = try store.transaction { transaction in
