@@ -72,7 +72,8 @@ extension PostgresTransaction: TokenStore {
         guard let scope = TokenRecord.Scope(rawValue: try row["scope"].decode(String.self)) else { return nil }
         return TokenRecord(
             id: try row["id"].decode(Int64.self), scope: scope, township: try row["township"].decode(String?.self),
-            county: try row["county"].decode(String?.self), sha256: try row["sha256"].decode(String.self), createdAt: try row["created_at"].decode(String.self),
+            county: try row["county"].decode(String?.self), sha256: try row["sha256"].decode(String.self),
+            createdAt: try row["created_at"].decode(String.self),
             revokedAt: try row["revoked_at"].decode(String?.self))
     }
 }

@@ -91,7 +91,8 @@ import Testing
             try inbox.register("c.csv", "姓名,乡镇,身份证号码\n张三,青石镇,\(ids[0])\n李四,青石镇,\(ids[1])\n").summary)
         #expect(daily.outcomes == [.duplicate: 1, .valid: 1])
         let rejects = try ReportService(store: inbox.store).rejects(RejectFilter())
-        #expect(rejects.map(\.reasons) == [[.duplicate(township: "白沙镇", county: nil, file: "b.csv", sheet: nil, row: 2)]])
+        #expect(
+            rejects.map(\.reasons) == [[.duplicate(township: "白沙镇", county: nil, file: "b.csv", sheet: nil, row: 2)]])
     }
 
     @Test func aRejectedFileLeavesNothingBehind() throws {

@@ -135,7 +135,8 @@ struct PostgresMatchesSQLiteTests {
         #expect(reads.tally.newestBatch[ids[1]] == NewestBatch(batch: qingshi, importedAt: "2026-11-29 12:00:00"))
         #expect(reads.rejects.map(\.name) == ["孙三", "李四", "吴六", "郑七", "冯九", "陈十", "褚一"])
         #expect(reads.unassigned.map(\.name) == ["陈十"])
-        #expect(reads.rejects[4].reasons == [.duplicate(township: "白沙镇", county: nil, file: "白沙镇.csv", sheet: nil, row: 2)])
+        #expect(
+            reads.rejects[4].reasons == [.duplicate(township: "白沙镇", county: nil, file: "白沙镇.csv", sheet: nil, row: 2)])
         #expect(reads.rejects[3].reasons.count == 1)
         // 周五's 柳林村 and 吴六's empty cell match no village; the first in import order is listed.
         #expect(reads.unmatchedVillageRows[0].total == 2)

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import RegTrackerCore
 @testable import RegTrackerRender
@@ -40,7 +40,8 @@ struct ReasonTextTests {
         #expect(Reason(code: "duplicate", values: ["township": "白沙镇", "file": "a.csv", "row": "x"]) == nil)
     }
 
-    @Test("the Chinese words are Chinese: no Latin word but file names", arguments: every.filter { $0.code != "legacy" })
+    @Test(
+        "the Chinese words are Chinese: no Latin word but file names", arguments: every.filter { $0.code != "legacy" })
     func chineseHasNoEnglish(reason: Reason) {
         let text = ReasonText.text(reason, in: .chinese)
         #expect(!text.isEmpty)
@@ -55,7 +56,8 @@ struct ReasonTextTests {
             ReasonText.text(.townshipNotInRoster(township: "白沙", suggestion: "白沙镇"), in: .english)
                 == "township \"白沙\" is not in the roster; did you mean \"白沙镇\"?")
         #expect(
-            ReasonText.text(.duplicate(township: "白沙镇", county: nil, file: "白沙镇.xlsx", sheet: "河坝村", row: 14), in: .english)
+            ReasonText.text(
+                .duplicate(township: "白沙镇", county: nil, file: "白沙镇.xlsx", sheet: "河坝村", row: 14), in: .english)
                 == "duplicate of a valid row of 白沙镇 (白沙镇.xlsx › 河坝村, row 14)")
         #expect(
             ReasonText.text(.listed(file: "无效名单.csv", row: 2, reason: "截图重复使用"), in: .english)
@@ -67,7 +69,8 @@ struct ReasonTextTests {
         #expect(ReasonText.text(.idCheckDigit, in: .chinese) == "身份证号校验位不符")
         #expect(ReasonText.text(.idLength(characters: 17), in: .chinese) == "身份证号为 17 位，应为 18 位")
         #expect(
-            ReasonText.text(.duplicate(township: "白沙镇", county: nil, file: "02-白沙镇.csv", sheet: nil, row: 3), in: .chinese)
+            ReasonText.text(
+                .duplicate(township: "白沙镇", county: nil, file: "02-白沙镇.csv", sheet: nil, row: 3), in: .chinese)
                 == "与白沙镇的有效行重复（02-白沙镇.csv，第 3 行）")
         // SPEC 8: the earlier row's township with its county, as two counties may each have a 城关镇.
         #expect(

@@ -57,7 +57,9 @@ public struct Notice: Sendable, Equatable {
         return byName.count == 1 ? byName[0] : nil
     }
 
-    public func township(_ figures: TownshipFigures) -> NoticeTownship? { township(figures.township, county: figures.county) }
+    public func township(_ figures: TownshipFigures) -> NoticeTownship? {
+        township(figures.township, county: figures.county)
+    }
 }
 
 /// One township in a notice: its figures as of the period's end and what the notice makes of them.

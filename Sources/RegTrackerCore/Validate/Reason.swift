@@ -74,7 +74,8 @@ public enum Reason: Sendable, Hashable {
         case .countyNotInRoster(let county, let suggestion):
             [("county", county)] + (suggestion.map { [("suggestion", $0)] } ?? [])
         case .duplicate(let township, let county, let file, let sheet, let row):
-            [("township", township)] + (county.map { [("county", $0)] } ?? []) + [("file", file)] + (sheet.map { [("sheet", $0)] } ?? []) + [("row", String(row))]
+            [("township", township)] + (county.map { [("county", $0)] } ?? []) + [("file", file)]
+                + (sheet.map { [("sheet", $0)] } ?? []) + [("row", String(row))]
         case .listed(let file, let row, let reason): [("file", file), ("row", String(row)), ("list_reason", reason)]
         case .legacy(let text): [("text", text)]
         case .nameMissing, .idStoredAsNumber, .idNotText, .idFifteenNotDigits, .idCharacters, .idCheckDigit,
@@ -119,7 +120,9 @@ public enum Reason: Sendable, Hashable {
             self = .countyNotInRoster(county: county, suggestion: values["suggestion"])
         case "flagged": self = .flagged
         case "duplicate":
-            guard let township = values["township"], let file = values["file"], let row = number("row") else { return nil }
+            guard let township = values["township"], let file = values["file"], let row = number("row") else {
+                return nil
+            }
             self = .duplicate(
                 township: township, county: values["county"], file: file, sheet: values["sheet"], row: row)
         case "listed":

@@ -56,7 +56,8 @@ public struct NoticeService {
         return (
             Self.figures(target: target, end: period.end, roster: roster, groups: groups, imported: imported),
             NoticeRules.notReported(
-                roster: roster.roster.townships.map(\.key), imports: Self.importDays(roster: roster, groups: groups, imported: imported),
+                roster: roster.roster.townships.map(\.key),
+                imports: Self.importDays(roster: roster, groups: groups, imported: imported),
                 in: period)
         )
     }
