@@ -133,6 +133,27 @@ struct CountyFixture {
         }
     }
 
+    @Test func eachChengguanCarriesItsOwnNoticeRecord() async throws {
+        // 城关镇 of 云岭县 1 of 20 (5%) is the lowest: named, and with cards 1,2,3 given a yellow card.
+        let fixture = try CountyFixture()
+        _ = try NoticeService(store: fixture.store).issue(
+            period: try #require(NoticePeriod(parsing: "2026-11-22")), today: CivilDate(year: 2026, month: 11, day: 23),
+            target: .default, bottom: 1, cards: try #require(NoticeCards(parsing: "1,2,3")), reissue: false)
+        try await fixture.application().test(.router) { client in
+            let headers = DashboardFixture.bearer(fixture.office)
+            let ranking = try await client.execute(uri: "/", method: .get, headers: headers)
+            #expect(ranking.text.components(separatedBy: "class=\"card yellow\"").count - 1 == 1)
+            let yunling = try await client.execute(
+                uri: CountyFixture.township("城关镇", in: "云岭县"), method: .get, headers: headers)
+            #expect(yunling.text.contains("<h2>通报记录</h2>") && yunling.text.contains("黄牌"))
+            #expect(yunling.text.contains("<dt>当前警示</dt><dd>黄牌"), "\(yunling.text)")
+            let qingshi = try await client.execute(
+                uri: CountyFixture.township("城关镇", in: "青石县"), method: .get, headers: headers)
+            #expect(qingshi.text.contains("<h2>通报记录</h2>") && !qingshi.text.contains("黄牌"))
+            #expect(qingshi.text.contains("<dt>当前警示</dt><dd>无</dd>"))
+        }
+    }
+
     @Test func eachChengguanOpensWithItsOwnFigures() async throws {
         let fixture = try CountyFixture()
         try await fixture.application().test(.router) { client in
