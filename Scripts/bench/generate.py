@@ -14,10 +14,25 @@ About 3% of rows repeat an earlier person (half in the same township, half in an
 截图核验 = 无效, about 1% are malformed (a wrong ID check character or a 10-digit phone). Everything else is
 valid: 18-digit ID numbers with a correct GB 11643 MOD 11-2 check character and a birth date 1940–2005,
 mobile phones 1[3-9] + 9 digits, unique per person. Standard library only; the same seed gives the same bytes.
+
+City mode (issue 19: a city of counties on one database, SPEC 8):
+
+    generate.py --city --rows 5000000 --seed 2026 --out DIR --name city
+
+writes DIR/city-roster.csv (县（区）,乡镇,实有人口: 10 counties, 200 townships, 城关镇 in three counties and
+新城街道 in two) and one list a county, DIR/city-county01.csv … city-county10.csv (UTF-8), each naming its county
+in a 县（区） column (序号,姓名,县（区）,乡镇,…) and in its title; the rows of all of them together are N
+(--files-per-county K cuts each county's rows into K files, city-county01-part1.csv …). The same mix of
+repeats, flagged and malformed rows as above, except that a repeat in another township stays in its county: a
+repeat across counties would make the figures depend on which county imports first (SPEC 2: the earlier batch
+wins), and the benchmark compares the counties imported one after another with all of them at once. Populations
+are about twice a township's rows, so that the city is about 50% registered. The options above without --city
+write exactly what they wrote before.
 """
 
 import argparse
 import datetime
+import os
 import random
 import sys
 import zipfile
@@ -116,7 +131,14 @@ def main():
     parser.add_argument("--daily", type=int, default=0,
                         help="also write NAME-daily.csv: this many more rows of the same stream (the next day's list "
                              "of the same county: new people, and repeats of recent ones); the other files are unchanged")
+    parser.add_argument("--city", action="store_true",
+                        help="a city: 10 counties, 200 townships, one CSV a county (see above); only --rows, --seed, "
+                             "--out, --name and --files-per-county apply")
+    parser.add_argument("--files-per-county", type=int, default=1, help="with --city: files a county")
     args = parser.parse_args()
+    if args.city:
+        city(args)
+        return
     formats = set(args.formats.split(","))
     unknown = formats - {"csv", "gb18030", "xml", "xlsx"}
     if unknown:
@@ -412,6 +434,166 @@ def main():
     print("%s: %d rows, %d townships, %d duplicates, %d flagged, %d malformed" %
           (args.name, args.rows, len(towns), stats["duplicate"], stats["flagged"], stats["malformed"]),
           file=sys.stderr)
+
+
+COUNTIES = ["青石县", "云岭县", "白沙区", "松林县", "金川县", "龙泉区", "安平县", "长宁县", "福山县", "临江区"]
+COUNTY_TOWNSHIPS = [24, 18, 22, 16, 26, 20, 14, 23, 19, 18]  # 200 in all
+SHARED = {"城关镇": (0, 1, 3), "新城街道": (2, 5)}  # township names several counties have (SPEC 8)
+
+
+def city(args):
+    """City mode: the roster with a county column and one list (or --files-per-county lists) a county."""
+    import csv
+    import math
+
+    assert sum(COUNTY_TOWNSHIPS) == 200 and len(COUNTIES) == len(COUNTY_TOWNSHIPS)
+    rng = random.Random(args.seed)
+    # Township names: the shared ones first in their counties, then names unique across the city.
+    pool = make_townships(rng, sum(COUNTY_TOWNSHIPS))
+    pool = [p for p in pool if p not in SHARED]
+    towns, county_of = [], []
+    for c, count in enumerate(COUNTY_TOWNSHIPS):
+        own = [name for name, cs in SHARED.items() if c in cs]
+        while len(own) < count:
+            own.append(pool.pop())
+        towns += own
+        county_of += [c] * count
+    n_towns = len(towns)
+    in_county = [[t for t in range(n_towns) if county_of[t] == c] for c in range(len(COUNTIES))]
+    villages = [make_villages(rng, t) for t in towns]
+    weights = [rng.uniform(0.4, 1.6) for _ in towns]
+    cum, acc = [], 0.0
+    for w in weights:
+        acc += w
+        cum.append(acc)
+    # A 6-digit region code a township (unique, so that IDs are unique across townships), a county's in one block.
+    regions = ["%06d" % (510100 + 100 * (i // 9) + 2 * (i % 9) + 12) for i in range(n_towns)]
+    region_sum = [sum((ord(ch) - 48) * w for ch, w in zip(r, WEIGHTS[:6])) for r in regions]
+    birth_start = datetime.date(1940, 1, 1)
+    birth_days = (datetime.date(2005, 12, 31) - birth_start).days + 1
+    id_space = [Permutation(random.Random(args.seed * 1000 + i), birth_days * 1000) for i in range(n_towns)]
+    phone_perm = Permutation(random.Random(args.seed * 7 + 1), 7_000_000_000)
+    per_town_index = [0] * n_towns
+    birth_ord = birth_start.toordinal()
+    birth_cache = {}
+
+    def birth(day):
+        hit = birth_cache.get(day)
+        if hit is None:
+            b = datetime.date.fromordinal(birth_ord + day).strftime("%Y%m%d")
+            hit = (b, sum((ord(ch) - 48) * w for ch, w in zip(b, WEIGHTS[6:14])))
+            birth_cache[day] = hit
+        return hit
+
+    seq_cache = []
+    for q in range(1000):
+        s3 = "%03d" % q
+        seq_cache.append((s3, sum((ord(ch) - 48) * w for ch, w in zip(s3, WEIGHTS[14:17]))))
+    ndates = 181
+    reg_dates = [datetime.date.fromordinal(datetime.date(2026, 1, 1).toordinal() + d) for d in range(ndates)]
+    reg_days = ["%04d-%02d-%02d " % (d.year, d.month, d.day) for d in reg_dates]
+    reg_slash = ["%d/%d/%d" % (d.year, d.month, d.day) for d in reg_dates]
+    hhmm = ["%02d:%02d" % (h, m) for h in range(8, 21) for m in range(60)]
+    flag_remarks = ["截图不清晰", "非本人注册", "截图重复使用", "未实名"]
+
+    # First every row's township and person, then the files: a file's title says how many rows it has.
+    header = HEADER[:2] + ["县（区）"] + HEADER[2:]
+    parts = max(1, args.files_per_county)
+    files, writers, numbers = [], [], []
+    # Each county's rows go to a body file first (numbered in the county), then title and header are put above it.
+    bodies = [open("%s/.%s-county%02d.body" % (args.out, args.name, c + 1), "w", encoding="utf-8", newline="",
+                   buffering=1 << 20) for c in range(len(COUNTIES))]
+    body_writers = [csv.writer(b, lineterminator="\r\n").writerow for b in bodies]
+    county_rows = [0] * len(COUNTIES)
+    recent = []
+    RECENT = 50_000
+    person = 0
+    stats = {"duplicate": 0, "flagged": 0, "malformed": 0}
+    rows_per_town = [0] * n_towns
+    rand = rng.random
+    for _ in range(args.rows):
+        if rand() < 0.03 and recent:
+            # The same person again: half in the same township, half in another township of the same county.
+            name, t, id_number, phone = recent[int(rand() * len(recent))]
+            if rand() < 0.5:
+                own = in_county[county_of[t]]
+                t = own[int(rand() * len(own))]
+            stats["duplicate"] += 1
+        else:
+            x = rand() * acc
+            t = 0
+            while cum[t] < x:
+                t += 1
+            k = per_town_index[t]
+            per_town_index[t] = k + 1
+            code = id_space[t](k)
+            bs, bsum = birth(code // 1000)
+            qs, qsum = seq_cache[code % 1000]
+            id_number = regions[t] + bs + qs + CHECK[(region_sum[t] + bsum + qsum) % 11]
+            p = phone_perm(person)
+            phone = "1%d%09d" % (3 + p // 1_000_000_000, p % 1_000_000_000)
+            person += 1
+            if rand() < 0.3:
+                given = GIVEN[int(rand() * len(GIVEN))]
+            else:
+                given = GIVEN[int(rand() * len(GIVEN))] + GIVEN[int(rand() * len(GIVEN))]
+            name = SURNAMES[int(rand() * len(SURNAMES))] + given
+            if len(recent) < RECENT:
+                recent.append((name, t, id_number, phone))
+            else:
+                recent[int(rand() * RECENT)] = (name, t, id_number, phone)
+        verdict = "有效"
+        v = rand()
+        if v < 0.02:
+            verdict = "无效"
+            remark = flag_remarks[int(rand() * 4)]
+            stats["flagged"] += 1
+        elif v < 0.03:
+            stats["malformed"] += 1
+            remark = ""
+            if rand() < 0.5:
+                id_number = id_number[:17] + ("0" if id_number[17] != "0" else "1")
+            else:
+                phone = phone[:10]
+        else:
+            if v > 0.93:
+                verdict = ""
+            remark = REMARKS_VALID[int(rand() * len(REMARKS_VALID))]
+        day = int(rand() * ndates)
+        registered = reg_days[day] + hhmm[int(rand() * 780)] if rand() < 0.8 else reg_slash[day]
+        rows_per_town[t] += 1
+        vs = villages[t]
+        c = county_of[t]
+        county_rows[c] += 1
+        body_writers[c]((str(county_rows[c]), name, COUNTIES[c], towns[t], id_number, phone,
+                         vs[int(rand() * len(vs))], registered, verdict, remark))
+
+    for c, county in enumerate(COUNTIES):
+        bodies[c].close()
+        size = math.ceil(county_rows[c] / parts)
+        with open(bodies[c].name, encoding="utf-8", newline="") as body:
+            for part in range(parts):
+                n = min(size, county_rows[c] - part * size)
+                suffix = "" if parts == 1 else "-part%d" % (part + 1)
+                path = "%s/%s-county%02d%s.csv" % (args.out, args.name, c + 1, suffix)
+                with open(path, "w", encoding="utf-8", newline="", buffering=1 << 20) as f:
+                    w = csv.writer(f, lineterminator="\r\n")
+                    title = "%s各乡镇（街道）国家反诈中心APP注册名单（截至2026年6月30日，共%d人）" % (county, max(n, 0))
+                    w.writerow([title] + [""] * 9)
+                    w.writerow(header)
+                    for _ in range(max(n, 0)):
+                        f.write(body.readline())
+        os.remove(bodies[c].name)
+
+    roster_rng = random.Random(args.seed + 99)
+    populations = [max(1, round(count * roster_rng.uniform(1.7, 2.3))) for count in rows_per_town]
+    with open("%s/%s-roster.csv" % (args.out, args.name), "w", encoding="utf-8", newline="") as f:
+        f.write("县（区）,乡镇,实有人口\r\n")
+        for t, (name, population) in enumerate(zip(towns, populations)):
+            f.write("%s,%s,%d\r\n" % (COUNTIES[county_of[t]], name, population))
+    print("%s: %d rows in %d counties (%d file(s) each), %d townships, %d duplicates, %d flagged, %d malformed; "
+          "population %d" % (args.name, args.rows, len(COUNTIES), parts, n_towns, stats["duplicate"],
+                             stats["flagged"], stats["malformed"], sum(populations)), file=sys.stderr)
 
 
 if __name__ == "__main__":
