@@ -16,6 +16,7 @@ import Testing
         "v11: the ID and phone keys of valid rows", "v12: township row index and figure totals",
         "v13: counties (县)",
         "v14: recent valid keys, merged into the index in key order", "v15: the county of a dashboard token",
+        "v16: the county of a township in a notice",
     ]
 
     /// Turns a current database back into the v2 schema: the later tables and columns dropped, their migrations
