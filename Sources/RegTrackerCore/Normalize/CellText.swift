@@ -10,7 +10,11 @@ public enum CellText {
         case .plainTrimmed: return text
         case .plain: return trimmed(text)
         case .other:
-            var result = text.precomposedStringWithCompatibilityMapping
+            // NUL goes before Foundation sees the text: handed a string with NULs, its normalisation corrupted
+            // memory (strings decoded afterwards came back with wrong lengths, in the fuzz corpus's run).
+            var source = text
+            if source.utf8.contains(0) { source.unicodeScalars.removeAll { $0.value == 0 } }
+            var result = source.precomposedStringWithCompatibilityMapping
             if result.unicodeScalars.contains(where: isZeroWidth) {
                 result.unicodeScalars.removeAll(where: isZeroWidth)
             }
