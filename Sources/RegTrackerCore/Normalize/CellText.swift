@@ -10,9 +10,7 @@ public enum CellText {
         case .plainTrimmed: return text
         case .plain: return trimmed(text)
         case .other:
-            // NUL goes before Foundation's normalisation sees the text, which then gets what it got before NUL was
-            // removed at all: with NULs kept to this point, the whole test run's fuzz corpus saw later IDs and phones
-            // come back with wrong lengths (not reproduced alone; Foundation's handling of NUL is the suspect).
+            // NUL goes before Foundation's normalisation sees the text, so that it is never handed one.
             var source = text
             if source.utf8.contains(0) { source.unicodeScalars.removeAll { $0.value == 0 } }
             var result = source.precomposedStringWithCompatibilityMapping
