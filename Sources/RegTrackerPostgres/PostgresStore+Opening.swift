@@ -11,13 +11,7 @@ extension PostgresStore {
         let connection = try connect(location, missing: .noDatabase)
         do {
             let applied = try PostgresSchema.appliedIdentifiers(connection)
-            if applied.isEmpty {
-                // An empty database (nobody imported into it) is no regtracker database yet; tables of another
-                // program are not ours.
-                let tables = try PostgresSchema.tableCount(connection)
-                throw DatabaseOpeningError(
-                    code: tables == 0 ? .noDatabase : .notRegTracker, path: location.description)
-            }
+            if applied.isEmpty { throw try notRegTrackerYet(connection, location: location) }
             guard Set(PostgresSchema.migrations.map(\.identifier)).isSubset(of: applied) else {
                 throw DatabaseOpeningError(code: .needsMigration, path: location.description)
             }
@@ -29,6 +23,15 @@ extension PostgresStore {
         } catch {
             throw storeError(error, location: location)
         }
+    }
+
+    /// Why a database without regtracker's migrations is not opened: an empty one (nobody imported into it) is no
+    /// regtracker database yet; tables of another program are not ours.
+    static func notRegTrackerYet(_ connection: BlockingConnection, location: PostgresLocation) throws
+        -> DatabaseOpeningError
+    {
+        let tables = try PostgresSchema.tableCount(connection)
+        return DatabaseOpeningError(code: tables == 0 ? .noDatabase : .notRegTracker, path: location.description)
     }
 
     /// Brings an existing database up to this version's schema; returns the migrations applied, empty when it was

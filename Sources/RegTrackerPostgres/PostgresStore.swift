@@ -31,8 +31,7 @@ public final class PostgresStore: RegistryStore, @unchecked Sendable {
         let connection = try Self.connect(location)
         do {
             if !creating, try PostgresSchema.appliedIdentifiers(connection).isEmpty {
-                let tables = try PostgresSchema.tableCount(connection)
-                throw DatabaseOpeningError(code: tables == 0 ? .noDatabase : .notRegTracker, path: location.description)
+                throw try Self.notRegTrackerYet(connection, location: location)
             }
             let applied = try PostgresSchema.migrate(connection)
             try connection.execute(sql: "SET lock_timeout = '\(seconds)s'")
