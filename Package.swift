@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(
             name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // SQLite's process-wide settings, made before its first connection (a C function: sqlite3_config is variadic).
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "RegTrackerCore", swiftSettings: strict),
         // Figures → text and pictures: the message catalogue, HTML, SVG, Markdown, CSV, JSON.
         .target(name: "RegTrackerRender", dependencies: ["RegTrackerCore"], swiftSettings: strict),
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "RegTrackerStore",
             dependencies: [
-                "RegTrackerCore", "RegTrackerRender", .product(name: "GRDB", package: "GRDB.swift"),
+                "RegTrackerCore", "RegTrackerRender", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -12,9 +12,13 @@ import Testing
     }
 
     func integrity(_ database: String) throws -> String {
+        try sqlite3(database, "PRAGMA integrity_check;")
+    }
+
+    func sqlite3(_ database: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, "PRAGMA integrity_check;"]
+        process.arguments = [database, sql]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -144,6 +148,39 @@ import Testing
         #expect(try integrity(tool.database) == "ok")
     }
 
+    /// Databases are made with 16 KiB pages since issue 17; a copy of a database made before (4 KiB pages) restores
+    /// into one made after, and the other way round, though SQLite cannot back up into a WAL database of another
+    /// page size.
+    @Test func restoreACopyOfAnotherPageSize() throws {
+        let tool = try RegTrackerBinary.withFixturesImported()
+        defer { tool.cleanUp() }
+        let original = try tool.run("report", "--json").stdout
+        let copy = tool.workFolder + "/copy.sqlite"
+        #expect(try tool.run("backup", copy).status == 0)
+        let smallPages = tool.workFolder + "/small-pages.sqlite"
+        _ = try sqlite3(copy, "PRAGMA page_size = 4096; VACUUM INTO '\(smallPages)';")
+        #expect(try sqlite3(smallPages, "PRAGMA page_size;") == "4096")
+        #expect(try sqlite3(tool.database, "PRAGMA page_size;") == "16384")
+
+        #expect(try tool.run("retract", "2").status == 0)
+        var run = try tool.run("restore", smallPages)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try tool.run("report", "--json").stdout == original)
+        #expect(try sqlite3(tool.database, "PRAGMA page_size;") == "16384")
+        #expect(try integrity(tool.database) == "ok")
+        #expect(!FileManager.default.fileExists(atPath: tool.database + ".restoring"))
+
+        // A database of small pages (made before) takes a copy of large ones.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tool.database + suffix) }
+        _ = try sqlite3(smallPages, "VACUUM INTO '\(tool.database)';")
+        #expect(try tool.run("retract", "2").status == 0)
+        run = try tool.run("restore", copy)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try tool.run("report", "--json").stdout == original)
+        #expect(try sqlite3(tool.database, "PRAGMA page_size;") == "4096")
+        #expect(try integrity(tool.database) == "ok")
+    }
+
     @Test func restoreWhereThereIsNoDatabaseMakesIt() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }
@@ -156,6 +193,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("there was no database"), "\(run.stdout)")
         #expect(try tool.run("report", "--json").stdout == original)
+        #expect(try sqlite3(tool.database, "PRAGMA page_size;") == "16384")
         let attributes = try FileManager.default.attributesOfItem(atPath: tool.database)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }

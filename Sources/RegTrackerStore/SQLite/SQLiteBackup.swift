@@ -85,12 +85,29 @@ public enum SQLiteBackup {
                 }
             }
         }
-        let source = try openReadOnly(file)
+        var source = try openReadOnly(file)
+        let samePages = database + ".restoring"
+        defer { try? FileManager.default.removeItem(atPath: samePages) }
         do {
+            let pageSize = try source.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? SQLiteStore.pageSize
             try createPrivately(database)
             var configuration = plainConfiguration()
             configuration.journalMode = .wal
+            // A database made here takes the copy's page size; an existing one keeps its own.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
             let live = try DatabaseQueue(path: database, configuration: configuration)
+            let livePageSize = try live.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? pageSize
+            if livePageSize != pageSize {
+                // SQLite cannot back up into a WAL database of another page size (4 KiB before regtracker made its
+                // databases with 16 KiB pages): the copy is first rewritten with the live database's.
+                try createPrivately(samePages)
+                try source.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA page_size = \(livePageSize)")
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [samePages])
+                }
+                try source.close()
+                source = try openReadOnly(samePages)
+            }
             try source.backup(to: live)
             try live.close()
             try source.close()
@@ -100,7 +117,7 @@ public enum SQLiteBackup {
     }
 
     private static func plainConfiguration() -> Configuration {
-        var configuration = Configuration()
+        var configuration = Configuration.regTracker()
         configuration.busyMode = .timeout(SQLiteStore.busyTimeout)
         return configuration
     }

@@ -13,7 +13,7 @@ extension SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw DatabaseOpeningError(code: .noDatabase, path: path)
         }
-        var configuration = Configuration()
+        var configuration = Configuration.regTracker()
         configuration.busyMode = .timeout(sessionBusyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
