@@ -57,7 +57,7 @@ struct TableScan {
             if case .text(let text) = cell { raw.append(text) } else { raw.append(cell.displayText) }
         }
         // As in every cleaned cell (CellText): a NUL is nothing to keep, and PostgreSQL text cannot hold it.
-        if raw.utf8.contains(0) { raw.unicodeScalars.removeAll { $0.value == 0 } }
+        if raw.withUTF8({ $0.contains(0) }) { raw.unicodeScalars.removeAll { $0.value == 0 } }
         return raw
     }
 }

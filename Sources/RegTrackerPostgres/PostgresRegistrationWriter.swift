@@ -38,7 +38,6 @@ final class PostgresRegistrationWriter: RegistrationWriter {
         let registration = row.registration
         let township = outcome.township.map(townshipID)
         let village = outcome.township.flatMap { villageID($0, registration.village) }
-        let registeredAt = registration.registeredAt.storedText
         rows.append(id)
         rows.append(batch)
         rows.append(Int64(row.rowNumber))
@@ -50,8 +49,8 @@ final class PostgresRegistrationWriter: RegistrationWriter {
         rows.append(registration.idNumber.key)
         rows.append(registration.phone.key)
         rows.append(registration.village)
-        rows.append(registeredAt)
-        rows.append(StoredReasons.encode(row.facts.problems))
+        rows.append(row.registeredAt)
+        rows.append(row.storedProblems)
         rows.append(row.facts.isFlagged)
         rows.append(Int16(outcome.kind.rawValue))
         rows.append(township)
@@ -63,7 +62,7 @@ final class PostgresRegistrationWriter: RegistrationWriter {
         try rows.endRow()
         counter.add(
             batch: batch, township: township, village: village, outcome: outcome.kind.rawValue,
-            registeredAt: registeredAt)
+            registeredDay: row.registeredDay)
         return outcome
     }
 

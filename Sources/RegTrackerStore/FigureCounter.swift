@@ -10,6 +10,14 @@ public struct FigureKey: Hashable, Sendable {
     public var village: Int64?
     /// `registered_at`'s leading `YYYY-MM-DD` as the number YYYYMMDD; -1 where it does not start with one.
     public var registeredDay: Int32
+
+    /// Three words instead of five fields and two optionals' tags: every row of an import hashes its group once.
+    /// Ids are positive, so -1 stands for nil without meeting a real id.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(batch)
+        hasher.combine((township ?? -1) &* 1_000_003 &+ (village ?? -1))
+        hasher.combine(Int64(outcome) << 32 | Int64(UInt32(bitPattern: registeredDay)))
+    }
 }
 
 /// Counts rows into `FigureKey` groups in memory; each store writes them to its `figure` table.
@@ -19,8 +27,13 @@ public struct FigureCounter: Sendable {
     public init() {}
 
     public mutating func add(batch: Int64, township: Int64?, village: Int64?, outcome: Int, registeredAt: String?) {
+        add(batch: batch, township: township, village: village, outcome: outcome, registeredDay: Self.day(registeredAt))
+    }
+
+    /// `registeredDay`: `day(registeredAt)`, worked out before.
+    public mutating func add(batch: Int64, township: Int64?, village: Int64?, outcome: Int, registeredDay: Int32) {
         let key = FigureKey(
-            batch: batch, township: township, outcome: outcome, village: village, registeredDay: Self.day(registeredAt))
+            batch: batch, township: township, outcome: outcome, village: village, registeredDay: registeredDay)
         counts[key, default: 0] += 1
     }
 

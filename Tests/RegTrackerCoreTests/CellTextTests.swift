@@ -39,6 +39,14 @@ struct CellTextTests {
         #expect(CellText.compact("手 机 号") == "手机号")
     }
 
+    @Test(
+        "compact on the bytes of plain text removes what the Unicode rule removes",
+        arguments: ["城关 镇", "a\tb\nc\u{0B}d\u{0C}e\rf", "a\u{1C}b\u{1F}c", "青石镇", " x ", "1 2-3"])
+    func compactOfPlainText(text: String) {
+        let byRule = String(CellText.clean(text).unicodeScalars.filter { !CellText.isWhitespace($0) })
+        #expect(CellText.compact(text) == byRule)
+    }
+
     @Test("a NUL character is removed like a zero-width one, in plain text too")
     func nul() {
         #expect(CellText.clean("张\u{0}三") == "张三")

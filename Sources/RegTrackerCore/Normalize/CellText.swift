@@ -49,14 +49,19 @@ public enum CellText {
                     return .other
                 }
             }
-            let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-            return isSpace(bytes[0]) || isSpace(bytes[count - 1]) ? .plain : .plainTrimmed
+            return isASCIIWhitespace(bytes[0]) || isASCIIWhitespace(bytes[count - 1]) ? .plain : .plainTrimmed
         } ?? .other
     }
 
     /// The cleaned text with every white-space character removed (`城关 镇` → `城关镇`).
     public static func compact(_ text: String) -> String {
         var result = clean(text)
+        if plainness(result) != .other {
+            // Printable ASCII and CJK ideographs: the only white space there is ASCII's, seen on bytes (every row's
+            // township and county go through here).
+            guard result.utf8.contains(where: isASCIIWhitespace) else { return result }
+            return String(decoding: result.utf8.filter { !isASCIIWhitespace($0) }, as: UTF8.self)
+        }
         if result.unicodeScalars.contains(where: isWhitespace) {
             result.unicodeScalars.removeAll(where: isWhitespace)
         }
@@ -68,6 +73,11 @@ public enum CellText {
         case 0x0000, 0x200B...0x200D, 0x2060, 0xFEFF: true
         default: false
         }
+    }
+
+    /// Unicode's White_Space below U+0080: tab, line feed, vertical tab, form feed, carriage return and space.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

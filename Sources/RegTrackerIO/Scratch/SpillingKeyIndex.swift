@@ -7,7 +7,10 @@ import RegTrackerCore
 /// A full table is merged into the newer run; the newer run into the older one once it holds √(older × table)
 /// keys. Every merge rewrites what it merges, so one run alone would cost N²/table; two cost about N·√(N/table).
 public final class SpillingKeyIndex: ValidRowIndex {
-    private var bloom: BlockedBloomFilter
+    /// Made at the first spill: until then every key is in `recent`, which answers as fast, and a daily list of a
+    /// few thousand keys does not pay for zeroing megabytes it never uses.
+    private var bloom: BlockedBloomFilter?
+    private let bloomBytes: Int
     private var recent: KeyTable
     private let recentLimit: Int
     private var newer = SortedKeyRun()
@@ -16,21 +19,28 @@ public final class SpillingKeyIndex: ValidRowIndex {
     /// Holds up to `recentLimit` keys in memory (16 bytes × 2 a key) before it spills them to the newer run.
     public init(recentLimit: Int = 1 << 16, bloomBytes: Int = 4 << 20) {
         self.recentLimit = recentLimit
-        recent = KeyTable(capacity: recentLimit)
-        bloom = BlockedBloomFilter(bytes: bloomBytes)
+        self.bloomBytes = bloomBytes
+        // The table grows as keys come, up to the size `recentLimit` needs.
+        recent = KeyTable(capacity: min(recentLimit, 1024))
     }
 
     public func row(forKey key: Int64) throws -> Int64? {
+        guard let bloom else { return recent[key] }
         guard bloom.mayContain(key) else { return nil }
         if let row = recent[key] { return row }
         return try newer.row(forKey: key) ?? older.row(forKey: key)
     }
 
     public func insert(_ key: Int64, row: Int64) throws {
-        bloom.insert(key)
+        bloom?.insert(key)
         recent.insertIfAbsent(key, row)
         if recent.count >= recentLimit {
             var entries = recent.entries
+            if bloom == nil {
+                var filter = BlockedBloomFilter(bytes: bloomBytes)
+                for entry in entries { filter.insert(entry.key) }
+                bloom = filter
+            }
             entries.sort { $0.key < $1.key }
             newer = try SortedKeyRun(merging: newer.entries(), ArrayEntries(entries))
             recent.removeAll()

@@ -9,6 +9,11 @@ public struct NewRegistration: Sendable {
     public var facts: RowFacts
     /// The sheet the row came from, when the workbook was read sheet by sheet (SPEC 1.6).
     public var sheet: String?
+    /// What the writers store of the row, worked out here, on the reading thread, which has time to spare while the
+    /// importing thread decides and stores (`registered_at`, its day, `malformed_reason`).
+    public let registeredAt: String?
+    public let registeredDay: Int32
+    public let storedProblems: String?
 
     public init(rowNumber: Int, raw: String, registration: Registration, sheet: String? = nil) {
         self.rowNumber = rowNumber
@@ -16,6 +21,9 @@ public struct NewRegistration: Sendable {
         self.raw = raw
         self.registration = registration
         self.facts = RowFacts(registration)
+        registeredAt = registration.registeredAt.storedText
+        registeredDay = FigureCounter.day(registeredAt)
+        storedProblems = StoredReasons.encode(facts.problems)
     }
 }
 

@@ -44,9 +44,8 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         bind(registration.idNumber.key, 9)
         bind(registration.phone.key, 10)
         bind(registration.village, 11)
-        let registeredAt = registration.registeredAt.storedText
-        bind(registeredAt, 12)
-        bind(StoredReasons.encode(row.facts.problems), 13)
+        bind(row.registeredAt, 12)
+        bind(row.storedProblems, 13)
         sqlite3_bind_int64(handle, 14, row.facts.isFlagged ? 1 : 0)
         sqlite3_bind_int64(handle, 15, Int64(outcome.kind.rawValue))
         let township = outcome.township.map(townshipID)
@@ -63,7 +62,7 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         }
         figures.add(
             batch: batch, township: township, village: village, outcome: outcome.kind.rawValue,
-            registeredAt: registeredAt)
+            registeredDay: row.registeredDay)
         return outcome
     }
 
