@@ -236,9 +236,17 @@ measure notice_ours "$(runs_for 3)" "" -- "$bin" --db "$db" notice "$notice_peri
 measure notice_ref "$(runs_for 3)" "" -- sqlite3 "$db" \
     "SELECT township_id, outcome, substr(registered_at, 1, 10), batch_id, count(*) FROM registration GROUP BY 1, 2, 3, 4"
 measure reimport_ref "$(runs_for 3)" "" -- sha256sum medium.csv
+# The rows given back (issue 17: `rejects --out` on the 1M-row database in at most 2 s and 100 MiB): every
+# township's md, csv, html and xlsx; its reference reads the same rows in `sqlite3`, writing nothing.
+measure rejects_ours "$(runs_for 3)" "rm -rf $(q "$work/rejects")" -- "$bin" --db "$db" rejects --out "$work/rejects"
+measure rejects_ref "$(runs_for 3)" "" -- sqlite3 "$db" "SELECT * FROM registration WHERE outcome <> 5"
+rm -rf "$work/rejects"
 # Villages (issue 15: the county-wide `villages --json` under 200 ms on 1M rows): the same roster with villages,
 # imported once (every row is matched to a village again), then the village table read from the kept figures.
-"$bin" --db "$db" population import --quiet medium-village-roster.csv
+# That roster is a roster change that decides every row again (issue 17: no slower than the 1M-row CSV import,
+# the reference); once, as a second import of the same roster is a no-op.
+measure roster_ours 1 "" -- "$bin" --db "$db" population import --quiet medium-village-roster.csv
+TIME_roster_ref=${TIME_csv_ours:-}; RUNS_roster_ref=${RUNS_csv_ours:-0}; FAIL_roster_ref=${FAIL_csv_ours:-}
 measure villages_ours "$(runs_for 3)" "" -- "$bin" --db "$db" villages --json
 measure villages_ref "$(runs_for 3)" "" -- sqlite3 "$db" \
     "SELECT township_id, village_id, outcome, count(*) FROM registration GROUP BY 1, 2, 3"
@@ -411,6 +419,17 @@ rm -f "$work/t.db"
 ours_import sizeL_ours 1 "$large" "$db_s" large-roster.csv large.csv
 rm -f "$db_s" "$db_s-wal" "$db_s-shm"
 
+# The CPU time (user + sys, hyperfine's means) of the 1M-row CSV import and of `sqlite3 .import` (issue 17: ≤ 1.5×).
+cpu_of() { [ -f "$work/$1.json" ] && python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.3f" % (r["user"] + r["system"]))' "$work/$1.json" 2>/dev/null || true; }
+for side in ours ref; do
+    printf -v "TIME_cpu_$side" '%s' "$(cpu_of "csv_$side")"
+    runs_var=RUNS_csv_$side
+    printf -v "RUNS_cpu_$side" '%s' "${!runs_var:-0}"
+    printf -v "FAIL_cpu_$side" '%s' "no CPU time (the import failed)"
+done
+
 # ---------------------------------------------------------------------------------------------- the table
 get() { local v="$1_$2"; echo "${!v:-}"; }
 # row ID_PREFIX WORK ROWS TARGET_RATIO [TARGET_SECONDS]: one table row from <prefix>_ours and <prefix>_ref; a target
@@ -480,6 +499,9 @@ row xlsF "import $S rows .xls vs libfreexl reading every cell (\`Scripts/bench/f
 row xlsR "\`inspect --rows 0\` of the $S-row .xls (read and row checks, nothing stored) vs libfreexl reading every cell" "$xls_rows" 1.0
 row xlsL "import $S rows .xls, same binary (\`BENCH_FREEXL_BIN\`): the Swift reader vs the libfreexl reader (issue 16)" "$xls_rows" 1.0
 row report "\`report --json\` on the $M-row database (kept figures; target ≤ 50 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5
+row cpu "CPU time (user + sys) of the $M-row CSV import vs \`sqlite3 .import --csv\`'s" 0 1.5
+row rejects "\`rejects --out DIR\` on the $M-row database (md, csv, html, xlsx a township) vs \`sqlite3\` reading the same rows" 0 "" 2
+row roster "a roster change deciding all $M rows again (the roster with villages) vs the $M-row CSV import" "$medium" 1.0
 row reimport "re-import of the $M-row CSV (no-op) vs \`sha256sum\`" 0 1.5
 row villages "county-wide \`villages --json\` on the $M-row database with villages (kept figures; target ≤ 200 ms) vs \`sqlite3\` GROUP BY of the rows" 0 1.5
 row notice "\`notice PERIOD --reissue --json\` on the $M-row database (target under 2 s) vs \`sqlite3\` GROUP BY" 0 ""
