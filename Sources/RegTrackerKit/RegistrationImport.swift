@@ -72,6 +72,7 @@ public struct RegistrationImport {
             file: file, kind: .registrations, batch: batch, rows: 0, skippedRows: 0, outcomes: [:],
             replaced: replaced.compactMap(\.id), reevaluated: 0, warnings: [])
         var reasons = InvalidReasonCounter()
+        var villages = VillageMatcher(roster)
         var next: TableScan? = first
         while let scan = next {
             let sheet = scan.reader.description.sheet
@@ -93,7 +94,7 @@ public struct RegistrationImport {
                 for stored in registrations {
                     let outcome = try writer.insert(
                         stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
-                        townshipID: { roster.ids[$0] }, villageID: { roster.villageID(township: $0, cell: $1) })
+                        townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })
                     summary.outcomes[outcome.kind, default: 0] += 1
                     reasons.add(stored.facts)
                     rows += 1

@@ -71,6 +71,7 @@ extension PostgresTransaction: RegistrationStore {
         let townshipNames = try namesByID(in: "township")
         var changed = 0
         var figures = FigureCounter()
+        var villages = VillageMatcher(roster)
         let validKeys = PostgresValidKeyIndex.Changes(connection)
         var after: (sequence: Int64, id: Int64) = (Int64.min, Int64.min)
         while true {
@@ -94,7 +95,7 @@ extension PostgresTransaction: RegistrationStore {
                 let outcome = try decide(id, facts)
                 let townshipID = outcome.township.map { roster.ids[$0] }
                 let villageID = try outcome.township.flatMap {
-                    roster.villageID(township: $0, cell: try row["village"].decode(String.self))
+                    villages.villageID(township: $0, cell: try row["village"].decode(String.self))
                 }
                 figures.add(
                     batch: try row["batch_id"].decode(Int64.self), township: townshipID, village: villageID,

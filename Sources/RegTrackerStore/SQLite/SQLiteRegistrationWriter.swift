@@ -30,36 +30,31 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         let id = nextID
         nextID += 1
         let outcome = try decide(id)
-        let handle = statement.sqliteStatement
         let registration = row.registration
-        sqlite3_reset(handle)
-        sqlite3_bind_int64(handle, 1, id)
-        sqlite3_bind_int64(handle, 2, batch)
-        sqlite3_bind_int64(handle, 3, Int64(row.rowNumber))
-        bind(row.raw, 4)
-        bind(registration.township, 5)
-        bind(registration.name, 6)
-        bind(registration.idNumber.text, 7)
-        bind(registration.phone.text, 8)
-        bind(registration.idNumber.key, 9)
-        bind(registration.phone.key, 10)
-        bind(registration.village, 11)
-        bind(row.registeredAt, 12)
-        bind(row.storedProblems, 13)
-        sqlite3_bind_int64(handle, 14, row.facts.isFlagged ? 1 : 0)
-        sqlite3_bind_int64(handle, 15, Int64(outcome.kind.rawValue))
+        statement.bind(id, at: 1)
+        statement.bind(batch, at: 2)
+        statement.bind(Int64(row.rowNumber), at: 3)
+        statement.bind(row.raw, at: 4)
+        statement.bind(registration.township, at: 5)
+        statement.bind(registration.name, at: 6)
+        statement.bind(registration.idNumber.text, at: 7)
+        statement.bind(registration.phone.text, at: 8)
+        statement.bind(registration.idNumber.key, at: 9)
+        statement.bind(registration.phone.key, at: 10)
+        statement.bind(registration.village, at: 11)
+        statement.bind(row.registeredAt, at: 12)
+        statement.bind(row.storedProblems, at: 13)
+        statement.bind(row.facts.isFlagged ? 1 : 0, at: 14)
+        statement.bind(Int64(outcome.kind.rawValue), at: 15)
         let township = outcome.township.map(townshipID)
-        bind(township, 16)
-        bind(outcome.reference, 17)
-        bind(StoredReasons.encode(outcome.reasons), 18)
-        bind(row.sheet, 19)
+        statement.bind(township, at: 16)
+        statement.bind(outcome.reference, at: 17)
+        statement.bind(StoredReasons.encode(outcome.reasons), at: 18)
+        statement.bind(row.sheet, at: 19)
         let village = outcome.township.flatMap { villageID($0, registration.village) }
-        bind(village, 20)
-        bind(registration.county.isEmpty ? nil : registration.county, 21)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a row")
-        }
+        statement.bind(village, at: 20)
+        statement.bind(registration.county.isEmpty ? nil : registration.county, at: 21)
+        try statement.stepToEnd(failing: "cannot store a row")
         figures.add(
             batch: batch, township: township, village: village, outcome: outcome.kind.rawValue,
             registeredDay: row.registeredDay)
@@ -70,23 +65,4 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         try figures.insert(into: db)
         figures = FigureCounter()
     }
-
-    private func bind(_ value: String?, _ index: Int32) {
-        guard let value else { return _ = sqlite3_bind_null(statement.sqliteStatement, index) }
-        let handle = statement.sqliteStatement
-        let bound = value.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), transient) }
-        }
-        if bound == nil {
-            _ = value.utf8CString.withUnsafeBufferPointer { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count - 1), transient) }
-        }
-    }
-
-    private func bind(_ value: Int64?, _ index: Int32) {
-        guard let value else { return _ = sqlite3_bind_null(statement.sqliteStatement, index) }
-        sqlite3_bind_int64(statement.sqliteStatement, index, value)
-    }
 }
-
-/// SQLite copies the bytes during the bind call.
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

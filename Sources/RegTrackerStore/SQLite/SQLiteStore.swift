@@ -29,13 +29,15 @@ public final class SQLiteStore: RegistryStore {
             // FULL: a committed import survives a power cut (one more sync a file costs milliseconds). secure_delete:
             // deleted rows are overwritten, not left in free pages, whatever SQLite was built with (a purge must
             // erase). journal_size_limit: the WAL does not keep a large import's pages after a checkpoint.
+            // temp_store stays SQLite's default, files: a sort or grouping of a million rows (a roster change's
+            // count of rows by township text) then spills to an unlinked file instead of growing memory (75 MB).
             // page_size, for a new database only (an existing one keeps its own): every page of an import goes
             // through the WAL and again through the checkpoint, and 16 KiB pages cost half the system time of 4 KiB
             // ones for the same rows (docs/benchmarks.md).
             try db.execute(
                 sql: """
                     PRAGMA page_size = \(Self.pageSize); PRAGMA synchronous = \(synchronous); PRAGMA secure_delete = ON;
-                    PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY
+                    PRAGMA journal_size_limit = 67108864; PRAGMA cache_size = -8192
                     """)
         }
         do {
@@ -69,7 +71,7 @@ public final class SQLiteStore: RegistryStore {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -8192")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

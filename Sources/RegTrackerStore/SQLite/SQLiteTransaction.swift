@@ -251,6 +251,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 """)
         var changed = 0
         var figures = FigureCounter()
+        var villages = VillageMatcher(roster)
         let validKeys = try ValidKeyIndex.Changes(db)
         // Columns by position: this loop reads every active row (a million in the benchmarks), in the order selected.
         while let row = try cursor.next() {
@@ -261,7 +262,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 phoneKey: row[5], countyKey: Roster.key(row[14] ?? ""))
             let outcome = try decide(id, facts)
             let townshipID = outcome.township.map { roster.ids[$0] }
-            let villageID = outcome.township.flatMap { roster.villageID(township: $0, cell: row[12]) }
+            let villageID = outcome.township.flatMap { villages.villageID(township: $0, cell: row[12]) }
             figures.add(
                 batch: row[10], township: townshipID, village: villageID, outcome: outcome.kind.rawValue,
                 registeredAt: row[11])
@@ -270,9 +271,14 @@ struct SQLiteTransaction: RegistryTransaction {
             let villageBefore: Int64? = row[13]
             let decided = (outcome.kind.rawValue, townshipID, outcome.reference, reasons)
             if current != decided || villageBefore != villageID {
-                try update.execute(arguments: [
-                    outcome.kind.rawValue, townshipID, outcome.reference, reasons, villageID, id,
-                ])
+                // Bound through SQLite's C API: a new roster with villages changes every row.
+                update.bind(Int64(outcome.kind.rawValue), at: 1)
+                update.bind(townshipID, at: 2)
+                update.bind(outcome.reference, at: 3)
+                update.bind(reasons, at: 4)
+                update.bind(villageID, at: 5)
+                update.bind(id, at: 6)
+                try update.stepToEnd(failing: "cannot store an outcome")
                 let (wasValid, isValid) = (current.0 == OutcomeKind.valid.rawValue, outcome.kind == .valid)
                 if isValid && !wasValid { try validKeys.add(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
                 if wasValid && !isValid { try validKeys.remove(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
