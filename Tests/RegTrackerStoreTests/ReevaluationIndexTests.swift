@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import RegTrackerCore
+import Testing
+
+@testable import RegTrackerStore
+
+/// A re-evaluation that changes most rows stores them with the index by township dropped and built again
+/// (issue 17); the rows, the index and the kept figures are the same as when each entry is moved.
+@Suite(.serialized) struct ReevaluationIndexTests {
+    /// A database with one township and six rows not decided yet: two pairs share a phone (so one of each is a
+    /// duplicate), one row names a township the roster lacks.
+    func database(at path: String) throws -> SQLiteStore {
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO batch (id, kind, file_name, sha256, imported_at, format, headers, sequence)
+                    VALUES (1, 'roster', 'r.csv', 'a', '2026-11-01 09:00:00', 'csv', '', 1),
+                        (2, 'registrations', 'l.csv', 'b', '2026-11-03 09:00:00', 'csv', '', 2);
+                    INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
+                    VALUES (1, 1, 0, 2, '城关镇', 1000, '');
+                    INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, village, flagged,
+                        phone_key, registered_at)
+                    VALUES (1, 2, 2, '', '城关镇', '甲', '', 0, 13800138001, '2026-11-02'),
+                        (2, 2, 3, '', '城关镇', '乙', '', 0, 13800138002, '2026-11-02'),
+                        (3, 2, 4, '', '城关镇', '丙', '', 0, 13800138001, '2026-11-03'),
+                        (4, 2, 5, '', '青石镇', '丁', '', 0, 13800138004, '2026-11-03'),
+                        (5, 2, 6, '', '城关镇', '戊', '', 0, 13800138002, NULL),
+                        (6, 2, 7, '', '城关镇', '己', '', 1, 13800138006, '2026-11-03');
+                    """)
+        }
+        try queue.close()
+        return try SQLiteStore(path: path)
+    }
+
+    /// Every row's outcome columns, the index's definition, SQLite's integrity check and the kept figures' check.
+    func state(of store: SQLiteStore) throws -> [String] {
+        try store.read { transaction in
+            let db = (transaction as! SQLiteTransaction).db
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, outcome, township_id, reference, reason, village_id FROM registration ORDER BY id"
+            ).map { "\($0)" }
+            let index = try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE name = 'registration_by_township'")
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            let figures = try transaction.figureDifferences().isEmpty ? "figures agree" : "figures differ"
+            return rows + index + integrity + [figures]
+        }
+    }
+
+    @Test func rebuildingTheIndexGivesWhatMovingEachEntryGives() throws {
+        let folder = NSTemporaryDirectory() + "regtracker-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var states: [[String]] = []
+        var changes: [Int] = []
+        for threshold in [0, Int.max] {
+            SQLiteTransaction.indexRebuildRows = threshold
+            defer { SQLiteTransaction.indexRebuildRows = 100_000 }
+            let store = try database(at: folder + "/\(threshold == 0 ? "rebuilt" : "moved").sqlite")
+            let roster = try store.read { try $0.currentRoster() }
+            changes.append(
+                try store.write { transaction in
+                    var engine = OutcomeEngine(roster: roster.roster, invalidEntries: [])
+                    return try transaction.reevaluate(roster: roster) { try engine.decide(row: $0, facts: $1) }
+                })
+            states.append(try state(of: store))
+        }
+        #expect(changes == [6, 6])
+        #expect(states[0] == states[1])
+        #expect(states[0].contains { $0.hasPrefix("CREATE INDEX registration_by_township") })
+        #expect(states[0].suffix(2) == ["ok", "figures agree"])
+        // 1 and 2 valid, 3 and 5 their duplicates, 4 in no township of the roster, 6 flagged.
+        #expect(states[0][2].contains("outcome:4") && states[0][2].contains("reference:1"))
+        #expect(states[0][3].contains("township_id:NULL"))
+    }
+}
