@@ -17,10 +17,7 @@ import Testing
         try Migrations.migrator.migrate(queue, upTo: "v12: township row index and figure totals")
         try queue.write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO batch (id, kind, file_name, sha256, imported_at, format, headers, sequence)
-                    VALUES (1, 'roster', 'r.csv', 'a', '2026-11-01 09:00:00', 'csv', '', 1),
-                        (2, 'registrations', 'l.csv', 'b', '2026-11-03 09:00:00', 'csv', '', 2);
+                sql: StoreFixtures.rosterAndListBatches + """
                     INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
                     VALUES (1, 1, 0, 2, '城关镇', 1000, '');
                     INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, village, flagged,

@@ -83,10 +83,7 @@ import Testing
         try Migrations.migrator.migrate(queue, upTo: "v6: audit log of purges")
         try queue.write { db in
             try db.execute(
-                sql: """
-                    INSERT INTO batch (id, kind, file_name, sha256, imported_at, format, headers, sequence)
-                    VALUES (1, 'roster', 'r.csv', 'a', '2026-11-01 09:00:00', 'csv', '', 1),
-                           (2, 'registrations', 'l.csv', 'b', '2026-11-03 09:00:00', 'csv', '', 2);
+                sql: StoreFixtures.rosterAndListBatches + """
                     INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
                     VALUES (7, 1, 0, 2, '青石镇', 10, '');
                     """)
