@@ -243,7 +243,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 DELETE FROM temp.decided_outcome;
                 PRAGMA temp.cache_size = -1024
                 """)
-        let update = try db.makeStatement(
+        let keepDecided = try db.makeStatement(
             sql: """
                 INSERT INTO temp.decided_outcome (outcome, township_id, reference, reason, village_id, id)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -286,13 +286,13 @@ struct SQLiteTransaction: RegistryTransaction {
             let decided = (outcome.kind.rawValue, townshipID, outcome.reference, reasons)
             if current != decided || villageBefore != villageID {
                 // Bound through SQLite's C API: a new roster with villages changes every row.
-                update.bind(Int64(outcome.kind.rawValue), at: 1)
-                update.bind(townshipID, at: 2)
-                update.bind(outcome.reference, at: 3)
-                update.bind(reasons, at: 4)
-                update.bind(villageID, at: 5)
-                update.bind(id, at: 6)
-                try update.stepToEnd(failing: "cannot store an outcome")
+                keepDecided.bind(Int64(outcome.kind.rawValue), at: 1)
+                keepDecided.bind(townshipID, at: 2)
+                keepDecided.bind(outcome.reference, at: 3)
+                keepDecided.bind(reasons, at: 4)
+                keepDecided.bind(villageID, at: 5)
+                keepDecided.bind(id, at: 6)
+                try keepDecided.stepToEnd(failing: "cannot store an outcome")
                 updated += 1
                 let (wasValid, isValid) = (current.0 == OutcomeKind.valid.rawValue, outcome.kind == .valid)
                 if isValid && !wasValid { try validKeys.add(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
