@@ -91,6 +91,8 @@ public struct RegistrationImport {
             defer { stream.cancel() }
             var rows = 0
             while let registrations = try stream.next() {
+                try stored.prefetch(
+                    idKeys: registrations.compactMap(\.facts.idKey), phoneKeys: registrations.compactMap(\.facts.phoneKey))
                 for stored in registrations {
                     let outcome = try writer.insert(
                         stored, decide: { try engine.decide(row: $0, facts: stored.facts) },

@@ -10,6 +10,14 @@ public protocol ValidKeyLookup {
     func row(idKey: Int64) throws -> Int64?
     /// The valid row holding this phone key, if any.
     func row(phoneKey: Int64) throws -> Int64?
+    /// The keys the next rows will ask for: a store across a network fetches their entries in one round trip a kind
+    /// of key, instead of one a key (or all entries into memory). Optional: a look-up works without it.
+    func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws
+}
+
+extension ValidKeyLookup {
+    /// A store on the same machine reads each key from its own pages as fast.
+    public func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws {}
 }
 
 /// Adds the keys of the valid rows a batch brought, once the batch is stored; fastest in key order. A key already
