@@ -318,9 +318,11 @@ struct SQLiteTransaction: RegistryTransaction {
     /// Stores what `reevaluate` decided (`temp.decided_outcome`), in one statement, and empties the table.
     private func storeDecidedOutcomes(rebuildingIndex: Bool) throws {
         let index = "registration_by_township"
-        let definition = try String.fetchOne(
-            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [index])
-        if rebuildingIndex, definition != nil { try db.execute(sql: "DROP INDEX \(index)") }
+        let definition =
+            rebuildingIndex
+            ? try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [index]) : nil
+        if definition != nil { try db.execute(sql: "DROP INDEX \(index)") }
         try db.execute(
             sql: """
                 UPDATE registration SET outcome = u.outcome, township_id = u.township_id, reference = u.reference,
@@ -328,7 +330,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 FROM temp.decided_outcome AS u WHERE registration.id = u.id;
                 DELETE FROM temp.decided_outcome
                 """)
-        if rebuildingIndex, let definition { try db.execute(sql: definition) }
+        if let definition { try db.execute(sql: definition) }
     }
 
     func assignedRowCounts() throws -> [AssignedRowCount] {

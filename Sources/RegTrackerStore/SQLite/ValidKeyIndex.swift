@@ -153,14 +153,9 @@ enum ValidKeyIndex {
         }
 
         private static func insert(_ key: Int64, _ row: Int64, _ statement: Statement) throws {
-            let handle = statement.sqliteStatement
-            sqlite3_reset(handle)
-            sqlite3_bind_int64(handle, 1, key)
-            sqlite3_bind_int64(handle, 2, row)
-            let code = sqlite3_step(handle)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot store a valid key")
-            }
+            statement.bind(key, at: 1)
+            statement.bind(row, at: 2)
+            try statement.stepToEnd(failing: "cannot store a valid key")
         }
     }
 
