@@ -10,7 +10,7 @@ import RegTrackerWeb
 import Testing
 
 /// A database of two counties that each have a 城关镇 (SPEC 8), and tokens of every kind.
-struct CountyFixture {
+final class CountyFixture: Sendable {
     let store: SQLiteStore
     let folder: String
     let office: String
@@ -54,6 +54,9 @@ struct CountyFixture {
         songlinAlone = try tokens.create(.township("松林镇")).secret
         dashboard = Dashboard(store: store, target: .default, environment: DashboardFixture.environment)
     }
+
+    /// The folder goes with the fixture, so that test runs leave nothing in the temporary directory.
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     func application() -> some ApplicationProtocol { dashboard.application(host: "127.0.0.1", port: 0) }
 

@@ -10,7 +10,7 @@ import RegTrackerWeb
 
 /// A database with a roster, two townships' lists (valid rows in villages, a duplicate, a flagged and a malformed
 /// row) and three tokens: the office's, 青石镇's, and a revoked one.
-struct DashboardFixture {
+final class DashboardFixture: Sendable {
     let store: SQLiteStore
     let folder: String
     let office: String
@@ -52,6 +52,9 @@ struct DashboardFixture {
         _ = try tokens.revoke(id: old.record.id!)
         dashboard = Dashboard(store: store, target: .default, environment: Self.environment)
     }
+
+    /// The folder goes with the fixture, so that test runs leave nothing in the temporary directory.
+    deinit { try? FileManager.default.removeItem(atPath: folder) }
 
     static func write(_ folder: String, _ name: String, _ text: String) throws -> String {
         let path = folder + "/" + name
