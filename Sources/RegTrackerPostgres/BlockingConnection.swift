@@ -58,28 +58,6 @@ final class BlockingConnection {
         return try connection.query(query, logger: Self.logger).wait().rows.map { $0.makeRandomAccess() }
     }
 
-    /// Runs `query`, whose rows are pairs of integers, and hands each pair to `body` as it arrives: millions of rows
-    /// are never held as rows at once (a whole result of 1.8M pairs held as rows took some 300 MB).
-    func forEachPair(_ query: PostgresQuery, _ body: @escaping @Sendable (Int64, Int64) -> Void) throws {
-        try finishCopy()
-        let (connection, logger) = (self.connection, Self.logger)
-        let done = connection.eventLoop.makePromise(of: Void.self)
-        let read: @Sendable () async -> Void = {
-            do {
-                for try await (first, second) in try await connection.query(query, logger: logger)
-                    .decode((Int64, Int64).self)
-                {
-                    body(first, second)
-                }
-                done.succeed()
-            } catch {
-                done.fail(error)
-            }
-        }
-        Task(executorPreference: CopyExecutor.shared as any TaskExecutor, operation: read)
-        try done.futureResult.wait()
-    }
-
     /// Runs `query`; returns how many rows it changed.
     @discardableResult
     func execute(_ query: PostgresQuery) throws -> Int {

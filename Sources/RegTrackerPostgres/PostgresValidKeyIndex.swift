@@ -166,35 +166,24 @@ enum PostgresValidKeyIndex {
         }
     }
 
-    /// The earlier valid row holding a key. A few lookups (a daily list) are one query each; once an import has asked
-    /// for more than a fiftieth as many keys as the index holds, the index's entries are read at once into memory (a
-    /// row read costs about a fiftieth of a query's round trip), as long as they fit (`preloadLimit`). `place`: only
-    /// rows of active batches placed before it in the sequence.
+    /// The earlier valid row holding a key. The import asks for a batch's keys at once (`prefetch`): one query a kind
+    /// of key, and memory holds that batch's entries only, never the index (which grows with the database). A key
+    /// outside the batch is one query. `place`: only rows of active batches placed before it in the sequence.
     final class Lookup: ValidKeyLookup {
         private let connection: BlockingConnection
         private let place: Int64?
-        private let preloadAfter: Int
         let isEmpty: Bool
-        private var tablesState: [TableState] = [.init(), .init()]
+        private var batches: [Batch] = [.init(), .init()]
 
-        /// Entries held in memory at most, a table: 16 bytes each, in two sorted arrays (128 MB for a full table of
-        /// a city of some 16M residents; beyond it each key is one query).
-        static let preloadLimit = 8_000_000
-
-        private struct TableState {
-            var entries: Int64?
-            var asked = 0
-            var preloaded: SortedKeys?
-            /// The keys of the rows being decided (`prefetch`), and the entries the server had for them.
-            var prefetchedKeys: Set<Int64> = []
-            var prefetched: [Int64: Int64] = [:]
+        /// The keys of the rows being decided, and the entries the server had for them.
+        private struct Batch {
+            var keys: Set<Int64> = []
+            var entries: [Int64: Int64] = [:]
         }
 
-        /// `preloadAfter`: how many keys are asked one at a time between two looks at whether to read the index.
-        init(_ connection: BlockingConnection, before place: Int64?, preloadAfter: Int = 1_000) throws {
+        init(_ connection: BlockingConnection, before place: Int64?) throws {
             self.connection = connection
             self.place = place
-            self.preloadAfter = preloadAfter
             isEmpty = try !connection.rows(
                 """
                 SELECT EXISTS (SELECT 1 FROM valid_id_key) OR EXISTS (SELECT 1 FROM valid_phone_key) AS found
@@ -204,53 +193,34 @@ enum PostgresValidKeyIndex {
         func row(idKey: Int64) throws -> Int64? { try row(idKey, in: 0) }
         func row(phoneKey: Int64) throws -> Int64? { try row(phoneKey, in: 1) }
 
-        /// One query a kind of key for a batch of rows: memory holds a batch's entries, not the index (which grows
-        /// with the database: 112 MiB for a 100k-row list into a 1M-row database when it was read whole).
         func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws {
             if isEmpty { return }
-            for (index, keys) in [idKeys, phoneKeys].enumerated() where tablesState[index].preloaded == nil {
-                tablesState[index].prefetchedKeys = Set(keys)
-                tablesState[index].prefetched = [:]
+            for (index, keys) in [idKeys, phoneKeys].enumerated() {
+                batches[index] = Batch(keys: Set(keys))
                 if keys.isEmpty { continue }
-                var found: [Int64: Int64] = [:]
                 for row in try connection.rows(query(tables[index].table, keys: keys)) {
-                    found[try row["key"].decode(Int64.self)] = try row["registration_id"].decode(Int64.self)
+                    batches[index].entries[try row["key"].decode(Int64.self)] =
+                        try row["registration_id"].decode(Int64.self)
                 }
-                tablesState[index].prefetched = found
             }
         }
 
         private func row(_ key: Int64, in index: Int) throws -> Int64? {
             if isEmpty { return nil }
-            if let preloaded = tablesState[index].preloaded { return preloaded.row(key) }
-            if tablesState[index].prefetchedKeys.contains(key) { return tablesState[index].prefetched[key] }
-            let table = tables[index].table
-            tablesState[index].asked += 1
-            if tablesState[index].asked % preloadAfter == 0 {
-                let entries = try tablesState[index].entries ?? count(table)
-                tablesState[index].entries = entries
-                if entries <= Self.preloadLimit && Int64(tablesState[index].asked) * 50 >= entries {
-                    let preloaded = try preload(table, entries: entries)
-                    tablesState[index].preloaded = preloaded
-                    return preloaded.row(key)
-                }
-            }
-            return try connection.rows(query(table, key: key)).first?["registration_id"].decode(Int64.self)
+            if batches[index].keys.contains(key) { return batches[index].entries[key] }
+            return try connection.rows(query(tables[index].table, keys: [key])).first?["registration_id"]
+                .decode(Int64.self)
         }
 
-        private func query(_ table: String, key: Int64?) -> PostgresQuery {
-            query(table, keys: key.map { [$0] })
-        }
-
-        /// The entries of `keys` (all entries for nil), of rows before `place` when there is one.
-        private func query(_ table: String, keys: [Int64]?) -> PostgresQuery {
+        /// The entries of `keys`, of rows before `place` when there is one.
+        private func query(_ table: String, keys: [Int64]) -> PostgresQuery {
             var sql = "SELECT k.key, k.registration_id FROM \(table) k"
             var binds = PostgresBindings()
             var conditions: [String] = []
-            if let keys, keys.count == 1 {
+            if keys.count == 1 {
                 binds.append(keys[0])
                 conditions.append("k.key = $1")
-            } else if let keys {
+            } else {
                 binds.append(keys)
                 conditions.append("k.key = ANY($1)")
             }
@@ -259,48 +229,7 @@ enum PostgresValidKeyIndex {
                 binds.append(place)
                 conditions.append("b.sequence < $\(binds.count) AND b.retracted_at IS NULL")
             }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            return PostgresQuery(unsafeSQL: sql, binds: binds)
-        }
-
-        private func count(_ table: String) throws -> Int64 {
-            try connection.rows(PostgresQuery(unsafeSQL: "SELECT COUNT(*) AS entries FROM \(table)"))[0]["entries"]
-                .decode(Int64.self)
-        }
-
-        private func preload(_ table: String, entries: Int64) throws -> SortedKeys {
-            let keys = SortedKeys(capacity: Int(entries))
-            var sql = query(table, key: nil)
-            sql.sql += " ORDER BY k.key"
-            try connection.forEachPair(sql) { key, row in keys.append(key, row) }
-            return keys
-        }
-    }
-
-    /// An index's entries read in key order, as two arrays searched by halving: 16 bytes an entry, where a
-    /// dictionary took some 40.
-    final class SortedKeys: @unchecked Sendable {
-        // Filled by one reading task while the caller waits for it, then only read.
-        private var keys: [Int64] = []
-        private var rows: [Int64] = []
-
-        init(capacity: Int) {
-            keys.reserveCapacity(capacity)
-            rows.reserveCapacity(capacity)
-        }
-
-        func append(_ key: Int64, _ row: Int64) {
-            keys.append(key)
-            rows.append(row)
-        }
-
-        func row(_ key: Int64) -> Int64? {
-            var (low, high) = (0, keys.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if keys[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            return low < keys.count && keys[low] == key ? rows[low] : nil
+            return PostgresQuery(unsafeSQL: sql + " WHERE " + conditions.joined(separator: " AND "), binds: binds)
         }
     }
 }
