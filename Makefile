@@ -4,9 +4,10 @@ DB ?= reports/demo.sqlite
 APT_PACKAGES := libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxlsxwriter-dev librsvg2-dev fonts-noto-cjk
 # Only the tests and the benchmark need these.
 # gcc: the I/O fault tests build an LD_PRELOAD shim (Scripts/faults/failing_io.c) with `cc`.
-# postgresql: the PostgreSQL store's tests start a throwaway server of their own (Scripts/postgres/throwaway.sh).
+# postgresql: the PostgreSQL store's tests start a throwaway server of their own (Scripts/postgres/throwaway.sh);
+# openssl makes the certificates of the one the TLS tests connect to.
 TEST_APT_PACKAGES := chromium 'libreoffice-calc-nogui|libreoffice-calc' unzip 'libreoffice-writer-nogui|libreoffice-writer' poppler-utils \
-	'gcc|clang' postgresql
+	'gcc|clang' postgresql openssl
 BENCH_APT_PACKAGES := hyperfine libxml2-utils time libfreexl-dev postgresql
 BIN := .build/release/regtracker
 # What `regtracker --version` and the .deb say (Scripts/stamp-version.sh writes them into BuildInfo.swift for the

@@ -183,9 +183,10 @@ enum Strings {
         case .badDatabaseURL(let text):
             (
                 "--db \(text) is not a PostgreSQL URL: write postgres://USER@HOST[:PORT]/DATABASE "
-                    + "(or ?host=/socket/folder for a Unix socket)",
+                    + "(or ?host=/socket/folder for a Unix socket; ?sslmode= takes disable, allow, prefer, require, "
+                    + "verify-ca or verify-full)",
                 "--db \(text) 不是有效的 PostgreSQL 地址：应写作 postgres://用户@主机[:端口]/数据库"
-                    + "（Unix 套接字用 ?host=/套接字目录）"
+                    + "（Unix 套接字用 ?host=/套接字目录；?sslmode= 可取 disable、allow、prefer、require、verify-ca、verify-full）"
             )
         case .badChoice(let option, let text, let choices):
             (

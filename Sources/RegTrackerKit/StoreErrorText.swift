@@ -41,11 +41,42 @@ public enum StoreErrorText {
                 "cannot connect to the database \(path) (\(error.reason ?? "?")); check the URL, that the PostgreSQL "
                     + "server is running, and that the role may connect",
                 "无法连接数据库 \(path)（\(error.reason ?? "?")）；请检查地址、PostgreSQL 服务器是否在运行、该角色能否登录")
+        case .tls(let problem): tlsText(problem, path: path, in: language)
         case .noSuchDatabase:
             language.pick(
                 "there is no database \(path) on its server; create it first (README, \"Running on PostgreSQL\"), "
                     + "then run again",
                 "服务器上没有数据库 \(path)；请先创建（见 README“Running on PostgreSQL”），再重新运行")
+        }
+    }
+
+    private static func tlsText(_ problem: StoreError.TLSProblem, path: String, in language: Language) -> String {
+        switch problem {
+        case .unreadableCAFile(let file):
+            language.pick(
+                "cannot connect to the database \(path): cannot read CA certificates (PEM) from sslrootcert=\(file); "
+                    + "check the file's path and permissions",
+                "无法连接数据库 \(path)：无法从 sslrootcert=\(file) 读取 CA 证书（PEM）；请检查该文件的路径和权限")
+        case .untrustedCertificate(let file?):
+            language.pick(
+                "cannot connect to the database \(path): the server's certificate is not signed by a CA in \(file); "
+                    + "give the CA file of the server's certificate (ask its administrator)",
+                "无法连接数据库 \(path)：服务器证书不是由 \(file) 中的 CA 签发的；请改用签发该证书的 CA 文件（向服务器管理员索取）")
+        case .untrustedCertificate(nil):
+            language.pick(
+                "cannot connect to the database \(path): the server's certificate is not signed by a CA this machine "
+                    + "trusts; give its CA file with sslrootcert=FILE in the URL",
+                "无法连接数据库 \(path)：服务器证书不是由本机信任的 CA 签发的；请在地址中用 sslrootcert=文件 指定其 CA 文件")
+        case .certificateForAnotherHost(let host):
+            language.pick(
+                "cannot connect to the database \(path): the server's certificate does not name \(host); connect by a "
+                    + "name the certificate carries, or use sslmode=verify-ca",
+                "无法连接数据库 \(path)：服务器证书上没有 \(host) 这个名称；请改用证书上的主机名连接，或使用 sslmode=verify-ca")
+        case .notOffered:
+            language.pick(
+                "cannot connect to the database \(path): the server does not offer TLS, which the URL's sslmode "
+                    + "requires; turn on ssl on the server, or connect through a Unix socket or a tunnel",
+                "无法连接数据库 \(path)：服务器未启用 TLS，而地址中的 sslmode 要求加密；请在服务器上启用 ssl，或经 Unix 套接字、隧道连接")
         }
     }
 }

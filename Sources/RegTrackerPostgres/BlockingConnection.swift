@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import RegTrackerStore
 
 /// One PostgreSQL connection used from a blocking thread: the store's interface is synchronous (the CLI's main
 /// thread, the dashboard's read threads), so each query waits for its result. Never used from an event loop, nor
@@ -21,7 +22,7 @@ final class BlockingConnection {
             case .tcp(let host, let port):
                 PostgresConnection.Configuration(
                     host: host, port: port, username: location.user, password: location.password,
-                    database: location.database, tls: .disable)
+                    database: location.database, tls: try Self.tls(location))
             case .socket(let path):
                 PostgresConnection.Configuration(
                     unixSocketPath: path, username: location.user, password: location.password,
@@ -31,6 +32,32 @@ final class BlockingConnection {
             on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1,
             logger: Self.logger
         ).wait()
+    }
+
+    /// TLS as libpq's `sslmode` and `sslrootcert` ask for it. With `verify-full` the certificate must name the URL's
+    /// host: its DNS name, or its address when the host is an IP address.
+    private static func tls(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if location.encryption == .disable { return .disable }
+        if let file = location.rootCertificates {
+            guard let certificates = try? NIOSSLCertificate.fromPEMFile(file), !certificates.isEmpty else {
+                throw StoreError.TLSProblem.unreadableCAFile(file)
+            }
+            configuration.trustRoots = .certificates(certificates)
+        }
+        switch location.encryption {
+        case .disable: return .disable
+        case .allow, .prefer, .require:
+            configuration.certificateVerification =
+                location.encryption == .require && location.rootCertificates != nil ? .noHostnameVerification : .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        let context = try NIOSSLContext(configuration: configuration)
+        return switch location.encryption {
+        case .allow, .prefer: .prefer(context)
+        default: .require(context)
+        }
     }
 
     deinit {

@@ -66,6 +66,16 @@ extension PostgresStore {
                 message: "there is no database \(location.database) on the server of \(path)",
                 hint: "create it first (createdb -O \(location.user) \(location.database)), then run again",
                 code: .noSuchDatabase, path: path)
+        } catch let problem as StoreError.TLSProblem {
+            throw tlsError(problem, location: location)
+        } catch let error as PSQLError where error.code == .sslUnsupported {
+            throw tlsError(.notOffered, location: location)
+        } catch let error as PSQLError where error.underlying.map(isUntrustedCertificate) == true {
+            throw tlsError(.untrustedCertificate(caFile: location.rootCertificates), location: location)
+        } catch let error as PSQLError where error.underlying is NIOSSLExtraError {
+            // The one NIOSSL raises after the handshake: the certificate does not name the host.
+            guard case .tcp(let host, _) = location.endpoint else { throw error }
+            throw tlsError(.certificateForAnotherHost(host), location: location)
         } catch {
             let reason =
                 (error as? PSQLError).map { $0.serverInfo?[.message] ?? $0.underlying.map { "\($0)" } ?? "\($0.code)" }
@@ -75,5 +85,17 @@ extension PostgresStore {
                 hint: "check the URL, that the PostgreSQL server is running, and that the role may connect",
                 code: .cannotConnect, path: path, reason: reason)
         }
+    }
+
+    private static func tlsError(_ problem: StoreError.TLSProblem, location: PostgresLocation) -> StoreError {
+        StoreError(
+            message: "cannot connect to the database \(location.description) over TLS (\(problem))",
+            hint: "check the URL's sslmode and sslrootcert", code: .tls(problem), path: location.description)
+    }
+
+    /// BoringSSL's verdict on a certificate chain no trusted CA signed.
+    private static func isUntrustedCertificate(_ error: any Error) -> Bool {
+        guard case NIOSSLError.handshakeFailed(let reason) = error else { return false }
+        return "\(reason)".contains("CERTIFICATE_VERIFY_FAILED")
     }
 }

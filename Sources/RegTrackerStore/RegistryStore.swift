@@ -32,6 +32,20 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case cannotConnect
         /// No database of that name on the server: the administrator creates it (a file is created on first use).
         case noSuchDatabase
+        /// The encrypted connection the URL's `sslmode` asks for could not be made.
+        case tls(TLSProblem)
+    }
+
+    /// Why a server connection could not be encrypted as asked.
+    public enum TLSProblem: Error, Sendable, Equatable {
+        /// The `sslrootcert` file could not be read as PEM certificates.
+        case unreadableCAFile(String)
+        /// The server's certificate is not signed by a trusted CA (those of `sslrootcert`, or the system's).
+        case untrustedCertificate(caFile: String?)
+        /// The certificate is signed by a trusted CA but does not name the host of the URL (`verify-full`).
+        case certificateForAnotherHost(String)
+        /// The server does not offer TLS at all (`require` and the `verify-*` modes).
+        case notOffered
     }
 
     public var message: String

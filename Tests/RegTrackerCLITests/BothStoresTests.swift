@@ -169,6 +169,23 @@ struct BothStoresTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
+    /// `sslmode` and `sslrootcert` in the URL, against a server that refuses connections without TLS; a certificate
+    /// the URL's CA did not sign is refused in the reader's language.
+    @Test func aServerOverTLSAsTheURLAsks() throws {
+        let server = try ThrowawayPostgres.tls.get()
+        let base = "postgres://regtracker@localhost:\(try #require(server.port))/regtracker"
+        let tool = try RegTrackerBinary(
+            database: base + "?sslmode=verify-full&sslrootcert=" + server.certificateAuthority)
+        defer { tool.cleanUp() }
+        let imported = try tool.run("population", "import", "\(RegTrackerBinary.fixtures)/roster.csv")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try tool.run("report", "--json").status == 0)
+        let refused = try tool.run(
+            ["report", "--db", base + "?sslmode=verify-ca"], environment: ["LANG": "zh_CN.UTF-8"], naming: false)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("服务器证书不是由本机信任的 CA 签发的"), "\(refused.stderr)")
+    }
+
     @Test func aReadOnlyCommandOnAnEmptyServerDatabaseSaysThereIsNoDatabaseAndCreatesNothing() throws {
         let url = try ThrowawayPostgres.shared.get().newDatabase()
         let tool = try RegTrackerBinary(database: url)

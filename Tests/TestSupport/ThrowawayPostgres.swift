@@ -2,7 +2,7 @@ import Foundation
 
 /// A PostgreSQL server of the tests' own (issue 19), started on first use by `Scripts/postgres/throwaway.sh` in a
 /// folder under /tmp, on a Unix socket only, and stopped when the test process ends. Each test takes a database of
-/// its own from it.
+/// its own from it. A second one (`tls`) also listens on 127.0.0.1, with TLS only, for the TLS tests.
 public final class ThrowawayPostgres: Sendable {
     /// Whether PostgreSQL's server programs are installed; suites are skipped, with that said, when they are not.
     public static let isInstalled: Bool = {
@@ -23,18 +23,25 @@ public final class ThrowawayPostgres: Sendable {
         public init(message: String) { self.message = message }
     }
 
-    private let folder: String
+    /// The server on 127.0.0.1 whose connections must use TLS, with a certificate for `localhost` signed by
+    /// `certificateAuthority`; its database `regtracker` belongs to the role `regtracker`.
+    public static let tls: Result<ThrowawayPostgres, ThrowawayPostgres.Failure> = Result {
+        try ThrowawayPostgres(action: "tls")
+    }.mapError { $0 as? Failure ?? Failure(message: "\($0)") }
 
-    private init() throws {
+    private let folder: String
+    /// The TLS server's TCP port (nil: the server has none).
+    public let port: Int?
+
+    /// The CA file (PEM) of the TLS server's certificate.
+    public var certificateAuthority: String { folder + "/tls/ca.pem" }
+
+    private init(action: String = "start") throws {
         // Directly under /tmp: the server runs as `postgres` when the tests run as root, and must reach the folder.
         folder = "/tmp/regtracker-pg-" + UUID().uuidString.prefix(8).lowercased()
-        _ = try Self.script(["start", folder])
-        ThrowawayFolder.stopAtExit = folder
-        atexit {
-            guard let folder = ThrowawayFolder.stopAtExit else { return }
-            _ = try? ThrowawayPostgres.script(["stop", folder])
-            try? FileManager.default.removeItem(atPath: folder)
-        }
+        ThrowawayFolder.stopAtExit(folder)
+        let printed = try Self.script([action, folder])
+        port = action == "tls" ? Int(printed) : nil
     }
 
     /// A new, empty database on the server, as a `postgres://` URL.
@@ -81,9 +88,24 @@ public final class ThrowawayPostgres: Sendable {
     }
 }
 
-/// The folder `atexit` stops the server in (a C function pointer captures nothing).
+/// The folders `atexit` stops a server in (a C function pointer captures nothing).
 private enum ThrowawayFolder {
-    nonisolated(unsafe) static var stopAtExit: String?
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var folders: [String] = []
+
+    static func stopAtExit(_ folder: String) {
+        lock.withLock {
+            if folders.isEmpty {
+                atexit {
+                    for folder in ThrowawayFolder.lock.withLock({ ThrowawayFolder.folders }) {
+                        _ = try? ThrowawayPostgres.script(["stop", folder])
+                        try? FileManager.default.removeItem(atPath: folder)
+                    }
+                }
+            }
+            folders.append(folder)
+        }
+    }
 }
 
 /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which its Swift module does not export.
