@@ -43,6 +43,25 @@ public struct RegistrationImport {
         }
     }
 
+    /// The reader's next batches, at least one (none at the end) and more until `rows` rows; their keys are handed
+    /// to `lookup` to prefetch.
+    private static func window(
+        of stream: RegistrationStream, rows: Int, prefetchingFrom lookup: any ValidKeyLookup
+    ) throws -> [[NewRegistration]] {
+        var window: [[NewRegistration]] = []
+        var count = 0
+        while window.isEmpty || count < rows, let batch = try stream.next() {
+            window.append(batch)
+            count += batch.count
+        }
+        if !window.isEmpty {
+            try lookup.prefetch(
+                idKeys: window.flatMap { $0.compactMap(\.facts.idKey) },
+                phoneKeys: window.flatMap { $0.compactMap(\.facts.phoneKey) })
+        }
+        return window
+    }
+
     private func insert(
         _ first: TableScan, then sheets: inout SheetSource, file: String, sha256: String, township: String?,
         county countyOption: String?, replace: Bool,
@@ -90,10 +109,11 @@ public struct RegistrationImport {
                 sheet: sheets.reports.isEmpty ? nil : sheet)
             defer { stream.cancel() }
             var rows = 0
-            while let registrations = try stream.next() {
-                try stored.prefetch(
-                    idKeys: registrations.compactMap(\.facts.idKey), phoneKeys: registrations.compactMap(\.facts.phoneKey))
-                for stored in registrations {
+            // The rows come in windows (the reader's batches, read until the store's prefetch window is full),
+            // the keys of each asked of the store at once.
+            var window = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
+            while !window.isEmpty {
+                for stored in window.joined() {
                     let outcome = try writer.insert(
                         stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
                         townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })
@@ -102,6 +122,7 @@ public struct RegistrationImport {
                     rows += 1
                     if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
                 }
+                window = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
             }
             summary.rows += rows
             summary.skippedByReason.merge(stream.skippedRows, uniquingKeysWith: +)

@@ -17,9 +17,14 @@ final class PostgresRegistrationWriter: RegistrationWriter {
         let connection = transaction.connection
         let last = try connection.rows("SELECT MAX(id) AS id FROM registration").first?["id"].decode(Int64?.self)
         nextID = (last ?? 0) + 1
-        rows = PostgresCopyRows(connection, table: "registration", columns: Self.columns)
+        rows = PostgresCopyRows(
+            connection, table: "registration", columns: Self.columns, bytesPerCopy: Self.bytesPerCopy)
         figures = PostgresFigureWriter(connection)
     }
+
+    /// Some 8,500 rows a COPY, about as many as an import's window of keys (`PostgresValidKeyIndex.Lookup`), so
+    /// that one COPY runs on the server while the next window is decided.
+    static let bytesPerCopy = 2 << 20
 
     /// In the order `insert` appends the values.
     private static let columns = [

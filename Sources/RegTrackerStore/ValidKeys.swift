@@ -10,14 +10,18 @@ public protocol ValidKeyLookup {
     func row(idKey: Int64) throws -> Int64?
     /// The valid row holding this phone key, if any.
     func row(phoneKey: Int64) throws -> Int64?
-    /// The keys the next rows will ask for: a store across a network fetches their entries in one round trip a kind
-    /// of key, instead of one a key (or all entries into memory). Optional: a look-up works without it.
+    /// The keys the next rows (a window of `prefetchRows`) will ask for: a store across a network fetches their
+    /// entries in one round trip a kind of key, instead of one a key (or all entries into memory). Optional: a
+    /// look-up works without it.
     func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws
+    /// How many rows an import reads ahead to prefetch their keys at once (0: one batch of the reader's at a time).
+    var prefetchRows: Int { get }
 }
 
 extension ValidKeyLookup {
     /// A store on the same machine reads each key from its own pages as fast.
     public func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws {}
+    public var prefetchRows: Int { 0 }
 }
 
 /// Adds the keys of the valid rows a batch brought, once the batch is stored; fastest in key order. A key already

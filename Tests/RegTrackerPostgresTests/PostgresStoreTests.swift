@@ -235,6 +235,59 @@ struct PostgresStoreTests {
         }
     }
 
+    /// The kept totals follow the figures whatever one statement does: many groups of one total inserted at once,
+    /// groups moved from one total to another and onto an existing one, a total emptied (its row goes), and a
+    /// batch deleted with its figures by cascade.
+    @Test func theKeptTotalsFollowEveryStatementOnTheFigures() throws {
+        let store = try newStore()
+        let batches = try store.transaction { transaction in
+            try ["a", "b"].map { sha256 in
+                try transaction.insertBatch(
+                    BatchRecord(
+                        kind: .registrations, fileName: "\(sha256).csv", sha256: sha256,
+                        importedAt: "2026-12-01 08:00:00", format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1,
+                        headers: ["姓名"], townshipOverride: nil))
+            }
+        }
+        let (first, second) = (batches[0], batches[1])
+        let statements = [
+            """
+            INSERT INTO figure (batch_id, township_id, village_id, outcome, registered_day, rows)
+            VALUES (\(first), 7, NULL, 0, '2026-11-30', 3), (\(first), 7, NULL, 0, '2026-12-01', 4),
+                (\(first), 7, 2, 0, '2026-12-01', 1), (\(first), NULL, NULL, 3, NULL, 2),
+                (\(second), 8, NULL, 1, '2026-12-01', 5)
+            """,
+            "UPDATE figure SET village_id = 2 WHERE registered_day = '2026-11-30'",
+            "UPDATE figure SET outcome = 0, township_id = 7 WHERE township_id IS NULL",
+            "DELETE FROM figure WHERE village_id = 2",
+            "INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) "
+                + "VALUES (\(second), 8, 1, '2026-12-02', 6)",
+            "DELETE FROM batch WHERE id = \(second)",
+        ]
+        for statement in statements {
+            try store.transaction { transaction in
+                let connection = transaction.connection
+                try connection.execute(sql: statement)
+                func totals(_ sql: String) throws -> [[Int64]] {
+                    try connection.rows(PostgresQuery(unsafeSQL: sql)).map { row in
+                        try (0..<5).map { try row["c\($0)"].decode(Int64.self) }
+                    }
+                }
+                let kept = try totals(
+                    "SELECT township_key c0, village_key c1, outcome::bigint c2, batch_id c3, rows c4 FROM figure_total "
+                        + "ORDER BY 1, 2, 3, 4")
+                let summed = try totals(
+                    """
+                    SELECT COALESCE(township_id, 0) c0, COALESCE(village_id, 0) c1, outcome::bigint c2, batch_id c3,
+                        SUM(rows)::bigint c4
+                    FROM figure GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+                    """)
+                #expect(kept == summed, "after \(statement)")
+                #expect(!kept.isEmpty || statement.hasPrefix("DELETE FROM batch"), "after \(statement)")
+            }
+        }
+    }
+
     /// A purge deletes the batch's rows, their valid keys and their figures (the totals follow by trigger), keeps
     /// the batch listed, and leaves an audit line without personal data.
     @Test func aPurgeLeavesTheBatchListedAndNothingOfItsRows() throws {

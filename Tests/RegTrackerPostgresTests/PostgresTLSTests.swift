@@ -42,7 +42,7 @@ struct PostgresTLSTests {
         let server = try ThrowawayPostgres.tls.get()
         let port = try #require(server.port)
         let text = "postgres://regtracker@\(host):\(port)/regtracker?"
-            + query.replacingOccurrences(of: "CA", with: server.certificateAuthority)
+            + query.replacingOccurrences(of: "{ca}", with: server.certificateAuthority)
         return try #require(PostgresLocation(url: text))
     }
 
@@ -63,16 +63,16 @@ struct PostgresTLSTests {
     }
 
     @Test func verifyFullAcceptsTheCertificateOfTheHostItNames() throws {
-        #expect(try isEncrypted(location("sslmode=verify-full&sslrootcert=CA")))
+        #expect(try isEncrypted(location("sslmode=verify-full&sslrootcert={ca}")))
     }
 
     @Test func verifyCAAcceptsACertificateOfTheCAForAnotherName() throws {
-        #expect(try isEncrypted(location(host: "127.0.0.1", "sslmode=verify-ca&sslrootcert=CA")))
+        #expect(try isEncrypted(location(host: "127.0.0.1", "sslmode=verify-ca&sslrootcert={ca}")))
     }
 
     @Test func verifyFullRefusesACertificateThatDoesNotNameTheHost() throws {
         let error = try #require(throws: StoreError.self) {
-            try PostgresStore.connect(location(host: "127.0.0.1", "sslmode=verify-full&sslrootcert=CA"))
+            try PostgresStore.connect(location(host: "127.0.0.1", "sslmode=verify-full&sslrootcert={ca}"))
         }
         #expect(error.code == .tls(.certificateForAnotherHost("127.0.0.1")))
     }
@@ -91,7 +91,7 @@ struct PostgresTLSTests {
             try PostgresStore.connect(location(host: "127.0.0.1", "sslmode=require&sslrootcert=\(other)"))
         }
         #expect(error.code == .tls(.untrustedCertificate(caFile: other)))
-        #expect(try isEncrypted(location(host: "127.0.0.1", "sslmode=require&sslrootcert=CA")))
+        #expect(try isEncrypted(location(host: "127.0.0.1", "sslmode=require&sslrootcert={ca}")))
     }
 
     @Test func aMissingCAFileIsNamed() throws {
@@ -120,7 +120,7 @@ struct PostgresTLSTests {
     }
 
     @Test func theStoreWorksOverTLS() throws {
-        let store = try PostgresStore(location("sslmode=verify-full&sslrootcert=CA"))
+        let store = try PostgresStore(location("sslmode=verify-full&sslrootcert={ca}"))
         try store.transaction { try $0.setSetting(SettingKey.deadline, value: "2026-12-31") }
         #expect(try store.transaction(readOnly: true) { try $0.setting(SettingKey.deadline) } == "2026-12-31")
     }
