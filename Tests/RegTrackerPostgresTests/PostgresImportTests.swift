@@ -171,6 +171,37 @@ struct PostgresImportTests {
         #expect(rejects.postgres.contains { $0.name == "\\N" })
     }
 
+    /// The valid-key writer stores new keys with a plain insert, and, when a key is in the index already or given
+    /// twice, gives it to the last row given, as SQLite's `INSERT OR REPLACE` does.
+    @Test func theValidKeyWriterTakesNewKeysAndGivesAKeyHeldToTheLastRow() throws {
+        let two = try TwoStores()
+        try two.postgres.transaction { transaction in
+            let connection = transaction.connection
+            func entries(_ table: String) throws -> [Int64: Int64] {
+                var entries: [Int64: Int64] = [:]
+                for row in try connection.rows(PostgresQuery(unsafeSQL: "SELECT key, registration_id FROM \(table)")) {
+                    entries[try row["key"].decode(Int64.self)] = try row["registration_id"].decode(Int64.self)
+                }
+                return entries
+            }
+            let fresh = PostgresValidKeyIndex.Writer(connection)
+            try fresh.add(idKey: 7, row: 1)
+            try fresh.add(idKey: 5, row: 2)
+            try fresh.add(phoneKey: 13_800_138_000, row: 2)
+            try fresh.finish()
+            #expect(try entries("valid_id_key") == [5: 2, 7: 1])
+            #expect(try entries("valid_phone_key") == [13_800_138_000: 2])
+            let again = PostgresValidKeyIndex.Writer(connection)
+            try again.add(idKey: 5, row: 3)
+            try again.add(idKey: 6, row: 4)
+            try again.add(idKey: 6, row: 5)
+            try again.add(phoneKey: 13_900_139_000, row: 5)
+            try again.finish()
+            #expect(try entries("valid_id_key") == [5: 3, 6: 5, 7: 1])
+            #expect(try entries("valid_phone_key") == [13_800_138_000: 2, 13_900_139_000: 5])
+        }
+    }
+
     /// The valid-key lookup gives the same rows asking one key at a time as after fetching a batch's keys at once, for
     /// every place in the sequence, for keys the index holds and keys it does not.
     @Test func theValidKeyLookupAnswersAlikeOneKeyAtATimeAndPrefetched() throws {
