@@ -124,11 +124,13 @@ enum PostgresValidKeyIndex {
             let keys = try self.keys ?? start()
             position += 1
             kinds.insert(kind)
-            keys.append(Int16(kind))
-            keys.append(key)
-            keys.append(row)
-            keys.append(position)
-            try keys.endRow()
+            let position = position
+            try keys.appendRow { values in
+                values.append(Int16(kind))
+                values.append(key)
+                values.append(row)
+                values.append(position)
+            }
         }
 
         private func start() throws -> PostgresCopyRows {

@@ -77,6 +77,37 @@ struct PostgresStoreTests {
         #expect(try store.transaction(readOnly: true) { try $0.setting(SettingKey.deadline) } == nil)
     }
 
+    /// COPY's text format: every value comes back as written, escapes and NULLs included; a NUL byte is left out.
+    @Test func copiedValuesComeBackAsWritten() throws {
+        let store = try newStore()
+        let texts = ["a\\b", "tab\there", "two\nlines", "cr\rlf", "\\N", "白沙镇", "", "nul\u{0}gone"]
+        let numbers: [Int64?] = [0, -1, Int64.max, Int64.min, 42, nil, 1_000_000, 7]
+        let rows = try store.transaction { transaction in
+            let connection = transaction.connection
+            try connection.execute(sql: "CREATE TEMPORARY TABLE t (s TEXT, n BIGINT, b BOOLEAN, i SMALLINT)")
+            let copy = PostgresCopyRows(connection, table: "t", columns: ["s", "n", "b", "i"])
+            for (index, (text, number)) in zip(texts, numbers).enumerated() {
+                try copy.appendRow { values in
+                    values.append(index == 6 ? nil : text)
+                    values.append(number)
+                    values.append(index % 2 == 0)
+                    values.append(Int16(-index))
+                }
+            }
+            try copy.flush()
+            return try connection.rows("SELECT s, n, b, i FROM t ORDER BY i DESC").map { row in
+                (
+                    try row["s"].decode(String?.self), try row["n"].decode(Int64?.self),
+                    try row["b"].decode(Bool.self), try row["i"].decode(Int16.self)
+                )
+            }
+        }
+        #expect(rows.map(\.0) == ["a\\b", "tab\there", "two\nlines", "cr\rlf", "\\N", "白沙镇", nil, "nulgone"])
+        #expect(rows.map(\.1) == numbers)
+        #expect(rows.map(\.2) == [true, false, true, false, true, false, true, false])
+        #expect(rows.map(\.3) == [0, -1, -2, -3, -4, -5, -6, -7])
+    }
+
     /// A COPY is not waited for when sent: its failure comes with the next statement, the transaction rolls back
     /// whole, and the connection serves the next one.
     @Test func aCopyThatFailsFailsItsTransactionAtTheNextStatement() throws {
@@ -87,10 +118,8 @@ struct PostgresStoreTests {
             try store.transaction { transaction in
                 try transaction.setSetting(SettingKey.deadline, value: "2026-12-31")
                 let rows = PostgresCopyRows(transaction.connection, table: "t", columns: ["n"])
-                rows.append(Int64(1))
-                try rows.endRow()
-                rows.append(Int64?.none)  // NOT NULL: the server refuses the COPY
-                try rows.endRow()
+                try rows.appendRow { $0.append(Int64(1)) }
+                try rows.appendRow { $0.append(Int64?.none) }  // NOT NULL: the server refuses the COPY
                 try rows.flush()
             }
         }
@@ -98,8 +127,7 @@ struct PostgresStoreTests {
         #expect(throws: Stop.self) {
             try store.transaction { transaction in
                 let rows = PostgresCopyRows(transaction.connection, table: "t", columns: ["n"])
-                rows.append(Int64?.none)
-                try rows.endRow()
+                try rows.appendRow { $0.append(Int64?.none) }
                 try rows.flush()
                 throw Stop()
             }
