@@ -120,6 +120,7 @@ enum PostgresSchema {
             // As SQLite's v16: two counties' 城关镇 are two townships of one notice.
             statements: ["ALTER TABLE notice_township ADD COLUMN county TEXT"]),
         figureTotalsMigration,
+        registrationBatchMigration,
     ]
 
     /// The migrations applied to the database; empty when it has none (not a regtracker database, or a new one).
