@@ -37,27 +37,23 @@ final class BlockingConnection {
     /// TLS as libpq's `sslmode` and `sslrootcert` ask for it. With `verify-full` the certificate must name the URL's
     /// host: its DNS name, or its address when the host is an IP address.
     private static func tls(_ location: PostgresLocation) throws -> PostgresConnection.Configuration.TLS {
-        var configuration = TLSConfiguration.makeClientConfiguration()
         if location.encryption == .disable { return .disable }
+        var configuration = TLSConfiguration.makeClientConfiguration()
         if let file = location.rootCertificates {
             guard let certificates = try? NIOSSLCertificate.fromPEMFile(file), !certificates.isEmpty else {
                 throw StoreError.TLSProblem.unreadableCAFile(file)
             }
             configuration.trustRoots = .certificates(certificates)
         }
-        switch location.encryption {
-        case .disable: return .disable
-        case .allow, .prefer, .require:
-            configuration.certificateVerification =
-                location.encryption == .require && location.rootCertificates != nil ? .noHostnameVerification : .none
-        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
-        case .verifyFull: configuration.certificateVerification = .fullVerification
-        }
+        configuration.certificateVerification =
+            switch location.encryption {
+            case .verifyFull: .fullVerification
+            case .verifyCA: .noHostnameVerification
+            case .require where location.rootCertificates != nil: .noHostnameVerification
+            default: .none
+            }
         let context = try NIOSSLContext(configuration: configuration)
-        return switch location.encryption {
-        case .allow, .prefer: .prefer(context)
-        default: .require(context)
-        }
+        return [.allow, .prefer].contains(location.encryption) ? .prefer(context) : .require(context)
     }
 
     deinit {

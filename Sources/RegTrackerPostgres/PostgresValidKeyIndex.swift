@@ -196,10 +196,11 @@ enum PostgresValidKeyIndex {
         private let connection: BlockingConnection
         private let place: Int64?
         let isEmpty: Bool
-        private var windows: [Window] = [.init(), .init()]
+        /// The window's ID keys and its phone keys.
+        private var window: [Fetched] = [.init(), .init()]
 
-        /// The keys of one kind of the rows being decided, and the entries the server had for them.
-        private struct Window {
+        /// The window's keys of one kind, and the entries the server had for them.
+        private struct Fetched {
             var keys: Set<Int64> = []
             var entries: [Int64: Int64] = [:]
         }
@@ -225,10 +226,10 @@ enum PostgresValidKeyIndex {
         func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws {
             if isEmpty { return }
             for (index, keys) in [idKeys, phoneKeys].enumerated() {
-                windows[index] = Window(keys: Set(keys))
+                window[index] = Fetched(keys: Set(keys))
                 if keys.isEmpty { continue }
                 for row in try connection.rows(query(tables[index].table, keys: keys)) {
-                    windows[index].entries[try row["key"].decode(Int64.self)] =
+                    window[index].entries[try row["key"].decode(Int64.self)] =
                         try row["registration_id"].decode(Int64.self)
                 }
             }
@@ -236,7 +237,7 @@ enum PostgresValidKeyIndex {
 
         private func row(_ key: Int64, in index: Int) throws -> Int64? {
             if isEmpty { return nil }
-            if windows[index].keys.contains(key) { return windows[index].entries[key] }
+            if window[index].keys.contains(key) { return window[index].entries[key] }
             return try connection.rows(query(tables[index].table, keys: [key])).first?["registration_id"]
                 .decode(Int64.self)
         }
