@@ -113,14 +113,16 @@ public struct RegistrationImport {
             // the keys of each asked of the store at once.
             var window = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
             while !window.isEmpty {
-                for stored in window.joined() {
-                    let outcome = try writer.insert(
-                        stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
-                        townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })
-                    summary.outcomes[outcome.kind, default: 0] += 1
-                    reasons.add(stored.facts)
-                    rows += 1
-                    if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
+                for batch in window {
+                    for stored in batch {
+                        let outcome = try writer.insert(
+                            stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
+                            townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })
+                        summary.outcomes[outcome.kind, default: 0] += 1
+                        reasons.add(stored.facts)
+                        rows += 1
+                        if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
+                    }
                 }
                 window = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
             }
