@@ -44,7 +44,7 @@ public struct RegistrationImport {
     }
 
     /// The reader's next batches, at least one (none at the end) and more until `rows` rows; their keys are handed
-    /// to `lookup` to prefetch.
+    /// to `lookup` to prefetch, unless it prefetches nothing (`rows` 0).
     private static func window(
         of stream: RegistrationStream, rows: Int, prefetchingFrom lookup: any ValidKeyLookup
     ) throws -> [[NewRegistration]] {
@@ -54,7 +54,7 @@ public struct RegistrationImport {
             window.append(batch)
             count += batch.count
         }
-        if !window.isEmpty {
+        if rows > 0 && !window.isEmpty {
             try lookup.prefetch(
                 idKeys: window.flatMap { $0.compactMap(\.facts.idKey) },
                 phoneKeys: window.flatMap { $0.compactMap(\.facts.phoneKey) })

@@ -14,7 +14,8 @@ public protocol ValidKeyLookup {
     /// entries in one round trip a kind of key, instead of one a key (or all entries into memory). Optional: a
     /// look-up works without it.
     func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws
-    /// How many rows an import reads ahead to prefetch their keys at once (0: one batch of the reader's at a time).
+    /// How many rows an import reads ahead to prefetch their keys at once (0: nothing is prefetched, and the rows
+    /// come a batch of the reader's at a time).
     var prefetchRows: Int { get }
 }
 
