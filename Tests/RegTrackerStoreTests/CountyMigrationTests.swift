@@ -17,9 +17,8 @@ import Testing
         try Migrations.migrator.migrate(queue, upTo: "v12: township row index and figure totals")
         try queue.write { db in
             try db.execute(
-                sql: StoreFixtures.rosterAndListBatches + """
-                    INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
-                    VALUES (1, 1, 0, 2, '城关镇', 1000, '');
+                sql: StoreFixtures.rosterAndListBatches + StoreFixtures.township(id: 1, "城关镇", population: 1000)
+                    + """
                     INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, village, flagged,
                         outcome, township_id, phone_key)
                     VALUES (1, 2, 2, '', '城关镇', '某', '', 0, 5, 1, 13800138000);

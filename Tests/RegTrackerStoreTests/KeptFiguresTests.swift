@@ -83,10 +83,7 @@ import Testing
         try Migrations.migrator.migrate(queue, upTo: "v6: audit log of purges")
         try queue.write { db in
             try db.execute(
-                sql: StoreFixtures.rosterAndListBatches + """
-                    INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
-                    VALUES (7, 1, 0, 2, '青石镇', 10, '');
-                    """)
+                sql: StoreFixtures.rosterAndListBatches + StoreFixtures.township(id: 7, "青石镇", population: 10))
             let rows: [(Int?, Int64?, String?)] = [
                 (5, 7, "2026-10-30"), (5, 7, "2026-10-30 08:00"), (4, 7, "2026-10-31"), (1, 7, nil),
                 (0, nil, "昨天"), (nil, nil, "2026-10-30"),

@@ -15,9 +15,8 @@ import Testing
         try Migrations.migrator.migrate(queue)
         try queue.write { db in
             try db.execute(
-                sql: StoreFixtures.rosterAndListBatches + """
-                    INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
-                    VALUES (1, 1, 0, 2, '城关镇', 1000, '');
+                sql: StoreFixtures.rosterAndListBatches + StoreFixtures.township(id: 1, "城关镇", population: 1000)
+                    + """
                     INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, village, flagged,
                         phone_key, registered_at)
                     VALUES (1, 2, 2, '', '城关镇', '甲', '', 0, 13800138001, '2026-11-02'),

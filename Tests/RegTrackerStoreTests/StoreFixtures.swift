@@ -6,4 +6,13 @@ enum StoreFixtures {
         VALUES (1, 'roster', 'r.csv', 'a', '2026-11-01 09:00:00', 'csv', '', 1),
             (2, 'registrations', 'l.csv', 'b', '2026-11-03 09:00:00', 'csv', '', 2);
         """
+
+    /// A township of the roster batch (1), first in the roster, on its row 2.
+    static func township(id: Int, _ name: String, population: Int) -> String {
+        """
+        INSERT INTO township (id, batch_id, position, row_number, name, population, aliases)
+        VALUES (\(id), 1, 0, 2, '\(name)', \(population), '');
+
+        """
+    }
 }
