@@ -140,7 +140,7 @@ extension PostgresTransaction: RegistrationStore {
                 r.id_text, r.phone_text, r.outcome, r.reason,
                 dt.name AS earlier_township, eb_d.file_name AS earlier_file, d.sheet AS earlier_sheet,
                 d.row_number AS earlier_row, e.reason AS entry_reason, eb.file_name AS entry_file,
-                e.row_number AS entry_row, t.county, dt.county AS earlier_county
+                e.row_number AS entry_row, t.county, dt.county AS earlier_county, r.id_key, r.phone_key
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -190,8 +190,8 @@ extension PostgresTransaction: RegistrationStore {
                 fileName: ReasonText.place(
                     try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
                 batch: try row["batch"].decode(Int64.self), rowNumber: try row["row_number"].decode(Int.self),
-                name: try row["name"].decode(String.self), idText: try row["id_text"].decode(String?.self),
-                phoneText: try row["phone_text"].decode(String?.self), outcome: kind, reasons: reasons,
+                name: try row["name"].decode(String.self), idText: try Self.idText(row),
+                phoneText: try Self.phoneText(row), outcome: kind, reasons: reasons,
                 county: try row["county"].decode(String?.self))
         }
     }
@@ -199,7 +199,7 @@ extension PostgresTransaction: RegistrationStore {
     public func unmatchedVillageRows(township: Int64, limit: Int) throws -> UnmatchedVillageRows {
         let rows = try connection.rows(
             """
-            SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.outcome
+            SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.id_key, r.phone_key, r.outcome
             FROM registration r JOIN batch b ON b.id = r.batch_id
             WHERE r.township_id = \(township) AND r.village_id IS NULL AND r.outcome IS NOT NULL
             ORDER BY r.id LIMIT \(Int64(limit))
@@ -209,8 +209,8 @@ extension PostgresTransaction: RegistrationStore {
                 fileName: ReasonText.place(
                     try row["file_name"].decode(String.self), try row["sheet"].decode(String?.self)),
                 rowNumber: try row["row_number"].decode(Int.self), name: try row["name"].decode(String.self),
-                villageText: try row["village"].decode(String.self), idText: try row["id_text"].decode(String?.self),
-                phoneText: try row["phone_text"].decode(String?.self),
+                villageText: try row["village"].decode(String.self), idText: try Self.idText(row),
+                phoneText: try Self.phoneText(row),
                 outcome: OutcomeKind(rawValue: try row["outcome"].decode(Int.self)) ?? .malformed)
         }
         let total = try connection.rows(
@@ -228,5 +228,14 @@ extension PostgresTransaction: RegistrationStore {
                 (try row["id"].decode(Int64.self), try row["name"].decode(String.self))
             },
             uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A row's ID number and phone as normalised: kept as text, or rebuilt from the key of a valid one.
+    private static func idText(_ row: PostgresRandomAccessRow) throws -> String? {
+        IDNumber.text(stored: try row["id_text"].decode(String?.self), key: try row["id_key"].decode(Int64?.self))
+    }
+
+    private static func phoneText(_ row: PostgresRandomAccessRow) throws -> String? {
+        Phone.text(stored: try row["phone_text"].decode(String?.self), key: try row["phone_key"].decode(Int64?.self))
     }
 }

@@ -35,6 +35,21 @@ struct IDNumberTests {
         #expect(result == .valid(text, key: Given.idKey(text)))
     }
 
+    @Test(
+        "a valid number is stored without its text, which its key gives back; other values keep their text",
+        arguments: ["11010519491231002X", "110105199003071239", "110101190001010014"])
+    func textFromKey(text: String) {
+        let valid = IDNumber.parse(text: text, today: Given.today)
+        #expect(valid.storedText == nil)
+        #expect(IDNumber.text(stored: valid.storedText, key: valid.key) == text)
+        let malformed = IDNumber.parse(text: String(text.dropLast()), today: Given.today)
+        #expect(malformed.storedText == String(text.dropLast()))
+        #expect(IDNumber.text(stored: malformed.storedText, key: malformed.key) == String(text.dropLast()))
+        // A key below 17 digits (no real number has one) still gives 18 characters.
+        #expect(IDNumber.text(stored: nil, key: 12 * 11 + 10) == "00000000000000012X")
+        #expect(IDNumber.text(stored: nil, key: nil) == nil)
+    }
+
     @Test("the key packs the 17 digits and the check character, X counting as 10")
     func keyPacksDigits() {
         #expect(Given.idKey("11010519491231002X") == 11_010_519_491_231_002 * 11 + 10)

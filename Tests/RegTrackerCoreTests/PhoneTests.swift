@@ -33,6 +33,16 @@ struct PhoneTests {
         #expect(Phone.parse(text: text) == .valid(text, key: Int64(text)!))
     }
 
+    @Test("a valid phone is stored without its text, which its key gives back; a masked one keeps its text")
+    func textFromKey() {
+        let valid = Phone.parse(text: "+86 138-0013-8000")
+        #expect(valid.storedText == nil)
+        #expect(Phone.text(stored: valid.storedText, key: valid.key) == "13800138000")
+        let masked = Phone.parse(text: "138****8000")
+        #expect(masked.storedText == "138****8000")
+        #expect(Phone.text(stored: masked.storedText, key: masked.key) == "138****8000")
+    }
+
     @Test("a phone from a numeric cell keeps its 11 digits")
     func numericCell() {
         #expect(Phone.parse(.number(13_800_138_000)) == .valid("13800138000", key: 13_800_138_000))

@@ -27,6 +27,10 @@ public enum KeyedValue: Sendable, Equatable {
         if case .malformed(let reason, _) = self { reason } else { nil }
     }
 
+    /// The text a store keeps: none for a valid value, whose key gives its text back (`IDNumber.text(stored:key:)`,
+    /// `Phone.text(stored:key:)`), which spares every valid row's ID number and phone a column of text.
+    public var storedText: String? { key == nil ? text : nil }
+
     /// What the cell held, as normalised (valid or masked) or as received (malformed); nil when empty.
     public var text: String? {
         switch self {

@@ -10,6 +10,16 @@ public enum IDNumber {
         return checkCharacters[sum % 11]
     }
 
+    /// A stored ID number's text: the text kept (`KeyedValue.storedText`) or else the valid number its key packs.
+    public static func text(stored: String?, key: Int64?) -> String? {
+        if let stored { return stored }
+        guard let key, key >= 0 else { return nil }
+        let check = Int(key % 11)
+        let digits = String(key / 11)
+        let padding = String(repeating: "0", count: max(0, 17 - digits.count))
+        return padding + digits + (check == 10 ? "X" : String(check))
+    }
+
     /// Normalises and validates one id_number cell. `today` bounds the birth date.
     public static func parse(_ cell: Cell, today: CivilDate) -> KeyedValue {
         switch cell {

@@ -1,5 +1,10 @@
 /// Mobile phone numbers, SPEC 1.5.
 public enum Phone {
+    /// A stored phone's text: the text kept (`KeyedValue.storedText`) or else the 11 digits its key is.
+    public static func text(stored: String?, key: Int64?) -> String? {
+        stored ?? key.map { String($0) }
+    }
+
     public static func parse(_ cell: Cell) -> KeyedValue {
         switch cell {
         case .empty: return .absent

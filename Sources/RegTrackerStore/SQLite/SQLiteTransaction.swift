@@ -190,7 +190,7 @@ struct SQLiteTransaction: RegistryTransaction {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.outcome
+                SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.id_key, r.phone_key, r.outcome
                 FROM registration r JOIN batch b ON b.id = r.batch_id
                 WHERE \(unmatched) ORDER BY r.id LIMIT ?
                 """,
@@ -198,7 +198,8 @@ struct SQLiteTransaction: RegistryTransaction {
         ).map { row in
             UnmatchedVillageRows.Row(
                 fileName: ReasonText.place(row["file_name"], row["sheet"]), rowNumber: row["row_number"],
-                name: row["name"], villageText: row["village"], idText: row["id_text"], phoneText: row["phone_text"],
+                name: row["name"], villageText: row["village"], idText: IDNumber.text(stored: row["id_text"], key: row["id_key"]),
+                phoneText: Phone.text(stored: row["phone_text"], key: row["phone_key"]),
                 outcome: OutcomeKind(rawValue: row["outcome"]) ?? .malformed)
         }
         let total =
@@ -363,7 +364,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 r.id_text, r.phone_text, r.outcome, r.reason,
                 dt.name AS earlier_township, db.file_name AS earlier_file, d.sheet AS earlier_sheet,
                 d.row_number AS earlier_row, e.reason AS entry_reason, eb.file_name AS entry_file,
-                e.row_number AS entry_row, t.county, dt.county AS earlier_county
+                e.row_number AS entry_row, t.county, dt.county AS earlier_county, r.id_key, r.phone_key
             FROM registration r
             JOIN batch b ON b.id = r.batch_id
             LEFT JOIN township t ON t.id = r.township_id
@@ -408,7 +409,8 @@ struct SQLiteTransaction: RegistryTransaction {
             records.append(
                 RejectRecord(
                     township: row[0], townshipText: row[1], fileName: ReasonText.place(file, sheet), batch: row[4],
-                    rowNumber: row[5], name: row[6], idText: row[7], phoneText: row[8], outcome: kind,
+                    rowNumber: row[5], name: row[6], idText: IDNumber.text(stored: row[7], key: row[20]),
+                    phoneText: Phone.text(stored: row[8], key: row[21]), outcome: kind,
                     reasons: reasons, county: row[18]))
         }
         return records
