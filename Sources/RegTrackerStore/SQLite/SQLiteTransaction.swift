@@ -198,7 +198,8 @@ struct SQLiteTransaction: RegistryTransaction {
         ).map { row in
             UnmatchedVillageRows.Row(
                 fileName: ReasonText.place(row["file_name"], row["sheet"]), rowNumber: row["row_number"],
-                name: row["name"], villageText: row["village"], idText: IDNumber.text(stored: row["id_text"], key: row["id_key"]),
+                name: row["name"], villageText: row["village"],
+                idText: IDNumber.text(stored: row["id_text"], key: row["id_key"]),
                 phoneText: Phone.text(stored: row["phone_text"], key: row["phone_key"]),
                 outcome: OutcomeKind(rawValue: row["outcome"]) ?? .malformed)
         }
