@@ -138,7 +138,7 @@ public struct RegistrationImport {
         try writer.finish()
         // The valid-key index gets the new valid rows' keys once they are stored, in key order: a B-tree filled in
         // order touches each page once, where keys written as rows come touch one page at random each.
-        let keys = try transaction.validKeyWriter()
+        let keys = try transaction.validKeyWriter(batch: batch)
         try byID.forEachNewKey { try keys.add(idKey: $0, row: $1) }
         try byPhone.forEachNewKey { try keys.add(phoneKey: $0, row: $1) }
         try keys.finish()

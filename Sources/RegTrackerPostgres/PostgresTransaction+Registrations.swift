@@ -15,9 +15,9 @@ extension PostgresTransaction: RegistrationStore {
         return try PostgresValidKeyIndex.Lookup(connection, before: place)
     }
 
-    public func validKeyWriter() throws -> any ValidKeyWriter {
+    public func validKeyWriter(batch: Int64) throws -> any ValidKeyWriter {
         try sequenced()
-        return PostgresValidKeyIndex.Writer(connection)
+        return PostgresValidKeyIndex.Writer(connection, batch: batch)
     }
 
     public func validKeyDifferences() throws -> [ValidKeyDifference] {

@@ -102,89 +102,80 @@ enum PostgresValidKeyIndex {
         }
     }
 
-    /// Adds a new batch's keys once its rows are stored. A key named twice keeps the last row given, as SQLite's
-    /// `INSERT OR REPLACE` does. The keys stream with COPY into a temporary table as they come (a million rows' keys
-    /// held until the end were some 70 MB), then each index takes them in one statement, in key order so that its
-    /// pages fill one after the other.
+    /// Adds a new batch's keys once its rows are stored, copied straight into each index as they come, in key
+    /// order, so that its pages fill one after the other. An import's keys are new to the index as a rule (an
+    /// earlier valid row's key makes the new row a duplicate): a COPY, with no staging table and no look for a
+    /// conflict at every key, takes them in about half the time. When a key is there after all (a replaced batch's
+    /// rows, not yet decided again), the COPY fails whole, back to the savepoint, and the batch's valid rows give
+    /// their keys again in one upsert a kind, taking each key from the row that held it.
     final class Writer: ValidKeyWriter {
         private let connection: BlockingConnection
-        private var keys: PostgresCopyRows?
-        /// The order keys were given in, so that the last one given for a key wins.
-        private var position: Int64 = 0
-        private var kinds: Set<Int> = []
+        private let batch: Int64
+        private var copy: (kind: Int, rows: PostgresCopyRows)?
+        private var started = false
+        /// A key was in the index already: the adds after it are ignored, and `finish` upserts instead.
+        private var conflicted = false
 
-        init(_ connection: BlockingConnection) {
+        init(_ connection: BlockingConnection, batch: Int64) {
             self.connection = connection
+            self.batch = batch
         }
 
         func add(idKey: Int64, row: Int64) throws { try add(idKey, row: row, kind: 0) }
         func add(phoneKey: Int64, row: Int64) throws { try add(phoneKey, row: row, kind: 1) }
 
         private func add(_ key: Int64, row: Int64, kind: Int) throws {
-            let keys = try self.keys ?? start()
-            position += 1
-            kinds.insert(kind)
-            let position = position
-            try keys.appendRow { values in
-                values.append(Int16(kind))
-                values.append(key)
-                values.append(row)
-                values.append(position)
+            guard !conflicted else { return }
+            if !started {
+                try connection.execute(sql: "SAVEPOINT new_keys")
+                started = true
             }
-        }
-
-        private func start() throws -> PostgresCopyRows {
-            try connection.execute(
-                sql: """
-                    CREATE TEMPORARY TABLE IF NOT EXISTS new_valid_key (
-                        kind SMALLINT NOT NULL, key BIGINT NOT NULL, registration_id BIGINT NOT NULL,
-                        position BIGINT NOT NULL
-                    ) ON COMMIT DROP
-                    """)
-            try connection.execute(sql: "TRUNCATE new_valid_key")
-            let keys = PostgresCopyRows(
-                connection, table: "new_valid_key", columns: ["kind", "key", "registration_id", "position"],
-                bytesPerCopy: 1 << 20)
-            self.keys = keys
-            return keys
+            try conflictTolerant {
+                if let copy, copy.kind != kind { try copy.rows.flush() }
+                let rows: PostgresCopyRows
+                if let copy, copy.kind == kind {
+                    rows = copy.rows
+                } else {
+                    rows = PostgresCopyRows(
+                        connection, table: tables[kind].table, columns: ["key", "registration_id"],
+                        bytesPerCopy: 1 << 20)
+                    copy = (kind, rows)
+                }
+                try rows.appendRow { values in
+                    values.append(key)
+                    values.append(row)
+                }
+            }
         }
 
         func finish() throws {
-            guard let keys else { return }
-            defer {
-                self.keys = nil
-                kinds = []
-            }
-            try keys.flush()
-            for (kind, entry) in tables.enumerated() where kinds.contains(kind) {
-                try insert(kind: kind, into: entry.table)
-            }
-        }
-
-        /// An import's keys are new to the index as a rule (an earlier valid row's key makes the new row a
-        /// duplicate) and each comes once: a plain insert, in key order, takes them in 60% of the time of one that
-        /// looks for a conflict at every key. When a key is there after all (a replaced batch's rows, not yet
-        /// decided again) or named twice, the insert fails whole, back to the savepoint, and the keys go in again,
-        /// the last one given for a key winning and taking the key from the row that held it.
-        private func insert(kind: Int, into table: String) throws {
-            try connection.execute(sql: "SAVEPOINT new_keys")
-            do {
-                try connection.execute(
-                    sql: """
-                        INSERT INTO \(table) (key, registration_id)
-                        SELECT key, registration_id FROM new_valid_key WHERE kind = \(kind) ORDER BY key
-                        """)
-            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {  // unique_violation
+            guard started else { return }
+            if let copy, !conflicted { try conflictTolerant { try copy.rows.flush() } }
+            copy = nil
+            if conflicted {
                 try connection.execute(sql: "ROLLBACK TO SAVEPOINT new_keys")
-                try connection.execute(
-                    sql: """
-                        INSERT INTO \(table) (key, registration_id)
-                        SELECT DISTINCT ON (key) key, registration_id FROM new_valid_key WHERE kind = \(kind)
-                        ORDER BY key, position DESC
-                        ON CONFLICT (key) DO UPDATE SET registration_id = excluded.registration_id
-                        """)
+                for entry in tables {
+                    try connection.execute(
+                        sql: """
+                            INSERT INTO \(entry.table) (key, registration_id)
+                            SELECT DISTINCT ON (\(entry.column)) \(entry.column), id FROM registration
+                            WHERE batch_id = \(batch) AND outcome = \(valid) AND \(entry.column) IS NOT NULL
+                            ORDER BY \(entry.column), id DESC
+                            ON CONFLICT (key) DO UPDATE SET registration_id = excluded.registration_id
+                            """)
+                }
             }
             try connection.execute(sql: "RELEASE SAVEPOINT new_keys")
+        }
+
+        /// Runs `body`; a unique violation (a key in the index already) marks the writer conflicted instead of
+        /// failing the import.
+        private func conflictTolerant(_ body: () throws -> Void) throws {
+            do {
+                try body()
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {  // unique_violation
+                conflicted = true
+            }
         }
     }
 

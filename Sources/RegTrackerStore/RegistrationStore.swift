@@ -9,7 +9,7 @@ public protocol RegistrationStore {
     /// batches placed before that place in the sequence; nil: every one.
     func validKeys(before place: Int64?) throws -> any ValidKeyLookup
     /// Adds the keys of a new batch's valid rows to the valid-key index, after its rows are stored.
-    func validKeyWriter() throws -> any ValidKeyWriter
+    func validKeyWriter(batch: Int64) throws -> any ValidKeyWriter
     /// Where the valid-key index and the valid rows disagree; empty when they agree.
     func validKeyDifferences() throws -> [ValidKeyDifference]
     /// Sets the valid-key index to the keys of the valid rows (`check --repair`); returns the entries written.

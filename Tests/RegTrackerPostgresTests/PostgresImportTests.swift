@@ -171,8 +171,9 @@ struct PostgresImportTests {
         #expect(rejects.postgres.contains { $0.name == "\\N" })
     }
 
-    /// The valid-key writer stores new keys with a plain insert, and, when a key is in the index already or given
-    /// twice, gives it to the last row given, as SQLite's `INSERT OR REPLACE` does.
+    /// The valid-key writer copies new keys into the index, and, when a key is in the index already, gives the
+    /// batch's keys to its valid rows, the later of two rows with one key keeping it, as SQLite's `INSERT OR
+    /// REPLACE` does with the later one given.
     @Test func theValidKeyWriterTakesNewKeysAndGivesAKeyHeldToTheLastRow() throws {
         let two = try TwoStores()
         try two.postgres.transaction { transaction in
@@ -184,16 +185,38 @@ struct PostgresImportTests {
                 }
                 return entries
             }
-            let fresh = PostgresValidKeyIndex.Writer(connection)
-            try fresh.add(idKey: 7, row: 1)
+            // Two batches of valid rows: ids 1–2 in the first; 3–5 in the second, whose key 5 row 2 holds (as a
+            // replaced batch's rows can) and whose key 6 two of its rows name.
+            try connection.execute(
+                sql: """
+                    INSERT INTO batch (id, sequence, kind, file_name, sha256, imported_at, format, headers)
+                    VALUES (1, 1, 'registrations', 'a.csv', 'a', '2026-11-01 09:00:00', 'csv', ''),
+                        (2, 2, 'registrations', 'b.csv', 'b', '2026-11-02 09:00:00', 'csv', '')
+                    """)
+            let rows: [(id: Int64, batch: Int64, idKey: Int64?, phoneKey: Int64?)] = [
+                (1, 1, 7, nil), (2, 1, 5, 13_800_138_000), (3, 2, 5, nil), (4, 2, 6, nil), (5, 2, 6, 13_900_139_000),
+            ]
+            let valid = Int16(OutcomeKind.valid.rawValue)
+            for row in rows {
+                try connection.execute(
+                    """
+                    INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, village, flagged,
+                        outcome, id_key, phone_key)
+                    VALUES (\(row.id), \(row.batch), \(row.id + 1), '', '', '', '', false, \(valid), \(row.idKey),
+                        \(row.phoneKey))
+                    """)
+            }
+            let fresh = PostgresValidKeyIndex.Writer(connection, batch: 1)
             try fresh.add(idKey: 5, row: 2)
+            try fresh.add(idKey: 7, row: 1)
             try fresh.add(phoneKey: 13_800_138_000, row: 2)
             try fresh.finish()
             #expect(try entries("valid_id_key") == [5: 2, 7: 1])
             #expect(try entries("valid_phone_key") == [13_800_138_000: 2])
-            let again = PostgresValidKeyIndex.Writer(connection)
+            // Key 5 is held: the copy fails, and the batch's valid rows give their keys instead, the later of two
+            // rows naming one key keeping it.
+            let again = PostgresValidKeyIndex.Writer(connection, batch: 2)
             try again.add(idKey: 5, row: 3)
-            try again.add(idKey: 6, row: 4)
             try again.add(idKey: 6, row: 5)
             try again.add(phoneKey: 13_900_139_000, row: 5)
             try again.finish()

@@ -218,7 +218,7 @@ struct SQLiteTransaction: RegistryTransaction {
         try ValidKeyIndex.Lookup(db, before: place)
     }
 
-    func validKeyWriter() throws -> any ValidKeyWriter {
+    func validKeyWriter(batch: Int64) throws -> any ValidKeyWriter {
         try ValidKeyIndex.Appender(db)
     }
 
