@@ -62,7 +62,7 @@ final class BlockingConnection {
     }
 
     /// Waits for the COPY still running, and throws its failure.
-    private func finishCopy() throws {
+    func finishCopy() throws {
         guard let copy = pendingCopy else { return }
         pendingCopy = nil
         try copy.wait()

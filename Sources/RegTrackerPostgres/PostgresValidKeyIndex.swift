@@ -150,7 +150,13 @@ enum PostgresValidKeyIndex {
 
         func finish() throws {
             guard started else { return }
-            if let copy, !conflicted { try conflictTolerant { try copy.rows.flush() } }
+            if let copy, !conflicted {
+                // The last COPY's failure comes with the next use of the connection: waited for here, to be caught.
+                try conflictTolerant {
+                    try copy.rows.flush()
+                    try connection.finishCopy()
+                }
+            }
             copy = nil
             if conflicted {
                 try connection.execute(sql: "ROLLBACK TO SAVEPOINT new_keys")

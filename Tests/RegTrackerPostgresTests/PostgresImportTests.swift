@@ -222,6 +222,24 @@ struct PostgresImportTests {
             try again.finish()
             #expect(try entries("valid_id_key") == [5: 3, 6: 5, 7: 1])
             #expect(try entries("valid_phone_key") == [13_800_138_000: 2, 13_900_139_000: 5])
+            // A held key in the last COPY: its failure comes after the last add, and is met the same way.
+            try connection.execute(
+                sql: """
+                    INSERT INTO batch (id, sequence, kind, file_name, sha256, imported_at, format, headers)
+                    VALUES (3, 3, 'registrations', 'c.csv', 'c', '2026-11-03 09:00:00', 'csv', '')
+                    """)
+            try connection.execute(
+                """
+                INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, village, flagged,
+                    outcome, id_key, phone_key)
+                VALUES (6, 3, 2, '', '', '', '', false, \(valid), 8, 13800138000)
+                """)
+            let last = PostgresValidKeyIndex.Writer(connection, batch: 3)
+            try last.add(idKey: 8, row: 6)
+            try last.add(phoneKey: 13_800_138_000, row: 6)
+            try last.finish()
+            #expect(try entries("valid_id_key") == [5: 3, 6: 5, 7: 1, 8: 6])
+            #expect(try entries("valid_phone_key") == [13_800_138_000: 6, 13_900_139_000: 5])
         }
     }
 
