@@ -110,9 +110,11 @@ public struct RegistrationImport {
             defer { stream.cancel() }
             var rows = 0
             // The rows come in windows (the reader's batches, read until the store's prefetch window is full),
-            // the keys of each asked of the store at once.
+            // the keys of each asked of the store at once, and those of the next window while this one is decided.
             var window = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
             while !window.isEmpty {
+                try stored.startWindow()
+                let next = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
                 for batch in window {
                     for stored in batch {
                         let outcome = try writer.insert(
@@ -124,7 +126,7 @@ public struct RegistrationImport {
                         if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
                     }
                 }
-                window = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
+                window = next
             }
             summary.rows += rows
             summary.skippedByReason.merge(stream.skippedRows, uniquingKeysWith: +)

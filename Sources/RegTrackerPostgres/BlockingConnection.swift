@@ -81,6 +81,12 @@ final class BlockingConnection {
         return try connection.query(query, logger: Self.logger).wait().rows.map { $0.makeRandomAccess() }
     }
 
+    /// Sends `query` at once, behind a COPY still running if there is one, and returns its rows to come: the
+    /// caller goes on while the server answers. A failure (a COPY's before it) comes with the rows.
+    func send(_ query: PostgresQuery) -> EventLoopFuture<[PostgresRandomAccessRow]> {
+        connection.query(query, logger: Self.logger).map { $0.rows.map { $0.makeRandomAccess() } }
+    }
+
     /// Runs `query`; returns how many rows it changed.
     @discardableResult
     func execute(_ query: PostgresQuery) throws -> Int {

@@ -195,6 +195,8 @@ enum PostgresValidKeyIndex {
         let isEmpty: Bool
         /// The window's ID keys and its phone keys.
         private var window: [Fetched] = [.init(), .init()]
+        /// The next window's keys of each kind, and the server's answer to come (none for no keys).
+        private var requested: [(keys: Set<Int64>, reply: EventLoopFuture<[PostgresRandomAccessRow]>?)]?
 
         /// The window's keys of one kind, and the entries the server had for them.
         private struct Fetched {
@@ -220,12 +222,21 @@ enum PostgresValidKeyIndex {
         /// times one import of all their rows; 1.5 times with these windows).
         var prefetchRows: Int { isEmpty ? 0 : 8_192 }
 
+        /// Sends the window's queries without waiting: the server answers while the importer decides the window
+        /// before (on a 2-core machine, 8 imports at once spent a third of their time waiting for these answers).
         func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws {
             if isEmpty { return }
-            for (index, keys) in [idKeys, phoneKeys].enumerated() {
-                window[index] = Fetched(keys: Set(keys))
-                if keys.isEmpty { continue }
-                for row in try connection.rows(query(tables[index].table, keys: keys)) {
+            requested = [idKeys, phoneKeys].enumerated().map { index, keys in
+                (Set(keys), keys.isEmpty ? nil : connection.send(query(tables[index].table, keys: keys)))
+            }
+        }
+
+        func startWindow() throws {
+            guard let requested else { return }
+            self.requested = nil
+            for (index, request) in requested.enumerated() {
+                window[index] = Fetched(keys: request.keys)
+                for row in try request.reply?.wait() ?? [] {
                     window[index].entries[try row["key"].decode(Int64.self)] =
                         try row["registration_id"].decode(Int64.self)
                 }

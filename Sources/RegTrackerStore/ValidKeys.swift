@@ -10,10 +10,12 @@ public protocol ValidKeyLookup {
     func row(idKey: Int64) throws -> Int64?
     /// The valid row holding this phone key, if any.
     func row(phoneKey: Int64) throws -> Int64?
-    /// The keys the next rows (a window of `prefetchRows`) will ask for: a store across a network fetches their
-    /// entries in one round trip a kind of key, instead of one a key (or all entries into memory). Optional: a
-    /// look-up works without it.
+    /// The keys the next window of rows (`prefetchRows`) will ask for: a store across a network sends their look-ups
+    /// at once, one query a kind of key, instead of one a key (or all entries into memory), and the rows of the
+    /// window before are decided while the server answers. Optional: a look-up works without it.
     func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws
+    /// The window last given to `prefetch` is the one asked about from now on (waits for its entries).
+    func startWindow() throws
     /// How many rows an import reads ahead to prefetch their keys at once (0: nothing is prefetched, and the rows
     /// come a batch of the reader's at a time).
     var prefetchRows: Int { get }
@@ -22,6 +24,7 @@ public protocol ValidKeyLookup {
 extension ValidKeyLookup {
     /// A store on the same machine reads each key from its own pages as fast.
     public func prefetch(idKeys: [Int64], phoneKeys: [Int64]) throws {}
+    public func startWindow() throws {}
     public var prefetchRows: Int { 0 }
 }
 

@@ -267,6 +267,7 @@ struct PostgresImportTests {
                     try keys[0].map { try single.row(idKey: $0) } + keys[1].map { try single.row(phoneKey: $0) }
                 let prefetched = try PostgresValidKeyIndex.Lookup(connection, before: place)
                 try prefetched.prefetch(idKeys: keys[0], phoneKeys: keys[1])
+                try prefetched.startWindow()
                 let prefetchedRows =
                     try keys[0].map { try prefetched.row(idKey: $0) } + keys[1].map { try prefetched.row(phoneKey: $0) }
                 #expect(prefetchedRows == singleRows)
