@@ -199,7 +199,8 @@ extension PostgresTransaction: RegistrationStore {
     public func unmatchedVillageRows(township: Int64, limit: Int) throws -> UnmatchedVillageRows {
         let rows = try connection.rows(
             """
-            SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.id_key, r.phone_key, r.outcome
+            SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.id_key,
+                r.phone_key, r.outcome
             FROM registration r JOIN batch b ON b.id = r.batch_id
             WHERE r.township_id = \(township) AND r.village_id IS NULL AND r.outcome IS NOT NULL
             ORDER BY r.id LIMIT \(Int64(limit))

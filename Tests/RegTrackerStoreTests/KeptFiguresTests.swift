@@ -33,8 +33,7 @@ import Testing
         #expect(tally.newestBatch[7] == NewestBatch(batch: 2, importedAt: "2026-11-03 09:00:00"))
         #expect(try store.read { try $0.figureDifferences() }.isEmpty)
         let summary = try store.read { try $0.figureSummary() }
-        #expect(
-            summary == FigureSummary(groups: 4, rows: 5), "valid on 10-30 (2 rows), duplicate, malformed, unassigned")
+        #expect(summary == FigureSummary(groups: 4, rows: 5), "valid on 10-30 (2 rows), duplicate, malformed, unassigned")
     }
 
     /// The totals without the day follow every insert and delete of the figures by day; `check` finds totals that
@@ -48,8 +47,7 @@ import Testing
             try store.read { transaction in
                 try Row.fetchAll(
                     (transaction as! SQLiteTransaction).db,
-                    sql:
-                        "SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total ORDER BY 1, 2, 3, 4"
+                    sql: "SELECT township_key, village_key, outcome, batch_id, rows FROM figure_total ORDER BY 1, 2, 3, 4"
                 ).map { row in (0..<5).map { row[$0] } }
             }
         }
@@ -59,9 +57,7 @@ import Testing
         try store.write { transaction in
             let db = (transaction as! SQLiteTransaction).db
             try db.execute(
-                sql:
-                    "INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) VALUES (2, 7, 5, NULL, 3)"
-            )
+                sql: "INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) VALUES (2, 7, 5, NULL, 3)")
             try db.execute(sql: "DELETE FROM figure WHERE township_id IS NULL")
             try db.execute(sql: "UPDATE figure SET outcome = 4, village_id = 3 WHERE outcome = 1")
         }
@@ -70,9 +66,7 @@ import Testing
         #expect(tally.byTownship[7] == OutcomeCounts(duplicates: 2, valid: 5))
         #expect(tally.unassigned == 0)
 
-        try store.write {
-            try ($0 as! SQLiteTransaction).db.execute(sql: "UPDATE figure_total SET rows = 4 WHERE outcome = 5")
-        }
+        try store.write { try ($0 as! SQLiteTransaction).db.execute(sql: "UPDATE figure_total SET rows = 4 WHERE outcome = 5") }
         let differences = try store.read { try $0.figureDifferences() }.filter(\.group.allDays)
         #expect(differences.map { [$0.group.outcome, Int($0.kept), Int($0.recomputed)] } == [[5, 4, 5]])
         #expect(differences.first?.township == "青石镇")

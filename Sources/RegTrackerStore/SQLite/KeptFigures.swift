@@ -8,7 +8,7 @@ extension FigureCounter {
     /// Inserts many groups a statement. A statement on `figure` runs its triggers (the totals), so it keeps a
     /// statement journal; after a million rows the page cache is full of dirty pages, and each page it spills is
     /// first copied into that journal, once a statement: a statement a group wrote 2 GB of journal at the end of a
-    /// 1M-row import, where 25 statements write a few megabytes.
+    /// 1M-row import, where 25 statements write some 30 MB.
     func insert(into db: Database) throws {
         let groups = Array(counts)
         var start = 0

@@ -190,7 +190,8 @@ struct SQLiteTransaction: RegistryTransaction {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.id_key, r.phone_key, r.outcome
+                SELECT b.file_name, r.sheet, r.row_number, r.name, r.village, r.id_text, r.phone_text, r.id_key,
+                    r.phone_key, r.outcome
                 FROM registration r JOIN batch b ON b.id = r.batch_id
                 WHERE \(unmatched) ORDER BY r.id LIMIT ?
                 """,
