@@ -121,6 +121,7 @@ enum PostgresSchema {
             statements: ["ALTER TABLE notice_township ADD COLUMN county TEXT"]),
         figureTotalsMigration,
         registrationBatchMigration,
+        figureBatchMigration,
     ]
 
     /// The migrations applied to the database; empty when it has none (not a regtracker database, or a new one).
