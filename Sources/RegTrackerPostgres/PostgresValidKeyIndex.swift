@@ -131,17 +131,17 @@ enum PostgresValidKeyIndex {
                 started = true
             }
             try conflictTolerant {
-                if let copy, copy.kind != kind { try copy.rows.flush() }
-                let rows: PostgresCopyRows
-                if let copy, copy.kind == kind {
-                    rows = copy.rows
-                } else {
-                    rows = PostgresCopyRows(
-                        connection, table: tables[kind].table, columns: ["key", "registration_id"],
-                        bytesPerCopy: 1 << 20)
-                    copy = (kind, rows)
+                // The keys come one kind after the other: the first key of a kind ends the other kind's COPY.
+                if copy?.kind != kind {
+                    try copy?.rows.flush()
+                    copy = (
+                        kind,
+                        PostgresCopyRows(
+                            connection, table: tables[kind].table, columns: ["key", "registration_id"],
+                            bytesPerCopy: 1 << 20)
+                    )
                 }
-                try rows.appendRow { values in
+                try copy?.rows.appendRow { values in
                     values.append(key)
                     values.append(row)
                 }
