@@ -116,7 +116,9 @@ public struct RegistrationImport {
                 try stored.startWindow()
                 let next = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
                 for batch in window {
-                    for stored in batch {
+                    // By index: a row is read where it lies, not copied out (a copy retains each of its strings).
+                    for index in batch.indices {
+                        let stored = batch[index]
                         let outcome = try writer.insert(
                             stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
                             townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })

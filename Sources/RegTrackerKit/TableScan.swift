@@ -52,6 +52,11 @@ struct TableScan {
     /// Every cell of a row joined by U+001F, for raw storage.
     static func raw(_ row: SourceRow) -> String {
         var raw = ""
+        // One allocation of the right size rather than one each time the text outgrows its storage.
+        raw.reserveCapacity(
+            row.cells.reduce(row.cells.count) { total, cell in
+                if case .text(let text) = cell { total + text.utf8.count } else { total + 24 }
+            })
         for (column, cell) in row.cells.enumerated() {
             if column > 0 { raw.append("\u{1F}") }
             if case .text(let text) = cell { raw.append(text) } else { raw.append(cell.displayText) }

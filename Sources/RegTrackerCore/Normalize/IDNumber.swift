@@ -63,14 +63,13 @@ public enum IDNumber {
         guard checkCharacter(for: bytes.prefix(17)).asciiValue == bytes[17] else {
             return malformed(.idCheckDigit)
         }
-        let digits = bytes.map { Int($0) - 0x30 }
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + digits[$1] } }
+        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 0x30 } }
         let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))
         guard birth.isValid, birth >= CivilDate(year: 1900, month: 1, day: 1), birth <= today else {
             return malformed(.idBirthDate(birth.iso8601Unchecked))
         }
         // 17 digits then the check character (X = 10) packed into one integer key.
-        let check = bytes[17] == UInt8(ascii: "X") ? 10 : digits[17]
+        let check = bytes[17] == UInt8(ascii: "X") ? 10 : Int(bytes[17]) - 0x30
         let key = Int64(number(0..<17)) * 11 + Int64(check)
         return .valid(String(decoding: bytes, as: UTF8.self), key: key)
     }

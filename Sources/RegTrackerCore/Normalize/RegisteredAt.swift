@@ -28,32 +28,48 @@ public enum RegisteredAt: Sendable, Equatable {
     }
 
     /// `2022-06-01`, `2022/6/1`, `2022.6.1`, `2022年6月1日`, each optionally followed by a time `8:30[:15]`.
-    private static let separators: Set<Unicode.Scalar> = ["-", "/", ".", "年", "月", "日", " ", ":", "T"]
-
     static func parse(text: String) -> CellDate? {
-        var numbers: [Int] = []
+        // At most six numbers, kept inline: this runs for every row of a list.
+        var numbers = InlineArray<6, Int>(repeating: 0)
+        var count = 0
         var current: Int?
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x30 && scalar.value <= 0x39 {
                 current = (current ?? 0) * 10 + Int(scalar.value - 0x30)
                 if current! > 9999 { return nil }
             } else {
-                guard separators.contains(scalar) else { return nil }
-                if let value = current { numbers.append(value) }
+                guard isSeparator(scalar) else { return nil }
+                if let value = current {
+                    guard count < 6 else { return nil }
+                    numbers[count] = value
+                    count += 1
+                }
                 current = nil
             }
         }
-        if let value = current { numbers.append(value) }
-        guard numbers.count == 3 || numbers.count == 5 || numbers.count == 6, numbers[0] >= 1900 else { return nil }
+        if let value = current {
+            guard count < 6 else { return nil }
+            numbers[count] = value
+            count += 1
+        }
+        guard count == 3 || count == 5 || count == 6, numbers[0] >= 1900 else { return nil }
         let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2])
         guard date.isValid else { return nil }
         var result = CellDate(year: date.year, month: date.month, day: date.day)
-        if numbers.count >= 5 {
-            guard numbers[3] < 24, numbers[4] < 60, numbers.count == 5 || numbers[5] < 60 else { return nil }
+        if count >= 5 {
+            guard numbers[3] < 24, numbers[4] < 60, count == 5 || numbers[5] < 60 else { return nil }
             result.hour = numbers[3]
             result.minute = numbers[4]
-            result.second = numbers.count == 6 ? numbers[5] : 0
+            result.second = count == 6 ? numbers[5] : 0
         }
         return result
+    }
+
+    /// `-` `/` `.` `年` `月` `日`, a space, `:` or `T`.
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "/", ".", "年", "月", "日", " ", ":", "T": true
+        default: false
+        }
     }
 }

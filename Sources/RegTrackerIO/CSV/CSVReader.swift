@@ -16,6 +16,9 @@ public final class CSVReader: TableReader {
     private var line = 1
     private var record = 0
     private var exhausted = false
+    /// The fields of the record before, as the next one's likely count.
+    private var fieldsBefore = 0
+    private var spareField: [UInt8] = []
 
     public init(path: String, options: ReadOptions) throws(ReadError) {
         let sample = try FileBytes.read(path, limit: TextDecoding.sampleSize)
@@ -54,8 +57,15 @@ public final class CSVReader: TableReader {
         record += 1
         let startLine = line
         var cells: [Cell] = []
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
+        // Records of a list have the same fields: one allocation, not one each time the array doubles.
+        cells.reserveCapacity(fieldsBefore)
+        // The field's bytes go to a buffer kept from record to record, taken out for the loop and put back after.
+        var field = spareField
+        spareField = []
+        defer {
+            field.removeAll(keepingCapacity: true)
+            spareField = field
+        }
         var quoted = false
         var inQuotes = false
         var recordBytes = 0
@@ -121,7 +131,8 @@ public final class CSVReader: TableReader {
     }
 
     private func row(_ cells: [Cell], startLine: Int) -> SourceRow {
-        SourceRow(number: record, line: startLine, cells: cells.count == 1 && cells[0] == .empty ? [] : cells)
+        fieldsBefore = cells.count
+        return SourceRow(number: record, line: startLine, cells: cells.count == 1 && cells[0] == .empty ? [] : cells)
     }
 
     /// The candidate found on the most of the first lines (outside quotes), then the most often.
