@@ -101,6 +101,7 @@ let package = Package(
             dependencies: [
                 "RegTrackerKit", "RegTrackerRender", "RegTrackerIO", "RegTrackerStore", "RegTrackerCore", "CRsvg",
                 "RegTrackerPostgres", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]),
         .testTarget(

@@ -61,6 +61,7 @@ final class RegistrationStream: @unchecked Sendable {
         var batch: [NewRegistration] = []
         batch.reserveCapacity(Self.batchSize)
         var skippedHere: [SkippedRowReason: Int] = [:]
+        let references = scan.rawReferences
         do {
             while let row = try scan.nextRow() {
                 if let reason = Registration.skipReason(row, columns: scan.columns, today: today) {
@@ -69,9 +70,10 @@ final class RegistrationStream: @unchecked Sendable {
                 }
                 let registration = Registration(
                     row: row, columns: scan.columns, townshipOverride: township, countyOverride: county, today: today)
-                batch.append(
-                    NewRegistration(
-                        rowNumber: row.number, raw: TableScan.raw(row), registration: registration, sheet: sheet))
+                let raw = StoredRaw.encode(
+                    row.cells, column: { $0 < references.count ? references[$0] : nil },
+                    value: { registration.storedValue($0) })
+                batch.append(NewRegistration(rowNumber: row.number, raw: raw, registration: registration, sheet: sheet))
                 if batch.count == Self.batchSize {
                     guard hand(batch) else { return }
                     batch.removeAll(keepingCapacity: true)

@@ -49,21 +49,24 @@ struct TableScan {
         return try reader.nextRow()
     }
 
-    /// Every cell of a row joined by U+001F, for raw storage.
+    /// Every cell of a row as stored (`StoredRaw`), with no cell referring to a column: an invalid list's entry.
     static func raw(_ row: SourceRow) -> String {
-        var raw = ""
-        // One allocation of the right size rather than one each time the text outgrows its storage.
-        raw.reserveCapacity(
-            row.cells.reduce(row.cells.count) { total, cell in
-                if case .text(let text) = cell { total + text.utf8.count } else { total + 24 }
-            })
-        for (column, cell) in row.cells.enumerated() {
-            if column > 0 { raw.append("\u{1F}") }
-            if case .text(let text) = cell { raw.append(text) } else { raw.append(cell.displayText) }
+        StoredRaw.encode(row.cells, column: { _ in nil }, value: { _ in nil })
+    }
+
+    /// The columns of the file a registration's stored cells may refer to (`StoredRaw`), by column index.
+    var rawReferences: [StoredRaw.Column?] {
+        let fields: [(Field, StoredRaw.Column)] = [
+            (.name, .name), (.township, .township), (.village, .village), (.county, .county),
+            (.idNumber, .idNumber), (.phone, .phone),
+        ]
+        var references: [StoredRaw.Column?] = []
+        for (field, column) in fields {
+            guard let index = columns.column(of: field) else { continue }
+            if references.count <= index { references += Array(repeating: nil, count: index + 1 - references.count) }
+            references[index] = column
         }
-        // As in every cleaned cell (CellText): a NUL is nothing to keep, and PostgreSQL text cannot hold it.
-        if raw.withUTF8({ $0.contains(0) }) { raw.unicodeScalars.removeAll { $0.value == 0 } }
-        return raw
+        return references
     }
 }
 

@@ -28,6 +28,19 @@ public struct Registration: Sendable, Equatable {
 
     /// SPEC 2 rule 3.
     public var isFlagged: Bool { verdict == .invalid }
+
+    /// What a store keeps of the row in `column`, as `StoredRaw` refers to it: the text of a valid ID number or phone
+    /// is given back by its key (`IDNumber.text(stored:key:)`, `Phone.text(stored:key:)`).
+    public func storedValue(_ column: StoredRaw.Column) -> String? {
+        switch column {
+        case .name: name
+        case .township: township
+        case .village: village
+        case .county: county
+        case .idNumber: idNumber.key == nil ? nil : idNumber.text
+        case .phone: phone.key == nil ? nil : phone.text
+        }
+    }
 }
 
 extension Registration {
