@@ -118,12 +118,12 @@ public struct RegistrationImport {
                 for batch in window {
                     // By index: a row is read where it lies, not copied out (a copy retains each of its strings).
                     for index in batch.indices {
-                        let stored = batch[index]
+                        let facts = batch[index].facts
                         let outcome = try writer.insert(
-                            stored, decide: { try engine.decide(row: $0, facts: stored.facts) },
+                            batch[index], decide: { try engine.decide(row: $0, facts: facts) },
                             townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })
                         summary.outcomes[outcome.kind, default: 0] += 1
-                        reasons.add(stored.facts)
+                        reasons.add(facts)
                         rows += 1
                         if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
                     }

@@ -62,14 +62,15 @@ final class RegistrationStream: @unchecked Sendable {
         batch.reserveCapacity(Self.batchSize)
         var skippedHere: [SkippedRowReason: Int] = [:]
         let references = scan.rawReferences
+        let columns = scan.columns
         do {
             while let row = try scan.nextRow() {
-                if let reason = Registration.skipReason(row, columns: scan.columns, today: today) {
+                if let reason = Registration.skipReason(row, columns: columns, today: today) {
                     skippedHere[reason, default: 0] += 1
                     continue
                 }
                 let registration = Registration(
-                    row: row, columns: scan.columns, townshipOverride: township, countyOverride: county, today: today)
+                    row: row, columns: columns, townshipOverride: township, countyOverride: county, today: today)
                 let raw = StoredRaw.encode(
                     row.cells, column: { $0 < references.count ? references[$0] : nil },
                     value: { registration.storedValue($0) })

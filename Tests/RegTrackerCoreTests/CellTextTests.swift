@@ -66,4 +66,18 @@ struct CellTextTests {
     func ascii() {
         #expect(CellText.clean("Zhang San") == "Zhang San")
     }
+
+    @Test("a text is blank exactly when it cleans to nothing, for every character of the BMP and some mixtures")
+    func blankWithoutCleaning() {
+        var disagreeing: [String] = []
+        for value in 0...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(scalar)
+            if CellText.isBlank(text) != CellText.clean(text).isEmpty { disagreeing.append(text) }
+        }
+        #expect(disagreeing.isEmpty)
+        for text in ["", " ", "\u{3000}\u{200B}\t", "\u{0}", "\u{A0}x", " \u{A8}", "外出务工，电话核实", "\u{FEFF}\u{2060}"] {
+            #expect(CellText.isBlank(text) == CellText.clean(text).isEmpty, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }

@@ -33,7 +33,6 @@ struct RegistrationTests {
         #expect(registration.verdict == .valid)
         #expect(registration.village == "石桥村")
         #expect(registration.registeredAt == .date(CellDate(year: 2022, month: 6, day: 1)))
-        #expect(registration.remark == "本人")
         #expect(registration.problems.isEmpty)
     }
 

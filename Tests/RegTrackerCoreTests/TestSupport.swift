@@ -27,7 +27,7 @@ enum Given {
         Registration(
             township: township, name: name, idNumber: IDNumber.parse(text: id, today: today),
             phone: Phone.parse(text: phone), verdict: Verdict.parse(.text(verdict)), village: "",
-            registeredAt: .absent, remark: "")
+            registeredAt: .absent)
     }
 
     static func facts(

@@ -26,7 +26,7 @@ public enum Cell: Sendable, Equatable {
     public var isBlank: Bool {
         switch self {
         case .empty: true
-        case .text(let text): CellText.clean(text).isEmpty
+        case .text(let text): CellText.isBlank(text)
         default: false
         }
     }
@@ -54,30 +54,39 @@ public struct CellDate: Sendable, Equatable, Hashable {
 
     /// `2022-06-01`, or `2022-06-01T08:30:00` when there is a time of day.
     public var iso8601: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(19)
-        func append(_ value: Int, digits: Int) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
-            if value >= divisor * 10 { bytes.append(contentsOf: String(value).utf8); return }
-            while divisor > 0 {
-                bytes.append(UInt8(0x30 + (value / divisor) % 10))
-                divisor /= 10
+        // Written on the stack: every dated row of an import stores one.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { bytes in
+            var count = 0
+            func append(_ byte: UInt8) {
+                bytes[count] = byte
+                count += 1
             }
+            func append(_ value: Int, digits: Int) {
+                var divisor = 1
+                for _ in 1..<digits { divisor *= 10 }
+                if value >= divisor * 10 {
+                    for byte in String(value).utf8 { append(byte) }
+                    return
+                }
+                while divisor > 0 {
+                    append(UInt8(0x30 + (value / divisor) % 10))
+                    divisor /= 10
+                }
+            }
+            append(year, digits: 4)
+            append(UInt8(ascii: "-"))
+            append(month, digits: 2)
+            append(UInt8(ascii: "-"))
+            append(day, digits: 2)
+            if hasTime {
+                append(UInt8(ascii: "T"))
+                append(hour, digits: 2)
+                append(UInt8(ascii: ":"))
+                append(minute, digits: 2)
+                append(UInt8(ascii: ":"))
+                append(second, digits: 2)
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<count]), as: UTF8.self)
         }
-        append(year, digits: 4)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, digits: 2)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, digits: 2)
-        if hasTime {
-            bytes.append(UInt8(ascii: "T"))
-            append(hour, digits: 2)
-            bytes.append(UInt8(ascii: ":"))
-            append(minute, digits: 2)
-            bytes.append(UInt8(ascii: ":"))
-            append(second, digits: 2)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

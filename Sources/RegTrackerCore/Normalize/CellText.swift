@@ -21,6 +21,13 @@ public enum CellText {
         }
     }
 
+    /// Whether the cleaned text is empty, decided without cleaning it: it holds only white space and zero-width
+    /// characters (NFKC maps no other character to white space alone). Every cell of every row is asked this.
+    public static func isBlank(_ text: String) -> Bool {
+        if let lead = text.utf8.first, lead > 0x20, lead < 0x7F { return false }
+        return text.unicodeScalars.allSatisfy { isWhitespace($0) || isZeroWidth($0) }
+    }
+
     enum Plainness {
         /// Printable ASCII and CJK ideographs, no white space at either end.
         case plainTrimmed

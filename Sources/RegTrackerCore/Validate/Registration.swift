@@ -9,7 +9,6 @@ public struct Registration: Sendable, Equatable {
     public var verdict: Verdict
     public var village: String
     public var registeredAt: RegisteredAt
-    public var remark: String
     /// The county cell (or `--county`, or the county the title or file name names: SPEC 8), cleaned; empty when none.
     public var county: String = ""
 
@@ -62,7 +61,6 @@ extension Registration {
             verdict: Verdict.parse(columns.cell(.verdict, in: row)),
             village: text(.village),
             registeredAt: RegisteredAt.parse(columns.cell(.registeredAt, in: row)),
-            remark: text(.remark),
             county: county)
     }
 }

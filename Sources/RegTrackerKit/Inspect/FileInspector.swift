@@ -153,7 +153,6 @@ public struct FileInspector {
             case .phone: value = Self.display(registration.phone, raw: raw(.phone), isPhone: true)
             case .village: value = Mask.digits(in: registration.village)
             case .registeredAt: value = registration.registeredAt.storedText ?? ""
-            case .remark: value = Mask.digits(in: registration.remark)
             default: value = raw(field)
             }
             fields.append((field, value))
