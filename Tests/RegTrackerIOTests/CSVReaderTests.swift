@@ -4,6 +4,10 @@ import Testing
 
 @testable import RegTrackerIO
 
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { index < count ? self[index] : nil }
+}
+
 @Suite struct CSVReaderTests {
     func rows(_ bytes: [UInt8], options: ReadOptions = ReadOptions()) throws -> (TableDescription, [SourceRow]) {
         let path = NSTemporaryDirectory() + "csv-\(UUID().uuidString).csv"
@@ -70,6 +74,57 @@ import Testing
         let (_, rows) = try rows(bytes)
         #expect(rows.count == (ByteChunks.chunkSize / line.utf8.count) + 50)
         #expect(rows.allSatisfy { texts($0) == ["序号", "青石镇张三李四王五"] })
+    }
+
+    @Test func randomRecordsAcrossChunkBoundariesComeBackCellForCell() throws {
+        // Quoted fields with separators, quotes and every kind of line end, empty and quoted-empty fields, quotes
+        // inside unquoted fields, long fields: over 2.5 MiB, so that fields of every kind straddle chunk boundaries.
+        var random = SeededRandom(seed: 17)
+        let pieces = ["a", "青石镇", "510", " ", "\"", ",", "\n", "\r\n", "\r", "x\"y", "张三"]
+        var text = ""
+        var expected: [(cells: [Cell], line: Int)] = []
+        var line = 1
+        // A line feed, or a carriage return not followed by one, ends a line.
+        func lineEnds(_ text: String) -> Int {
+            let bytes = Array(text.utf8)
+            return bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[safe: $0 + 1] != 0x0A) }.count
+        }
+        while text.utf8.count < 5 * ByteChunks.chunkSize / 2 {
+            var cells: [Cell] = []
+            var fields: [String] = []
+            for _ in 0..<Int.random(in: 2...9, using: &random) {
+                var value = ""
+                let length = Int.random(in: 0...6, using: &random) == 0 ? 600 : Int.random(in: 0...4, using: &random)
+                for _ in 0..<length { value += pieces.randomElement(using: &random)! }
+                let special = value.contains { $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+                if value.isEmpty && Bool.random(using: &random) {
+                    fields.append("\"\"")
+                    cells.append(.text(""))
+                } else if value.isEmpty {
+                    fields.append("")
+                    cells.append(.empty)
+                } else if special || value.hasPrefix("\"") || Int.random(in: 0...3, using: &random) == 0 {
+                    fields.append("\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+                    cells.append(.text(value))
+                } else {
+                    fields.append(value)
+                    cells.append(.text(value))
+                }
+            }
+            let record = fields.joined(separator: ",")
+            let end = ["\n", "\r\n", "\r"].randomElement(using: &random)!
+            expected.append((cells, line))
+            line += lineEnds(record) + 1
+            text += record + end
+        }
+        let (_, rows) = try rows(Array(text.utf8))
+        #expect(rows.count == expected.count)
+        for (index, (row, want)) in zip(rows, expected).enumerated() {
+            #expect(row.cells == want.cells, "record \(index + 1)")
+            #expect(row.line == want.line, "record \(index + 1)")
+            #expect(row.number == index + 1)
+            if row.cells != want.cells || row.line != want.line { break }
+        }
     }
 
     @Test func invalidUTF8WithForcedEncodingNamesTheLine() throws {
