@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RegTrackerCore
@@ -188,5 +189,46 @@ struct IDNumberTests {
     func sameKeyForSamePerson() {
         #expect(Given.idKey("11010519491231002x") == Given.idKey("110105-19491231-002X"))
         #expect(Given.idKey("130503670401001") == Given.idKey("130503196704010016"))
+    }
+
+    @Test("the shortcut for a number valid as it stands agrees with the general path on every kind of cell")
+    func shortcutAgreesWithTheGeneralPath() {
+        var random = SeededRandom(seed: 11)
+        let alphabet = Array("0123456789Xx *-'")
+        var cells = ["11010519491231002X", "11010519491231002x", "110105194912310028", "110105202412310021",
+            "110105189912310021", "110105194902300021", "1101051949123100", "11010519491231002X ", "１１０１０５１９４９１２３１００２Ｘ"]
+        for _ in 0..<20_000 {
+            // Mostly 17 digits and a check character, valid or not; some with letters, spaces or other lengths.
+            let length = Int.random(in: 0...9, using: &random) == 0 ? Int.random(in: 15...19, using: &random) : 18
+            var text = ""
+            for index in 0..<length {
+                let digitsOnly = index < 17 && Int.random(in: 0...20, using: &random) > 0
+                text.append(digitsOnly ? alphabet[Int.random(in: 0...9, using: &random)] : alphabet.randomElement(using: &random)!)
+            }
+            cells.append(text)
+            // And 17 digits with a birth date that mostly is one, then the right check character.
+            let year = Int.random(in: 1890...2030, using: &random)
+            let month = Int.random(in: 0...13, using: &random)
+            let day = Int.random(in: 0...32, using: &random)
+            let first17 = String(text.prefix(6)).padding(toLength: 6, withPad: "0", startingAt: 0)
+                + String(format: "%04d%02d%02d%03d", year, month, day, Int.random(in: 0...999, using: &random))
+            if first17.allSatisfy(\.isNumber) {
+                cells.append(first17 + String(IDNumber.checkCharacter(for: Array(first17.utf8))))
+            }
+        }
+        var shortcuts = 0
+        for cell in cells {
+            let general = IDNumber.parseCleaning(text: cell, today: Given.today)
+            if let key = IDNumber.validKey(plain: cell, today: Given.today) {
+                shortcuts += 1
+                #expect(general == .valid(cell, key: key), "\(cell)")
+            } else {
+                #expect(IDNumber.parse(text: cell, today: Given.today) == general, "\(cell)")
+            }
+            if case .valid(let text, _) = general, text == cell, cell.utf8.count == 18 {
+                #expect(IDNumber.validKey(plain: cell, today: Given.today) != nil, "\(cell) misses the shortcut")
+            }
+        }
+        #expect(shortcuts > 1_000)
     }
 }

@@ -93,4 +93,34 @@ struct PhoneTests {
     func notText(cell: Cell) {
         #expect(Phone.parse(cell).malformedReason != nil)
     }
+
+    @Test("the shortcut for a number valid as it stands agrees with the general path on every kind of cell")
+    func shortcutAgreesWithTheGeneralPath() {
+        var random = SeededRandom(seed: 13)
+        let alphabet = Array("0123456789+-* ()")
+        var cells = ["13812345678", "12812345678", "1381234567", "138123456789", "+8613812345678", "138 1234 5678"]
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...9, using: &random) == 0 ? Int.random(in: 9...14, using: &random) : 11
+            var text = Int.random(in: 0...3, using: &random) > 0 ? "1" : ""
+            while text.count < length {
+                let digitsOnly = Int.random(in: 0...30, using: &random) > 0
+                text.append(digitsOnly ? alphabet[Int.random(in: 0...9, using: &random)] : alphabet.randomElement(using: &random)!)
+            }
+            cells.append(text)
+        }
+        var shortcuts = 0
+        for cell in cells {
+            let general = Phone.parseCleaning(text: cell)
+            if let key = Phone.validKey(plain: cell) {
+                shortcuts += 1
+                #expect(general == .valid(cell, key: key), "\(cell)")
+            } else {
+                #expect(Phone.parse(text: cell) == general, "\(cell)")
+            }
+            if case .valid(let text, _) = general, text == cell {
+                #expect(Phone.validKey(plain: cell) != nil, "\(cell) misses the shortcut")
+            }
+        }
+        #expect(shortcuts > 1_000)
+    }
 }

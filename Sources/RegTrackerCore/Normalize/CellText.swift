@@ -24,8 +24,15 @@ public enum CellText {
     /// Whether the cleaned text is empty, decided without cleaning it: it holds only white space and zero-width
     /// characters (NFKC maps no other character to white space alone). Every cell of every row is asked this.
     public static func isBlank(_ text: String) -> Bool {
-        if let lead = text.utf8.first, lead > 0x20, lead < 0x7F { return false }
-        return text.unicodeScalars.allSatisfy { isWhitespace($0) || isZeroWidth($0) }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            // ASCII and CJK ideographs are decided without a look-up of Unicode properties.
+            case 0x00, 0x09...0x0D, 0x20: continue
+            case 0x01...0x7F, 0x4E00...0x9FFF: return false
+            default: if !isWhitespace(scalar) && !isZeroWidth(scalar) { return false }
+            }
+        }
+        return true
     }
 
     enum Plainness {

@@ -12,6 +12,9 @@ public enum Verdict: Sendable, Equatable {
         "invalid",
     ]
 
+    private static let validWord = Array("有效".utf8)
+    private static let invalidWord = Array("无效".utf8)
+
     public static func parse(_ cell: Cell) -> Verdict {
         switch cell {
         case .empty: return .valid
@@ -19,6 +22,10 @@ public enum Verdict: Sendable, Equatable {
         case .number(let value): return value == 1 ? .valid : value == 0 ? .invalid : .unrecognised
         case .date, .error: return .unrecognised
         case .text(let raw):
+            // The words of nearly every row, compared on bytes: a `Set<String>` look-up hashes a Chinese word
+            // through Unicode normalisation.
+            if raw.utf8.elementsEqual(Self.validWord) { return .valid }
+            if raw.utf8.elementsEqual(Self.invalidWord) { return .invalid }
             let cleaned = CellText.clean(raw)
             // Only Latin words have case; the Chinese words and symbols are compared as they are.
             let word = cleaned.utf8.allSatisfy { $0 < 0x80 } ? cleaned.lowercased() : cleaned

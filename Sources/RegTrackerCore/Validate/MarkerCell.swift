@@ -18,6 +18,8 @@ public enum MarkerCell {
     ]
     /// Each label with the `:` that makes it one (NFKC has made `：` a `:` already).
     private static let labelsWithColon = labels.map { $0 + ":" }
+    private static let totalsBytes = totals.map { Array($0.utf8) }
+    private static let labelsWithColonBytes = labelsWithColon.map { Array($0.utf8) }
     /// The first characters of every totals word and label: most cells start with none of them and are passed
     /// over without being normalised.
     private static let firstCharacters: [UInt32] = Array(Set((totals + labels).compactMap(\.unicodeScalars.first?.value)))
@@ -56,9 +58,14 @@ public enum MarkerCell {
         }
     }
 
+    /// Compared on bytes first, which a marker's must match (its characters have one form in a cleaned text), then
+    /// as characters (a combining mark after it makes it another character): most cells stop at the bytes.
     static func kind(ofCompact text: String, mayBeRowNumber: Bool) -> Kind? {
-        if totals.contains(where: { text.hasPrefix($0) }) { return .totals }
-        if labelsWithColon.contains(where: { text.hasPrefix($0) }) { return .note }
+        func starts(with words: [String], _ bytes: [[UInt8]]) -> Bool {
+            words.indices.contains { text.utf8.starts(with: bytes[$0]) && text.hasPrefix(words[$0]) }
+        }
+        if starts(with: totals, totalsBytes) { return .totals }
+        if starts(with: labelsWithColon, labelsWithColonBytes) { return .note }
         if mayBeRowNumber, !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .rowNumber }
         return nil
     }
