@@ -105,7 +105,7 @@ public struct RegistrationImport {
                 .unreadVerdictColumn(header: $0, sheet: sheets.reports.isEmpty ? nil : sheet)
             }
             let stream = RegistrationStream(
-                scan: scan, township: given, county: county, today: clock.today,
+                scan: scan, roster: roster.roster, township: given, county: county, today: clock.today,
                 sheet: sheets.reports.isEmpty ? nil : sheet)
             defer { stream.cancel() }
             var rows = 0
@@ -116,7 +116,6 @@ public struct RegistrationImport {
                 try stored.startWindow()
                 let next = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
                 for batch in window {
-                    // By index: a row is read where it lies, not copied out (a copy retains each of its strings).
                     for index in batch.indices {
                         let facts = batch[index].facts
                         let outcome = try writer.insert(

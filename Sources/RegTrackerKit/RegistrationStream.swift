@@ -21,10 +21,11 @@ final class RegistrationStream: @unchecked Sendable {
     static let queuedBatches = 4
 
     /// `sheet`: the sheet's name, stored with each row, when the workbook is read sheet by sheet.
-    init(scan: TableScan, township: String?, county: String? = nil, today: CivilDate, sheet: String?) {
+    /// `roster`: the roster the rows are decided against; each row's township is looked up in it here.
+    init(scan: TableScan, roster: Roster, township: String?, county: String? = nil, today: CivilDate, sheet: String?) {
         self.scan = scan
         self.sheet = sheet
-        let thread = Thread { [self] in read(township: township, county: county, today: today) }
+        let thread = Thread { [self] in read(roster: roster, township: township, county: county, today: today) }
         thread.stackSize = 4 << 20
         thread.start()
     }
@@ -57,7 +58,7 @@ final class RegistrationStream: @unchecked Sendable {
         condition.unlock()
     }
 
-    private func read(township: String?, county: String?, today: CivilDate) {
+    private func read(roster: Roster, township: String?, county: String?, today: CivilDate) {
         var batch: [NewRegistration] = []
         batch.reserveCapacity(Self.batchSize)
         var skippedHere: [SkippedRowReason: Int] = [:]
@@ -74,7 +75,10 @@ final class RegistrationStream: @unchecked Sendable {
                 let raw = StoredRaw.encode(
                     row.cells, column: { $0 < references.count ? references[$0] : nil },
                     value: { registration.storedValue($0) })
-                batch.append(NewRegistration(rowNumber: row.number, raw: raw, registration: registration, sheet: sheet))
+                var stored = NewRegistration(rowNumber: row.number, raw: raw, registration: registration, sheet: sheet)
+                stored.facts.township = roster.resolve(
+                    countyKey: stored.facts.countyKey, townshipKey: stored.facts.townshipKey)
+                batch.append(stored)
                 if batch.count == Self.batchSize {
                     guard hand(batch) else { return }
                     batch.removeAll(keepingCapacity: true)

@@ -51,6 +51,9 @@ public struct RowFacts: Sendable, Equatable {
     public var phoneKey: Int64?
     /// The county the row names (SPEC 8), compacted as `Roster.key`; empty when it names none.
     public var countyKey: String
+    /// The township the keys name in the roster the row is decided against, when it was looked up already (by the
+    /// import's reading thread, which has time to spare); nil to look it up when deciding.
+    public var township: TownshipMatch?
 
     public init(
         townshipKey: String, problems: [Reason], isFlagged: Bool, idKey: Int64?, phoneKey: Int64?,

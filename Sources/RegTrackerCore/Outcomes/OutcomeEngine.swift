@@ -37,7 +37,7 @@ public struct OutcomeEngine {
     /// The outcome of the next row in the sequence.
     public mutating func decide(row: Int64, facts: RowFacts) throws -> Outcome {
         let township: Int
-        switch roster.resolve(countyKey: facts.countyKey, townshipKey: facts.townshipKey) {
+        switch facts.township ?? roster.resolve(countyKey: facts.countyKey, townshipKey: facts.townshipKey) {
         case .township(let index): township = index
         case .ambiguous(let counties):
             return Outcome(
