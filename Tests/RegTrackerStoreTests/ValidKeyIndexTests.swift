@@ -143,6 +143,31 @@ import Testing
         }
     }
 
+    @Test func aLargeBatchGoesInStatementsOfManyRowsAndTheRestOneByOne() throws {
+        let store = try SQLiteStore(path: ":memory:")
+        try store.write { transaction in
+            let db = (transaction as! SQLiteTransaction).db
+            let count = 2 * ValidKeyIndex.Appender.rowsAtOnce + 7
+            try Self.validRows(count, in: db)
+            // An entry the batch replaces: its key named another row. The rows hold keys 100 + row and 200 + row.
+            try db.execute(sql: "INSERT INTO valid_id_key (key, registration_id) VALUES (105, 99)")
+            let appender = try ValidKeyIndex.Appender(db, recentLimit: 4)
+            for row in 1...count {
+                try appender.add(idKey: Int64(100 + row), row: Int64(row))
+                try appender.add(phoneKey: Int64(200 + row), row: Int64(row))
+            }
+            try appender.finish()
+            #expect(try Self.entries(in: "valid_id_key", db) == count)
+            #expect(try Self.entries(in: "valid_phone_key", db) == count)
+            let keys = try transaction.validKeys(before: nil)
+            for row in [1, 5, Int(ValidKeyIndex.Appender.rowsAtOnce), count - 7, count] {
+                #expect(try keys.row(idKey: Int64(100 + row)) == Int64(row))
+                #expect(try keys.row(phoneKey: Int64(200 + row)) == Int64(row))
+            }
+            #expect(try transaction.validKeyDifferences().isEmpty)
+        }
+    }
+
     @Test func aRowThatStopsBeingValidLosesItsRecentKeysAndCheckCountsBothTables() throws {
         let store = try SQLiteStore(path: ":memory:")
         try store.write { transaction in
