@@ -69,19 +69,31 @@ public enum IDNumber {
         guard checkCharacter(for: bytes.prefix(17)).asciiValue == bytes[17] else {
             return malformed(.idCheckDigit)
         }
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 0x30 } }
-        let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))
-        guard birth.isValid, birth >= CivilDate(year: 1900, month: 1, day: 1), birth <= today else {
+        let birth = birthDate(of: bytes)
+        guard isBirthDate(birth, today: today) else {
             return malformed(.idBirthDate(birth.iso8601Unchecked))
         }
         // 17 digits then the check character (X = 10) packed into one integer key.
         let check = bytes[17] == UInt8(ascii: "X") ? 10 : Int(bytes[17]) - 0x30
-        let key = Int64(number(0..<17)) * 11 + Int64(check)
+        let key = bytes.prefix(17).reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) } * 11 + Int64(check)
         return .valid(String(decoding: bytes, as: UTF8.self), key: key)
     }
 }
 
 extension IDNumber {
+    /// Digits 7 to 14 of an ID number's 18 (ASCII digits there), YYYYMMDD, as a date that may not be one.
+    static func birthDate(of bytes: some RandomAccessCollection<UInt8>) -> CivilDate {
+        func number(_ offsets: Range<Int>) -> Int {
+            offsets.reduce(0) { $0 * 10 + Int(bytes[bytes.index(bytes.startIndex, offsetBy: $1)]) - 0x30 }
+        }
+        return CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))
+    }
+
+    /// A calendar day from 1900 to `today`.
+    static func isBirthDate(_ date: CivilDate, today: CivilDate) -> Bool {
+        date.isValid && date >= CivilDate(year: 1900, month: 1, day: 1) && date <= today
+    }
+
     /// The key of a cell that is a valid ID number as it stands (17 digits and a digit or `X`, nothing to clean):
     /// nearly every cell of a list, checked on its bytes without the copies the general path makes. Nil for any
     /// other cell, which the general path then decides, with the same result for this one.
@@ -106,9 +118,7 @@ extension IDNumber {
                 return nil
             }
             guard checkCharacters[sum % 11].asciiValue == last else { return nil }
-            func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 0x30 } }
-            let birth = CivilDate(year: number(6..<10), month: number(10..<12), day: number(12..<14))
-            guard birth.isValid, birth >= CivilDate(year: 1900, month: 1, day: 1), birth <= today else { return nil }
+            guard isBirthDate(birthDate(of: bytes), today: today) else { return nil }
             return first17 * 11 + Int64(check)
         } ?? nil
     }
