@@ -203,7 +203,8 @@ struct IDNumberTests {
             var text = ""
             for index in 0..<length {
                 let digitsOnly = index < 17 && Int.random(in: 0...20, using: &random) > 0
-                text.append(digitsOnly ? alphabet[Int.random(in: 0...9, using: &random)] : alphabet.randomElement(using: &random)!)
+                let digit = alphabet[Int.random(in: 0...9, using: &random)]
+                text.append(digitsOnly ? digit : alphabet.randomElement(using: &random)!)
             }
             cells.append(text)
             // And 17 digits with a birth date that mostly is one, then the right check character.

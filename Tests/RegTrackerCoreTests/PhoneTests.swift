@@ -104,7 +104,8 @@ struct PhoneTests {
             var text = Int.random(in: 0...3, using: &random) > 0 ? "1" : ""
             while text.count < length {
                 let digitsOnly = Int.random(in: 0...30, using: &random) > 0
-                text.append(digitsOnly ? alphabet[Int.random(in: 0...9, using: &random)] : alphabet.randomElement(using: &random)!)
+                let digit = alphabet[Int.random(in: 0...9, using: &random)]
+                text.append(digitsOnly ? digit : alphabet.randomElement(using: &random)!)
             }
             cells.append(text)
         }

@@ -87,7 +87,9 @@ extension Array {
         // A line feed, or a carriage return not followed by one, ends a line.
         func lineEnds(_ text: String) -> Int {
             let bytes = Array(text.utf8)
-            return bytes.indices.filter { bytes[$0] == 0x0A || (bytes[$0] == 0x0D && bytes[safe: $0 + 1] != 0x0A) }.count
+            return bytes.indices.filter { index in
+                bytes[index] == 0x0A || (bytes[index] == 0x0D && bytes[safe: index + 1] != 0x0A)
+            }.count
         }
         while text.utf8.count < 5 * ByteChunks.chunkSize / 2 {
             var cells: [Cell] = []

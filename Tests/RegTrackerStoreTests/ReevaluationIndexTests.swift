@@ -72,4 +72,39 @@ import Testing
         #expect(states[0][2].contains("outcome:4") && states[0][2].contains("reference:1"))
         #expect(states[0][3].contains("township_id:NULL"))
     }
+
+    @Test func theTriggersThatKeepTheTotalsAreMadeAgainAndKeepThem() throws {
+        let folder = NSTemporaryDirectory() + "regtracker-store-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try database(at: folder + "/db.sqlite")
+        func triggers() throws -> [String] {
+            try store.read { transaction in
+                try String.fetchAll(
+                    (transaction as! SQLiteTransaction).db,
+                    sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            }
+        }
+        let before = try triggers()
+        #expect(before.count == 3)
+        let roster = try store.read { try $0.currentRoster() }
+        _ = try store.write { transaction in
+            var engine = OutcomeEngine(roster: roster.roster, invalidEntries: [])
+            return try transaction.reevaluate(roster: roster) { try engine.decide(row: $0, facts: $1) }
+        }
+        #expect(try triggers() == before)
+        #expect(try state(of: store).last == "figures agree")
+        // A figure written afterwards still moves the totals.
+        let totals = try store.write { transaction in
+            let db = (transaction as! SQLiteTransaction).db
+            try db.execute(
+                sql: """
+                    INSERT INTO figure (batch_id, township_id, outcome, registered_day, rows) VALUES (2, 1, 5, NULL, 7)
+                    """)
+            let row = try Row.fetchOne(
+                db, sql: "SELECT (SELECT SUM(rows) FROM figure), (SELECT SUM(rows) FROM figure_total)")
+            return [row?[0] as Int? ?? 0, row?[1] as Int? ?? 0]
+        }
+        #expect(totals == [6 + 7, 6 + 7])
+    }
 }

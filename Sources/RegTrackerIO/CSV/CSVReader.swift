@@ -91,8 +91,8 @@ public final class CSVReader: TableReader {
             if !inQuotes, !quoted, !taken, field.isEmpty, let end = unquotedFieldEnd(quote: quote) {
                 recordBytes += end - position
                 if recordBytes > Self.maximumRecordBytes {
-                    throw ReadError(
-                        .recordTooLong(megabytes: Self.maximumRecordBytes >> 20, openQuote: false), at: .line(startLine))
+                    let megabytes = Self.maximumRecordBytes >> 20
+                    throw ReadError(.recordTooLong(megabytes: megabytes, openQuote: false), at: .line(startLine))
                 }
                 cells.append(
                     .text(buffer.withUnsafeBufferPointer { String(decoding: $0[position..<end], as: UTF8.self) }))

@@ -308,8 +308,7 @@ struct SQLiteTransaction: RegistryTransaction {
         }
         try storeDecidedOutcomes(rebuildingIndex: updated > Self.indexRebuildRows && updated * 2 > rows)
         // Every active row was decided: the kept figures are these counts, whatever they were before.
-        try db.execute(sql: "DELETE FROM figure")
-        try figures.insert(into: db)
+        try FigureTotals.replaceFigures(in: db) { try figures.insert(into: db) }
         return changed
     }
 
