@@ -56,13 +56,9 @@ struct TableScan {
 
     /// The columns of the file a registration's stored cells may refer to (`StoredRaw`), by column index.
     var rawReferences: [StoredRaw.Column?] {
-        let fields: [(Field, StoredRaw.Column)] = [
-            (.name, .name), (.township, .township), (.village, .village), (.county, .county),
-            (.idNumber, .idNumber), (.phone, .phone),
-        ]
         var references: [StoredRaw.Column?] = []
-        for (field, column) in fields {
-            guard let index = columns.column(of: field) else { continue }
+        for column in StoredRaw.Column.allCases {
+            guard let index = columns.column(of: column.field) else { continue }
             if references.count <= index { references += Array(repeating: nil, count: index + 1 - references.count) }
             references[index] = column
         }

@@ -14,6 +14,18 @@ public enum StoredRaw {
         case idNumber = 0x49  // I
         case phone = 0x50  // P
 
+        /// The field read into this column.
+        public var field: Field {
+            switch self {
+            case .name: .name
+            case .township: .township
+            case .village: .village
+            case .county: .county
+            case .idNumber: .idNumber
+            case .phone: .phone
+            }
+        }
+
         /// How a cell that refers to this column is stored.
         var reference: String {
             switch self {

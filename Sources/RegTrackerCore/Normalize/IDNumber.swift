@@ -101,12 +101,10 @@ extension IDNumber {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
             guard bytes.count == 18 else { return nil }
             var first17: Int64 = 0
-            var sum = 0
             for index in 0..<17 {
                 let digit = Int(bytes[index]) - 0x30
                 guard digit >= 0, digit <= 9 else { return nil }
                 first17 = first17 * 10 + Int64(digit)
-                sum += digit * weights[index]
             }
             let last = bytes[17]
             let check: Int
@@ -117,7 +115,7 @@ extension IDNumber {
             } else {
                 return nil
             }
-            guard checkCharacters[sum % 11].asciiValue == last else { return nil }
+            guard checkCharacter(for: bytes.prefix(17)).asciiValue == last else { return nil }
             guard isBirthDate(birthDate(of: bytes), today: today) else { return nil }
             return first17 * 11 + Int64(check)
         } ?? nil

@@ -54,6 +54,10 @@ enum FigureTotals {
             \(fromFigures);
         """
 
+    /// The triggers on a figure's insert and delete, as migration v12 made them (a re-evaluation sets them aside).
+    static let insertTrigger = trigger(on: "INSERT", add: "NEW")
+    static let deleteTrigger = trigger(on: "DELETE", remove: "OLD")
+
     /// The trigger that keeps the totals on `event` (INSERT, UPDATE, DELETE) of a `figure` row: the `remove` row's
     /// rows (OLD) taken from its total, a total left at 0 deleted, the `add` row's (NEW) added to its own.
     static func trigger(on event: String, remove: String? = nil, add: String? = nil) -> String {
@@ -89,8 +93,7 @@ enum FigureTotals {
         try db.execute(
             sql: "DROP TRIGGER figure_total_on_insert; DROP TRIGGER figure_total_on_delete; DELETE FROM figure")
         try insert()
-        try db.execute(
-            sql: rebuild + trigger(on: "INSERT", add: "NEW") + "\n" + trigger(on: "DELETE", remove: "OLD"))
+        try db.execute(sql: rebuild + insertTrigger + "\n" + deleteTrigger)
     }
 
     /// The totals `figure` gives: (township key, village key, outcome, batch, rows), 0 for no township or village.

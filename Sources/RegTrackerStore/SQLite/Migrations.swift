@@ -290,8 +290,8 @@ enum Migrations {
                         rows INTEGER NOT NULL,
                         PRIMARY KEY (township_key, village_key, outcome, batch_id)
                     ) WITHOUT ROWID;
-                    \(FigureTotals.trigger(on: "INSERT", add: "NEW"))
-                    \(FigureTotals.trigger(on: "DELETE", remove: "OLD"))
+                    \(FigureTotals.insertTrigger)
+                    \(FigureTotals.deleteTrigger)
                     \(FigureTotals.trigger(on: "UPDATE", remove: "OLD", add: "NEW"))
                     \(FigureTotals.rebuild)
                     """)
