@@ -53,8 +53,8 @@ import Testing
         var states: [[String]] = []
         var changes: [Int] = []
         for threshold in [0, Int.max] {
-            SQLiteTransaction.indexRebuildRows = threshold
-            defer { SQLiteTransaction.indexRebuildRows = 100_000 }
+            TownshipIndex.setAsideRows = threshold
+            defer { TownshipIndex.setAsideRows = 100_000 }
             let store = try database(at: folder + "/\(threshold == 0 ? "rebuilt" : "moved").sqlite")
             let roster = try store.read { try $0.currentRoster() }
             changes.append(

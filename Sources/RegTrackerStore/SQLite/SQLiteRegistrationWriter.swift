@@ -9,11 +9,19 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
     private var nextID: Int64
     private var figures = FigureCounter()
     private let db: Database
+    /// The rows stored before this batch (at most), and this batch's so far: once the batch outgrows the table before
+    /// it, the index by township is set aside and built once at the end (`TownshipIndex`).
+    private let rowsBefore: Int
+    private var rows = 0
+    private var outgrown = false
+    private var setAside: TownshipIndex?
 
     init(db: Database, batch: Int64) throws {
         self.batch = batch
         self.db = db
         nextID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM registration") ?? 0) + 1
+        // The largest id, not a count of a million rows: at least the rows stored (a purge leaves gaps).
+        rowsBefore = Int(nextID - 1)
         statement = try db.makeStatement(
             sql: """
                 INSERT INTO registration (id, batch_id, row_number, raw, township_text, name, id_text, phone_text,
@@ -55,6 +63,11 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
         statement.bind(village, at: 20)
         statement.bind(registration.county.isEmpty ? nil : registration.county, at: 21)
         try statement.stepToEnd(failing: "cannot store a row")
+        rows += 1
+        if !outgrown, rows > TownshipIndex.setAsideRows, rows > rowsBefore {
+            outgrown = true
+            setAside = try TownshipIndex.setAside(in: db)
+        }
         figures.add(
             batch: batch, township: township, village: village, outcome: outcome.kind.rawValue,
             registeredDay: row.registeredDay)
@@ -62,6 +75,8 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
     }
 
     func finish() throws {
+        try setAside?.restore(in: db)
+        setAside = nil
         try figures.insert(into: db)
         figures = FigureCounter()
     }

@@ -306,25 +306,16 @@ struct SQLiteTransaction: RegistryTransaction {
                 if current.0 != outcome.kind.rawValue || townshipBefore != townshipNow { changed += 1 }
             }
         }
-        try storeDecidedOutcomes(rebuildingIndex: updated > Self.indexRebuildRows && updated * 2 > rows)
+        try storeDecidedOutcomes(rebuildingIndex: updated > TownshipIndex.setAsideRows && updated * 2 > rows)
         // Every active row was decided: the kept figures are these counts, whatever they were before.
         try FigureTotals.replaceFigures(in: db) { try figures.insert(into: db) }
         return changed
     }
 
-    /// A re-evaluation changing more rows than this, and more than half of them, builds the index by township again
-    /// rather than moving an entry for each row (9 → 7 s for a roster with villages over 1M rows).
-    /// A variable only so that a test can take the rebuilding path with a few rows.
-    nonisolated(unsafe) static var indexRebuildRows = 100_000
-
     /// Stores what `reevaluate` decided (`temp.decided_outcome`), in one statement, and empties the table.
+    /// `rebuildingIndex`: most rows change (a new roster with villages over 1M rows: 9 → 7 s).
     private func storeDecidedOutcomes(rebuildingIndex: Bool) throws {
-        let index = "registration_by_township"
-        let definition =
-            rebuildingIndex
-            ? try String.fetchOne(
-                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [index]) : nil
-        if definition != nil { try db.execute(sql: "DROP INDEX \(index)") }
+        let index = rebuildingIndex ? try TownshipIndex.setAside(in: db) : nil
         try db.execute(
             sql: """
                 UPDATE registration SET outcome = u.outcome, township_id = u.township_id, reference = u.reference,
@@ -332,7 +323,7 @@ struct SQLiteTransaction: RegistryTransaction {
                 FROM temp.decided_outcome AS u WHERE registration.id = u.id;
                 DELETE FROM temp.decided_outcome
                 """)
-        if let definition { try db.execute(sql: definition) }
+        try index?.restore(in: db)
     }
 
     func assignedRowCounts() throws -> [AssignedRowCount] {
