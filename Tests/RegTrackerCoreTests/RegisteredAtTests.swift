@@ -69,4 +69,17 @@ struct RegisteredAtTests {
         registration.registeredAt = RegisteredAt.parse(.text("上周"))
         #expect(registration.problems.isEmpty)
     }
+
+    /// The time as lists write it, from the stored text alone (raw cells equal to it refer to the column).
+    @Test func theStoredTimeAsListsWriteIt() {
+        #expect(RegisteredAt.asWritten(stored: "2026-03-28T09:42:00") == "2026-03-28 09:42")
+        #expect(RegisteredAt.asWritten(stored: "2026-03-28T09:42:15") == "2026-03-28 09:42:15")
+        #expect(RegisteredAt.asWritten(stored: "2026-03-28T09:42:10") == "2026-03-28 09:42:10")
+        #expect(RegisteredAt.asWritten(stored: "2026-03-28") == "2026-03-28")
+        #expect(RegisteredAt.asWritten(stored: "昨天下午") == "昨天下午")
+        #expect(RegisteredAt.asWritten(stored: "2026-03-28 09:42:00") == "2026-03-28 09:42:00")
+        #expect(RegisteredAt.asWritten(stored: nil) == nil)
+        let stored = RegisteredAt.parse(.text("2026-03-28 09:42")).storedText
+        #expect(RegisteredAt.asWritten(stored: stored) == "2026-03-28 09:42")
+    }
 }

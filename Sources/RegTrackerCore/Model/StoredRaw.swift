@@ -1,7 +1,8 @@
 /// A row's cells as received, in the form they are stored with the row (SPEC 3: every row keeps its raw values).
 ///
 /// The cells are joined by U+001F. A cell that arrived exactly as one of the row's own columns stores it (a name,
-/// township, village or county cell that was already clean; a valid ID number or phone already in normal form) is
+/// township, village or county cell that was already clean; a valid ID number or phone already in normal form; a
+/// registration time written as `2026-03-28 09:42`, the way lists write it) is
 /// written as U+001E and that column's letter: its text is then in the database once, not twice, which is a third
 /// of a list's row. A cell that itself begins with U+001E is written with one more U+001E in front.
 public enum StoredRaw {
@@ -13,6 +14,8 @@ public enum StoredRaw {
         case county = 0x43  // C
         case idNumber = 0x49  // I
         case phone = 0x50  // P
+        /// Compared with the stored time as lists write it (`RegisteredAt.asWritten`), not the ISO text.
+        case registeredAt = 0x52  // R
 
         /// The field read into this column.
         public var field: Field {
@@ -23,6 +26,7 @@ public enum StoredRaw {
             case .county: .county
             case .idNumber: .idNumber
             case .phone: .phone
+            case .registeredAt: .registeredAt
             }
         }
 
@@ -35,6 +39,7 @@ public enum StoredRaw {
             case .county: "\u{1E}C"
             case .idNumber: "\u{1E}I"
             case .phone: "\u{1E}P"
+            case .registeredAt: "\u{1E}R"
             }
         }
     }

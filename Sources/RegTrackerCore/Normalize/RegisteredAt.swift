@@ -14,6 +14,25 @@ public enum RegisteredAt: Sendable, Equatable {
         }
     }
 
+    /// The stored time as lists write it: `2026-03-28T09:42:00` → `2026-03-28 09:42`, `…T09:42:15` →
+    /// `2026-03-28 09:42:15`; any other stored text as it is. A function of the stored text alone, so that a raw
+    /// cell equal to it can be stored as a reference to the column and read back exactly (`StoredRaw`).
+    public static func asWritten(stored: String?) -> String? {
+        guard var stored, stored.utf8.count == 19 else { return stored }
+        let written = stored.withUTF8 { bytes -> String? in
+            guard bytes[10] == UInt8(ascii: "T"), bytes[4] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: ":"),
+                bytes[16] == UInt8(ascii: ":")
+            else { return nil }
+            let keepsSeconds = bytes[17] != UInt8(ascii: "0") || bytes[18] != UInt8(ascii: "0")
+            return String(unsafeUninitializedCapacity: keepsSeconds ? 19 : 16) { text in
+                for index in 0..<text.count { text[index] = bytes[index] }
+                text[10] = UInt8(ascii: " ")
+                return text.count
+            }
+        }
+        return written ?? stored
+    }
+
     public static func parse(_ cell: Cell) -> RegisteredAt {
         switch cell {
         case .empty: return .absent

@@ -38,6 +38,7 @@ public struct Registration: Sendable, Equatable {
         case .county: county
         case .idNumber: idNumber.key == nil ? nil : idNumber.text
         case .phone: phone.key == nil ? nil : phone.text
+        case .registeredAt: RegisteredAt.asWritten(stored: registeredAt.storedText)
         }
     }
 }
