@@ -3,12 +3,12 @@ import GRDB
 /// The kept figures written to SQLite's `figure` table (the counting itself is store-neutral: FigureCounter).
 extension FigureCounter {
     /// Groups a statement inserts at once (6 values each, under SQLite's 32,766).
-    static let groupsPerStatement = 500
+    static let groupsPerStatement = 5_000
 
     /// Inserts many groups a statement. A statement on `figure` runs its triggers (the totals), so it keeps a
-    /// statement journal; after a million rows the page cache is full of dirty pages, and each page it spills is
-    /// first copied into that journal, once a statement: a statement a group wrote 2 GB of journal at the end of a
-    /// 1M-row import, where 25 statements write some 30 MB.
+    /// statement journal; after a million rows the page cache is full of dirty pages, and each page it spills or
+    /// changes is first copied into that journal, once a statement: a statement a group wrote 2 GB of journal at the
+    /// end of a 1M-row import, 25 statements some 30 MB, 3 statements a few.
     func insert(into db: Database) throws {
         let groups = Array(counts)
         var start = 0

@@ -108,10 +108,14 @@ enum ValidKeyIndex {
         private var intoLarge = [false, false]
         private let recentLimit: Int
         /// For each kind, a statement of `rowsAtOnce` rows into the large table, and the entries waiting for it:
-        /// a first import's million keys go in four thousand statements instead of a million.
+        /// a first import's million keys go in a hundred and twenty statements instead of a million. Few statements,
+        /// not merely fewer: a statement of many rows keeps a statement journal, into which the pages it changes go
+        /// first, four or five 16 KiB pages whatever its size, spilled to a temporary file past 64 KiB (with 256
+        /// rows a statement, 250 MB written and thrown away for a 1M-row import). 16,384 parameters, under SQLite's
+        /// 32,766.
         private let bulk: [Statement]
         private var pending: [[Int64]] = [[], []]
-        static let rowsAtOnce = 256
+        static let rowsAtOnce = 8_192
 
         init(_ db: Database, recentLimit: Int = ValidKeyIndex.recentLimit) throws {
             self.db = db
