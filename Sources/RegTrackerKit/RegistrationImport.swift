@@ -116,17 +116,22 @@ public struct RegistrationImport {
                 try stored.startWindow()
                 let next = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
                 for batch in window {
-                    for index in batch.indices {
-                        let facts = batch[index].facts
-                        let outcome = try writer.insert(
-                            batch[index], decide: { try engine.decide(row: $0, facts: facts) },
-                            townshipID: { roster.ids[$0] }, villageID: { villages.villageID(township: $0, cell: $1) })
-                        summary.outcomes[outcome.kind, default: 0] += 1
-                        reasons.add(facts)
-                        rows += 1
-                        if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
+                    // Each row borrowed where it lies, not copied out of the array (a retain and a release of each of
+                    // its strings, and a copy through the existential writer).
+                    try batch.withUnsafeBufferPointer { batch in
+                        for index in batch.indices {
+                            let outcome = try writer.insert(
+                                batch[index], decide: { try engine.decide(row: $0, facts: batch[index].facts) },
+                                townshipID: { roster.ids[$0] },
+                                villageID: { villages.villageID(township: $0, cell: $1) })
+                            summary.outcomes[outcome.kind, default: 0] += 1
+                            reasons.add(batch[index].facts)
+                            rows += 1
+                            if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
+                        }
                     }
                 }
+                stream.recycle(consume window)
                 window = next
             }
             summary.rows += rows

@@ -10,6 +10,8 @@ final class RegistrationStream: @unchecked Sendable {
     // @unchecked: every mutable field below is guarded by `condition`; `scan` is used by the reading thread only.
     private let condition = NSCondition()
     private var batches: [[NewRegistration]] = []
+    /// Batches the importing thread is done with, freed by the reading thread (`recycle`).
+    private var spent: [[NewRegistration]] = []
     private var finished = false
     private var failure: ReadError?
     private var cancelled = false
@@ -41,6 +43,16 @@ final class RegistrationStream: @unchecked Sendable {
         }
         if let failure { throw failure }
         return nil
+    }
+
+    /// Hands back batches the caller is done with (pass the last reference, `consume`), to be freed on the reading
+    /// thread. Their rows' strings were allocated there: freed on the importing thread, each went back to the reading
+    /// thread's malloc arena under the arena's lock, which the reading thread held for its own allocations (the
+    /// importing thread, the longer of the two, waited on that lock for 4% of a 1M-row import).
+    func recycle(_ done: consuming [[NewRegistration]]) {
+        condition.lock()
+        spent.append(contentsOf: done)
+        condition.unlock()
     }
 
     /// Rows below the header that were not registrations, by why; final once `next()` has returned nil.
@@ -93,13 +105,17 @@ final class RegistrationStream: @unchecked Sendable {
 
     /// Queues a batch, waiting while the queue is full; false when the import was cancelled.
     private func hand(_ batch: [NewRegistration]) -> Bool {
+        var done: [[NewRegistration]] = []
         condition.lock()
-        defer { condition.unlock() }
         while batches.count >= Self.queuedBatches && !cancelled { condition.wait() }
-        if cancelled { return false }
-        if !batch.isEmpty { batches.append(batch) }
+        let open = !cancelled
+        if open && !batch.isEmpty { batches.append(batch) }
+        swap(&done, &spent)
         condition.signal()
-        return true
+        condition.unlock()
+        // Freed here, outside the lock (`recycle`).
+        done.removeAll()
+        return open
     }
 
     private func finish(skipped count: [SkippedRowReason: Int], failure error: ReadError?) {
