@@ -155,7 +155,7 @@ measure() {
         echo "bench: $id ${why}" >&2
     fi
     local kb
-    kb=$(grep -h 'Maximum resident set size' "$rss" 2>/dev/null | awk '{print $NF}' | sort -n | tail -n1)
+    kb=$({ grep -h 'Maximum resident set size' "$rss" 2>/dev/null || true; } | awk '{print $NF}' | sort -n | tail -n1)
     printf -v "RSS_$id" '%s' "$([ -n "$kb" ] && awk -v k="$kb" 'BEGIN{printf "%.0f", k/1024}')"
 }
 skip() { printf -v "FAIL_$1" '%s' "$2"; printf -v "TIME_$1" '%s' ""; printf -v "RSS_$1" '%s' ""; printf -v "RUNS_$1" '%s' 0; }
@@ -205,16 +205,17 @@ t_import csv_ref 3 medium.csv
 # is taken apart and written again, as an import writes it.
 floor_db=$work/floor.sqlite
 floor_schema="{ echo 'PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;'; sqlite3 $(q "$db").schema | grep -v '^CREATE TABLE sqlite_sequence'; echo 'DROP INDEX registration_by_township;'; }"
+# One line: hyperfine runs the command through sh, which has no $'…' quoting for a newline.
+floor_copy="PRAGMA synchronous = FULL; PRAGMA cache_size = -8192; ATTACH '$db' AS src; BEGIN;"
+floor_copy+=" INSERT INTO main.batch SELECT * FROM src.batch WHERE id > 0;"
+floor_copy+=" INSERT INTO main.registration SELECT * FROM src.registration WHERE id > 0;"
+floor_copy+=" CREATE INDEX registration_by_township ON registration(township_id, village_id, outcome);"
+floor_copy+=" INSERT INTO main.figure SELECT * FROM src.figure WHERE batch_id > 0;"
+floor_copy+=" INSERT INTO main.valid_id_key SELECT * FROM src.valid_id_key WHERE key > 0;"
+floor_copy+=" INSERT INTO main.valid_phone_key SELECT * FROM src.valid_phone_key WHERE key > 0; COMMIT;"
 measure floor_ref "$(runs_for 3 "$medium")" \
     "rm -f $(q "$floor_db")$(q "$floor_db-wal")$(q "$floor_db-shm") && $floor_schema | sqlite3 $(q "$floor_db") && sync" -- \
-    sqlite3 "$floor_db" "PRAGMA synchronous = FULL; PRAGMA cache_size = -8192; ATTACH '$db' AS src; BEGIN;
-        INSERT INTO main.batch SELECT * FROM src.batch WHERE id > 0;
-        INSERT INTO main.registration SELECT * FROM src.registration WHERE id > 0;
-        CREATE INDEX registration_by_township ON registration(township_id, village_id, outcome);
-        INSERT INTO main.figure SELECT * FROM src.figure WHERE batch_id > 0;
-        INSERT INTO main.valid_id_key SELECT * FROM src.valid_id_key WHERE key > 0;
-        INSERT INTO main.valid_phone_key SELECT * FROM src.valid_phone_key WHERE key > 0;
-        COMMIT;"
+    sqlite3 "$floor_db" "$floor_copy"
 # What `synchronous = FULL` costs (issue 20, item 9): the same 1M-row import, and a daily 5,000-row one, with the
 # benchmark-only switch REGTRACKER_BENCH_SYNCHRONOUS=NORMAL; the table puts FULL in the "ours" column, NORMAL in
 # the "reference" one.
