@@ -100,6 +100,49 @@ import Testing
         #expect(error?.problem == .zipDamaged)
     }
 
+    /// The sheet inflates cleanly but its checksum, wherever the zip states it, is not its bytes'.
+    @Test func aSheetWhoseChecksumDiffersIsRefused() throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: ExcelFixtures.path("same-list.xlsx"))))
+        func number(at offset: Int, bytes count: Int) -> Int {
+            (0..<count).reduce(0) { value, index in value | Int(bytes[offset + index]) << (8 * index) }
+        }
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        // Its central directory header (signature 50 4B 01 02): flags at 8, CRC-32 at 16, compressed size at 20,
+        // name length at 28, the local header's offset at 42, the name at 46.
+        let central = try #require(
+            bytes.indices.dropLast(46 + name.count).first { at in
+                bytes[at..<at + 4] == [0x50, 0x4B, 0x01, 0x02] && number(at: at + 28, bytes: 2) == name.count
+                    && Array(bytes[at + 46..<at + 46 + name.count]) == name
+            })
+        let local = number(at: central + 42, bytes: 4)
+        var checksums = [central + 16, local + 14]
+        // A data descriptor after the data (flag bit 3), with or without its signature 50 4B 07 08.
+        if number(at: central + 8, bytes: 2) & 8 != 0 {
+            let end = local + 30 + number(at: local + 26, bytes: 2) + number(at: local + 28, bytes: 2)
+                + number(at: central + 20, bytes: 4)
+            checksums.append(bytes[end..<end + 4] == [0x50, 0x4B, 0x07, 0x08] ? end + 4 : end)
+        }
+        // The part read to its end, as a sheet's rows are (a reader that stops at its last row is not told).
+        func readToTheEnd(_ bytes: [UInt8]) throws -> Int {
+            let path = try ExcelFixtures.temporaryFile("checksum.xlsx", Data(bytes))
+            let sheet = "xl/worksheets/sheet1.xml"
+            let part = XLSXPartStream(
+                url: URL(fileURLWithPath: path), entryPath: sheet, name: sheet, declared: 1 << 20, chunkSize: 512)
+            var total = 0
+            var last = -1
+            while last != 0 {
+                try part.withNextChunk { chunk in last = chunk.count }
+                total += last
+            }
+            return total
+        }
+        #expect(try readToTheEnd(bytes) > 1024)
+        for offset in checksums { bytes[offset] ^= 0x01 }
+        let error = #expect(throws: ReadError.self) { try readToTheEnd(bytes) }
+        #expect(error?.problem == .zipDamaged)
+        #expect(error?.location == .part("xl/worksheets/sheet1.xml"))
+    }
+
     @Test func aZipEntryClaimingAnAbsurdSizeIsRefused() throws {
         let error = #expect(throws: ReadError.self) { try read("bomb-claim.xlsx") }
         guard case .zipBomb(let entry, let declared, _) = error?.problem else {

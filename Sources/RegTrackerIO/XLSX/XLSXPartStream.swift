@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import ZIPFoundation
 
@@ -42,14 +43,20 @@ final class XLSXPartStream: XMLChunkSource {
             let archive = try Archive(url: url, accessMode: .read)
             guard let entry = archive[entryPath] else { throw Stop.damaged }
             var inflated: UInt64 = 0
-            // On Linux every chunk ZIPFoundation hands on is a Data of its own, so it is queued without a copy.
-            let checksum = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { chunk in
+            var checksum: UInt = 0
+            // On Linux every chunk ZIPFoundation hands on is a Data of its own, so it is queued without a copy. The
+            // checksum is zlib's (ZIPFoundation's module of it, CZlib): ZIPFoundation's own on Linux goes a byte at a
+            // time in Swift, 0.3–0.8 s of CPU for a 1M-row .xlsx (`inspect`, user time), a twentieth of its samples.
+            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { chunk in
+                checksum = chunk.withUnsafeBytes { bytes in
+                    crc32(checksum, bytes.bindMemory(to: UInt8.self).baseAddress, UInt32(bytes.count))
+                }
                 inflated += UInt64(chunk.count)
                 // The header may lie about the size: nothing past what it declared reaches the parser.
                 guard inflated <= declared else { throw Stop.largerThanDeclared }
                 guard chunk.isEmpty || queue.put(chunk) else { throw Stop.cancelled }
             }
-            guard checksum == entry.checksum else { throw Stop.damaged }
+            guard checksum == UInt(entry.checksum) else { throw Stop.damaged }
             queue.finish(failure: nil)
         } catch Stop.cancelled {
             queue.finish(failure: nil)
