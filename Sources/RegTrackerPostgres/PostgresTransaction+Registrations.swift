@@ -33,7 +33,9 @@ extension PostgresTransaction: RegistrationStore {
     /// held all at once.
     static let reevaluationPage = 20_000
 
-    public func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int {
+    public func reevaluate(
+        roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome, lost: (LostRow) -> Void
+    ) throws -> Int {
         try sequenced()
         let valid = PostgresValidKeyIndex.valid
         let retracted = "SELECT id FROM batch WHERE retracted_at IS NOT NULL"
@@ -69,6 +71,7 @@ extension PostgresTransaction: RegistrationStore {
         }
         // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
         let townshipNames = try namesByID(in: "township")
+        let townshipCounties = try countiesByID()
         var changed = 0
         var figures = FigureCounter()
         var villages = VillageMatcher(roster)
@@ -104,6 +107,12 @@ extension PostgresTransaction: RegistrationStore {
                     try row["outcome"].decode(Int?.self), try row["township_id"].decode(Int64?.self),
                     try row["reference"].decode(Int64?.self), try row["reason"].decode(String?.self)
                 )
+                if current.0 != nil, outcome.township == nil, let before = current.1, let name = townshipNames[before] {
+                    lost(
+                        LostRow(
+                            township: name, county: townshipCounties[before],
+                            wasValid: current.0 == OutcomeKind.valid.rawValue))
+                }
                 let reasons = StoredReasons.encode(outcome.reasons)
                 let villageBefore = try row["village_id"].decode(Int64?.self)
                 let decided = (outcome.kind.rawValue, townshipID, outcome.reference, reasons)
@@ -223,6 +232,14 @@ extension PostgresTransaction: RegistrationStore {
     }
 
     /// The names of the townships or villages of every roster still stored, by database id.
+    /// The county of every township that has one, by database id.
+    func countiesByID() throws -> [Int64: String] {
+        Dictionary(
+            try connection.rows(PostgresQuery(unsafeSQL: "SELECT id, county FROM township WHERE county IS NOT NULL"))
+                .map { row in (try row["id"].decode(Int64.self), try row["county"].decode(String.self)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     func namesByID(in table: String) throws -> [Int64: String] {
         Dictionary(
             try connection.rows(PostgresQuery(unsafeSQL: "SELECT id, name FROM \(table)")).map { row in

@@ -69,23 +69,6 @@ extension PostgresTransaction: RosterStore {
         return StoredRoster(roster: Roster(townships: townships), ids: ids, batch: batch, villageIDs: villageIDs)
     }
 
-    public func assignedRowCounts() throws -> [AssignedRowCount] {
-        try connection.rows(
-            """
-            SELECT r.township_text, r.county_text, t.name AS township, t.county, COUNT(*) AS rows,
-                COUNT(*) FILTER (WHERE r.outcome = \(Int16(OutcomeKind.valid.rawValue))) AS valid
-            FROM registration r JOIN township t ON t.id = r.township_id
-            WHERE r.outcome IS NOT NULL GROUP BY r.township_text, r.county_text, t.name, t.county
-            """
-        ).map { row in
-            AssignedRowCount(
-                townshipText: try row["township_text"].decode(String.self),
-                township: try row["township"].decode(String.self), rows: try row["rows"].decode(Int64.self),
-                valid: try row["valid"].decode(Int64.self), countyText: try row["county_text"].decode(String?.self),
-                county: try row["county"].decode(String?.self))
-        }
-    }
-
     public func matchedVillageRowCounts() throws -> [MatchedVillageRowCount] {
         try connection.rows(
             """

@@ -15,8 +15,11 @@ public protocol RegistrationStore {
     /// Sets the valid-key index to the keys of the valid rows (`check --repair`); returns the entries written.
     func rebuildValidKeys() throws -> Int
     /// Decides every active row again in sequence order; retracted rows lose their outcome. Returns the rows whose
-    /// outcome or township changed.
-    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int
+    /// outcome or township changed. `lost` is called for each row that had a township and has none now (the roster
+    /// takes its township text no longer), with the township it had and whether it was valid.
+    func reevaluate(
+        roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome, lost: (LostRow) -> Void
+    ) throws -> Int
     /// Rows that are not valid, for one township (by database id), the unassigned ones (nil), or all (`all`).
     func rejects(township: Int64?, all: Bool) throws -> [RejectRecord]
     /// The first `limit` rows (import order) of a township (by database id) that match none of its villages, and how
@@ -37,4 +40,25 @@ public protocol RegistrationWriter {
     ) throws -> Outcome
     /// Stores the kept figures of the rows inserted; called once, after the last row, in the same transaction.
     func finish() throws
+}
+
+extension RegistrationStore {
+    /// Decides every active row again (`reevaluate(roster:decide:lost:)`), whatever rows lose their township.
+    public func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int {
+        try reevaluate(roster: roster, decide: decide, lost: { _ in })
+    }
+}
+
+/// A row that had a township before a re-evaluation and has none after it.
+public struct LostRow: Sendable, Equatable {
+    /// The township it had, by name, and that township's county (nil in a roster without counties).
+    public var township: String
+    public var county: String?
+    public var wasValid: Bool
+
+    public init(township: String, county: String?, wasValid: Bool) {
+        self.township = township
+        self.county = county
+        self.wasValid = wasValid
+    }
 }

@@ -5,8 +5,6 @@ public protocol RosterStore {
     func insertRoster(batch: Int64, townships: [(row: Int, township: Township)]) throws
     /// The roster of the newest active roster batch; `.empty` when there is none.
     func currentRoster() throws -> StoredRoster
-    /// Rows the roster in force assigns, by the township text they carry: what a new roster must still match.
-    func assignedRowCounts() throws -> [AssignedRowCount]
     /// Rows matched to a village of the roster in force, by the village text they carry (SPEC 5).
     func matchedVillageRowCounts() throws -> [MatchedVillageRowCount]
 }

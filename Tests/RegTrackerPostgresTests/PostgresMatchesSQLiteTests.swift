@@ -24,7 +24,6 @@ struct StoreReads: Equatable {
     var figureDifferences: [FigureDifference]
     var validKeyDifferences: [ValidKeyDifference]
     var integrityProblems: [String]
-    var assigned: [AssignedRowCount]
     var matchedVillages: [MatchedVillageRowCount]
 
     init(_ transaction: any RegistryTransaction) throws {
@@ -45,7 +44,6 @@ struct StoreReads: Equatable {
         figureDifferences = try transaction.figureDifferences()
         validKeyDifferences = try transaction.validKeyDifferences()
         integrityProblems = try transaction.integrityProblems()
-        assigned = try transaction.assignedRowCounts().sortedByDescription()
         matchedVillages = try transaction.matchedVillageRowCounts()
     }
 }
@@ -114,7 +112,6 @@ struct PostgresMatchesSQLiteTests {
         #expect(postgres.figureDifferences == sqlite.figureDifferences, sourceLocation: sourceLocation)
         #expect(postgres.validKeyDifferences == sqlite.validKeyDifferences, sourceLocation: sourceLocation)
         #expect(postgres.integrityProblems == sqlite.integrityProblems, sourceLocation: sourceLocation)
-        #expect(postgres.assigned == sqlite.assigned, sourceLocation: sourceLocation)
         #expect(postgres.matchedVillages == sqlite.matchedVillages, sourceLocation: sourceLocation)
         return postgres
     }

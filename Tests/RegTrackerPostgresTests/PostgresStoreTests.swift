@@ -430,12 +430,6 @@ struct PostgresStoreTests {
             let valid = Int16(OutcomeKind.valid.rawValue)
             let expectedValid = Int64([0, 0, 2].filter { $0 == valid }.count)
             #expect(
-                try transaction.assignedRowCounts() == [
-                    AssignedRowCount(
-                        townshipText: "城关", township: "城关镇", rows: 3, valid: expectedValid, countyText: "青石县",
-                        county: "青石县")
-                ])
-            #expect(
                 try transaction.matchedVillageRowCounts() == [
                     MatchedVillageRowCount(
                         township: "城关镇", village: "东村", villageText: "东村", rows: 3, valid: expectedValid,

@@ -184,27 +184,3 @@ public struct MatchedVillageRowCount: Sendable, Equatable {
     }
 }
 
-/// Rows of active batches that carry one township text and are assigned to a township of the roster in force.
-public struct AssignedRowCount: Sendable, Equatable {
-    public var townshipText: String
-    /// The roster name they are assigned to.
-    public var township: String
-    public var rows: Int64
-    public var valid: Int64
-    /// The county the rows named (SPEC 8); nil when none.
-    public var countyText: String?
-    /// The county of the township they are assigned to; nil in a roster without counties.
-    public var county: String?
-
-    public init(
-        townshipText: String, township: String, rows: Int64, valid: Int64, countyText: String? = nil,
-        county: String? = nil
-    ) {
-        self.townshipText = townshipText
-        self.township = township
-        self.rows = rows
-        self.valid = valid
-        self.countyText = countyText
-        self.county = county
-    }
-}

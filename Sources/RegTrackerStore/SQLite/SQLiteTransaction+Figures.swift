@@ -133,6 +133,15 @@ extension SQLiteTransaction {
     }
 
     /// The names of the townships or villages of every roster still stored, by database id.
+    /// The county of every township that has one, by database id.
+    func countiesByID() throws -> [Int64: String] {
+        Dictionary(
+            try Row.fetchAll(db, sql: "SELECT id, county FROM township WHERE county IS NOT NULL").map {
+                row -> (Int64, String) in (row["id"], row["county"])
+            },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     func namesByID(in table: String) throws -> [Int64: String] {
         Dictionary(
             try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { row -> (Int64, String) in

@@ -223,7 +223,9 @@ struct SQLiteTransaction: RegistryTransaction {
         try ValidKeyIndex.Appender(db)
     }
 
-    func reevaluate(roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome) throws -> Int {
+    func reevaluate(
+        roster: StoredRoster, decide: (Int64, RowFacts) throws -> Outcome, lost: (LostRow) -> Void
+    ) throws -> Int {
         try ValidKeyIndex.removeKeys(
             ofRowsSelectedBy: """
                 SELECT id, id_key, phone_key FROM registration
@@ -256,6 +258,7 @@ struct SQLiteTransaction: RegistryTransaction {
         let order = try sequenceOrder()
         // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
         let townshipNames = try namesByID(in: "township")
+        let townshipCounties = try countiesByID()
         let cursor = try Row.fetchCursor(
             db,
             sql: """
@@ -284,6 +287,12 @@ struct SQLiteTransaction: RegistryTransaction {
                 batch: row[10], township: townshipID, village: villageID, outcome: outcome.kind.rawValue,
                 registeredAt: row[11])
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
+            if current.0 != nil, outcome.township == nil, let before = current.1, let name = townshipNames[before] {
+                lost(
+                    LostRow(
+                        township: name, county: townshipCounties[before],
+                        wasValid: current.0 == OutcomeKind.valid.rawValue))
+            }
             let reasons = StoredReasons.encode(outcome.reasons)
             let villageBefore: Int64? = row[13]
             let decided = (outcome.kind.rawValue, townshipID, outcome.reference, reasons)
@@ -324,23 +333,6 @@ struct SQLiteTransaction: RegistryTransaction {
                 DELETE FROM temp.decided_outcome
                 """)
         try index?.restore(in: db)
-    }
-
-    func assignedRowCounts() throws -> [AssignedRowCount] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.township_text, r.county_text, t.name AS township, t.county, COUNT(*) AS rows,
-                    SUM(r.outcome = ?) AS valid
-                FROM registration r JOIN township t ON t.id = r.township_id
-                WHERE r.outcome IS NOT NULL GROUP BY r.township_text, r.county_text, t.name, t.county
-                """,
-            arguments: [OutcomeKind.valid.rawValue]
-        ).map { row in
-            AssignedRowCount(
-                townshipText: row["township_text"], township: row["township"], rows: row["rows"], valid: row["valid"],
-                countyText: row["county_text"], county: row["county"])
-        }
     }
 
     /// Rows in the order of SPEC 2. Row ids follow import order, so unless a `--replace` batch took an earlier
