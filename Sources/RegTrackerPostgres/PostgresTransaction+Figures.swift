@@ -123,8 +123,8 @@ extension PostgresTransaction: FigureStore {
             }
             return counts
         }
-        let names = try namesByID(in: "township")
-        let villages = try namesByID(in: "village")
+        let names = try textsByID(in: "township")
+        let villages = try textsByID(in: "village")
         let byDay = Self.differences(
             kept: try groups("SELECT batch_id, township_id, outcome, registered_day, rows, village_id FROM figure"),
             recomputed: try groups(Self.recomputedFigures), names: names, villages: villages)

@@ -70,8 +70,8 @@ extension PostgresTransaction: RegistrationStore {
             """
         }
         // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
-        let townshipNames = try namesByID(in: "township")
-        let townshipCounties = try countiesByID()
+        let townshipNames = try textsByID(in: "township")
+        let townshipCounties = try textsByID("county", in: "township")
         var changed = 0
         var figures = FigureCounter()
         var villages = VillageMatcher(roster)
@@ -107,11 +107,11 @@ extension PostgresTransaction: RegistrationStore {
                     try row["outcome"].decode(Int?.self), try row["township_id"].decode(Int64?.self),
                     try row["reference"].decode(Int64?.self), try row["reason"].decode(String?.self)
                 )
-                if current.0 != nil, outcome.township == nil, let before = current.1, let name = townshipNames[before] {
-                    lost(
-                        LostRow(
-                            township: name, county: townshipCounties[before],
-                            wasValid: current.0 == OutcomeKind.valid.rawValue))
+                if let row = LostRow(
+                    outcome: current.0, township: current.1, now: outcome, names: townshipNames,
+                    counties: townshipCounties)
+                {
+                    lost(row)
                 }
                 let reasons = StoredReasons.encode(outcome.reasons)
                 let villageBefore = try row["village_id"].decode(Int64?.self)
@@ -231,19 +231,14 @@ extension PostgresTransaction: RegistrationStore {
         return UnmatchedVillageRows(rows: rows, total: total)
     }
 
-    /// The names of the townships or villages of every roster still stored, by database id.
-    /// The county of every township that has one, by database id.
-    func countiesByID() throws -> [Int64: String] {
+    /// A text column of the townships or villages of every roster still stored (their names, the townships'
+    /// counties), by database id; rows where it is NULL are left out.
+    func textsByID(_ column: String = "name", in table: String) throws -> [Int64: String] {
         Dictionary(
-            try connection.rows(PostgresQuery(unsafeSQL: "SELECT id, county FROM township WHERE county IS NOT NULL"))
-                .map { row in (try row["id"].decode(Int64.self), try row["county"].decode(String.self)) },
-            uniquingKeysWith: { first, _ in first })
-    }
-
-    func namesByID(in table: String) throws -> [Int64: String] {
-        Dictionary(
-            try connection.rows(PostgresQuery(unsafeSQL: "SELECT id, name FROM \(table)")).map { row in
-                (try row["id"].decode(Int64.self), try row["name"].decode(String.self))
+            try connection.rows(
+                PostgresQuery(unsafeSQL: "SELECT id, \(column) AS text FROM \(table) WHERE \(column) IS NOT NULL")
+            ).map { row in
+                (try row["id"].decode(Int64.self), try row["text"].decode(String.self))
             },
             uniquingKeysWith: { first, _ in first })
     }

@@ -61,4 +61,11 @@ public struct LostRow: Sendable, Equatable {
         self.county = county
         self.wasValid = wasValid
     }
+
+    /// The row lost, when it had an outcome in a township (`outcome`, `township`: as stored before) and the outcome
+    /// decided now has none; `names` and `counties`: the stored townships', by database id.
+    public init?(outcome: Int?, township: Int64?, now: Outcome, names: [Int64: String], counties: [Int64: String]) {
+        guard let outcome, now.township == nil, let township, let name = names[township] else { return nil }
+        self.init(township: name, county: counties[township], wasValid: outcome == OutcomeKind.valid.rawValue)
+    }
 }

@@ -44,8 +44,8 @@ extension SQLiteTransaction {
         }
         let kept = try groups("SELECT batch_id, township_id, outcome, registered_day, rows, village_id FROM figure")
         let recomputed = try groups(KeptFigures.recomputed)
-        let names = try namesByID(in: "township")
-        let villages = try namesByID(in: "village")
+        let names = try textsByID(in: "township")
+        let villages = try textsByID(in: "village")
         return (differences(kept: kept, recomputed: recomputed, names: names, villages: villages)
             + (try totalDifferences(names: names, villages: villages)))
             .sorted { ($0.group.batch, $0.group.outcome) < ($1.group.batch, $1.group.outcome) }
@@ -132,20 +132,12 @@ extension SQLiteTransaction {
         try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
     }
 
-    /// The names of the townships or villages of every roster still stored, by database id.
-    /// The county of every township that has one, by database id.
-    func countiesByID() throws -> [Int64: String] {
+    /// A text column of the townships or villages of every roster still stored (their names, the townships'
+    /// counties), by database id; rows where it is NULL are left out.
+    func textsByID(_ column: String = "name", in table: String) throws -> [Int64: String] {
         Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, county FROM township WHERE county IS NOT NULL").map {
-                row -> (Int64, String) in (row["id"], row["county"])
-            },
-            uniquingKeysWith: { first, _ in first })
-    }
-
-    func namesByID(in table: String) throws -> [Int64: String] {
-        Dictionary(
-            try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)").map { row -> (Int64, String) in
-                (row["id"], row["name"])
+            try Row.fetchAll(db, sql: "SELECT id, \(column) FROM \(table) WHERE \(column) IS NOT NULL").map {
+                row -> (Int64, String) in (row[0], row[1])
             },
             uniquingKeysWith: { first, _ in first })
     }

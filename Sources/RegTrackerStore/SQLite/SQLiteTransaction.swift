@@ -257,8 +257,8 @@ struct SQLiteTransaction: RegistryTransaction {
         var updated = 0
         let order = try sequenceOrder()
         // Townships are compared by name: a new roster gives every township a new id, which changes no outcome.
-        let townshipNames = try namesByID(in: "township")
-        let townshipCounties = try countiesByID()
+        let townshipNames = try textsByID(in: "township")
+        let townshipCounties = try textsByID("county", in: "township")
         let cursor = try Row.fetchCursor(
             db,
             sql: """
@@ -287,11 +287,11 @@ struct SQLiteTransaction: RegistryTransaction {
                 batch: row[10], township: townshipID, village: villageID, outcome: outcome.kind.rawValue,
                 registeredAt: row[11])
             let current: (Int?, Int64?, Int64?, String?) = (row[6], row[7], row[8], row[9])
-            if current.0 != nil, outcome.township == nil, let before = current.1, let name = townshipNames[before] {
-                lost(
-                    LostRow(
-                        township: name, county: townshipCounties[before],
-                        wasValid: current.0 == OutcomeKind.valid.rawValue))
+            if let row = LostRow(
+                outcome: current.0, township: current.1, now: outcome, names: townshipNames,
+                counties: townshipCounties)
+            {
+                lost(row)
             }
             let reasons = StoredReasons.encode(outcome.reasons)
             let villageBefore: Int64? = row[13]
