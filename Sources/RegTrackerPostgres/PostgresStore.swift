@@ -130,6 +130,7 @@ final class TransactionState {
     /// The changes the connection had committed when the transaction began.
     let ownChanges: Int64
     var holdsSequenceLock = false
+    let location: PostgresLocation
     let path: String
     let lockSeconds: Int
     let queueSeconds: Int
@@ -137,6 +138,7 @@ final class TransactionState {
     init(writing: Bool, ownChanges: Int64, store: PostgresStore) {
         self.writing = writing
         self.ownChanges = ownChanges
+        location = store.location
         path = store.location.description
         lockSeconds = store.lockSeconds
         queueSeconds = store.queueSeconds

@@ -10,9 +10,13 @@ extension PostgresTransaction: RegistrationStore {
         try PostgresRegistrationWriter(self, batch: batch)
     }
 
+    /// Without a place, nothing this transaction did before changed the index: the look-ups may go over a
+    /// connection of their own, seeing what the imports before this one committed (they did, the sequence lock is
+    /// held). A replacement's look-ups must see its own uncommitted retraction, so they share the transaction's.
     public func validKeys(before place: Int64?) throws -> any ValidKeyLookup {
         try sequenced()
-        return try PostgresValidKeyIndex.Lookup(connection, before: place)
+        return try PostgresValidKeyIndex.Lookup(
+            connection, before: place, ownConnectionTo: place == nil && state.writing ? state.location : nil)
     }
 
     public func validKeyWriter(batch: Int64) throws -> any ValidKeyWriter {

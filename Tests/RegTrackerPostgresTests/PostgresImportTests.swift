@@ -244,7 +244,8 @@ struct PostgresImportTests {
     }
 
     /// The valid-key lookup gives the same rows asking one key at a time as after fetching a batch's keys at once, for
-    /// every place in the sequence, for keys the index holds and keys it does not.
+    /// every place in the sequence, for keys the index holds and keys it does not; without a place, the prefetch
+    /// asks over a connection of its own.
     @Test func theValidKeyLookupAnswersAlikeOneKeyAtATimeAndPrefetched() throws {
         let two = try TwoStores()
         _ = try two.roster("花名册.csv", TwoStores.roster)
@@ -262,10 +263,11 @@ struct PostgresImportTests {
                 try $0["sequence"].decode(Int64?.self)
             }
             for place in [nil] + places {
-                let single = try PostgresValidKeyIndex.Lookup(connection, before: place)
+                let single = try PostgresValidKeyIndex.Lookup(connection, before: place, ownConnectionTo: nil)
                 let singleRows =
                     try keys[0].map { try single.row(idKey: $0) } + keys[1].map { try single.row(phoneKey: $0) }
-                let prefetched = try PostgresValidKeyIndex.Lookup(connection, before: place)
+                let prefetched = try PostgresValidKeyIndex.Lookup(
+                    connection, before: place, ownConnectionTo: place == nil ? two.postgres.location : nil)
                 try prefetched.prefetch(idKeys: keys[0], phoneKeys: keys[1])
                 try prefetched.startWindow()
                 let prefetchedRows =
