@@ -26,6 +26,32 @@ import Testing
         }
     }
 
+    /// Runs larger than a chunk of the merge (4,096 entries), so that merging in place reads and writes across
+    /// chunk boundaries, with the incoming run smaller and larger than a chunk; keys at random, and rising (each
+    /// merge then leaves the whole run where it was and appends).
+    @Test(
+        "keeps every key through merges in place of runs larger than a chunk",
+        arguments: [7, 1_000], [false, true])
+    func largeRuns(recentLimit: Int, rising: Bool) throws {
+        var generator = SeededRandom(seed: 3)
+        let spilling = SpillingKeyIndex(recentLimit: recentLimit, bloomBytes: 4096)
+        var reference = KeyTable()
+        for row in Int64(1)...30_000 {
+            let key = rising ? row * 7_919 : Int64.random(in: 0..<Int64.max, using: &generator)
+            try spilling.insert(key, row: row)
+            reference.insertIfAbsent(key, row)
+        }
+        var ordered: [(key: Int64, value: Int64)] = []
+        try spilling.forEachInKeyOrder { ordered.append(($0, $1)) }
+        let expected = reference.entries.sorted { $0.key < $1.key }
+        #expect(ordered.map(\.key) == expected.map(\.key))
+        #expect(ordered.map(\.value) == expected.map(\.value))
+        var found = 0
+        for entry in expected where try spilling.row(forKey: entry.key) == entry.value { found += 1 }
+        #expect(found == expected.count)
+        #expect(try spilling.row(forKey: expected[0].key - 1) == nil)
+    }
+
     @Test("finds the smallest and the largest keys, and misses keys between and beyond them")
     func edges() throws {
         let spilling = Self.tiny()

@@ -6,6 +6,9 @@ import RegTrackerCore
 ///
 /// A full table is merged into the newer run; the newer run into the older one once it holds √(older × table)
 /// keys. Every merge rewrites what it merges, so one run alone would cost N²/table; two cost about N·√(N/table).
+/// Each run merges in place, in a file of its own that only grows: the rewrites land on pages the kernel already
+/// holds, not on new ones (a 1M-row import rewrote some 110 MB of runs, each into a new file; a fresh page costs
+/// this machine's kernel far more than the copy into it).
 public final class SpillingKeyIndex: ValidRowIndex {
     /// Made at the first spill: until then every key is in `recent`, which answers as fast, and a daily list of a
     /// few thousand keys does not pay for zeroing megabytes it never uses.
@@ -42,11 +45,11 @@ public final class SpillingKeyIndex: ValidRowIndex {
                 bloom = filter
             }
             entries.sort { $0.key < $1.key }
-            newer = try SortedKeyRun(merging: newer.entries(), ArrayEntries(entries))
+            try newer.merge(ArrayEntriesBackward(entries), count: entries.count)
             recent.removeAll()
             if newer.count * newer.count >= older.count * recentLimit {
-                older = try SortedKeyRun(merging: older.entries(), newer.entries())
-                newer = SortedKeyRun()
+                try older.merge(newer.entriesBackward(), count: newer.count)
+                newer.removeAll()
             }
         }
     }
@@ -75,7 +78,8 @@ extension SpillingKeyIndex {
 }
 
 /// Keys with their rows, sorted by key, in a scratch file of 16-byte records; the first key of every page is kept
-/// in memory (8 bytes a 256 keys), so a look-up reads one page.
+/// in memory (8 bytes a 256 keys), so a look-up reads one page. The file is the run's for its whole life: merges
+/// write into it from its end, and emptying it keeps it.
 struct SortedKeyRun {
     private var file: ScratchFile?
     private(set) var count = 0
@@ -85,41 +89,69 @@ struct SortedKeyRun {
 
     init() {}
 
-    /// A run of every entry of `first` and `second` (each sorted by key, no key in both), written in order.
-    init(merging first: some SortedEntries, _ second: some SortedEntries) throws(ReadError) {
-        var first = first
-        var second = second
-        let file = try ScratchFile(purpose: "keys")
-        var output: [Int64] = []
-        output.reserveCapacity(Self.chunkRecords * 2)
-        var a = try first.next()
-        var b = try second.next()
-        while true {
-            let entry: (key: Int64, value: Int64)
-            if let x = a, b == nil || x.key < b!.key {
-                entry = x
-                a = try first.next()
-            } else if let y = b {
-                entry = y
-                b = try second.next()
-            } else {
-                break
+    /// Adds the `count` entries of `incoming` (sorted by key, none of whose keys the run holds), merged from the
+    /// largest key down, each written where it ends up. An entry's place is never below the run's own entries not yet
+    /// read (it has as many entries below it as those plus the incoming ones left), so nothing is overwritten before it
+    /// is read; once the incoming entries are all placed, the run's smaller ones are where they were.
+    mutating func merge(_ incoming: some BackwardEntries, count incomingCount: Int) throws(ReadError) {
+        guard incomingCount > 0 else { return }
+        let file: ScratchFile
+        if let existing = self.file { file = existing } else { file = try ScratchFile(purpose: "keys") }
+        var own = RunEntriesBackward(file: file, count: count)
+        var incoming = incoming
+        var place = count + incomingCount
+        var fences = [Int64](repeating: 0, count: (place + Self.pageRecords - 1) / Self.pageRecords)
+        // Filled from its end, as the entries come largest first; written when full.
+        var output = [Int64](repeating: 0, count: Self.chunkRecords * 2)
+        var filled = 0
+        var a = try own.previous()
+        while let b = try incoming.previous() {
+            while let x = a, x.key > b.key {
+                try emit(x)
+                a = try own.previous()
             }
-            if count % Self.pageRecords == 0 { firstKeys.append(entry.key) }
-            output.append(entry.key)
-            output.append(entry.value)
-            count += 1
-            if output.count == Self.chunkRecords * 2 {
-                try file.append(output)
-                output.removeAll(keepingCapacity: true)
-            }
+            try emit(b)
         }
-        try file.append(output)
+        try flush()
+        // The run's entries below `place` did not move, nor did their pages' first keys.
+        let kept = (place + Self.pageRecords - 1) / Self.pageRecords
+        fences.replaceSubrange(0..<kept, with: firstKeys[0..<kept])
+        firstKeys = fences
+        count += incomingCount
         self.file = file
+
+        func emit(_ entry: (key: Int64, value: Int64)) throws(ReadError) {
+            place -= 1
+            if place % Self.pageRecords == 0 { fences[place / Self.pageRecords] = entry.key }
+            filled += 1
+            output[(Self.chunkRecords - filled) * 2] = entry.key
+            output[(Self.chunkRecords - filled) * 2 + 1] = entry.value
+            if filled == Self.chunkRecords { try flush() }
+        }
+
+        func flush() throws(ReadError) {
+            guard filled > 0 else { return }
+            let written = output.withUnsafeBytes { bytes in
+                ScratchFile.writeAll(
+                    file.descriptor, UnsafeRawBufferPointer(rebasing: bytes[((Self.chunkRecords - filled) * 16)...]),
+                    at: Int64(place) * 16)
+            }
+            guard written else { throw ScratchFile.writeFailed() }
+            filled = 0
+        }
+    }
+
+    /// Empties the run; its file stays, to be written over.
+    mutating func removeAll() {
+        count = 0
+        firstKeys = []
     }
 
     /// The entries in key order, read from the file a chunk at a time.
     func entries() -> RunEntries { RunEntries(file: file, count: count) }
+
+    /// The entries from the largest key down.
+    func entriesBackward() -> RunEntriesBackward { RunEntriesBackward(file: file, count: count) }
 
     func row(forKey key: Int64) throws(ReadError) -> Int64? {
         guard let file, let first = firstKeys.first, key >= first else { return nil }
@@ -185,6 +217,53 @@ struct RunEntries: SortedEntries {
             index = 0
         }
         defer { index += 2 }
+        return (chunk[index], chunk[index + 1])
+    }
+}
+
+/// Entries from the largest key down, one at a time.
+protocol BackwardEntries {
+    mutating func previous() throws(ReadError) -> (key: Int64, value: Int64)?
+}
+
+struct ArrayEntriesBackward: BackwardEntries {
+    private let entries: [(key: Int64, value: Int64)]
+    private var index: Int
+
+    init(_ entries: [(key: Int64, value: Int64)]) {
+        self.entries = entries
+        index = entries.count
+    }
+
+    mutating func previous() -> (key: Int64, value: Int64)? {
+        guard index > 0 else { return nil }
+        index -= 1
+        return entries[index]
+    }
+}
+
+struct RunEntriesBackward: BackwardEntries {
+    private let file: ScratchFile?
+    /// The entries not yet read from the file: those below this place.
+    private var unread: Int
+    private var chunk: [Int64] = []
+    private var index = 0
+
+    init(file: ScratchFile?, count: Int) {
+        self.file = file
+        unread = count
+    }
+
+    mutating func previous() throws(ReadError) -> (key: Int64, value: Int64)? {
+        if index == 0 {
+            guard let file, unread > 0 else { return nil }
+            let records = min(SortedKeyRun.chunkRecords, unread)
+            if chunk.count != records * 2 { chunk = [Int64](repeating: 0, count: records * 2) }
+            unread -= records
+            try file.readExactly(into: &chunk, at: Int64(unread * 16))
+            index = records * 2
+        }
+        index -= 2
         return (chunk[index], chunk[index + 1])
     }
 }
