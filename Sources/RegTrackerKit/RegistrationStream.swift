@@ -11,8 +11,8 @@ import RegTrackerStore
 /// does not grow with the file.
 final class RegistrationStream: @unchecked Sendable {
     /// Rows of cells, when the file is parsed apart; smaller batches than registrations, and fewer waiting.
-    private let rows = BatchHandoff<SourceRow>(capacity: 2)
-    private let registrations = BatchHandoff<NewRegistration>(capacity: queuedBatches)
+    private let rows = Handoff<[SourceRow]>(capacity: 2)
+    private let registrations = Handoff<[NewRegistration]>(capacity: queuedBatches)
     private let parsesApart: Bool
     // @unchecked: `skipped` is guarded by `lock`; `scan` is used by one reading thread only.
     private let lock = NSLock()
@@ -47,11 +47,11 @@ final class RegistrationStream: @unchecked Sendable {
 
     /// The next rows in file order, nil at the end; throws the reader's error (the file is then rejected).
     func next() throws(ReadError) -> [NewRegistration]? {
-        try registrations.next()
+        try registrations.take()
     }
 
     /// Hands back batches the caller is done with (pass the last reference, `consume`), to be freed on the thread
-    /// that made them (`BatchHandoff`: the importing thread waited on that thread's malloc arena for 4% of a 1M-row
+    /// that made them (`Handoff`: the importing thread waited on that thread's malloc arena for 4% of a 1M-row
     /// import when it freed them itself).
     func recycle(_ done: consuming [[NewRegistration]]) {
         registrations.recycle(done)
@@ -77,11 +77,11 @@ final class RegistrationStream: @unchecked Sendable {
             while let row = try scan.nextRow() {
                 batch.append(row)
                 if batch.count == Self.sourceBatchSize {
-                    guard rows.hand(batch) else { return }
+                    guard rows.put(batch) else { return }
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            _ = rows.hand(batch)
+            if !batch.isEmpty { _ = rows.put(batch) }
             rows.finish(failure: nil)
         } catch {
             rows.finish(failure: error)
@@ -112,10 +112,10 @@ final class RegistrationStream: @unchecked Sendable {
                 batch.append(stored)
                 guard batch.count == Self.batchSize else { return true }
                 defer { batch.removeAll(keepingCapacity: true) }
-                return registrations.hand(batch)
+                return registrations.put(batch)
             }
             guard open else { return rows.cancel() }
-            _ = registrations.hand(batch)
+            if !batch.isEmpty { _ = registrations.put(batch) }
             finish(skipped: skippedHere, failure: nil)
         } catch {
             finish(skipped: skippedHere, failure: error)
@@ -129,7 +129,7 @@ final class RegistrationStream: @unchecked Sendable {
             while let row = try scan.nextRow() { guard body(row) else { return false } }
             return true
         }
-        while let source = try rows.next() {
+        while let source = try rows.take() {
             for row in source { guard body(row) else { return false } }
             rows.recycle([consume source])
         }

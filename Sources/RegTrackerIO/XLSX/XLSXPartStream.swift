@@ -8,7 +8,8 @@ import ZIPFoundation
 final class XLSXPartStream: XMLChunkSource {
     static let defaultChunkSize = 256 * 1024
 
-    private let queue = ChunkQueue()
+    /// The chunks between the inflating thread and the parser: at most four held, so memory stays flat.
+    private let queue = Handoff<Data>(capacity: 4)
 
     /// Inflates the entry at `entryPath` of the zip at `url`; `name` is the part name for errors, `declared` its
     /// uncompressed size as the zip states it (checked against the limits by the caller).
@@ -37,7 +38,7 @@ final class XLSXPartStream: XMLChunkSource {
     }
 
     private static func inflate(
-        url: URL, entryPath: String, name: String, declared: UInt64, chunkSize: Int, into queue: ChunkQueue
+        url: URL, entryPath: String, name: String, declared: UInt64, chunkSize: Int, into queue: Handoff<Data>
     ) {
         do {
             let archive = try Archive(url: url, accessMode: .read)
@@ -68,54 +69,4 @@ final class XLSXPartStream: XMLChunkSource {
     }
 
     private enum Stop: Error { case largerThanDeclared, damaged, cancelled }
-}
-
-/// The chunks between the inflating thread and the parser: at most `depth` held, so memory stays flat.
-private final class ChunkQueue: @unchecked Sendable {
-    // @unchecked: every mutable field is guarded by `condition`.
-    private static let depth = 4
-    private let condition = NSCondition()
-    private var chunks: [Data] = []
-    private var finished = false
-    private var failure: ReadError?
-    private var cancelled = false
-
-    /// Queues a chunk, waiting while the queue is full; false once the parser has gone.
-    func put(_ chunk: Data) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while chunks.count >= Self.depth && !cancelled { condition.wait() }
-        if cancelled { return false }
-        chunks.append(chunk)
-        condition.signal()
-        return true
-    }
-
-    func finish(failure error: ReadError?) {
-        condition.lock()
-        failure = error
-        finished = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next chunk in order, nil at the end of the part; throws what went wrong inflating it.
-    func take() throws(ReadError) -> Data? {
-        condition.lock()
-        defer { condition.unlock() }
-        while chunks.isEmpty && !finished { condition.wait() }
-        if !chunks.isEmpty {
-            condition.signal()
-            return chunks.removeFirst()
-        }
-        if let failure { throw failure }
-        return nil
-    }
-
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
 }
