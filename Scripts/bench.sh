@@ -399,6 +399,21 @@ if pg_url=$("$repo/Scripts/postgres/throwaway.sh" start "$pg_folder" 2>"$work/po
     }
     measure pgM_ours "$(runs_for 3 "$medium" 2)" "$(fresh_pg bench medium-roster.csv)" -- \
         "$bin" --db "$(pg_at bench)" import --quiet medium.csv
+    # PostgreSQL's own share of that import (issue 19), a floor under it, as for SQLite: what the last import stored
+    # (its batch, rows, kept figures and new valid keys), copied out, then `psql \copy`-ed into a fresh database
+    # holding the roster, of the same schema (indexes, triggers, constraints), in one transaction; nothing read,
+    # checked or decided.
+    pg_tables=(registration figure valid_id_key valid_phone_key)
+    "$psql_bin" -q "$(pg_at bench)" -c "\\copy (SELECT * FROM batch WHERE id = (SELECT MAX(id) FROM batch)) TO '$work/pg-batch.copy'"
+    for table in "${pg_tables[@]}"; do
+        "$psql_bin" -q "$(pg_at bench)" -c "\\copy $table TO '$work/pg-$table.copy'"
+    done
+    {
+        echo "\\copy batch FROM '$work/pg-batch.copy'"
+        for table in "${pg_tables[@]}"; do echo "\\copy $table FROM '$work/pg-$table.copy'"; done
+    } >"$work/pg-floor.sql"
+    measure pgfloor_ref "$(runs_for 3)" "$(fresh_pg floor medium-roster.csv)" -- \
+        "$psql_bin" -q -1 -v ON_ERROR_STOP=1 "$(pg_at floor)" -f "$work/pg-floor.sql"
     columns="a text, b text, c text, d text, e text, f text, g text, h text, i text"
     measure pgM_ref "$(runs_for 3)" \
         "$(q "$psql_bin")-q $(q "$pg_url")-c $(q "DROP TABLE IF EXISTS t; CREATE TABLE t ($columns)")" -- \
@@ -427,7 +442,7 @@ else
     rm -rf "$pg_folder"
     pg_note="skipped: no PostgreSQL server ($(grep -m1 -v '^[[:space:]]*$' "$work/postgres.err" | head -c 160)); make bench-setup installs it"
     echo "bench: $pg_note" >&2
-    for id in pgM_ours pgM_ref pg8_ours pg8_ref; do skip "$id" "$pg_note"; done
+    for id in pgM_ours pgM_ref pgfloor_ref pg8_ours pg8_ref; do skip "$id" "$pg_note"; done
 fi
 
 # The 5M rows, once each (the 100k were timed first, the 1M are the first CSV measurement).
@@ -525,6 +540,8 @@ row villages "county-wide \`villages --json\` on the $M-row database with villag
 row notice "\`notice PERIOD --reissue --json\` on the $M-row database (target under 2 s) vs \`sqlite3\` GROUP BY" 0 ""
 row dailyM "import of a daily 5k-row CSV into the $M-row database vs into a database holding only the roster" 5000 "" 0.2
 row pgM "PostgreSQL: import $M rows CSV vs \`psql \\copy\` into an unindexed table of text columns" "$medium" 1.5
+for k in TIME RSS FAIL RUNS; do printf -v "${k}_pgfloor_ours" '%s' "$(get "$k" pgM_ours)"; done
+row pgfloor "PostgreSQL: import $M rows CSV (the row above) vs \`psql \\copy\` of what it stored into the same schema (batch, rows, figures, keys; one transaction; nothing read or checked)" "$medium" ""
 row pg8 "PostgreSQL: 8 importers of $(human "$part") rows at once vs one importer of their $(human "$((part * 8))") rows" "$((part * 8))" 1.5
 for k in TIME RSS FAIL RUNS; do printf -v "${k}_floor_ours" '%s' "$(get "$k" csv_ours)"; done
 row floor "import $M rows CSV UTF-8 (the first row) vs \`sqlite3\` storing what it stored (rows, keys, figures; our schema, WAL, FULL; nothing read or checked)" "$medium" ""
