@@ -115,17 +115,20 @@ public struct RegistrationImport {
             while !window.isEmpty {
                 try stored.startWindow()
                 let next = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
-                for batch in window {
-                    // Each row borrowed where it lies, not copied out of the array (a retain and a release of each of
-                    // its strings, and a copy through the existential writer).
-                    try batch.withUnsafeBufferPointer { batch in
+                for batch in window.indices {
+                    // Each row handed on where it lies, not copied out of the array (a retain and a release of each of
+                    // its strings): the writer takes it `inout`, and its facts come back to `decide` from there.
+                    try window[batch].withUnsafeMutableBufferPointer { batch in
                         for index in batch.indices {
                             let outcome = try writer.insert(
-                                batch[index], decide: { try engine.decide(row: $0, facts: batch[index].facts) },
+                                &batch[index],
+                                decide: { id, facts in
+                                    reasons.add(facts)
+                                    return try engine.decide(row: id, facts: facts)
+                                },
                                 townshipID: { roster.ids[$0] },
                                 villageID: { villages.villageID(township: $0, cell: $1) })
                             summary.outcomes[outcome.kind, default: 0] += 1
-                            reasons.add(batch[index].facts)
                             rows += 1
                             if (summary.rows + rows) % Self.progressInterval == 0 { progress?(summary.rows + rows) }
                         }

@@ -34,12 +34,12 @@ final class PostgresRegistrationWriter: RegistrationWriter {
     ]
 
     func insert(
-        _ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64,
+        _ row: inout NewRegistration, decide: (Int64, RowFacts) throws -> Outcome, townshipID: (Int) -> Int64,
         villageID: (Int, String) -> Int64?
     ) throws -> Outcome {
         let id = nextID
         nextID += 1
-        let outcome = try decide(id)
+        let outcome = try decide(id, row.facts)
         let registration = row.registration
         let township = outcome.township.map(townshipID)
         let village = outcome.township.flatMap { villageID($0, registration.village) }

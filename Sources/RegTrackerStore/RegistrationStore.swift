@@ -32,10 +32,12 @@ public protocol RegistrationStore {
 }
 
 public protocol RegistrationWriter {
-    /// Inserts the row and returns its id (its place in the sequence).
+    /// Inserts the row and returns its outcome, which `decide` gives from the row's id (its place in the sequence)
+    /// and facts. `inout` only so that the row is read where it lies, not copied (a retain and a release of each of
+    /// its strings, a million times an import): the writer does not change it.
     /// `villageID`: the village (SPEC 5) of the township at that roster index that a village cell names, if any.
     func insert(
-        _ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64,
+        _ row: inout NewRegistration, decide: (Int64, RowFacts) throws -> Outcome, townshipID: (Int) -> Int64,
         villageID: (Int, String) -> Int64?
     ) throws -> Outcome
     /// Stores the kept figures of the rows inserted; called once, after the last row, in the same transaction.

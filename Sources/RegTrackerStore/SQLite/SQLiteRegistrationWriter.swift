@@ -32,12 +32,12 @@ final class SQLiteRegistrationWriter: RegistrationWriter {
     }
 
     func insert(
-        _ row: NewRegistration, decide: (Int64) throws -> Outcome, townshipID: (Int) -> Int64,
+        _ row: inout NewRegistration, decide: (Int64, RowFacts) throws -> Outcome, townshipID: (Int) -> Int64,
         villageID: (Int, String) -> Int64?
     ) throws -> Outcome {
         let id = nextID
         nextID += 1
-        let outcome = try decide(id)
+        let outcome = try decide(id, row.facts)
         let registration = row.registration
         statement.bind(id, at: 1)
         statement.bind(batch, at: 2)
