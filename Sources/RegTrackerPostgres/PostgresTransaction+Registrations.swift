@@ -16,7 +16,8 @@ extension PostgresTransaction: RegistrationStore {
     public func validKeys(before place: Int64?) throws -> any ValidKeyLookup {
         try sequenced()
         return try PostgresValidKeyIndex.Lookup(
-            connection, before: place, ownConnectionTo: place == nil && state.writing ? state.location : nil)
+            connection, before: place, ownConnectionTo: place == nil && state.writing ? state.location : nil,
+            lockSeconds: state.lockSeconds)
     }
 
     public func validKeyWriter(batch: Int64) throws -> any ValidKeyWriter {

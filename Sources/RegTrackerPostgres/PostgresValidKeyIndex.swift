@@ -209,15 +209,29 @@ enum PostgresValidKeyIndex {
         /// look-ups in one process while it stores the rows before them in the transaction's (8 imports at once on
         /// 2 cores: the server was the bottleneck, its look-ups a quarter of its work under the sequence lock). Only
         /// when the transaction changed nothing the look-ups read; without a connection to spare, the transaction's.
-        init(_ transaction: BlockingConnection, before place: Int64?, ownConnectionTo location: PostgresLocation?)
-            throws
-        {
+        /// That connection only reads, and waits for a lock `lockSeconds` at most, as the transaction's does.
+        init(
+            _ transaction: BlockingConnection, before place: Int64?, ownConnectionTo location: PostgresLocation?,
+            lockSeconds: Int = StoreError.busySeconds
+        ) throws {
             self.place = place
             isEmpty = try !transaction.rows(
                 """
                 SELECT EXISTS (SELECT 1 FROM valid_id_key) OR EXISTS (SELECT 1 FROM valid_phone_key) AS found
                 """)[0]["found"].decode(Bool.self)
-            connection = isEmpty ? transaction : location.flatMap { try? BlockingConnection($0) } ?? transaction
+            connection =
+                isEmpty
+                ? transaction
+                : location.flatMap { try? Self.readingConnection(to: $0, lockSeconds: lockSeconds) } ?? transaction
+        }
+
+        private static func readingConnection(to location: PostgresLocation, lockSeconds: Int) throws
+            -> BlockingConnection
+        {
+            let connection = try BlockingConnection(location)
+            try connection.execute(sql: "SET default_transaction_read_only = on")
+            try connection.execute(sql: "SET lock_timeout = '\(lockSeconds)s'")
+            return connection
         }
 
         func row(idKey: Int64) throws -> Int64? { try row(idKey, in: 0) }
