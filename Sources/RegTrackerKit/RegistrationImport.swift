@@ -115,10 +115,10 @@ public struct RegistrationImport {
             while !window.isEmpty {
                 try stored.startWindow()
                 let next = try Self.window(of: stream, rows: stored.prefetchRows, prefetchingFrom: stored)
-                for batch in window.indices {
+                for position in window.indices {
                     // Each row handed on where it lies, not copied out of the array (a retain and a release of each of
                     // its strings): the writer takes it `inout`, and its facts come back to `decide` from there.
-                    try window[batch].withUnsafeMutableBufferPointer { batch in
+                    try window[position].withUnsafeMutableBufferPointer { batch in
                         for index in batch.indices {
                             let outcome = try writer.insert(
                                 &batch[index],

@@ -114,7 +114,8 @@ final class RegistrationStream: @unchecked Sendable {
                 defer { batch.removeAll(keepingCapacity: true) }
                 return registrations.put(batch)
             }
-            guard open else { return rows.cancel() }
+            // Closed only by `cancel`, which stops the parsing thread too.
+            guard open else { return }
             if !batch.isEmpty { _ = registrations.put(batch) }
             finish(skipped: skippedHere, failure: nil)
         } catch {
