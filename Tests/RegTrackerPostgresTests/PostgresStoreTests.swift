@@ -77,7 +77,8 @@ struct PostgresStoreTests {
         #expect(try store.transaction(readOnly: true) { try $0.setting(SettingKey.deadline) } == nil)
     }
 
-    /// COPY's text format: every value comes back as written, escapes and NULLs included; a NUL byte is left out.
+    /// COPY's binary format: every value comes back as written, NULLs and the characters the text format escapes
+    /// included; a NUL byte is left out. (A postgres-nio that quoted the column names would fail it.)
     @Test func copiedValuesComeBackAsWritten() throws {
         let store = try newStore()
         let texts = ["a\\b", "tab\there", "two\nlines", "cr\rlf", "\\N", "白沙镇", "", "nul\u{0}gone"]
