@@ -71,6 +71,8 @@ public struct TableFile {
     /// `TableOpener.sheetCatalog(path:)`.
     public func sheetCatalog() throws(ReadError) -> [SheetInfo]? {
         if let workbook, TableOpener.fileExtension(path) == "xls" { return workbook.catalog }
+        // A SpreadsheetML list of one sheet is one table: not parsed whole once more only to say so.
+        if TableOpener.fileExtension(path) == "xml", try !WorksheetStartTags.mayHoldSeveral(path: path) { return nil }
         return try TableOpener.sheetCatalog(path: path)
     }
 

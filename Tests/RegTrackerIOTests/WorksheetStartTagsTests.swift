@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import RegTrackerIO
+
+/// A SpreadsheetML file is taken for one sheet, and not parsed whole to list its sheets, only when its bytes hold
+/// one worksheet start tag at most; anything the scan cannot vouch for counts as several.
+@Suite struct WorksheetStartTagsTests {
+    private func several(_ text: String, encoding: String.Encoding = .utf8, chunkSize: Int = 1 << 20) throws -> Bool {
+        let path = try ExcelFixtures.temporaryFile("tags.xml", text.data(using: encoding)!)
+        return try WorksheetStartTags.mayHoldSeveral(path: path, chunkSize: chunkSize)
+    }
+
+    private func workbook(_ body: String) -> String {
+        ExcelFixtures.workbookPrefix + "\n" + body + "\n</Workbook>"
+    }
+
+    private let sheet = """
+        <Worksheet ss:Name="名单"><Table><Row><Cell><Data ss:Type="String">Worksheet 1</Data></Cell></Row></Table>
+         <WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible>
+         </WorksheetOptions></Worksheet>
+        """
+
+    @Test func oneWorksheetIsOne() throws {
+        #expect(try !several(workbook(sheet)))
+        #expect(try !several(workbook("<Worksheet/>")))
+        #expect(try !several(workbook("")))
+        // A prefix on the start tag and on the end tag; the name in text and in other elements' names.
+        let prefixed = """
+            <ss:Worksheet ss:Name="x"><ss:Table/><x:WorksheetOptions/><Data>&lt;Worksheet </Data></ss:Worksheet>
+            """
+        #expect(try !several(workbook(prefixed)))
+    }
+
+    @Test func twoWorksheetsAreSeveralHoweverTheyAreWritten() throws {
+        #expect(try several(workbook(sheet + sheet)))
+        #expect(try several(workbook("<Worksheet/><ss:Worksheet\n/>")))
+        #expect(try several(workbook("<Worksheet>\t</Worksheet><long-prefix.x_1:Worksheet>")))
+    }
+
+    /// Every cut of a tag between two reads (a read takes the 265 bytes kept before a tag and `chunkSize` more), and
+    /// a prefix longer than what is kept before a tag.
+    @Test func tagsCutBetweenReadsAreFoundWhole() throws {
+        for padding in stride(from: 0, through: 600, by: 3) {
+            let spaces = String(repeating: " ", count: padding)
+            for chunkSize in [1, 16] {
+                #expect(
+                    try several(workbook(sheet + spaces + "<ss:Worksheet ss:Name=\"b\"/>"), chunkSize: chunkSize),
+                    "padding \(padding), chunk \(chunkSize)")
+                #expect(try !several(workbook(spaces + sheet + spaces), chunkSize: chunkSize))
+                let prefixed = "<ss:Worksheet ss:Name=\"x\"><ss:Table/>" + spaces + "</ss:Worksheet>"
+                #expect(try !several(workbook(prefixed + spaces), chunkSize: chunkSize))
+            }
+        }
+        let longPrefix = String(repeating: "p", count: 300)
+        let farOn = String(repeating: " ", count: 700)
+        #expect(try several(workbook(farOn + "<\(longPrefix):Worksheet/>" + sheet), chunkSize: 1))
+    }
+
+    @Test func whatTheScanCannotVouchForIsSeveral() throws {
+        #expect(try several(workbook(sheet), encoding: .utf16LittleEndian))
+        #expect(try several("\u{FEFF}" + workbook(sheet), encoding: .utf16BigEndian))
+        let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE Workbook [<!ENTITY s \"\">]>\n" + workbook(sheet)
+        #expect(try several(doctype))
+    }
+}
