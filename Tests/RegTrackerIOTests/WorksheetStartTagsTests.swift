@@ -58,7 +58,12 @@ import Testing
     }
 
     @Test func whatTheScanCannotVouchForIsSeveral() throws {
+        #expect(try !several("\u{FEFF}" + workbook(sheet)))
         #expect(try several(workbook(sheet), encoding: .utf16LittleEndian))
+        #expect(try several(workbook(sheet), encoding: .utf16BigEndian))
+        #expect(try several("\u{FEFF}" + workbook(sheet), encoding: .utf32LittleEndian))
+        let ebcdic = try ExcelFixtures.temporaryFile("ebcdic.xml", Data([0x4C, 0x6F, 0xA7, 0x94, 0x93]))
+        #expect(try WorksheetStartTags.mayHoldSeveral(path: ebcdic))
         #expect(try several("\u{FEFF}" + workbook(sheet), encoding: .utf16BigEndian))
         let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE Workbook [<!ENTITY s \"\">]>\n" + workbook(sheet)
         #expect(try several(doctype))

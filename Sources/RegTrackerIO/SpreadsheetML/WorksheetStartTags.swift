@@ -51,11 +51,12 @@ enum WorksheetStartTags {
     private static let name = Array("Worksheet".utf8)
     private static let doctype = Array("<!DOCTYPE".utf8)
 
-    /// No byte-order mark but UTF-8's, and no NUL among the first bytes (UTF-16 or UTF-32 without a mark).
+    /// The file starts with `<` or white space in ASCII, after UTF-8's byte-order mark if any: not UTF-16 or UTF-32
+    /// (with a mark or without), not EBCDIC.
     private static func isASCIICompatible(_ head: ArraySlice<UInt8>) -> Bool {
-        let start = Array(head.prefix(4))
-        if start.starts(with: [0xFE, 0xFF]) || start.starts(with: [0xFF, 0xFE]) { return false }
-        return !start.contains(0)
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head
+        guard let first = start.first else { return true }
+        return [UInt8(ascii: "<"), 0x20, 0x09, 0x0A, 0x0D].contains(first) && !start.prefix(4).contains(0)
     }
 
     /// `Worksheet` at `index` names a start tag: after `<`, or after `<prefix:`, and before a space, `>` or `/` (or
