@@ -402,15 +402,15 @@ if pg_url=$("$repo/Scripts/postgres/throwaway.sh" start "$pg_folder" 2>"$work/po
     # PostgreSQL's own share of that import (issue 19), a floor under it, as for SQLite: what the last import stored
     # (its batch, rows, kept figures and new valid keys), copied out, then `psql \copy`-ed into a fresh database
     # holding the roster, of the same schema (indexes, triggers, constraints), in one transaction; nothing read,
-    # checked or decided.
+    # checked or decided. In COPY's binary format, as the import sends its rows.
     pg_tables=(registration figure valid_id_key valid_phone_key)
-    "$psql_bin" -q "$(pg_at bench)" -c "\\copy (SELECT * FROM batch WHERE id = (SELECT MAX(id) FROM batch)) TO '$work/pg-batch.copy'"
+    "$psql_bin" -q "$(pg_at bench)" -c "\\copy (SELECT * FROM batch WHERE id = (SELECT MAX(id) FROM batch)) TO '$work/pg-batch.copy' (FORMAT binary)"
     for table in "${pg_tables[@]}"; do
-        "$psql_bin" -q "$(pg_at bench)" -c "\\copy $table TO '$work/pg-$table.copy'"
+        "$psql_bin" -q "$(pg_at bench)" -c "\\copy $table TO '$work/pg-$table.copy' (FORMAT binary)"
     done
     {
-        echo "\\copy batch FROM '$work/pg-batch.copy'"
-        for table in "${pg_tables[@]}"; do echo "\\copy $table FROM '$work/pg-$table.copy'"; done
+        echo "\\copy batch FROM '$work/pg-batch.copy' (FORMAT binary)"
+        for table in "${pg_tables[@]}"; do echo "\\copy $table FROM '$work/pg-$table.copy' (FORMAT binary)"; done
     } >"$work/pg-floor.sql"
     measure pgfloor_ref "$(runs_for 3)" "$(fresh_pg floor medium-roster.csv)" -- \
         "$psql_bin" -q -1 -v ON_ERROR_STOP=1 "$(pg_at floor)" -f "$work/pg-floor.sql"
@@ -541,7 +541,7 @@ row notice "\`notice PERIOD --reissue --json\` on the $M-row database (target un
 row dailyM "import of a daily 5k-row CSV into the $M-row database vs into a database holding only the roster" 5000 "" 0.2
 row pgM "PostgreSQL: import $M rows CSV vs \`psql \\copy\` into an unindexed table of text columns" "$medium" 1.5
 for k in TIME RSS FAIL RUNS; do printf -v "${k}_pgfloor_ours" '%s' "$(get "$k" pgM_ours)"; done
-row pgfloor "PostgreSQL: import $M rows CSV (the row above) vs \`psql \\copy\` of what it stored into the same schema (batch, rows, figures, keys; one transaction; nothing read or checked)" "$medium" ""
+row pgfloor "PostgreSQL: import $M rows CSV (the row above) vs \`psql \\copy\` of what it stored into the same schema (batch, rows, figures, keys; binary format; one transaction; nothing read or checked)" "$medium" ""
 row pg8 "PostgreSQL: 8 importers of $(human "$part") rows at once vs one importer of their $(human "$((part * 8))") rows" "$((part * 8))" 1.5
 for k in TIME RSS FAIL RUNS; do printf -v "${k}_floor_ours" '%s' "$(get "$k" csv_ours)"; done
 row floor "import $M rows CSV UTF-8 (the first row) vs \`sqlite3\` storing what it stored (rows, keys, figures; our schema, WAL, FULL; nothing read or checked)" "$medium" ""
