@@ -68,10 +68,10 @@ public struct TableFile {
         }
     }
 
-    /// `TableOpener.sheetCatalog(path:)`.
+    /// `TableOpener.sheetCatalog(path:)`, but nil for a SpreadsheetML file of one sheet: a list of one sheet is one
+    /// table, and it is not parsed whole once more only to say so.
     public func sheetCatalog() throws(ReadError) -> [SheetInfo]? {
         if let workbook, TableOpener.fileExtension(path) == "xls" { return workbook.catalog }
-        // A SpreadsheetML list of one sheet is one table: not parsed whole once more only to say so.
         if TableOpener.fileExtension(path) == "xml", try !WorksheetStartTags.mayHoldSeveral(path: path) { return nil }
         return try TableOpener.sheetCatalog(path: path)
     }
