@@ -1,4 +1,5 @@
 import Foundation
+import RegTrackerCore
 import Testing
 
 @testable import RegTrackerIO
@@ -67,5 +68,35 @@ import Testing
         #expect(try several("\u{FEFF}" + workbook(sheet), encoding: .utf16BigEndian))
         let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE Workbook [<!ENTITY s \"\">]>\n" + workbook(sheet)
         #expect(try several(doctype))
+    }
+
+    /// Against the pass it stands in for: random workbooks of worksheets written in several ways, with the name in
+    /// comments, other elements, attribute values and text, read in reads of several sizes. Where the scan says one
+    /// sheet at most, the catalogue never lists more.
+    @Test func theScanNeverSaysOneWhereTheCatalogueListsSeveral() throws {
+        var random = SeededRandom(seed: 7)
+        let pieces = [
+            "<Worksheet ss:Name=\"a\"><Table/></Worksheet>",
+            "<ss:Worksheet ss:Name=\"b\"><ss:Table/></ss:Worksheet>",
+            "<Worksheet\n ss:Name=\"c\"/>",
+            "<!-- <Worksheet ss:Name=\"x\"/> -->",
+            "<x:WorksheetOptions xmlns:x=\"urn:schemas-microsoft-com:office:excel\"/>",
+            "<Styles><Style ss:ID=\"Worksheet\"/></Styles>",
+            "\n   ",
+            "<Worksheet><Table><Row><Cell><Data ss:Type=\"String\">&lt;Worksheet x</Data></Cell></Row></Table>"
+                + "</Worksheet>",
+        ]
+        var compared = 0
+        for round in 0..<1_000 {
+            let body = (0..<Int.random(in: 0..<5, using: &random)).map { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &random)]
+            }
+            let path = try ExcelFixtures.temporaryFile("random.xml", workbook(body.joined()))
+            let several = try WorksheetStartTags.mayHoldSeveral(path: path, chunkSize: [1, 7, 64, 1 << 20][round % 4])
+            guard let catalogue = try? XMLTableReaders.sheetCatalog(path: path) else { continue }
+            compared += 1
+            #expect(several || catalogue.count <= 1, "\(body)")
+        }
+        #expect(compared > 500)
     }
 }
