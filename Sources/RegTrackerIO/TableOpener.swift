@@ -8,8 +8,8 @@ public enum TableOpener {
         switch fileExtension(path) {
         case "xml": try XMLTableReaders.sheetCatalog(path: path)
         case "xlsx", "xlsm": try XLSXReader.sheetCatalog(path: path)
-        case "xls":
-            // WPS and web exports give .xlsx packages an .xls name; XLSXReader's catalogue tells both apart.
+        case "xls", "et":
+            // WPS and web exports give .xlsx packages an .xls (or .et) name; the file's signature tells them apart.
             if let head = FileSignature.read(path), head.starts(with: FileSignature.zip) {
                 try XLSXReader.sheetCatalog(path: path)
             } else {
@@ -71,7 +71,7 @@ public struct TableFile {
     /// `TableOpener.sheetCatalog(path:)`, but nil for a SpreadsheetML file of one sheet: a list of one sheet is one
     /// table, and it is not parsed whole once more only to say so.
     public func sheetCatalog() throws(ReadError) -> [SheetInfo]? {
-        if let workbook, TableOpener.fileExtension(path) == "xls" { return workbook.catalog }
+        if let workbook { return workbook.catalog }
         if TableOpener.fileExtension(path) == "xml", try !WorksheetStartTags.mayHoldSeveral(path: path) { return nil }
         return try TableOpener.sheetCatalog(path: path)
     }
