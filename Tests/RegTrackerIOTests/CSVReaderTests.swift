@@ -59,6 +59,13 @@ extension Array {
         }
     }
 
+    @Test func aBadByteInAShortUTF8FileIsNamedOnItsOwnLine() throws {
+        // Too few Chinese characters before the bad byte to call the file UTF-8 by them: it reads further as UTF-8
+        // than as GB18030, so the error is UTF-8's, on the bad byte's line.
+        let bytes = Array("乡镇,姓名,手机号\n青石镇,张三,13812345678\n青石镇,".utf8) + [0xFF] + Array(",13812345699\n".utf8)
+        #expect(throws: ReadError(.notUTF8, at: .line(3))) { _ = try rows(bytes) }
+    }
+
     @Test func gb18030IsDetectedAndDecoded() throws {
         let (description, rows) = try rows(try TextDecoding.gb18030("姓名,乡镇\r\n张三,青石镇\r\n"))
         #expect(description.encoding == "gb18030")

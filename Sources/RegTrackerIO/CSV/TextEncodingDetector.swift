@@ -20,8 +20,11 @@ public enum TextDecoding {
         case nil:
             if hasBOM { return Detected(encoding: .utf8, name: "utf-8-bom", skip: 3) }
             let valid = UTF8Check.validPrefix(sample)
-            if !valid.invalid || Self.isMostlyUTF8(sample[..<valid.end]) {
-                // UTF-8 with a bad byte further on is UTF-8 text: decoding names that byte's line.
+            if !valid.invalid || Self.isMostlyUTF8(sample[..<valid.end])
+                || Self.gb18030ValidPrefix(sample) <= valid.end
+            {
+                // UTF-8 with a bad byte further on is UTF-8 text: decoding names that byte's line. So is a short
+                // file that reads as far as UTF-8 as it does as GB18030.
                 return Detected(encoding: .utf8, name: "utf-8", skip: 0)
             }
             return Detected(encoding: .gb18030, name: "gb18030", skip: 0)
@@ -32,6 +35,17 @@ public enum TextDecoding {
     /// pass: GB18030's two-byte characters rarely form UTF-8 sequences, let alone sixteen in a row.
     static func isMostlyUTF8(_ prefix: ArraySlice<UInt8>) -> Bool {
         prefix.lazy.filter { $0 >= 0xC2 && $0 <= 0xF4 }.prefix(16).count == 16
+    }
+
+    /// How many leading bytes of `sample` read as GB18030 text (all of them when iconv is missing: the reader
+    /// says so then).
+    static func gb18030ValidPrefix(_ sample: [UInt8]) -> Int {
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return sample.count }
+        defer { iconv_close(converter) }
+        var input = sample
+        var output = [UInt8](repeating: 0, count: sample.count * 2 + 16)
+        return Iconv.convert(converter, &input, into: &output).consumed
     }
 
     /// UTF-8 text as GB18030 bytes, as Excel on a Chinese Windows saves CSV.
