@@ -31,6 +31,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tool.database))
     }
 
+    /// Commands that change only what is there: nothing to retract, revoke or repair in a database that is not.
+    @Test(arguments: [["retract", "1"], ["retract", "1", "--purge"], ["tokens", "revoke", "1"], ["check", "--repair"]])
+    func aWriteOnWhatIsThereCreatesNoDatabase(command: [String]) throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let run = try tool.run(command)
+        #expect(run.status == 1, "\(command): \(run.stdout)")
+        #expect(run.stderr.contains("no database at \(tool.database)"), "\(command): \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: tool.database), "\(command) created the database")
+    }
+
     @Test func aMistypedDatabaseInTheEnvironmentIsAnErrorToo() throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }

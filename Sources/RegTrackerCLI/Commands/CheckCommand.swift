@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if repair {
-            let groups = try ConsistencyCheck(store: try global.openStore()).repair()
+            let groups = try ConsistencyCheck(store: try global.openStore(creating: false)).repair()
             if !json { global.say(.check(.repaired(groups: groups))) }
         }
         let result = try ConsistencyCheck(store: try global.openExistingStore()).run()

@@ -16,7 +16,7 @@ struct RetractCommand: ParsableCommand {
     var batch: Int64
 
     func run() throws {
-        let service = BatchService(store: try global.openStore(), clock: global.clock)
+        let service = BatchService(store: try global.openStore(creating: false), clock: global.clock)
         switch try service.retract(batch, purge: purge) {
         case .notFound:
             throw CommandFailure(.noSuchBatch(batch), in: global.language)

@@ -120,7 +120,7 @@ struct TokensCommand: ParsableCommand {
         var id: Int64
 
         func run() throws {
-            guard try TokenService(store: try global.openStore(), clock: global.clock).revoke(id: id) else {
+            guard try TokenService(store: try global.openStore(creating: false), clock: global.clock).revoke(id: id) else {
                 throw CommandFailure(Strings.text(.noSuchToken(id), in: global.language))
             }
             global.say(Strings.text(.tokenRevoked(id), in: global.language))
