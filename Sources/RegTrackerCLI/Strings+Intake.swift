@@ -129,10 +129,10 @@ extension Strings {
              "尚未导入人口底数：导入之前，所有行均为未匹配乡镇")
         case .noDataRows:
             ("\(file): the file has no data rows", "\(file)：文件没有数据行")
-        case .mostlyInvalid(let rows, let total, let reasons):
+        case .mostlyInvalid(let rows, let total, let reason):
             (
-                "\(file): \(rows) of \(total) rows are invalid for one reason: \(ReasonText.text(reasons, in: .english))",
-                "\(file)：\(total) 行中有 \(rows) 行因同一原因无效：\(ReasonText.text(reasons, in: .chinese))"
+                "\(file): \(rows) of \(total) rows are invalid for one reason: \(ReasonText.text([reason], in: .english))",
+                "\(file)：\(total) 行中有 \(rows) 行因同一原因无效：\(ReasonText.text([reason], in: .chinese))"
             )
         case .unreadVerdictColumn(let header, let sheet):
             (

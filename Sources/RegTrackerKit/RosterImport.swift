@@ -48,10 +48,18 @@ public struct RosterImport {
                 throw ImportError(file: file, problem: .emptyRoster)
             }
             return try store.write { transaction in
+                let stored = try transaction.currentRoster()
                 if let existing = try transaction.activeBatch(sha256: sha256), let id = existing.id {
-                    return .alreadyImported(file: file, batch: id)
+                    // The roster in force, or other bytes than a roster's, are a no-op; an earlier roster that a later
+                    // one replaced stands again when imported again (SPEC 1.1: the last one stands).
+                    if existing.kind != .roster { return .alreadyImported(file: file, batch: id) }
+                    if let inForce = try stored.batch.flatMap(transaction.batch(id:)), inForce.sha256 == sha256,
+                        let inForceID = inForce.id
+                    {
+                        return .alreadyImported(file: file, batch: inForceID)
+                    }
                 }
-                let current = try transaction.currentRoster().roster
+                let current = stored.roster
                 let new = Roster(townships: townships.map(\.township))
                 let batch = try transaction.insertBatch(
                     FileImport.batch(

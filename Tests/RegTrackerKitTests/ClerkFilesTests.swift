@@ -14,9 +14,10 @@ import Testing
     let phones = TestInbox.phones
 
     enum Format: String, CaseIterable, CustomStringConvertible {
-        case utf8CSV, gbkCSV, xlsx, spreadsheetML, xls
+        /// `et`: the .xls under WPS's name for it, the same format (SPEC 1).
+        case utf8CSV, gbkCSV, xlsx, spreadsheetML, xls, et
         var description: String { rawValue }
-        var isWorkbook: Bool { self == .xlsx || self == .spreadsheetML || self == .xls }
+        var isWorkbook: Bool { self != .utf8CSV && self != .gbkCSV }
     }
 
     var listRows: [[String]] {
@@ -52,11 +53,15 @@ import Testing
             return try inbox.file("名单-11月.csv", bytes: try TextDecoding.gb18030(csv))
         case .spreadsheetML:
             return try inbox.file("名单-11月.xml", SampleSheets.spreadsheetML(sheets))
-        case .xlsx, .xls:
+        case .xlsx, .xls, .et:
             let path = inbox.folder + "/名单-11月.xlsx"
             try SampleSheets.writeXLSX(sheets, to: path)
             if format == .xlsx { return path }
-            return try LibreOffice.convert(path, to: "xls", in: inbox.folder)
+            guard let xls = try LibreOffice.convert(path, to: "xls", in: inbox.folder) else { return nil }
+            if format == .xls { return xls }
+            let et = inbox.folder + "/名单-11月.et"
+            try FileManager.default.moveItem(atPath: xls, toPath: et)
+            return et
         }
     }
 
@@ -207,18 +212,51 @@ import Testing
         #expect(summary.rosterChanges?.populations.map(\.to) == [20, 8])
     }
 
+    @Test("an earlier roster imported again stands again; the roster in force imported again is a no-op")
+    func earlierRosterAgain() throws {
+        let inbox = try TestInbox()
+        let first = "乡镇,实有人口\n青石镇,10\n白沙镇,4\n"
+        let firstBatch = try #require(try inbox.roster(named: "a.csv", first).summary?.batch)
+        _ = try #require(try inbox.roster(named: "b.csv", "乡镇,实有人口\n青石镇,20\n白沙镇,8\n").summary)
+        let again = try #require(try inbox.roster(named: "a.csv", first).summary)
+        #expect(again.batch > firstBatch)
+        #expect(again.rosterChanges?.populations.map(\.to) == [10, 4])
+        #expect(try inbox.figures("青石镇").population == 10)
+        guard case .alreadyImported(_, let batch) = try inbox.roster(named: "a.csv", first) else {
+            Issue.record("the roster in force imported again should be a no-op")
+            return
+        }
+        #expect(batch == again.batch)
+    }
+
     @Test("a file whose IDs all lost their digits, or with no data rows, imports with a whole-file warning")
     func wholeFileWarnings() throws {
         let inbox = try TestInbox()
         _ = try inbox.roster()
         let numbers = (0..<4).map { "青石镇,人\($0),5.13921E+17" }.joined(separator: "\n")
         let summary = try #require(try inbox.register("numbers.csv", "乡镇,姓名,身份证号\n\(numbers)\n").summary)
-        let expected = ImportWarning.mostlyInvalid(
-            rows: 4, of: 4, reasons: [.idStoredAsNumber])
-        #expect(summary.warnings == [expected])
+        #expect(summary.warnings == [.mostlyInvalid(rows: 4, of: 4, reason: .idStoredAsNumber)])
         let empty = try #require(try inbox.register("empty.csv", "乡镇,姓名,身份证号\n").summary)
         #expect(empty.warnings == [.noDataRows])
         #expect(empty.warnings.allSatisfy { $0.isWholeFile })
+    }
+
+    @Test("a row is counted under each of its problems: names missing from most rows warn, whatever else they lack")
+    func wholeFileWarningAmongOtherProblems() throws {
+        let inbox = try TestInbox()
+        _ = try inbox.roster()
+        let rows = [
+            "青石镇,,\(ids[0]),", "青石镇,,\(ids[1]),", "青石镇,,\(ids[2]),12345", "青石镇,,\(ids[3]),23456",
+            "青石镇,,5.13921E+17,", "青石镇,张三,,\(phones[0])",
+        ]
+        let summary = try #require(
+            try inbox.register("names.csv", "乡镇,姓名,身份证号,手机号\n" + rows.joined(separator: "\n") + "\n").summary)
+        #expect(summary.warnings == [.mostlyInvalid(rows: 5, of: 6, reason: .nameMissing)])
+        let fewer = try #require(
+            try inbox.register(
+                "fewer.csv", "乡镇,姓名,身份证号,手机号\n青石镇,,\(ids[4]),\n青石镇,王五,,12345\n青石镇,赵六,,\(phones[1])\n"
+            ).summary)
+        #expect(fewer.warnings.isEmpty)
     }
 
     @Test("an unused column that mentions 截图 is warned about")

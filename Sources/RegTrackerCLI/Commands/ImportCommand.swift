@@ -40,13 +40,13 @@ struct ImportCommand: ParsableCommand {
             case .missing(let raw):
                 let path = PrintableName.escaped(raw)
                 // The JSON summary is for programs: its problems stay in English.
-                problems.append(Strings.text(.noSuchPath(path), in: .english))
+                problems.append(Strings.text(.noSuchPath(path), in: global.language))
                 Console.error(.noSuchPath(path), in: global.language)
             case .emptyFolder(let path):
                 if !global.quiet { Console.error(.emptyFolder(PrintableName.escaped(path)), in: global.language) }
             case .unreadable(let raw):
                 let path = PrintableName.escaped(raw)
-                problems.append(Strings.text(.unreadableFolder(path), in: .english))
+                problems.append(Strings.text(.unreadableFolder(path), in: global.language))
                 Console.error(Strings.text(.unreadableFolder(path), in: global.language))
             case .file(let path):
                 progress.start(path)
@@ -60,7 +60,7 @@ struct ImportCommand: ParsableCommand {
                 report(result)
             }
         }
-        if json { Console.out(ImportOutput.json(results, problems: problems).rendered()) }
+        if json { Console.out(ImportOutput.json(results, problems: problems, in: global.language).rendered()) }
         let rejected = results.contains { if case .rejected = $0 { true } else { false } }
         if rejected || !problems.isEmpty { throw ExitCode(1) }
     }
@@ -68,13 +68,8 @@ struct ImportCommand: ParsableCommand {
     private func report(_ result: ImportResult) {
         if case .rejected = result {
             Console.error(ImportOutput.line(result, in: global.language))
-        } else if !json && !global.quiet {
-            global.say(ImportOutput.line(result, in: global.language))
-        } else if case .imported(let summary) = result {
-            // Whole-file warnings reach cron's mail even under --quiet, and stay off stdout under --json (SPEC 3).
-            for warning in summary.warnings where warning.isWholeFile {
-                Console.error(ImportOutput.warning(warning, file: summary.file, in: global.language))
-            }
+        } else {
+            ImportOutput.tell(result, global: global, json: json)
         }
     }
 }

@@ -45,14 +45,36 @@ enum ImportOutput {
             var lines = [text]
             lines += summary.sheets.map { "  " + Strings.text($0.skip == nil ? .sheetRead($0) : .sheetSkipped($0), in: language) }
             if let changes = summary.rosterChanges { lines.append("  " + Strings.text(.rosterChanges(changes), in: language)) }
-            if !summary.rowsLost.isEmpty { lines.append("  " + Strings.text(.warning(Strings.text(.rowsLost(summary.rowsLost), in: language)), in: language)) }
-            if !summary.villageRowsLost.isEmpty {
-                let text = Strings.text(.villageRowsLost(summary.villageRowsLost), in: language)
-                lines.append("  " + Strings.text(.warning(text), in: language))
-            }
-            lines += summary.warnings.map { "  " + warning($0, file: summary.file, in: language) }
             return lines.joined(separator: "\n")
         }
+    }
+
+    /// Tells a file's import that was not rejected: its line on stdout (not under `--quiet` or `--json`), its
+    /// warnings on stderr, never into the JSON document on stdout; whole-file warnings reach cron's mail even under
+    /// `--quiet` (SPEC 3, 4).
+    static func tell(_ result: ImportResult, global: GlobalOptions, json: Bool = false) {
+        if !json && !global.quiet { global.say(line(result, in: global.language)) }
+        guard case .imported(let summary) = result else { return }
+        for line in warnings(summary, wholeFileOnly: global.quiet, in: global.language) { Console.error(line) }
+    }
+
+    /// The warnings of an imported file, a line each, for stderr: rows a roster change leaves without a township or
+    /// village, then the file's own warnings. `wholeFileOnly`: only those that cron must mail (SPEC 3, `--quiet`).
+    static func warnings(_ summary: BatchSummary, wholeFileOnly: Bool, in language: Language) -> [String] {
+        var lines: [String] = []
+        if !wholeFileOnly {
+            if !summary.rowsLost.isEmpty {
+                lines.append(Strings.text(.warning(Strings.text(.rowsLost(summary.rowsLost), in: language)), in: language))
+            }
+            if !summary.villageRowsLost.isEmpty {
+                let text = Strings.text(.villageRowsLost(summary.villageRowsLost), in: language)
+                lines.append(Strings.text(.warning(text), in: language))
+            }
+        }
+        for item in summary.warnings where !wholeFileOnly || item.isWholeFile {
+            lines.append(warning(item, file: summary.file, in: language))
+        }
+        return lines
     }
 
     /// One warning line, in the user's language.
@@ -60,7 +82,9 @@ enum ImportOutput {
         Strings.text(.warning(Strings.text(.warning(warning, file: file), in: language)), in: language)
     }
 
-    static func json(_ results: [ImportResult], problems: [String]) -> JSONValue {
+    /// The texts in it (errors, warnings, problems) are in the CLI's language, as on stderr (SPEC 7); programs read
+    /// the codes and counts beside them.
+    static func json(_ results: [ImportResult], problems: [String], in language: Language) -> JSONValue {
         let files = results.map { result -> JSONValue in
             switch result {
             case .alreadyImported(let file, let batch):
@@ -69,7 +93,7 @@ enum ImportOutput {
                 ])
             case .rejected(let error):
                 return .object([
-                    ("file", .string(error.file)), ("status", .string("rejected")), ("error", .string(error.message)),
+                    ("file", .string(error.file)), ("status", .string("rejected")), ("error", .string(error.message(in: language))),
                     ("error_code", .string(error.code)),
                 ])
             case .imported(let summary):
@@ -106,11 +130,10 @@ enum ImportOutput {
                 if let changes = summary.rosterChanges {
                     members.append(("changes", rosterJSON(changes, summary.rowsLost, summary.villageRowsLost)))
                 }
-                // The JSON summary is for programs: its texts stay in English.
                 members.append(
                     (
                         "warnings",
-                        .array(summary.warnings.map { .string(Strings.text(.warning($0, file: summary.file), in: .english)) })
+                        .array(summary.warnings.map { .string(Strings.text(.warning($0, file: summary.file), in: language)) })
                     ))
                 return .object(members)
             }

@@ -24,7 +24,7 @@ struct InvalidCommand: ParsableCommand {
                     failed = true
                     Console.error(ImportOutput.line(result, in: global.language))
                 } else {
-                    global.say(ImportOutput.line(result, in: global.language))
+                    ImportOutput.tell(result, global: global)
                 }
             }
             if failed { throw ExitCode(1) }

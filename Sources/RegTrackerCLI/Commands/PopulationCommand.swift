@@ -22,7 +22,7 @@ struct PopulationCommand: ParsableCommand {
         func run() throws {
             let result = RosterImport(store: try global.openStore(), clock: global.clock)
                 .run(path: file, options: reading.readOptions, force: force)
-            guard case .rejected = result else { return global.say(ImportOutput.line(result, in: global.language)) }
+            guard case .rejected = result else { return ImportOutput.tell(result, global: global) }
             throw CommandFailure(ImportOutput.line(result, in: global.language))
         }
     }

@@ -132,7 +132,11 @@ struct ModelRun {
         log.append("roster \(name)\(force ? " --force" : ""): \(roster.townships.map(\.name).joined(separator: " "))")
         let path = try write(roster.bytes, as: name)
         let result = RosterImport(store: store, clock: clock).run(path: path, options: ReadOptions(), force: force)
-        if let existing = model.activeBatch(bytes: roster.bytes) {
+        // The roster in force imported again is a no-op; an earlier one that a later replaced stands again.
+        if let inForce = model.rosterBatch, inForce.bytes == roster.bytes {
+            return expectAlreadyImported(result, batch: inForce.number)
+        }
+        if let existing = model.activeBatch(bytes: roster.bytes), existing.kind != .roster {
             return expectAlreadyImported(result, batch: existing.number)
         }
         let losing = model.townshipsLosingRows(to: roster.townships)

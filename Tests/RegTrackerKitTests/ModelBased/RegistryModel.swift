@@ -29,10 +29,10 @@ struct RegistryModel {
     /// The earliest active batch with these bytes: importing them again is a no-op that names it.
     func activeBatch(bytes: Data) -> Batch? { batches.first { !$0.retracted && $0.bytes == bytes } }
 
-    /// The roster in force: the latest active roster batch's.
-    var roster: Roster {
-        Roster(townships: batches.last { $0.kind == .roster && !$0.retracted }?.townships ?? [])
-    }
+    /// The latest active roster batch: the roster in force.
+    var rosterBatch: Batch? { batches.last { $0.kind == .roster && !$0.retracted } }
+
+    var roster: Roster { Roster(townships: rosterBatch?.townships ?? []) }
 
     // MARK: changes (each mirrors what the store is asked to do, once the test knows it succeeded)
 
