@@ -56,7 +56,7 @@ struct InspectCommand: ParsableCommand {
             if json {
                 Console.out(
                     inspection.json(warningText: {
-                        Strings.text(.warning($0, file: inspection.file), in: .english)
+                        Strings.text(.warning($0, file: inspection.file), in: global.language)
                     }).rendered())
             } else {
                 global.say(InspectText.lines(inspection, in: global.language).joined(separator: "\n"))
