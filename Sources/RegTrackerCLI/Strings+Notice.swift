@@ -12,6 +12,8 @@ extension Strings {
         case listTakesNoOptions
         case issued(period: String, issued: String)
         case stored(period: String, issued: String)
+        /// SPEC 6: a notice's figures are those as of its period's end; one issued before it holds only what had come.
+        case issuedBeforeEnd(period: String, issued: String, end: String)
         case title(period: String, start: String, end: String, target: String)
         case county(valid: Int64, population: Int64, rate: String, required: Int64)
         case named(township: String, rate: String, rank: Int?, shortfall: Int64, times: Int, card: NoticeCard?)
@@ -49,6 +51,13 @@ extension Strings {
             )
         case .issued(let period, let issued):
             ("notice \(period) issued on \(issued) and stored", "已于 \(issued) 印发并保存 \(period) 通报")
+        case .issuedBeforeEnd(let period, let issued, let end):
+            (
+                "warning: notice \(period) was issued on \(issued), before its period ends on \(end): its figures hold "
+                    + "only the lists imported by then; issue it again with --reissue once the period has ended",
+                "警告：\(period) 通报于 \(issued) 印发，早于本期截止日 \(end)，数据仅含当时已导入的名单；"
+                    + "请在本期结束后用 --reissue 重新印发"
+            )
         case .stored(let period, let issued):
             (
                 "notice \(period) was issued on \(issued); showing it as stored (--reissue computes it again)",

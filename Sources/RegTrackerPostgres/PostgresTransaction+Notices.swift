@@ -42,7 +42,7 @@ extension PostgresTransaction: NoticeStore {
                     \(figures.target.numerator), \(figures.target.denominator), \(counts.malformed), \(counts.flagged),
                     \(counts.listed), \(counts.duplicates), \(counts.valid), \(figures.rank.map(Int64.init)),
                     \(township.named), \(Int64(township.timesNamed)), \(township.card?.rawValue),
-                    \(township.change?.valid), \(township.change?.rateMillionths), \(township.change?.rank.map(Int64.init)),
+                    \(township.change?.valid), \(township.change?.rateMillionths), \(township.change.map { Int64($0.rank) }),
                     \(figures.county))
                 """)
         }
@@ -76,11 +76,15 @@ extension PostgresTransaction: NoticeStore {
                 malformed: try count("malformed"), flagged: try count("flagged"), listed: try count("listed"),
                 duplicates: try count("duplicates"), valid: try count("valid")),
             rank: try row["rank"].decode(Int?.self), county: try row["county"].decode(String?.self))
-        let change = try row["change_valid"].decode(Int64?.self).map { valid in
-            NoticeChange(
-                valid: valid, rateMillionths: try row["change_rate"].decode(Int64?.self),
-                rank: try row["change_rank"].decode(Int?.self))
-        }
+        // A notice stored by an earlier release kept the valid change of an unranked township alone: no change.
+        let change: NoticeChange? =
+            if let valid = try row["change_valid"].decode(Int64?.self),
+                let rate = try row["change_rate"].decode(Int64?.self), let rank = try row["change_rank"].decode(Int?.self)
+            {
+                NoticeChange(valid: valid, rateMillionths: rate, rank: rank)
+            } else {
+                nil
+            }
         return NoticeTownship(
             figures: figures, change: change, named: try row["named"].decode(Bool.self),
             timesNamed: try row["times_named"].decode(Int.self),

@@ -129,21 +129,22 @@ public struct NoticeDocument: Sendable, Equatable {
         return text + "。"
     }
 
-    /// 较上期, in words.
+    /// 较上期, in words: nothing to compare with when there is no previous notice, or the township was not ranked
+    /// in it (SPEC 6).
     static func changeText(_ change: NoticeChange?) -> String {
-        guard let change else { return "无上期通报可比" }
-        var parts: [String] = []
-        parts.append(
-            change.valid == 0 ? "较上期有效注册持平" : "较上期有效注册\(change.valid > 0 ? "增加" : "减少")\(abs(change.valid))人")
-        if let rate = change.rateMillionths {
-            parts.append(rate == 0 ? "注册率持平" : "注册率\(rate > 0 ? "上升" : "下降")\(points(abs(rate)))个百分点")
-        }
-        if let rank = change.rank {
-            parts.append(rank == 0 ? "名次不变" : "名次\(rank > 0 ? "上升" : "下降")\(abs(rank))位")
-        } else {
-            parts.append("上期无名次可比")
-        }
-        return parts.joined(separator: "，")
+        guard let change else { return "无上期名次可比" }
+        return [
+            change.valid == 0 ? "较上期有效注册持平" : "较上期有效注册\(change.valid > 0 ? "增加" : "减少")\(abs(change.valid))人",
+            change.rateMillionths == 0
+                ? "注册率持平"
+                : "注册率\(change.rateMillionths > 0 ? "上升" : "下降")\(points(abs(change.rateMillionths)))个百分点",
+            change.rank == 0 ? "名次不变" : "名次\(change.rank > 0 ? "上升" : "下降")\(abs(change.rank))位",
+        ].joined(separator: "，")
+    }
+
+    /// A change of rate as signed percentage points: `+10.00`, `-0.50`, `0.00`.
+    static func signedPoints(_ millionths: Int64) -> String {
+        (millionths > 0 ? "+" : millionths < 0 ? "-" : "") + points(abs(millionths))
     }
 
     /// Millionths of a rate as percentage points with two decimals, rounded half up: 123_456 → `12.35`.
@@ -170,9 +171,8 @@ public struct NoticeDocument: Sendable, Equatable {
                 figures.hasRate ? .rate(numerator: figures.counts.valid, denominator: figures.population) : .text("—"),
                 .integer(figures.required), .integer(figures.shortfall),
                 .text(change.map { signed($0.valid) } ?? "—"),
-                .text(
-                    change?.rateMillionths.map { ($0 > 0 ? "+" : $0 < 0 ? "-" : "") + points(abs($0)) } ?? "—"),
-                .text(change?.rank.map { signed(Int64($0)) } ?? "—"),
+                .text(change.map { signedPoints($0.rateMillionths) } ?? "—"),
+                .text(change.map { signed(Int64($0.rank)) } ?? "—"),
                 .integer(Int64(township.timesNamed)), .text(township.card?.label ?? ""),
             ]
             return ReportSheet.Row(cells, style: figures.met == false ? .unmet : .normal)

@@ -43,8 +43,8 @@ public enum NoticeJSON {
     static func change(_ change: NoticeChange) -> JSONValue {
         .object([
             ("valid", .int(change.valid)),
-            ("rate", change.rateMillionths.map { .decimal(signedDecimal($0)) } ?? .null),
-            ("rank", change.rank.map { .int(Int64($0)) } ?? .null),
+            ("rate", .decimal(signedDecimal(change.rateMillionths))),
+            ("rank", .int(Int64(change.rank))),
         ])
     }
 

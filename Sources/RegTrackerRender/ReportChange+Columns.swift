@@ -9,10 +9,8 @@ extension ReportChange {
         let change = NoticeRules.change(figures, against: notice)
         return [
             .text(change.map { NoticeDocument.signed($0.valid) } ?? "—"),
-            .text(
-                change?.rateMillionths.map { ($0 > 0 ? "+" : $0 < 0 ? "-" : "") + NoticeDocument.points(abs($0)) }
-                    ?? "—"),
-            .text(change?.rank.map { NoticeDocument.signed(Int64($0)) } ?? "—"),
+            .text(change.map { NoticeDocument.signedPoints($0.rateMillionths) } ?? "—"),
+            .text(change.map { NoticeDocument.signed(Int64($0.rank)) } ?? "—"),
         ]
     }
 

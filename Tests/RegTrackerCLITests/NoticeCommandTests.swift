@@ -98,6 +98,56 @@ import Testing
         #expect((list.json["notices"] as? [[String: Any]])?.count == 1)
     }
 
+    @Test func aReissueKeepsTheStoredSettingsUnlessGivenAnew() throws {
+        let tool = try Self.county()
+        defer { tool.cleanUp() }
+        let today = ["REGTRACKER_TODAY": "2026-11-01"]
+        #expect(try tool.run("notice", "2026-10", "--bottom", "1", "--cards", "1,3,5", environment: today).status == 0)
+        let reissued = try tool.run("notice", "2026-10", "--reissue", "--json", environment: today)
+        #expect(reissued.json["bottom"] as? Int == 1 && reissued.json["cards"] as? [Int] == [1, 3, 5])
+        #expect(reissued.json["named"] as? [String] == ["云溪镇"])
+        let widened = try tool.run("notice", "2026-10", "--reissue", "--bottom", "2", "--json", environment: today)
+        #expect(widened.json["bottom"] as? Int == 2 && widened.json["cards"] as? [Int] == [1, 3, 5])
+        #expect(widened.json["named"] as? [String] == ["云溪镇", "桃源乡"])
+    }
+
+    @Test func aNoticeIssuedBeforeItsPeriodEndsSaysSoEvenUnderQuiet() throws {
+        let tool = try Self.county()
+        defer { tool.cleanUp() }
+        let early = try tool.run("--quiet", "notice", "2026-11", environment: ["REGTRACKER_TODAY": "2026-11-15"])
+        #expect(early.status == 0)
+        #expect(
+            early.stderr.contains("notice 2026-11 was issued on 2026-11-15, before its period ends on 2026-11-30"),
+            "\(early.stderr)")
+        // Shown again after the end, the stored notice still says it; issued again, it holds the whole month.
+        let shown = try tool.run("notice", "2026-11", environment: ["REGTRACKER_TODAY": "2026-12-01"])
+        #expect(shown.stderr.contains("before its period ends"))
+        let reissued = try tool.run("notice", "2026-11", "--reissue", environment: ["REGTRACKER_TODAY": "2026-12-01"])
+        #expect(!reissued.stderr.contains("before its period ends"), "\(reissued.stderr)")
+        let onTheLastDay = try tool.run("notice", "2026-11-30", environment: ["REGTRACKER_TODAY": "2026-11-30"])
+        #expect(!onTheLastDay.stderr.contains("before its period ends"))
+    }
+
+    @Test func aRenamedTownshipKeepsItsCardsAndItsChange() throws {
+        let tool = try Self.county()
+        defer { tool.cleanUp() }
+        #expect(try tool.run("notice", "2026-10", "--bottom", "1", environment: ["REGTRACKER_TODAY": "2026-11-01"]).status == 0)
+        // 云溪镇 becomes 云溪街道, keeping its old name as an alias.
+        let roster = tool.workFolder + "/renamed.csv"
+        try "乡镇,实有人口,别名\n青石镇,4,\n白沙镇,4,\n桃源乡,4,\n云溪街道,8,云溪镇\n".write(
+            toFile: roster, atomically: true, encoding: .utf8)
+        #expect(try tool.run("population", "import", roster, environment: ["REGTRACKER_TODAY": "2026-11-20"]).status == 0)
+        let november = try tool.run(
+            "notice", "2026-11", "--bottom", "1", "--cards", "2,4,6", "--json",
+            environment: ["REGTRACKER_TODAY": "2026-12-01"])
+        let renamed = Self.township(november, "云溪街道")
+        // 2 of 8: named again (25%, tied with 桃源乡), its second time: a yellow card.
+        #expect(renamed["times_named"] as? Int == 2, "\(november.stdout)")
+        #expect(renamed["card"] as? String == "yellow")
+        let change = renamed["change"] as? [String: Any]
+        #expect(change?["valid"] as? Int == 2 && change?["rank"] as? Int == 1)
+    }
+
     @Test func figuresAreAsOfThePeriodEnd() throws {
         let tool = try Self.county()
         defer { tool.cleanUp() }

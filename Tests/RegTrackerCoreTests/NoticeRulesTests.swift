@@ -59,9 +59,30 @@ import Testing
         let november = try Self.issue(
             "2026-11", ["青石镇": 2, "白沙镇": 5, "云溪镇": 7], stored: [october], population: ["青石镇": 3])
         #expect(november.township("云溪镇")?.change == nil)
-        #expect(november.township("白沙镇")?.change == NoticeChange(valid: 5, rateMillionths: nil, rank: nil))
+        // SPEC 6: "null when … the township had no rank in it or has none now".
+        #expect(november.township("白沙镇")?.change == nil)
+        let december = try Self.issue(
+            "2026-12", ["青石镇": 2, "白沙镇": 6, "云溪镇": 7], stored: [october, november],
+            population: ["青石镇": 3, "云溪镇": 0])
+        #expect(december.township("云溪镇")?.change == nil)
+        #expect(december.township("白沙镇")?.change == NoticeChange(valid: 1, rateMillionths: 10_000, rank: 1))
         // 1/3 → 0.333333, 2/3 → 0.666667: the difference of the rounded rates is 0.333334.
         #expect(november.township("青石镇")?.change?.rateMillionths == 333_334)
+    }
+
+    @Test func aRenamedTownshipKeepsItsRecordUnderItsFormerName() throws {
+        // 桃源乡 is named in September and October; the roster then renames it 桃源镇, keeping 桃源乡 as an alias.
+        let september = try Self.issue("2026-09", ["青石镇": 60, "桃源乡": 10])
+        let october = try Self.issue("2026-10", ["青石镇": 65, "桃源乡": 20], stored: [september])
+        let period = try #require(NoticePeriod(parsing: "2026-11"))
+        let november = NoticeRules.issue(
+            period: period, issued: period.end, report: Self.report(["青石镇": 70, "桃源镇": 30]), bottom: 1,
+            cards: .default, history: NoticeRules.History(stored: [september, october], for: period), notReported: [],
+            formerNames: [TownshipKey("桃源镇", county: nil): ["桃源乡"]])
+        let renamed = try #require(november.township("桃源镇"))
+        #expect(renamed.timesNamed == 3)
+        #expect(renamed.card == .yellow)
+        #expect(renamed.change == NoticeChange(valid: 10, rateMillionths: 100_000, rank: 0))
     }
 
     @Test func aTownshipTiedWithTheLastOneNamedIsNamedToo() throws {

@@ -187,7 +187,7 @@ struct PostgresStoreTests {
             NoticeTownship(
                 figures: TownshipFigures(
                     township: "青石镇", population: 1000, target: target, counts: OutcomeCounts(valid: 1), rank: 2),
-                change: NoticeChange(valid: 0, rateMillionths: nil, rank: nil), named: true, timesNamed: 3,
+                change: NoticeChange(valid: 0, rateMillionths: -1_000, rank: -1), named: true, timesNamed: 3,
                 card: .yellow),
             NoticeTownship(
                 figures: TownshipFigures(township: "空白乡", population: 0, target: target, counts: OutcomeCounts()),

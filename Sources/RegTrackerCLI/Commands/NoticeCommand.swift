@@ -20,11 +20,19 @@ struct NoticeCommand: ParsableCommand {
     @Argument(help: "The period (2026-11, 2026-W48, 2026-11-30), or `list`.")
     var period: Checked<NoticeRequest>
 
-    @Option(help: "How many of the lowest unmet townships to name (ties at the cut are named too).")
-    var bottom: Int = 5
+    @Option(
+        help: """
+            How many of the lowest unmet townships to name (ties at the cut are named too; default 5, or the stored \
+            notice's with --reissue).
+            """)
+    var bottom: Int?
 
-    @Option(help: "Times named for a yellow card, a red card and rectification: Y,R,L.")
-    var cards = Checked<NoticeCards>(argument: NoticeCards.default.description)
+    @Option(
+        help: """
+            Times named for a yellow card, a red card and rectification: Y,R,L (default 2,4,6, or the stored \
+            notice's with --reissue).
+            """)
+    var cards: Checked<NoticeCards>?
 
     @Flag(help: "Compute the period again and replace the stored notice.")
     var reissue = false
@@ -39,26 +47,26 @@ struct NoticeCommand: ParsableCommand {
 
     func validate() throws {
         if isList {
-            if bottom != 5 || cards.text != NoticeCards.default.description || reissue || out != nil
-                || targetOption.target != nil
-            {
+            if bottom != nil || cards != nil || reissue || out != nil || targetOption.target != nil {
                 throw ValidationError(Strings.text(.listTakesNoOptions, in: global.language))
             }
             return
         }
         try period.check { _ in Strings.text(.badPeriod(period.text), in: global.language) }
-        try cards.check { _ in Strings.text(.badCards(cards.text), in: global.language) }
-        if bottom < 1 { throw ValidationError(Strings.text(.badBottom(bottom), in: global.language)) }
+        if let cards { try cards.check { _ in Strings.text(.badCards(cards.text), in: global.language) } }
+        if let bottom, bottom < 1 { throw ValidationError(Strings.text(.badBottom(bottom), in: global.language)) }
     }
 
     func run() throws {
         // A notice reads what is there: it never creates a database.
         let service = NoticeService(store: try global.openStore(creating: false))
         guard case .period(let period) = period.value else { return try list(service) }
-        let cards = cards.value
+        // A notice issued again keeps the settings it was issued with, unless given anew.
+        let stored = reissue ? try service.notice(period: period) : nil
         let issued = try service.issue(
-            period: period, today: global.clock.today, target: targetOption.value, bottom: bottom, cards: cards,
-            reissue: reissue)
+            period: period, today: global.clock.today,
+            target: targetOption.target?.value ?? stored?.target ?? .default,
+            bottom: bottom ?? stored?.bottom ?? 5, cards: cards?.value ?? stored?.cards ?? .default, reissue: reissue)
         let notice = issued.notice
         warnAboutPopulationZero(notice.report, quiet: global.quiet || !issued.isNew, language: global.language)
         if !global.quiet {
@@ -67,6 +75,14 @@ struct NoticeCommand: ParsableCommand {
                 ? .issued(period: period.description, issued: notice.issued.iso8601Unchecked)
                 : .stored(period: period.description, issued: notice.issued.iso8601Unchecked)
             Console.error(Strings.text(said, in: global.language))
+        }
+        // Even under --quiet: cron's mail must say that a notice holds less than its period (SPEC 6).
+        if notice.issued < period.end {
+            Console.error(
+                Strings.text(
+                    .issuedBeforeEnd(
+                        period: period.description, issued: notice.issued.iso8601Unchecked,
+                        end: period.end.iso8601Unchecked), in: global.language))
         }
         if json { Console.out(NoticeJSON.notice(notice).rendered()) }
         if let out {

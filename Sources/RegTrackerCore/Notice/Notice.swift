@@ -65,7 +65,8 @@ public struct Notice: Sendable, Equatable {
 /// One township in a notice: its figures as of the period's end and what the notice makes of them.
 public struct NoticeTownship: Sendable, Equatable {
     public var figures: TownshipFigures
-    /// 较上期; nil when there is no previous notice of the same kind or the township was not in it.
+    /// 较上期; nil when there is no previous notice of the same kind, the township was not in it, or it has no rank
+    /// in it or in this one.
     public var change: NoticeChange?
     public var named: Bool
     /// Notices of the same kind up to this one (included) that named the township.
@@ -85,12 +86,12 @@ public struct NoticeTownship: Sendable, Equatable {
 public struct NoticeChange: Sendable, Equatable {
     /// This valid minus the previous valid.
     public var valid: Int64
-    /// This rate minus the previous rate, both rounded to 6 decimals, in millionths; nil when either has no rate.
-    public var rateMillionths: Int64?
-    /// The previous rank minus this rank (positive: moved up); nil when either has no rank.
-    public var rank: Int?
+    /// This rate minus the previous rate, both rounded to 6 decimals, in millionths.
+    public var rateMillionths: Int64
+    /// The previous rank minus this rank (positive: moved up).
+    public var rank: Int
 
-    public init(valid: Int64, rateMillionths: Int64?, rank: Int?) {
+    public init(valid: Int64, rateMillionths: Int64, rank: Int) {
         self.valid = valid
         self.rateMillionths = rateMillionths
         self.rank = rank

@@ -27,25 +27,31 @@ public enum NoticeRules {
             timesNamedBefore = times
         }
 
-        /// How often `figures`' township was named before; a notice stored before notices kept counties counts
-        /// under the name alone.
-        func timesNamed(_ figures: TownshipFigures) -> Int {
-            timesNamedBefore[figures.key] ?? timesNamedBefore[TownshipKey(figures.township, county: nil)] ?? 0
+        /// How often `figures`' township was named before, under its name or a former one (an alias of the
+        /// roster: a renamed township keeps its record); a notice stored before notices kept counties counts under
+        /// the name alone.
+        func timesNamed(_ figures: TownshipFigures, formerNames: [String]) -> Int {
+            ([figures.township] + formerNames).reduce(0) { sum, name in
+                sum + (timesNamedBefore[TownshipKey(name, county: figures.county)]
+                    ?? timesNamedBefore[TownshipKey(name, county: nil)] ?? 0)
+            }
         }
     }
 
-    /// Issues the notice of `period` from the figures as of its end (`report`).
+    /// Issues the notice of `period` from the figures as of its end (`report`). `formerNames`: per township, the
+    /// other names the roster knows it by (its aliases), under which earlier notices may have named it.
     public static func issue(
         period: NoticePeriod, issued: CivilDate, report: Report, bottom: Int, cards: NoticeCards, history: History,
-        notReported: [String]
+        notReported: [String], formerNames: [TownshipKey: [String]] = [:]
     ) -> Notice {
         let named = Set(self.named(report.townships, bottom: bottom).map(\.key))
         let townships = report.townships.map { figures in
             let isNamed = named.contains(figures.key)
-            let times = history.timesNamed(figures) + (isNamed ? 1 : 0)
+            let former = formerNames[figures.key] ?? []
+            let times = history.timesNamed(figures, formerNames: former) + (isNamed ? 1 : 0)
             return NoticeTownship(
                 figures: figures,
-                change: history.previous.flatMap { change(figures, against: $0) },
+                change: history.previous.flatMap { change(figures, against: $0, formerNames: former) },
                 named: isNamed, timesNamed: times, card: cards.card(timesNamed: times))
         }
         return Notice(
@@ -77,18 +83,20 @@ public enum NoticeRules {
         return named
     }
 
-    /// 较上期 against a previous notice: nil when the township was not in it.
-    public static func change(_ figures: TownshipFigures, against previous: Notice) -> NoticeChange? {
-        guard let before = previous.township(figures)?.figures else { return nil }
-        let rate: Int64? =
-            if let now = figures.rateMillionths, let then = before.rateMillionths, figures.rank != nil,
-                before.rank != nil
-            {
-                now - then
-            } else {
-                nil
-            }
-        let rank: Int? = if let now = figures.rank, let then = before.rank { then - now } else { nil }
-        return NoticeChange(valid: figures.counts.valid - before.counts.valid, rateMillionths: rate, rank: rank)
+    /// 较上期 against a previous notice: nil when the township was not in it (under its name or a former one), or
+    /// had no rank in it, or has none now (SPEC 6). The rate's change is the difference of the two rates as
+    /// published, each rounded to 6 decimals, so that a reader subtracting them finds the same.
+    public static func change(_ figures: TownshipFigures, against previous: Notice, formerNames: [String] = [])
+        -> NoticeChange?
+    {
+        guard
+            let before = ([figures.township] + formerNames).lazy.compactMap({
+                previous.township($0, county: figures.county)?.figures
+            }).first,
+            let now = figures.rank, let then = before.rank, let rateNow = figures.rateMillionths,
+            let rateThen = before.rateMillionths
+        else { return nil }
+        return NoticeChange(
+            valid: figures.counts.valid - before.counts.valid, rateMillionths: rateNow - rateThen, rank: then - now)
     }
 }

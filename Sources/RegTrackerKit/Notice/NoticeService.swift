@@ -27,7 +27,9 @@ public struct NoticeService {
     ) throws -> Issued {
         if !reissue, let stored = try notice(period: period) { return Issued(notice: stored, isNew: false) }
         // One read and one pass over the rows: the figures as of the end and the import days of each township.
-        let (report, notReported) = try store.read { try Self.periodFigures(of: period, target: target, in: $0) }
+        let (report, notReported, formerNames) = try store.read {
+            try Self.periodFigures(of: period, target: target, in: $0)
+        }
         return try store.write { transaction in
             let stored = try transaction.notices()
             // Repeated inside the write: another run may have stored it meanwhile.
@@ -36,16 +38,18 @@ public struct NoticeService {
             }
             let notice = NoticeRules.issue(
                 period: period, issued: today, report: report, bottom: bottom, cards: cards,
-                history: NoticeRules.History(stored: stored, for: period), notReported: notReported)
+                history: NoticeRules.History(stored: stored, for: period), notReported: notReported,
+                formerNames: formerNames)
             try transaction.replaceNotice(notice)
             return Issued(notice: notice, isNew: true)
         }
     }
 
-    /// The figures as of the end of `period`, and the townships that sent nothing in it.
+    /// The figures as of the end of `period`, the townships that sent nothing in it, and each township's aliases
+    /// (a renamed township keeps its old name as one, and its record in earlier notices with it).
     static func periodFigures(
         of period: NoticePeriod, target: Target, in transaction: any RosterStore & BatchLedger & FigureStore
-    ) throws -> (Report, [String]) {
+    ) throws -> (Report, [String], [TownshipKey: [String]]) {
         let roster = try transaction.currentRoster()
         guard !roster.roster.townships.isEmpty else { throw NoRoster() }
         let imported = Dictionary(
@@ -58,7 +62,8 @@ public struct NoticeService {
             NoticeRules.notReported(
                 roster: roster.roster.townships.map(\.key),
                 imports: Self.importDays(roster: roster, groups: groups, imported: imported),
-                in: period)
+                in: period),
+            Dictionary(roster.roster.townships.map { ($0.key, $0.aliases) }, uniquingKeysWith: { first, _ in first })
         )
     }
 

@@ -87,12 +87,19 @@ extension SQLiteTransaction {
                 duplicates: row["duplicates"], valid: row["valid"]),
             rank: row["rank"], county: row["county"])
         let changeValid: Int64? = row["change_valid"]
+        let changeRate: Int64? = row["change_rate"]
+        let changeRank: Int? = row["change_rank"]
         let card: String? = row["card"]
+        // A notice stored by an earlier release kept the valid change of an unranked township alone: no change.
+        let change: NoticeChange? =
+            if let changeValid, let changeRate, let changeRank {
+                NoticeChange(valid: changeValid, rateMillionths: changeRate, rank: changeRank)
+            } else {
+                nil
+            }
         return NoticeTownship(
             figures: figures,
-            change: changeValid.map {
-                NoticeChange(valid: $0, rateMillionths: row["change_rate"], rank: row["change_rank"])
-            },
+            change: change,
             named: row["named"], timesNamed: row["times_named"], card: card.flatMap(NoticeCard.init(rawValue:)))
     }
 }
