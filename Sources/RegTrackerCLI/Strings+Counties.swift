@@ -46,9 +46,9 @@ enum CountyText: Sendable {
         case .townshipInSeveral(let name, let counties):
             (
                 "\(name) is a township of several counties (\(counties.joined(separator: ", "))), so it names none of "
-                    + "them here; see each with report --county NAME",
-                "\(name) 在多个县（区）都有（\(counties.joined(separator: "、"))），此处无法确定是哪一个；"
-                    + "请用 report --county 县（区）名 查看"
+                    + "them alone; name its county: --county \(counties[0]), or write \(TownshipFigures.label(name, county: counties[0]))",
+                "\(name) 在多个县（区）都有（\(counties.joined(separator: "、"))），无法确定是哪一个；"
+                    + "请用 --county \(counties[0]) 指明县（区），或写作 \(TownshipFigures.label(name, county: counties[0]))"
             )
         case .tokenTownshipInSeveral(let name, let counties):
             (

@@ -8,7 +8,7 @@ extension ReportSheets {
         let rows = report.villages.map { village in
             var cells = cells(village.figures)
             cells.insert(.text(village.figures.target.percentText), at: 3)
-            if withTownship { cells.insert(.text(village.township), at: 2) }
+            if withTownship { cells.insert(.text(village.townshipLabel), at: 2) }
             return ReportSheet.Row(cells, style: village.figures.met == false ? .unmet : .normal)
         }
         var notes = [
@@ -37,6 +37,6 @@ extension ReportSheets {
     }
 
     private static func chartName(_ withTownship: Bool) -> (VillageStanding) -> String {
-        { withTownship ? "\($0.village)（\($0.township)）" : $0.village }
+        { withTownship ? "\($0.village)（\($0.townshipLabel)）" : $0.village }
     }
 }

@@ -20,7 +20,11 @@ public enum VillageJSON {
         for (key, value) in fields where key != "target" {
             if key == "township" {
                 members.append(("village", value))
-                if withTownship { members.append(("township", .string(standing.township))) }
+                if withTownship {
+                    members.append(("township", .string(standing.township)))
+                    // SPEC 8: two counties may each have a 城关镇; the county tells their villages apart.
+                    if let county = standing.county { members.append(("county", .string(county))) }
+                }
             } else {
                 members.append((key, value))
             }

@@ -17,7 +17,7 @@ public enum VillageTable {
     public static func row(_ village: VillageStanding, withTownship: Bool) -> [String] {
         var cells = ReportTable.row(village.figures)
         cells.insert(village.figures.target.percentText, at: 3)
-        if withTownship { cells.insert(village.township, at: 2) }
+        if withTownship { cells.insert(village.townshipLabel, at: 2) }
         return cells
     }
 

@@ -106,6 +106,28 @@ import Testing
         #expect(try tool.run("rate", "松林镇").status == 0, "a name of one county only")
     }
 
+    @Test func aSharedTownshipIsReachedWithItsCountyOrItsLabel() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        // 青石县's 城关镇: 张一 (population 10); 云岭县's: 张二 and 李一 (population 20).
+        for (arguments, population, valid) in [
+            (["城关镇", "--county", "青石县"], 10, 1), (["城关镇（云岭县）"], 20, 2), (["城关镇(云岭县)"], 20, 2),
+        ] {
+            let run = try tool.run(["rate"] + arguments + ["--json"])
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(run.json["population"] as? Int == population && run.json["valid"] as? Int == valid, "\(arguments)")
+        }
+        let rejects = try tool.run("rejects", "城关镇", "--county", "云岭县", "--json")
+        #expect(rejects.status == 0, "\(rejects.stderr)")
+        let trend = try tool.run("trend", "城关镇", "--county", "青石县", "--json")
+        #expect((trend.json["townships"] as? [[String: Any]])?.map { $0["valid"] as? Int } == [1], "\(trend.stdout)")
+        let elsewhere = try tool.run("rate", "松林镇", "--county", "青石县")
+        #expect(elsewhere.status == 1)
+        #expect(elsewhere.stderr.contains("松林镇 is not a township of 青石县 in the roster"))
+        let alone = try tool.run("rate", "城关镇")
+        #expect(alone.stderr.contains("name its county: --county 青石县, or write 城关镇（青石县）"), "\(alone.stderr)")
+    }
+
     @Test func byCountyWithoutCountiesInTheRosterIsAClearError() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

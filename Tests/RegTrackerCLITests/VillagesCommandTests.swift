@@ -160,8 +160,9 @@ import Testing
         #expect(run.stdout.contains("villages added 白沙镇 柳林湾"))
         #expect(run.stdout.contains("villages dropped 白沙镇 柳林村"))
         #expect(run.stdout.contains("village population 白沙镇 河坝村 10 → 12"))
-        #expect(run.stdout.contains("rows no longer matched to a village"))
-        #expect(run.stdout.contains("白沙镇 柳林村 5 rows (3 valid)"))
+        // A warning: on stderr.
+        #expect(run.stderr.contains("rows no longer matched to a village"))
+        #expect(run.stderr.contains("白沙镇 柳林村 5 rows (3 valid)"))
         let after = try tool.run("villages", "白沙镇", "--json")
         let unmatched = after.json["unmatched_village"] as? [String: Any]
         #expect(unmatched?["reported"] as? Int == 7)

@@ -144,4 +144,19 @@ struct CountyTests {
         #expect(qingshi.rateMillionths == 388_889)
         #expect(counties.unassigned == 3 && counties.totalPopulation == 3800)
     }
+
+    @Test("the county-wide village list tells two counties' 城关镇 apart: a label in the table, a county in JSON")
+    func villagesOfSharedTownships() throws {
+        let townships = [
+            Township(name: "城关镇", population: 10, villages: [Village(name: "东街社区", population: 10)], county: "青石县"),
+            Township(name: "城关镇", population: 20, villages: [Village(name: "东街社区", population: 20)], county: "云岭县"),
+            Township(name: "松林镇", population: 6, villages: [Village(name: "新村", population: 6)], county: "云岭县"),
+        ]
+        let villages = townships.flatMap { VillageStanding.all(of: $0, target: .default) { _ in OutcomeCounts() } }
+        let report = VillageReport(township: nil, target: .default, villages: villages, unmatched: OutcomeCounts())
+        #expect(report.villages.map(\.townshipLabel) == ["城关镇（云岭县）", "城关镇（青石县）", "松林镇"])
+        let json = VillageJSON.report(report).rendered()
+        #expect(json.contains(#""township": "城关镇","#) && json.contains(#""county": "青石县""#), "\(json)")
+        #expect(VillageTable.text(report.villages, withTownship: true).contains("城关镇（青石县）"))
+    }
 }

@@ -18,17 +18,20 @@ struct RateCommand: ParsableCommand {
     @Argument(help: "The township (its roster name or an alias).")
     var township: String
 
+    @OptionGroup var countyOption: CountyOfTownshipOption
+
     @Flag(name: .customLong("by-village"), help: "Also list valid and reported rows by village (村/社区).")
     var byVillage = false
 
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
-        let found = try resolveTownship(township, service: service, language: global.language)
+        let found = try resolveTownship(
+            township, county: countyOption.county, service: service, language: global.language)
         // Resolved above; a roster imported meanwhile may have dropped it.
         guard
             let view = try FiguresSnapshot.read(
-                service.store, { try $0.townshipView(named: found.name, target: targetOption.value) })
+                service.store, { try $0.townshipView(id: found.id, target: targetOption.value) })
         else {
             throw CommandFailure(Strings.text(.unknownTownship(township, suggestion: nil), in: global.language))
         }

@@ -17,6 +17,8 @@ struct RejectsCommand: ParsableCommand {
     @Argument(help: "Only this township's rows; 未匹配乡镇 for the unassigned ones (default: every township and those).")
     var township: String?
 
+    @OptionGroup var countyOption: CountyOfTownshipOption
+
     @Flag(help: "Only the rows whose township is not in the roster (未匹配乡镇).")
     var unassigned = false
 
@@ -49,7 +51,9 @@ struct RejectsCommand: ParsableCommand {
         if unassigned || outcome == .unassigned || township.map(RejectFilter.namesUnassigned) == true {
             filter.rows = .unassigned
         } else if let township {
-            filter.rows = .township(try resolveTownship(township, service: service, language: global.language).id)
+            filter.rows = .township(
+                try resolveTownship(township, county: countyOption.county, service: service, language: global.language)
+                    .id)
         }
         if let batch, try !service.batchExists(batch) {
             throw CommandFailure(.rejectsNoSuchBatch(batch), in: global.language)

@@ -144,28 +144,3 @@ func warnAboutPopulationZero(_ report: Report, quiet: Bool, language: Language) 
         Console.error(.populationZero(township.township), in: language)
     }
 }
-
-/// The roster county a name given on the command line stands for, or exit 1 naming the roster's counties.
-func resolveCounty(_ name: String, service: ReportService, language: Language) throws -> String {
-    switch try service.county(named: name) {
-    case .county(let county): return county
-    case .unknown(let known):
-        throw CommandFailure(Strings.text(.counties(.unknown(name, known: known)), in: language))
-    case .rosterHasNoCounties:
-        throw CommandFailure(Strings.text(.counties(.rosterHasNone), in: language))
-    }
-}
-
-/// The roster township a name or alias given on the command line stands for, or exit 1 with a suggestion.
-func resolveTownship(_ name: String, service: ReportService, language: Language) throws -> (name: String, id: Int64) {
-    guard let found = try service.township(named: name) else {
-        // SPEC 8: a name several counties share stands for none of them here; say so rather than "not in the roster".
-        let counties = try service.counties(ofTownship: name)
-        if counties.count > 1 {
-            throw CommandFailure(Strings.text(.counties(.townshipInSeveral(name, counties: counties)), in: language))
-        }
-        throw CommandFailure(
-            Strings.text(.unknownTownship(name, suggestion: try service.suggestion(for: name)), in: language))
-    }
-    return found
-}

@@ -32,6 +32,8 @@ struct TrendCommand: ParsableCommand {
     @Argument(help: "One township (its roster name or an alias); all when omitted.")
     var township: String?
 
+    @OptionGroup var countyOption: CountyOfTownshipOption
+
     func validate() throws {
         try by.check { _ in
             Strings.text(
@@ -66,8 +68,11 @@ struct TrendCommand: ParsableCommand {
         let day = asOf?.value ?? global.clock.today
         var trend = try service.trend(target: targetOption.value, asOf: day)
         if let township {
-            let found = try resolveTownship(township, service: ReportService(store: store), language: global.language)
-            trend.townships = trend.townships.filter { $0.figures.township == found.name }
+            let found = try resolveTownship(
+                township, county: countyOption.county, service: ReportService(store: store), language: global.language)
+            trend.townships = trend.townships.filter {
+                $0.figures.township == found.name && $0.figures.county == found.county
+            }
         }
         if json { return Console.out(TrendJSON.report(trend, step: by.value).rendered()) }
         var lines = [

@@ -19,11 +19,14 @@ struct VillagesCommand: ParsableCommand {
     @Argument(help: "The township (its roster name or an alias); without it, every village of the county.")
     var township: String?
 
+    @OptionGroup var countyOption: CountyOfTownshipOption
+
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
         let report = try VillageLookup.report(
-            township: township, service: service, target: targetOption.value, language: global.language)
+            township: township, county: countyOption.county, service: service, target: targetOption.value,
+            language: global.language)
         if json { Console.out(VillageJSON.report(report).rendered()) }
         if let files = output.files(clock: global.clock) {
             let written = try files.writeVillages(report, formats: output.formats)
@@ -40,9 +43,9 @@ enum VillageLookup {
     /// The village table of `township` (a name or alias) or of the county; exit 1 when the roster has no villages
     /// or the township is not in it.
     static func report(
-        township: String?, service: ReportService, target: Target, language: Language
+        township: String?, county: String? = nil, service: ReportService, target: Target, language: Language
     ) throws -> VillageReport {
-        let found = try township.map { try resolveTownship($0, service: service, language: language) }
+        let found = try township.map { try resolveTownship($0, county: county, service: service, language: language) }
         let report = try FiguresSnapshot.read(service.store) { snapshot -> VillageReport? in
             guard snapshot.roster.roster.hasVillages else { return nil }
             let index = found.flatMap { found in snapshot.roster.ids.firstIndex(of: found.id) }

@@ -77,6 +77,19 @@ public struct TownshipFigures: Sendable, Equatable {
         county.map { "\(township)（\($0)）" } ?? township
     }
 
+    /// The township and county of a label as `label` writes it (`城关镇（青石县）`, or with ASCII parentheses, as
+    /// people type it back); nil for a text without a county in parentheses at its end.
+    public static func parseLabel(_ text: String) -> (township: String, county: String)? {
+        let pairs: [(open: Character, close: Character)] = [("（", "）"), ("(", ")")]
+        for (open, close) in pairs where text.last == close {
+            guard let start = text.lastIndex(of: open) else { continue }
+            let township = String(text[..<start])
+            let county = String(text[text.index(after: start)..<text.index(before: text.endIndex)])
+            if !township.isEmpty, !county.isEmpty { return (township, county) }
+        }
+        return nil
+    }
+
     public var required: Int64 { target.required(population: population) }
     public var shortfall: Int64 { max(0, required - counts.valid) }
     public var hasRate: Bool { population > 0 }

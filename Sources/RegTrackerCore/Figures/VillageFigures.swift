@@ -3,11 +3,22 @@
 public struct VillageStanding: Sendable, Equatable {
     /// The township the village belongs to.
     public var township: String
+    /// The township's county (SPEC 8); nil where the roster has no county column.
+    public var county: String?
     public var figures: TownshipFigures
+    /// Whether counties of the list share the township's name (set by `VillageReport`).
+    fileprivate var sharesTownshipName = false
 
-    public init(township: String, figures: TownshipFigures) {
+    public init(township: String, county: String? = nil, figures: TownshipFigures) {
         self.township = township
+        self.county = county
         self.figures = figures
+    }
+
+    /// The township as people read it in a list of villages: `城关镇（青石县）` where counties of the list share the
+    /// name, else the name.
+    public var townshipLabel: String {
+        sharesTownshipName ? TownshipFigures.label(township, county: county) : township
     }
 
     public var village: String { figures.township }
@@ -17,7 +28,7 @@ public struct VillageStanding: Sendable, Equatable {
     public static func all(of township: Township, target: Target, counts: (Int) -> OutcomeCounts) -> [VillageStanding] {
         township.villages.enumerated().map { index, village in
             VillageStanding(
-                township: township.name,
+                township: township.name, county: township.county,
                 figures: TownshipFigures(
                     township: village.name, population: village.population,
                     target: village.target ?? township.target ?? target, counts: counts(index)))
@@ -40,7 +51,13 @@ public struct VillageReport: Sendable, Equatable {
     public init(township: String?, target: Target, villages: [VillageStanding], unmatched: OutcomeCounts) {
         self.township = township
         self.target = target
-        self.villages = Ranking.rank(villages, figures: \.figures, precedes: Self.precedes)
+        var counties: [String: Set<String?>] = [:]
+        for village in villages { counties[village.township, default: []].insert(village.county) }
+        self.villages = Ranking.rank(villages, figures: \.figures, precedes: Self.precedes).map { village in
+            var village = village
+            village.sharesTownshipName = counties[village.township, default: []].count > 1
+            return village
+        }
         self.unmatched = unmatched
     }
 
@@ -53,7 +70,8 @@ public struct VillageReport: Sendable, Equatable {
     public var rankedCount: Int { villages.filter(\.figures.hasRate).count }
 
     static func precedes(_ a: VillageStanding, _ b: VillageStanding) -> Bool {
-        a.village != b.village
-            ? UnicodeOrder.precedes(a.village, b.village) : UnicodeOrder.precedes(a.township, b.township)
+        if a.village != b.village { return UnicodeOrder.precedes(a.village, b.village) }
+        if a.township != b.township { return UnicodeOrder.precedes(a.township, b.township) }
+        return UnicodeOrder.precedes(a.county ?? "", b.county ?? "")
     }
 }
