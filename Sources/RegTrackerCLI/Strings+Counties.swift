@@ -63,7 +63,10 @@ enum CountyText: Sendable {
                 "\(name) 不是人口底数中\(county)的乡镇；见 regtracker report --county \(county)"
             )
         case .title(let county, let target, let date):
-            ("\(county): 注册率排名 (target \(target)), \(date)", "\(county)注册率排名（目标 \(target)，\(date)）")
+            (
+                "\(county): townships by registration rate (target \(target)), \(date)",
+                "\(county)注册率排名（目标 \(target)，\(date)）"
+            )
         case .countiesTitle(let target, let date):
             ("counties by registration rate (target \(target)), \(date)", "各县（区）注册率排名（目标 \(target)，\(date)）")
         }

@@ -38,6 +38,10 @@ enum Strings {
         case populationZero(String)
         // report, shortfall
         case reportTitle(target: String, date: String)
+        /// 未报送: the last submission cell of a township with no registration rows in any active batch.
+        case neverSubmitted
+        /// 较上期: the sentence under the ranked table naming the notice compared with.
+        case changeNote(period: String, end: CivilDate, issued: CivilDate)
         case unassignedRows(Int64)
         case shortfallTitle(target: String, below: Int, of: Int)
         case everyTownshipMet
@@ -167,11 +171,22 @@ enum Strings {
                 "注意：\(township) 在人口底数中的实有人口为 0，无注册率、无排名"
             )
 
-        case .reportTitle(let target, let date): ("注册率排名 (target \(target)), \(date)", "注册率排名（目标 \(target)，\(date)）")
+        case .reportTitle(let target, let date):
+            ("townships by registration rate (target \(target)), \(date)", "注册率排名（目标 \(target)，\(date)）")
+        case .neverSubmitted: ("never", "未报送")
+        case .changeNote(let period, let end, let issued):
+            (
+                "change: against the \(period) notice (figures to \(end.iso8601Unchecked), issued "
+                    + "\(issued.iso8601Unchecked)); a positive rank change is a move up",
+                "较上期：与 \(period) 通报（截至\(ChineseDates.day(end))，\(ChineseDates.day(issued))印发）比较；名次变化为正表示上升。"
+            )
         case .unassignedRows(let count):
             ("unassigned rows (township not in the roster): \(count)", "未匹配乡镇的行（乡镇不在人口底数中）：\(count)")
         case .shortfallTitle(let target, let below, let of):
-            ("未达标乡镇 (target \(target)): \(below) of \(of)", "未达标乡镇（目标 \(target)）：\(of) 个中 \(below) 个")
+            (
+                "townships below target (target \(target)): \(below) of \(of), worst rate first",
+                "未达标乡镇（目标 \(target)）：\(of) 个中 \(below) 个"
+            )
         case .everyTownshipMet: ("every township meets its target", "所有乡镇均已达标")
         case .unknownFormat(let name):
             ("unknown format \(name); choose from md, csv, html, xlsx", "未知格式 \(name)；可选 md、csv、html、xlsx")
@@ -237,7 +252,7 @@ enum Strings {
         case .badDate(let text): ("--since \(text) is not a date YYYY-MM-DD", "--since \(text) 不是 YYYY-MM-DD 格式的日期")
         case .missingTitle(let since, let count, let of):
             (
-                "未报送名单: \(count) of \(of) townships have no registration batch since \(since)",
+                "\(count) of \(of) townships have no registration batch since \(since)",
                 "未报送名单：\(since) 以来，\(of) 个乡镇中 \(count) 个无注册名单报送"
             )
         case .nobodyMissing(let since):

@@ -58,19 +58,21 @@ public enum ReportSheets {
     }
 
     /// One township's cells under `ReportTable.headings`.
-    public static func cells(_ figures: TownshipFigures) -> [ReportSheet.Cell] {
+    public static func cells(_ figures: TownshipFigures, words: TableWords = .chinese) -> [ReportSheet.Cell] {
         let counts = figures.counts
         return [
             figures.rank.map { .integer(Int64($0)) } ?? .text("—"), .text(figures.label),
             .integer(figures.population),
             .integer(counts.reported), .integer(counts.invalid), .integer(counts.duplicates), .integer(counts.valid),
             figures.hasRate ? .rate(numerator: counts.valid, denominator: figures.population) : .text("—"),
-            .integer(figures.required), .integer(figures.shortfall), .text(figures.met.map { $0 ? "是" : "否" } ?? "—"),
+            .integer(figures.required), .integer(figures.shortfall), .text(words.met(figures.met)),
         ]
     }
 
     /// The 合计 row over `townships` under `ReportTable.headings`.
-    public static func totalsCells(_ townships: [TownshipFigures], population: Int64) -> [ReportSheet.Cell] {
+    public static func totalsCells(
+        _ townships: [TownshipFigures], population: Int64, words: TableWords = .chinese
+    ) -> [ReportSheet.Cell] {
         let totals = townships.reduce(into: OutcomeCounts()) { sum, township in
             sum.malformed += township.counts.malformed
             sum.flagged += township.counts.flagged
@@ -79,7 +81,7 @@ public enum ReportSheets {
             sum.valid += township.counts.valid
         }
         return [
-            .text(""), .text("合计"), .integer(population), .integer(totals.reported), .integer(totals.invalid),
+            .text(""), .text(words.total), .integer(population), .integer(totals.reported), .integer(totals.invalid),
             .integer(totals.duplicates), .integer(totals.valid),
             population > 0 ? .rate(numerator: totals.valid, denominator: population) : .text("—"),
             .integer(townships.reduce(0) { $0 + $1.required }), .integer(townships.reduce(0) { $0 + $1.shortfall }),

@@ -1,6 +1,7 @@
 import RegTrackerCore
 
-/// The ranked table as rows of text with the Chinese headings of SPEC 2, shared by every text format.
+/// The ranked table as rows of text with the Chinese headings of SPEC 2, shared by every text format. The terminal
+/// takes the rows in the CLI's language (`words`) under the CLI's own headings.
 public enum ReportTable {
     /// The columns of SPEC 2, in order.
     public enum Column: CaseIterable, Sendable {
@@ -25,10 +26,12 @@ public enum ReportTable {
 
     public static let headings = Column.allCases.map(\.heading)
 
-    public static func row(_ figures: TownshipFigures) -> [String] { ReportSheets.cells(figures).map(\.text) }
+    public static func row(_ figures: TownshipFigures, words: TableWords = .chinese) -> [String] {
+        ReportSheets.cells(figures, words: words).map(\.text)
+    }
 
-    public static func totalsRow(_ report: Report) -> [String] {
-        ReportSheets.totalsCells(report.townships, population: report.totalPopulation).map(\.text)
+    public static func totalsRow(_ report: Report, words: TableWords = .chinese) -> [String] {
+        ReportSheets.totalsCells(report.townships, population: report.totalPopulation, words: words).map(\.text)
     }
 
     /// Columns padded to their display width (CJK characters count two), for terminals.

@@ -85,6 +85,39 @@ import Testing
         #expect(text.stdout.contains("云岭县"))
     }
 
+    @Test func countyTablesSpeakTheLocalesLanguage() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let cells: (Substring) -> [String] = TerminalTablesLanguageTests.cells
+        let counties = try tool.run("report", "--by", "county").stdout.split(separator: "\n")
+        #expect(counties[0] == "counties by registration rate (target 50%), 2026-11-29")
+        #expect(
+            cells(counties[1]) == [
+                "rank", "county", "townships", "population", "reported", "invalid", "duplicates", "valid", "rate",
+                "required", "shortfall", "met",
+            ])
+        #expect(cells(counties[2]) == ["1", "云岭县", "2", "26", "3", "0", "0", "3", "11.54%", "13", "10", "no"])
+        #expect(cells(counties[4]).first == "total")
+        let county = try tool.run("report", "--county", "云岭县").stdout.split(separator: "\n")
+        #expect(county[0] == "云岭县: townships by registration rate (target 50%), 2026-11-29")
+        #expect(cells(county[1]) == TerminalTablesLanguageTests.englishTownshipHeadings + ["last submission"])
+        #expect(cells(county[4]).first == "total")
+
+        let chinese: [String: String?] = ["LANG": "zh_CN.UTF-8"]
+        let chineseCounties = try tool.run(["report", "--by", "county"], environment: chinese).stdout
+            .split(separator: "\n")
+        #expect(chineseCounties[0] == "各县（区）注册率排名（目标 50%，2026-11-29）")
+        #expect(
+            cells(chineseCounties[1]) == [
+                "排名", "县（区）", "乡镇数", "实有人口", "上报数", "无效数", "重复数", "有效数", "注册率", "目标人数", "差额", "是否达标",
+            ])
+        #expect(cells(chineseCounties[2]).last == "否" && cells(chineseCounties[4]).first == "合计")
+        let chineseCounty = try tool.run(["report", "--county", "云岭县"], environment: chinese).stdout
+            .split(separator: "\n")
+        #expect(chineseCounty[0] == "云岭县注册率排名（目标 50%，2026-11-29）")
+        #expect(cells(chineseCounty[1]) == TerminalTablesLanguageTests.chineseTownshipHeadings + ["最近报送"])
+    }
+
     @Test func anUnknownCountyIsRefusedNamingTheCountiesInTheReadersLanguage() throws {
         let tool = try Self.imported()
         defer { tool.cleanUp() }

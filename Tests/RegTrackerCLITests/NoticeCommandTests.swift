@@ -237,7 +237,18 @@ import Testing
         #expect(markdown.contains("| +2 | +50.00 | +2 |"))
         #expect(markdown.contains("较上期：与 2026-10 通报"))
         let text = try tool.run("report", environment: ["REGTRACKER_TODAY": "2026-11-15"])
-        #expect(text.stdout.contains("名次变化"))
+        #expect(text.stdout.contains("change in valid") && text.stdout.contains("rank change"))
+        #expect(
+            text.stdout.contains(
+                "change: against the 2026-10 notice (figures to 2026-10-31, issued 2026-11-01); "
+                    + "a positive rank change is a move up"), "\(text.stdout)")
+        #expect(!text.stdout.contains("较上期"))
+        // Under a Chinese locale the terminal says what the files say.
+        let chinese = try tool.run("report", environment: ["REGTRACKER_TODAY": "2026-11-15", "LANG": "zh_CN.UTF-8"])
+        #expect(chinese.stdout.contains("较上期有效数  较上期注册率（百分点）  名次变化"))
+        let note = try #require(markdown.split(separator: "\n").first { $0.contains("较上期：") })
+        let sentence = try #require(note.firstRange(of: "较上期：").map { String(note[$0.lowerBound...]) })
+        #expect(chinese.stdout.split(separator: "\n").contains { $0 == sentence }, "\(sentence)")
     }
 
     @Test func theSummarySpeaksTheLocalesLanguage() throws {

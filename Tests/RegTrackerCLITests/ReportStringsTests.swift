@@ -130,9 +130,12 @@ import Testing
         #expect(try tool.run(["population", "import", "\(fixtures)/roster.csv"]).status == 0)
         #expect(try tool.run(["import", "\(fixtures)/lists/01-青石镇.csv"]).status == 0)
         let run = try tool.run(["report"])
-        #expect(run.stdout.contains("最近报送"))
+        #expect(run.stdout.contains("last submission"))
         #expect(run.stdout.split(separator: "\n").contains { $0.contains("青石镇") && $0.hasSuffix("2026-11-29") })
-        #expect(run.stdout.split(separator: "\n").contains { $0.contains("白沙镇") && $0.hasSuffix("未报送") })
+        #expect(run.stdout.split(separator: "\n").contains { $0.contains("白沙镇") && $0.hasSuffix("never") })
+        let chinese = try tool.run(["report"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(chinese.stdout.contains("最近报送"))
+        #expect(chinese.stdout.split(separator: "\n").contains { $0.contains("白沙镇") && $0.hasSuffix("未报送") })
     }
 }
 

@@ -34,7 +34,7 @@ struct BatchesCommand: ParsableCommand {
                 String(batch.rows), String(batch.sha256.prefix(12)), state(batch),
             ]
         }
-        global.say(ReportTable.aligned([["批次", "文件", "类型", "导入时间", "行数", "sha256", "状态"]] + rows))
+        global.say(ReportTable.aligned([Strings.headings(.batches, in: global.language)] + rows))
     }
 
     private func state(_ batch: BatchRecord) -> String {

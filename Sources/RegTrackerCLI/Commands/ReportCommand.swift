@@ -84,14 +84,20 @@ struct ReportCommand: ParsableCommand {
             } else {
                 global.say(.reportTitle(target: report.target.percentText, date: clock.today.iso8601Unchecked))
             }
+            let language = global.language
+            let words = Strings.tableWords(in: language)
+            let never = Strings.text(.neverSubmitted, in: language)
             let rows = report.townships.map { figures in
-                ReportTable.row(figures) + [lastSubmission[figures.label] ?? ReportSheets.neverSubmitted]
+                ReportTable.row(figures, words: words) + [lastSubmission[figures.label] ?? never]
                     + (since.map { ReportChange.cells(figures, since: $0).map(\.text) } ?? [])
             }
-            let headings = ReportSheets.rankedHeadings + (since == nil ? [] : ReportChange.headings)
-            let totals = ReportTable.totalsRow(report) + [""] + (since == nil ? [] : ["", "", ""])
+            let change = since == nil ? [] : Strings.headings(.change, in: language)
+            let headings = Strings.headings(.ranking, in: language) + change
+            let totals = ReportTable.totalsRow(report, words: words) + [""] + change.map { _ in "" }
             global.say(ReportTable.aligned([headings] + rows + [totals]))
-            if let since { global.say(ReportChange.note(since)) }
+            if let since {
+                global.say(.changeNote(period: since.period.description, end: since.period.end, issued: since.issued))
+            }
             if report.unassigned > 0 { global.say(.unassignedRows(report.unassigned)) }
         }
     }
@@ -107,8 +113,12 @@ extension ReportCommand {
         global.say(
             .counties(
                 .countiesTitle(target: counties.target.percentText, date: clock.today.iso8601Unchecked)))
-        let rows = counties.counties.map(CountyTable.row)
-        global.say(ReportTable.aligned([CountyTable.headings] + rows + [CountyTable.totalsRow(counties)]))
+        let words = Strings.tableWords(in: global.language)
+        let rows = counties.counties.map { CountyTable.row($0, words: words) }
+        global.say(
+            ReportTable.aligned(
+                [Strings.headings(.counties, in: global.language)] + rows
+                    + [CountyTable.totalsRow(counties, words: words)]))
         if counties.unassigned > 0 { global.say(.unassignedRows(counties.unassigned)) }
     }
 }

@@ -39,7 +39,11 @@ struct ShortfallCommand: ParsableCommand {
             if below.isEmpty {
                 global.say(.everyTownshipMet)
             } else {
-                global.say(ReportTable.aligned([ReportTable.headings] + below.map(ReportTable.row)))
+                let words = Strings.tableWords(in: global.language)
+                global.say(
+                    ReportTable.aligned(
+                        [Strings.headings(.townships, in: global.language)]
+                            + below.map { ReportTable.row($0, words: words) }))
             }
         }
     }
@@ -61,7 +65,7 @@ struct ShortfallCommand: ParsableCommand {
         if below.isEmpty {
             global.say(.villages(.everyVillageMet(name)))
         } else {
-            global.say(VillageTable.text(below, withTownship: false))
+            global.say(VillageLookup.table(below, withTownship: false, language: global.language))
         }
         global.say(.villages(.unmatched(report.unmatched)))
     }

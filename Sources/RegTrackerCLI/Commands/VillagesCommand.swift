@@ -71,10 +71,18 @@ enum VillageLookup {
         if report.villages.isEmpty, let township = report.township {
             lines.append(Strings.text(.villages(.townshipHasNone(township)), in: language))
         } else {
-            lines.append(VillageTable.text(report.villages, withTownship: report.township == nil))
+            lines.append(table(report.villages, withTownship: report.township == nil, language: language))
         }
         lines.append(Strings.text(.villages(.unmatched(report.unmatched)), in: language))
         return lines
+    }
+
+    /// `villages` as an aligned table in `language`.
+    static func table(_ villages: [VillageStanding], withTownship: Bool, language: Language) -> String {
+        let words = Strings.tableWords(in: language)
+        return ReportTable.aligned(
+            [Strings.headings(.villageRanking(withTownship: withTownship), in: language)]
+                + villages.map { VillageTable.row($0, withTownship: withTownship, words: words) })
     }
 
     /// SPEC 2 for villages: one with population 0 has no rate and is listed last, with a warning.
