@@ -34,6 +34,10 @@ public struct RosterImport {
             guard let (description, columns) = first else {
                 throw ImportError(file: file, problem: .noSheet(.roster, sheets.reports))
             }
+            switch RosterRow.fillTownships(entries) {
+            case .success(let filled): entries = filled
+            case .failure(let error): throw ImportError(file: file, problem: .rosterRow(error))
+            }
             switch RosterRow.fillCounties(entries, hasCountyColumn: columns.columns[.county] != nil) {
             case .success(let filled): entries = filled
             case .failure(let error): throw ImportError(file: file, problem: .rosterRow(error))

@@ -32,6 +32,10 @@ public enum RosterRowErrorText {
             language.pick(
                 "\(name) has no county (县), and no row above it names one; fill in its county",
                 "\(name)没有填写县（区），上方也没有行填写；请补填所属县（区）")
+        case .noTownship(let village):
+            language.pick(
+                "village \(village) has no township, and no row above it names one; fill in its township",
+                "村（社区）\(village)没有填写乡镇，上方也没有行填写；请补填所属乡镇")
         }
     }
 }

@@ -88,6 +88,25 @@ struct RosterVillageTests {
         #expect(townships[0].township.villages.map(\.name) == ["河坝村", "柳林村"])
     }
 
+    @Test("a village row with an empty township cell (a merged cell) belongs to the township above")
+    func mergedTownshipCell() throws {
+        let filled = try RosterRow.fillTownships(
+            try entries([
+                ["白沙镇", "", "30", "", ""], ["", "河坝村", "10", "", ""], ["", "石桥社区", "8", "", ""],
+                ["云溪镇", "上坝村", "20", "", ""], ["", "下坝村", "30", "", ""],
+            ])
+        ).get()
+        let townships = try RosterRow.assemble(filled).get().map(\.township)
+        #expect(townships.map(\.name) == ["白沙镇", "云溪镇"])
+        #expect(townships.map { $0.villages.map(\.name) } == [["河坝村", "石桥社区"], ["上坝村", "下坝村"]])
+        #expect(townships.map(\.population) == [30, 50])
+        guard case .failure(let error) = RosterRow.fillTownships(try entries([["", "河坝村", "10", "", ""]])) else {
+            Issue.record("a village row before any township should reject the roster")
+            return
+        }
+        #expect(error == RosterRowError(row: 2, problem: .noTownship("河坝村")))
+    }
+
     @Test("a village cell of 合计, 总计 or 小计 skips the row", arguments: ["合计", "总计", "小计", "合 计："])
     func totalsSkipped(cell: String) throws {
         #expect(try entries([["云溪镇", cell, "50", "", ""]]).isEmpty)

@@ -10,18 +10,20 @@ public enum RosterRow {
     }
 
     /// A township's own row, a village row (SPEC 5: a non-empty village cell), or nil for rows that are neither:
-    /// blank, totals (合计, 总计, 小计, 合计：…) and notes, in the township cell or in the village cell.
+    /// blank, totals (合计, 总计, 小计, 合计：…) and notes, in the township cell or in the village cell. A village row
+    /// with an empty township cell keeps it empty here: `fillTownships` gives it the township above.
     public static func entry(from row: SourceRow, columns: ColumnMap) -> Result<RosterEntry?, RosterRowError> {
         let name = CellText.clean(columns.cell(.township, in: row).displayText)
-        if name.isEmpty || MarkerCell.kind(ofCompact: Roster.key(name), mayBeRowNumber: false) != nil {
+        let village = CellText.clean(columns.cell(.village, in: row).displayText)
+        if (name.isEmpty && village.isEmpty) || MarkerCell.kind(ofCompact: Roster.key(name), mayBeRowNumber: false) != nil
+        {
             return .success(nil)
         }
-        let village = CellText.clean(columns.cell(.village, in: row).displayText)
         if !village.isEmpty, MarkerCell.kind(ofCompact: CellText.compact(village), mayBeRowNumber: false) != nil {
             return .success(nil)
         }
         // Messages name what the row is about: the township, or the township and the village.
-        let label = village.isEmpty ? name : "\(name) \(village)"
+        let label = village.isEmpty ? name : name.isEmpty ? village : "\(name) \(village)"
         guard let population = population(columns.cell(.population, in: row)) else {
             let raw = CellText.clean(columns.cell(.population, in: row).displayText)
             return .failure(
@@ -189,6 +191,30 @@ public enum RosterEntry: Sendable, Equatable {
 }
 
 extension RosterRow {
+    /// A village row with an empty township cell belongs to the township of the row above: a township cell merged
+    /// over its villages' rows is read that way (only its first row holds the name). A village row before any
+    /// township rejects the roster.
+    public static func fillTownships(
+        _ entries: [(row: Int, entry: RosterEntry)]
+    ) -> Result<[(row: Int, entry: RosterEntry)], RosterRowError> {
+        var current: String?
+        var filled: [(row: Int, entry: RosterEntry)] = []
+        for (row, entry) in entries {
+            switch entry {
+            case .township(let township):
+                current = township.name
+                filled.append((row, entry))
+            case .village(let township, let village, let county) where township.isEmpty:
+                guard let current else { return .failure(RosterRowError(row: row, problem: .noTownship(village.name))) }
+                filled.append((row, .village(township: current, village, county: county)))
+            case .village(let township, _, _):
+                current = township
+                filled.append((row, entry))
+            }
+        }
+        return .success(filled)
+    }
+
     /// In a roster with a county column (SPEC 8) every row belongs to a county: an empty county cell continues the
     /// county of the row above (a county cell merged over its townships' rows is read that way); a row before any
     /// county is named rejects the roster. Without a county column the entries are returned as they are.
@@ -232,6 +258,8 @@ public struct RosterRowError: Error, Sendable, Equatable {
         case villageNameUsedTwice(String, township: String, owner: String, ownerRow: Int)
         /// The township of a row in a roster with a county column, before any row names a county (SPEC 8).
         case noCounty(String)
+        /// A village row with an empty township cell and no township above it (SPEC 5).
+        case noTownship(String)
     }
 
     public var row: Int
