@@ -71,7 +71,11 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "CSV encoding: utf-8 or gb18030 (default: detected).")
     var encoding: Checked<ReadOptions.Encoding>?
 
-    @Option(help: "Spreadsheet sheet: its name, or its position counting from 1 (default: the first).")
+    @Option(
+        help: """
+            Read only this sheet of a workbook: its name, or its position counting from 1, hidden sheets included \
+            (default: every visible sheet with a header row).
+            """)
     var sheet: ReadOptions.SheetSelector?
 
     func validate() throws {

@@ -13,12 +13,13 @@ public enum RosterRowErrorText {
         case .noPopulation(let name): language.pick("\(name) has no population (实有人口)", "\(name)没有填写实有人口")
         case .badPopulation(let name, let raw):
             language.pick(
-                "\(name) has population \"\(raw)\", which is not a non-negative whole number",
-                "\(name)的实有人口“\(raw)”不是非负整数")
+                "\(name) has population \"\(raw)\", which is not a whole number from 0 to 10,000,000,000",
+                "\(name)的实有人口“\(raw)”不是 0 至 100 亿之间的整数")
         case .badTarget(let name, let raw):
             language.pick(
-                "\(name) has target \"\(raw)\"; a target must lie above 0% and at most 100% (55%, 0.55 or 55)",
-                "\(name)的目标“\(raw)”有误；目标应大于 0% 且不超过 100%（如 55%、0.55 或 55）")
+                "\(name) has target \"\(raw)\"; a target must lie above 0% and at most 100%, with at most 6 decimals "
+                    + "(55%, 0.55 or 55)",
+                "\(name)的目标“\(raw)”有误；目标应大于 0% 且不超过 100%，小数不超过 6 位（如 55%、0.55 或 55）")
         case .nameUsedTwice(let name, let owner):
             language.pick(
                 "\"\(name)\" is already used by \(owner); each name and alias must be unique",

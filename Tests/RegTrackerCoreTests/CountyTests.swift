@@ -65,9 +65,11 @@ struct CountyTests {
         #expect(Reason(code: reason.code, values: Dictionary(uniqueKeysWithValues: reason.values)) == reason)
     }
 
-    @Test("a township of another county than the one named is not in the roster for that row")
+    @Test("a township of another county than the one named is not in the roster for that row, which says its county")
     func otherCounty() throws {
-        #expect(try decide(township: "松林镇", county: "青石县").kind == .unassigned)
+        let outcome = try decide(township: "松林镇", county: "青石县")
+        #expect(outcome.kind == .unassigned)
+        #expect(outcome.reasons == [.townshipNotInRoster(township: "松林镇", suggestion: "松林镇（云岭县）")])
     }
 
     @Test("a county that is not in the roster leaves the row unassigned with the nearest county")

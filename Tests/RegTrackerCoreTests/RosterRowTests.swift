@@ -19,7 +19,7 @@ struct RosterRowTests {
         arguments: [
             (Cell.text("12345"), Int64(12345)), (.text("12,345"), 12345), (.text("12345人"), 12345),
             (.text("12,345人"), 12345), (.text(" １２，３４５ "), 12345), (.number(12345), 12345), (.text("0"), 0),
-            (.number(0), 0),
+            (.number(0), 0), (.text("12345.0"), 12345), (.text("12,345.00人"), 12345),
         ])
     func population(cell: Cell, population: Int64) throws {
         let township = try #require(try township([.text("青石镇"), cell]).get())
@@ -30,6 +30,7 @@ struct RosterRowTests {
         "an empty, negative or non-integer population rejects the roster, naming the row",
         arguments: [
             Cell.empty, .text(""), .text("-5"), .number(-5), .text("12.5"), .number(12.5), .text("约一万"), .text("1.2万"),
+            .text("12.50"), .text(".0"),
             // Beyond ten billion the exact 64-bit arithmetic of every figure could overflow.
             .text("10000000001"), .number(1e14),
         ])

@@ -23,6 +23,7 @@ struct TargetTests {
             ("0.000001", Target(numerator: 1, denominator: 1_000_000)),
             (" ５５％ ", Target(numerator: 11, denominator: 20)),
             ("55 %", Target(numerator: 11, denominator: 20)),
+            ("0.550000000", Target(numerator: 11, denominator: 20)),  // zeros past the sixth decimal change nothing
         ])
     func parses(text: String, target: Target) {
         #expect(Target(parsing: text) == target)
@@ -30,7 +31,10 @@ struct TargetTests {
 
     @Test(
         "a target outside (0%, 100%] or not a number is rejected",
-        arguments: ["0", "0%", "0.0", "150%", "150", "100.5", "-5", "-0.5", "abc", "", "%", ".", "5.5.5", "1e2", "五十%"])
+        arguments: [
+            "0", "0%", "0.0", "150%", "150", "100.5", "-5", "-0.5", "abc", "", "%", ".", "5.5.5", "1e2", "五十%",
+            "0.33333333",  // more than 6 decimals
+        ])
     func rejects(text: String) {
         #expect(Target(parsing: text) == nil)
     }

@@ -97,7 +97,8 @@ enum InspectText {
                         lineEndings: inspection.lineEndings?.rawValue ?? "?"), in: language))
         } else {
             lines.append(Strings.text(.inspectFormat(file: inspection.file, format: formatName(description.format)), in: language))
-            if !description.sheets.isEmpty || description.sheet != nil {
+            // The lines of each sheet read or skipped say more, when there are (no --sheet).
+            if inspection.sheets.isEmpty, !description.sheets.isEmpty || description.sheet != nil {
                 lines.append(Strings.text(.inspectSheets(description.sheets, chosen: description.sheet), in: language))
             }
         }

@@ -33,7 +33,9 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
 
     /// Digits with at most one `.`, as numerator over a power of ten.
     private static func decimal(_ text: String) -> (Int64, Int64)? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        var parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        // `0.5000000`: zeros at the end of the decimals change nothing.
+        if parts.count == 2, parts[1].dropFirst(6).allSatisfy({ $0 == "0" }) { parts[1] = parts[1].prefix(6) }
         // Six decimals at most keep ⌈population × target⌉ within 64-bit integers for any plausible population.
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             !text.isEmpty, text != ".", parts[0].count <= 6, parts.count == 1 || parts[1].count <= 6

@@ -52,7 +52,9 @@ public struct ColumnMap: Sendable, Equatable {
     /// (SPEC 1.2), and the import warns about each.
     public var unusedVerdictLikeHeaders: [String] {
         unmappedColumns.map { headers[$0] }.filter { header in
-            FileKind.verdictLikeWords.contains { header.contains($0) }
+            // Compared as header names are matched: 审 核 is 审核.
+            let compact = CellText.compact(header)
+            return FileKind.verdictLikeWords.contains { compact.contains($0) }
         }
     }
 }

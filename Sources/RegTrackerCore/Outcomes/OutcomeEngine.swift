@@ -51,7 +51,8 @@ public struct OutcomeEngine {
                         county: facts.countyKey, suggestion: roster.countySuggestion(forKey: facts.countyKey))
                 ])
         case .none:
-            return Outcome(kind: .unassigned, township: nil, reasons: [unassignedReason(facts.townshipKey)])
+            return Outcome(
+                kind: .unassigned, township: nil, reasons: [unassignedReason(facts.townshipKey, county: facts.countyKey)])
         }
         if !facts.problems.isEmpty { return Outcome(kind: .malformed, township: township, reasons: facts.problems) }
         if facts.isFlagged { return Outcome(kind: .flagged, township: township) }
@@ -73,12 +74,17 @@ public struct OutcomeEngine {
         return candidates.filter { $0.townships?.contains(township) ?? true }.map(\.entry).min()
     }
 
-    private mutating func unassignedReason(_ key: String) -> Reason {
+    private mutating func unassignedReason(_ key: String, county: String) -> Reason {
         if key.isEmpty { return .townshipMissing }
-        if let reason = unassignedReasons[key] { return reason }
-        // The suggestion is a search of the roster: once for each township text.
-        let reason = Reason.townshipNotInRoster(township: key, suggestion: roster.suggestion(forKey: key))
-        unassignedReasons[key] = reason
+        let cacheKey = county.isEmpty ? key : key + "\u{1F}" + county
+        if let reason = unassignedReasons[cacheKey] { return reason }
+        // The suggestion is a search of the roster: once for each township text. A township of another county than
+        // the one the row names (SPEC 8) is suggested with its county, `松林镇（云岭县）`, not as the same name.
+        let elsewhere = roster.indices(forKey: key).first.map { roster.townships[$0] }
+        let suggestion =
+            elsewhere.map { TownshipFigures.label($0.name, county: $0.county) } ?? roster.suggestion(forKey: key)
+        let reason = Reason.townshipNotInRoster(township: key, suggestion: suggestion)
+        unassignedReasons[cacheKey] = reason
         return reason
     }
 }

@@ -140,6 +140,10 @@ public enum RosterRow {
             var text = CellText.compact(raw)
             if text.hasSuffix("人") { text.removeLast() }
             text.removeAll { $0 == "," }
+            // `12345.0`: a whole number written as a spreadsheet shows a number cell with decimals.
+            if let point = text.firstIndex(of: "."), text[text.index(after: point)...].allSatisfy({ $0 == "0" }) {
+                text = String(text[..<point])
+            }
             let isDigits = !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && text.count <= 12
             value = isDigits ? Int64(text) : nil
         default:
