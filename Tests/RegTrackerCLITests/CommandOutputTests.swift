@@ -19,6 +19,26 @@ import Testing
         #expect(chinese.stderr.contains("已创建第 3 号令牌（联席办）"), "\(chinese.stderr)")
     }
 
+    /// SPEC 4: no full ID number or phone in the rows given back, even typed with separators; `--json` with `--out`
+    /// keeps stdout for the JSON document.
+    @Test func rejectsMaskEveryDigitOfAWrongIDOrPhoneAndPrintJSONBesideFiles() throws {
+        let tool = try RegTrackerBinary.withFixturesImported()
+        defer { tool.cleanUp() }
+        let list = tool.workFolder + "/separated.csv"
+        try "乡镇,姓名,身份证号,手机号\n青石镇,张三,5101-0219-8007-2120-20,138-0000-02051\n".write(
+            toFile: list, atomically: true, encoding: .utf8)
+        #expect(try tool.run("import", list).status == 0)
+        let run = try tool.run("rejects", "青石镇", "--json", "--out", "out", "--format", "csv")
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = run.json["rows"] as? [[String: Any]] ?? []
+        let row = rows.first { $0["name"] as? String == "张三" }
+        #expect(row?["id_number"] as? String == "5101-02**-****-**20-20", "\(run.stdout)")
+        #expect(row?["phone"] as? String == "138-****-*2051")
+        let written = try FileManager.default.contentsOfDirectory(atPath: tool.workFolder + "/out")
+        let csv = try written.map { try String(contentsOfFile: tool.workFolder + "/out/" + $0, encoding: .utf8) }.joined()
+        #expect(csv.contains("5101-02**-****-**20-20") && !csv.contains("0219-8007"), "\(csv)")
+    }
+
     @Test func serveOnAPortInUseSaysSoAndExits1() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

@@ -39,6 +39,9 @@ import Testing
         let report = try tool.run(["report"])
         #expect(report.stderr.contains("warning: 空白乡 has population 0"))
         #expect(report.stdout.contains("unassigned rows (township not in the roster): 1"))
+        let rate = try tool.run(["rate", "空白乡", "--json"])
+        #expect(rate.status == 0 && rate.json["rank"] is NSNull)
+        #expect(rate.stderr.contains("warning: 空白乡 has population 0"), "\(rate.stderr)")
     }
 
     @Test(

@@ -119,6 +119,14 @@ import Testing
         #expect(run.json["shortfall"] as? Int == 5)
         let text = try tool.run("shortfall", "--by-village", "白沙镇")
         #expect(text.stdout.contains("白沙镇: 3 of 3 ranked villages below target, worst rate first"))
+        // --out writes them; with --json stdout still holds the document alone.
+        let written = try tool.run("shortfall", "--by-village", "白沙镇", "--out", "out", "--format", "md", "--json")
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.json["shortfall"] as? Int == 5)
+        let markdown = try String(
+            contentsOfFile: tool.workFolder + "/out/未达标村（社区）-白沙镇-2026-11-29.md", encoding: .utf8)
+        #expect(markdown.contains("白沙镇未达标村（社区）") && markdown.contains("共尚差 5 人"), "\(markdown)")
+        #expect(markdown.contains("石桥社区") && !markdown.contains("新村"))
     }
 
     @Test func aRosterWithoutVillagesMakesVillagesSaySoAndExitOne() throws {

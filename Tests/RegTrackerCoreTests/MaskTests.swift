@@ -37,6 +37,17 @@ struct MaskTests {
     }
 
     @Test(
+        "an ID number or phone cell as received is masked by its digits, whatever separates them",
+        arguments: [
+            ("5101-0219-8007-2120-20", "5101-02**-****-**20-20"), ("510102 19800720 2010", "510102 ******** 2010"),
+            ("138-0000-02051", "138-****-*2051"), ("（+86）138 0000 1234", "（+86）1** **** 1234"),
+            ("51010219800720201X", "510102********201X"), ("1380000", "1380000"), ("无", "无"),
+        ])
+    func receivedCell(text: String, shown: String) {
+        #expect(Mask.cell(text) == shown)
+    }
+
+    @Test(
         "long digit runs in free text are masked like ID numbers or phones",
         arguments: [
             ("身份证 510102199001011238 重复", "身份证 510102********1238 重复"),

@@ -36,6 +36,8 @@ struct RateCommand: ParsableCommand {
             throw CommandFailure(Strings.text(.unknownTownship(township, suggestion: nil), in: global.language))
         }
         let (report, figures) = (view.report, view.figures)
+        // SPEC 2: a township with population 0 has no rate, with a warning, here as in `report`.
+        if !figures.hasRate, !global.quiet { Console.error(.populationZero(figures.label), in: global.language) }
         let tally = RejectTally(view.rejects)
         let last = view.lastSubmission?.iso8601Unchecked
         let villages = byVillage ? view.villages : nil

@@ -61,12 +61,13 @@ struct RejectsCommand: ParsableCommand {
         let rejects = try service.rejects(filter)
         if let files = output.files(clock: global.clock) {
             let shared = try service.sharedTownshipNames()
-            for path in try files.writeRejects(rejects, formats: output.formats, sharedNames: shared) {
+            // With --json, stdout holds the JSON document alone, as for every command.
+            for path in try files.writeRejects(rejects, formats: output.formats, sharedNames: shared) where !json {
                 global.say(.wrote(path: path))
             }
-            return
         }
         if json { return Console.out(RejectsJSON.json(rejects, in: global.language).rendered()) }
+        if output.out != nil { return }
         let shared = try service.sharedTownshipNames()
         let rows = rejects.map { reject in
             [

@@ -53,6 +53,10 @@ struct ShortfallCommand: ParsableCommand {
         let report = try VillageLookup.report(
             township: township, service: service, target: targetOption.value, language: global.language)
         let below = report.shortfall
+        if let files = output.files(clock: global.clock) {
+            let written = try files.writeVillageShortfall(report, formats: output.formats)
+            for path in written where !json { global.say(.wrote(path: path)) }
+        }
         if json {
             guard case .object(var members) = VillageJSON.report(report) else { return }
             let rows = JSONValue.array(below.map { VillageJSON.village($0, withTownship: false) })
@@ -60,6 +64,7 @@ struct ShortfallCommand: ParsableCommand {
             members.append(("shortfall", .int(below.reduce(0) { $0 + $1.figures.shortfall })))
             return Console.out(JSONValue.object(members).rendered())
         }
+        if output.out != nil { return }
         let name = report.township ?? township
         global.say(.villages(.shortfallTitle(township: name, below: below.count, of: report.rankedCount)))
         if below.isEmpty {

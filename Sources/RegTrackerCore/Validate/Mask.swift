@@ -38,6 +38,23 @@ public enum Mask {
         return result
     }
 
+    /// An ID number or phone cell as received, wrong ones included, so that the clerk sees what to correct: its
+    /// digits are counted together whatever stands between them (`5101-0219-8007-2120-20`, `138 0000 1234`) and
+    /// masked like an ID number (15 or more) or a phone (8 or more); what separates them stays.
+    public static func cell(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        // Digits, and an X right after a digit (an ID number's check character).
+        var positions: [Int] = []
+        for (index, byte) in bytes.enumerated()
+        where isDigit(byte) || ((byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && index > 0 && isDigit(bytes[index - 1])) {
+            positions.append(index)
+        }
+        guard positions.count >= 8 else { return text }
+        let (first, last) = positions.count >= 15 ? (6, 4) : (3, 4)
+        for position in positions[first..<(positions.count - last)] { bytes[position] = UInt8(ascii: "*") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// `digits(in:)` of ASCII text, on bytes (an ID number or phone as received, the common case: `rejects --out`

@@ -24,10 +24,10 @@ public enum RejectSheets {
             notes: ["请按“原因”一栏核对，改正后重新报送整份名单。"])
     }
 
-    /// An ID number or phone as received, wrong ones included, so that the clerk sees what to correct: any run of
-    /// 8 or more digits is masked.
+    /// An ID number or phone as received, wrong ones included, so that the clerk sees what to correct, its digits
+    /// masked (`Mask.cell`).
     public static func received(_ text: String?) -> String {
-        text.map { Mask.digits(in: $0) } ?? ""
+        text.map(Mask.cell) ?? ""
     }
 
     /// `共 12 行未计入：重复 4 行，无效（截图不合格）3 行…`

@@ -66,10 +66,33 @@ public struct ReportFiles: Sendable {
     /// `村（社区）排名-白沙镇-2026-11-29.*` (or `…-全县-…`): the village table of SPEC 5; the HTML page and the workbook
     /// add the bar chart of the village rates with their target marks.
     public func writeVillages(_ report: VillageReport, formats: [Format] = Format.allCases) throws -> [String] {
-        let sheet = ReportSheets.villages(report, date: clock.today)
+        try writeVillageTable(
+            report, sheet: ReportSheets.villages(report, date: clock.today),
+            name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", formats: formats)
+    }
+
+    /// `未达标村（社区）-白沙镇-2026-11-29.*` (`shortfall --by-village`): the township's villages below target, worst
+    /// rate first, each with its rank among all its township's villages and what it still needs.
+    public func writeVillageShortfall(_ report: VillageReport, formats: [Format] = Format.allCases) throws -> [String] {
+        var below = report
+        below.villages = report.shortfall
+        var sheet = ReportSheets.villages(below, date: clock.today)
+        let township = report.township ?? "全县"
+        let needed = below.villages.reduce(Int64(0)) { $0 + $1.figures.shortfall }
+        sheet.title =
+            "\(township)未达标村（社区）（\(clock.today.iso8601Unchecked)，目标 \(report.target.percentText)）：\(below.villages.count) 个，"
+            + "共尚差 \(needed) 人"
+        return try writeVillageTable(
+            below, sheet: sheet, name: "未达标村（社区）-\(Self.fileSafe(township))-\(date)", formats: formats)
+    }
+
+    /// The village table `sheet` of `report` as files `name`.*, with the bar chart of its villages' rates.
+    private func writeVillageTable(_ report: VillageReport, sheet: ReportSheet, name: String, formats: [Format])
+        throws -> [String]
+    {
         let chart = ReportSheets.villageChart(report)
         return try write(
-            name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", sheet: sheet, formats: formats,
+            name: name, sheet: sheet, formats: formats,
             html: { [footer] in HTMLPage.render(sheet, chart: chart, footer: footer) },
             xlsx: { path in
                 let workbook = try XLSXReportWriter(path: path)
