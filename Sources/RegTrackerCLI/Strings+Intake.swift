@@ -10,6 +10,8 @@ extension Strings {
         case sheetRead(SheetReport)
         case sheetSkipped(SheetReport)
         case township(String, from: NameSource)
+        /// A list whose rows each name their township.
+        case townshipsFromColumn
         /// The county a list named in its title or file name (SPEC 8).
         case county(String, from: NameSource)
         case skipped([SkippedRowReason: Int])
@@ -44,6 +46,7 @@ extension Strings {
         case .township(let township, let source):
             ("township \(township), from the \(sourceName(source, .english))",
              "乡镇“\(township)”取自\(sourceName(source, .chinese))")
+        case .townshipsFromColumn: ("townships from the township column", "乡镇取自乡镇列")
         case .county(let county, let source):
             (
                 "county \(county), from the \(source == .title ? "title" : "file name")",

@@ -33,6 +33,8 @@ public struct InvalidListImport {
             while var scan = try sheets.next() {
                 let columns = scan.columns
                 if first == nil { first = (scan.reader.description, columns) }
+                let entriesBefore = entries.count
+                defer { sheets.finishSheet(rows: entries.count - entriesBefore, township: nil, from: nil) }
                 while let row = try scan.nextRow() {
                     let idNumber = IDNumber.parse(columns.cell(.idNumber, in: row), today: clock.today)
                     let phone = Phone.parse(columns.cell(.phone, in: row))
@@ -75,10 +77,11 @@ public struct InvalidListImport {
                     warnings.append(.unknownTownships(unknown.sorted(by: UnicodeOrder.precedes)))
                 }
                 let changed = try Reevaluation.all(in: transaction)
-                return .imported(
-                    BatchSummary(
-                        file: file, kind: .invalidList, batch: batch, rows: entries.count, skippedRows: skipped,
-                        outcomes: [:], replaced: [], reevaluated: changed, warnings: warnings))
+                var summary = BatchSummary(
+                    file: file, kind: .invalidList, batch: batch, rows: entries.count, skippedRows: skipped,
+                    outcomes: [:], replaced: [], reevaluated: changed, warnings: warnings)
+                summary.sheets = sheets.reports
+                return .imported(summary)
             }
         }
     }

@@ -140,7 +140,9 @@ public struct RegistrationImport {
             summary.rows += rows
             summary.skippedByReason.merge(stream.skippedRows, uniquingKeysWith: +)
             if summary.townshipFrom == nil {
-                (summary.township, summary.townshipFrom) = (given, source)
+                // `--township 龙泉` is told as the roster township it names, 龙泉街道.
+                let named = given.flatMap { roster.roster.index(named: $0) }.map { roster.roster.townships[$0].name }
+                (summary.township, summary.townshipFrom) = (named ?? given, source)
                 (summary.county, summary.countyFrom) = (county, countySource)
             }
             sheets.finishSheet(rows: rows, township: given, from: source)

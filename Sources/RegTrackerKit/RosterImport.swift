@@ -23,6 +23,8 @@ public struct RosterImport {
             var first: (description: TableDescription, columns: ColumnMap)?
             while var scan = try sheets.next() {
                 if first == nil { first = (scan.reader.description, scan.columns) }
+                let entriesBefore = entries.count
+                defer { sheets.finishSheet(rows: entries.count - entriesBefore, township: nil, from: nil) }
                 while let row = try scan.nextRow() {
                     switch RosterRow.entry(from: row, columns: scan.columns) {
                     case .success(let entry?): entries.append((row.number, entry))
@@ -81,6 +83,7 @@ public struct RosterImport {
                     file: file, kind: .roster, batch: batch, rows: townships.count, skippedRows: skipped,
                     outcomes: [:], replaced: [], reevaluated: changed, warnings: [])
                 summary.rosterChanges = RosterChanges.between(current, new)
+                summary.sheets = sheets.reports
                 summary.rowsLost = lost.rows
                 summary.villageRowsLost = villageRowsLost
                 return .imported(summary)

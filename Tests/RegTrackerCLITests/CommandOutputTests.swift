@@ -39,6 +39,22 @@ import Testing
         #expect(csv.contains("5101-02**-****-**20-20") && !csv.contains("0219-8007"), "\(csv)")
     }
 
+    /// SPEC 1.2: the import summary says where the township came from, whichever way; `--township` by an alias is
+    /// told as the township it names.
+    @Test func theImportSummarySaysWhereTheTownshipCameFrom() throws {
+        let tool = try RegTrackerBinary.withFixturesImported()
+        defer { tool.cleanUp() }
+        let column = tool.workFolder + "/column.csv"
+        try "乡镇,姓名,手机号\n青石镇,甲,13900001111\n".write(toFile: column, atomically: true, encoding: .utf8)
+        let byColumn = try tool.run("import", column)
+        #expect(byColumn.stdout.contains("townships from the township column"), "\(byColumn.stdout)")
+        let option = tool.workFolder + "/option.csv"
+        try "姓名,手机号\n乙,13900002222\n".write(toFile: option, atomically: true, encoding: .utf8)
+        let byOption = try tool.run("import", "--township", "青石", "--json", option)
+        let file = (byOption.json["files"] as? [[String: Any]])?.first
+        #expect(file?["township"] as? String == "青石镇" && file?["township_from"] as? String == "option", "\(byOption.stdout)")
+    }
+
     @Test func serveOnAPortInUseSaysSoAndExits1() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

@@ -44,7 +44,8 @@ struct HeaderDetectorTests {
             ("手 机 号", .phone), ("手\u{3000}机\u{3000}号", .phone), (" 联系电话 ", .phone), ("＊手机号码（必填）", .phone),
             ("\u{200B}姓名", .name), ("ID_Number", .idNumber), ("Phone", .phone), ("乡镇（街道）", .township),
             ("镇（街道）", .township), ("村（社区）", .village), ("所属村（社区）", .village), ("注册时间（年月日）", .registeredAt),
-            ("截图是否有效", .verdict), ("*备注", .remark),
+            ("截图是否有效", .verdict), ("*备注", .remark), ("身份证号码（18位（含X））", .idNumber),
+            ("手机号（选填）（11位）", .phone), ("村（社区）（填全称）", .village),
         ])
     func noisyHeaderCell(text: String, field: Field) {
         #expect(HeaderName.field(for: .text(text), kind: .registrations) == field)

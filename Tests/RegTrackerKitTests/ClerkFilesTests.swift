@@ -1,6 +1,7 @@
 import Foundation
 import RegTrackerCore
 import RegTrackerIO
+import RegTrackerRender
 import Testing
 
 @testable import RegTrackerKit
@@ -91,11 +92,13 @@ import Testing
         #expect(figures.counts.valid == (format.isWorkbook ? 3 : 2))
     }
 
-    @Test("inspect says where the township came from, which sheets it reads and which rows it skips")
-    func inspectClerkWorkbook() throws {
+    @Test(
+        "inspect says where the township came from, which sheets it reads and which rows it skips",
+        arguments: [Format.xlsx, .spreadsheetML])
+    func inspectClerkWorkbook(format: Format) throws {
         let inbox = try TestInbox()
         _ = try inbox.roster()
-        let path = try #require(try write(.xlsx, into: inbox))
+        let path = try #require(try write(format, into: inbox))
         let inspection = try FileInspector(store: inbox.store, today: inbox.clock.today)
             .inspect(path: path, options: ReadOptions(), township: nil, rows: 10)
         #expect(inspection.township == "白沙镇")
@@ -105,6 +108,27 @@ import Testing
         #expect(inspection.footerRows.map(\.sheet) == ["名单"])
         #expect(inspection.rows.map(\.sheet) == ["名单", "名单", "名单", "河坝村"])
         #expect(inspection.checkCounts == [.passes: 3, .flagged: 1])
+        guard case .object(let members) = inspection.json(warningText: { "\($0)" }) else { return }
+        #expect(members.first { $0.0 == "sheets" }?.1 == .array(["下拉", "名单", "河坝村", "无效截图"].map(JSONValue.string)))
+    }
+
+    @Test("inspect on a database without a roster refuses a list without a township column, as import does")
+    func inspectWithoutRoster() throws {
+        let inbox = try TestInbox()
+        let path = try inbox.file("白沙镇-11月.csv", "姓名,身份证号\n张三,\(ids[0])\n")
+        let inspected = #expect(throws: ImportError.self) {
+            _ = try FileInspector(store: inbox.store, today: inbox.clock.today)
+                .inspect(path: path, options: ReadOptions(), township: nil, rows: 10)
+        }
+        guard case .noTownshipColumn(.noRoster) = inspected?.problem else {
+            Issue.record("expected no township column and no roster, got \(String(describing: inspected))")
+            return
+        }
+        guard case .rejected(let error) = inbox.register(path: path), case .noTownshipColumn(.noRoster) = error.problem
+        else {
+            Issue.record("import should reject it the same way")
+            return
+        }
     }
 
     @Test("with no township column the file name names the township when the title does not")
@@ -210,6 +234,24 @@ import Testing
         let summary = try #require(try inbox.roster(named: "new.csv", "乡镇,实有人口,别名\n青石镇,20,青石\n白沙镇,8,\n").summary)
         #expect(summary.reevaluated == 0)
         #expect(summary.rosterChanges?.populations.map(\.to) == [20, 8])
+    }
+
+    @Test("a roster workbook names the sheets it read and skipped, as a registration list does (SPEC 1.6)")
+    func rosterSheets() throws {
+        let inbox = try TestInbox()
+        let path = inbox.folder + "/人口底数.xml"
+        try Data(
+            SampleSheets.spreadsheetML([
+                SampleSheet(name: "说明", rows: [["本表由联席办下发"]]),
+                SampleSheet(name: "乡镇", rows: [["乡镇", "实有人口"], ["青石镇", "10"], ["白沙镇", "4"]]),
+                SampleSheet(name: "旧表", rows: [["乡镇", "实有人口"], ["旧镇", "1"]], hidden: true),
+            ]).utf8
+        ).write(to: URL(fileURLWithPath: path))
+        let summary = try #require(
+            RosterImport(store: inbox.store, clock: inbox.clock).run(path: path, options: ReadOptions()).summary)
+        #expect(summary.sheets.map(\.name) == ["说明", "乡镇", "旧表"])
+        #expect(summary.sheets.map(\.skip) == [.noHeader, nil, .hidden])
+        #expect(summary.sheets.map(\.rows) == [0, 2, 0])
     }
 
     @Test("an earlier roster imported again stands again; the roster in force imported again is a no-op")

@@ -34,6 +34,9 @@ extension Inspection {
             }
             return .object(members)
         }
+        // Every sheet of the workbook where each was read or skipped (a SpreadsheetML reader knows only those it
+        // has passed).
+        let sheetNames = sheets.isEmpty ? description.sheets : sheets.map(\.name)
         return .object([
             ("file", .string(file)),
             ("sha256", .string(sha256)),
@@ -41,7 +44,7 @@ extension Inspection {
             ("encoding", description.encoding.map(JSONValue.string) ?? .null),
             ("delimiter", description.delimiter.map { .string(String($0)) } ?? .null),
             ("line_endings", lineEndings.map { .string($0.rawValue) } ?? .null),
-            ("sheets", .array(description.sheets.map(JSONValue.string))),
+            ("sheets", .array(sheetNames.map(JSONValue.string))),
             ("sheet", description.sheet.map(JSONValue.string) ?? .null),
             ("read_sheets", .array(sheets.map(\.json))),
             ("township", township.map(JSONValue.string) ?? .null),
