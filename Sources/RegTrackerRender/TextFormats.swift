@@ -41,15 +41,18 @@ public enum TextFormats {
         return "'" + text
     }
 
-    /// A Markdown table cell: a pipe would end the cell, a line break the row.
+    /// A Markdown table cell: a pipe would end the cell, a line break the row, and `<` could open HTML that a
+    /// Markdown viewer renders (a name typed `<i>尖</i>镇` is shown as typed).
     private static func cell(_ text: String) -> String {
         // Nearly every cell has nothing to replace; Foundation's replacing copies it four times regardless (45% of
         // `rejects --out` on a million rows).
-        guard text.utf8.contains(where: { $0 == pipe || $0 == lineFeed || $0 == carriageReturn }) else { return text }
+        guard text.utf8.contains(where: { $0 == pipe || $0 == lineFeed || $0 == carriageReturn || $0 == lessThan })
+        else { return text }
         return text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
             .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+            .replacingOccurrences(of: "<", with: "&lt;")
     }
 }
 
-private let (comma, quote, pipe) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "|"))
+private let (comma, quote, pipe, lessThan) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "|"), UInt8(ascii: "<"))
 private let (lineFeed, carriageReturn) = (UInt8(ascii: "\n"), UInt8(ascii: "\r"))

@@ -82,6 +82,11 @@ import Testing
         #expect(markdown.contains("空白乡：实有人口为 0"))
     }
 
+    @Test func markdownShowsACellAsTypedNeverAsMarkup() throws {
+        let markdown = TextFormats.markdown(title: "t", headings: ["乡镇"], rows: [["<i>尖</i>镇|二\n行"]])
+        #expect(markdown.contains("| &lt;i>尖&lt;/i>镇\\|二 行 |"), "\(markdown)")
+    }
+
     @Test func htmlEscapesEveryTextItShows() throws {
         var report = Self.report
         report.townships[0].township = "<script>alert(1)</script>&\"'"
