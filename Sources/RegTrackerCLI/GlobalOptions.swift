@@ -109,7 +109,14 @@ struct TargetOption: ParsableArguments {
 
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+        } catch {
+            // The reader went away (`regtracker report | head`): end as a pipe's writer does, by SIGPIPE, silently,
+            // rather than with the trap of a failed write (something in the process ignores SIGPIPE).
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
     }
 
     static func error(_ text: String) {

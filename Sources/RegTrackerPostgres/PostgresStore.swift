@@ -130,6 +130,7 @@ final class TransactionState {
     /// The changes the connection had committed when the transaction began.
     let ownChanges: Int64
     var holdsSequenceLock = false
+    var holdsNoticeLock = false
     let location: PostgresLocation
     let path: String
     let lockSeconds: Int

@@ -4,7 +4,13 @@ import RegTrackerStore
 
 /// Periodic notices on PostgreSQL: one `notice` row and one `notice_township` row per township, written once.
 extension PostgresTransaction: NoticeStore {
+    /// The key of the transaction-level advisory lock that puts the writes of notices in one line: two runs issuing
+    /// the same period at once each see the other's notice (as SQLite's one writer does) instead of both inserting
+    /// it. Imports do not take it, nor wait for it.
+    static let noticeLock: Int64 = 0x7265_6774_6e6f_7469
+
     public func notices() throws -> [Notice] {
+        try lockNotices()
         var townships: [Int64: [PostgresRandomAccessRow]] = [:]
         for row in try connection.rows("SELECT * FROM notice_township ORDER BY notice_id, position") {
             townships[try row["notice_id"].decode(Int64.self), default: []].append(row)
@@ -15,6 +21,7 @@ extension PostgresTransaction: NoticeStore {
     }
 
     public func replaceNotice(_ notice: Notice) throws {
+        try lockNotices()
         try connection.execute("DELETE FROM notice WHERE period = \(notice.period.description)")
         let period = notice.period
         let target = notice.target
@@ -89,5 +96,14 @@ extension PostgresTransaction: NoticeStore {
             figures: figures, change: change, named: try row["named"].decode(Bool.self),
             timesNamed: try row["times_named"].decode(Int.self),
             card: try row["card"].decode(String?.self).flatMap(NoticeCard.init(rawValue:)))
+    }
+}
+
+extension PostgresTransaction {
+    /// In a write, takes the notices' lock (once): waited for up to the connection's `lock_timeout`, 60 s.
+    func lockNotices() throws {
+        guard state.writing, !state.holdsNoticeLock else { return }
+        try connection.execute("SELECT pg_advisory_xact_lock(\(Self.noticeLock))")
+        state.holdsNoticeLock = true
     }
 }

@@ -41,6 +41,24 @@ struct BothStoresTests {
         ["check", "--json"],
     ]
 
+    /// Runs issuing the same notice at once take turns on both stores: none fails, one notice is stored.
+    @Test func noticesIssuedAtOnceTakeTurns() throws {
+        let tools = try Self.tools()
+        defer { for tool in tools { tool.cleanUp() } }
+        let fixtures = RegTrackerBinary.fixtures
+        for tool in tools {
+            try tool.run("population", "import", "\(fixtures)/roster.csv")
+            try tool.run("import", "\(fixtures)/lists")
+            let runs = try (0..<6).map { index in
+                try tool.start("notice", "2026-11", "--bottom", String(index + 1), "--reissue")
+            }
+            for run in runs { run.waitUntilExit() }
+            #expect(runs.map(\.terminationStatus) == Array(repeating: 0, count: 6), "\(tool.database)")
+            let list = try tool.run("notice", "list", "--json")
+            #expect((list.json["notices"] as? [[String: Any]])?.count == 1)
+        }
+    }
+
     @Test func theFixtureListsGiveTheSameOutputOnBothStores() throws {
         let fixtures = RegTrackerBinary.fixtures
         try expectSameOutput(

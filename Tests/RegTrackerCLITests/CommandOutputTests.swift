@@ -55,6 +55,29 @@ import Testing
         #expect(file?["township"] as? String == "青石镇" && file?["township_from"] as? String == "option", "\(byOption.stdout)")
     }
 
+    /// `regtracker report | head`: a reader that goes away ends the run as SIGPIPE ends a pipe's writer, silently,
+    /// never with a trap and its backtrace.
+    @Test func aClosedPipeEndsTheRunSilently() throws {
+        let tool = try RegTrackerBinary.withFixturesImported()
+        defer { tool.cleanUp() }
+        // As under a shell or a scheduler that ignores SIGPIPE, which the run inherits: its write then fails.
+        let before = signal(SIGPIPE, SIG_IGN)
+        defer { signal(SIGPIPE, before) }
+        let process = Process()
+        process.executableURL = RegTrackerBinary.executable
+        process.arguments = ["--db", tool.database, "rejects", "--json"]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try output.fileHandleForReading.close()
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(stderr.isEmpty, "\(stderr)")
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGPIPE)
+    }
+
     @Test func serveOnAPortInUseSaysSoAndExits1() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

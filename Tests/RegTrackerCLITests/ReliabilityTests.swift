@@ -38,6 +38,22 @@ import Testing
         }
     }
 
+    /// The first use of a database by several runs at once (cron and a person): each creates or waits for the
+    /// schema, none fails, and the roster is imported once.
+    @Test func eightFirstRunsAtOnceCreateOneDatabase() throws {
+        for _ in 0..<3 {
+            let tool = try RegTrackerBinary()
+            defer { tool.cleanUp() }
+            let roster = tool.workFolder + "/roster.csv"
+            try "乡镇,实有人口\n青石镇,10\n白沙镇,4\n".write(toFile: roster, atomically: true, encoding: .utf8)
+            let runs = try (0..<8).map { _ in try tool.start("population", "import", roster) }
+            for run in runs { run.waitUntilExit() }
+            #expect(runs.map(\.terminationStatus) == Array(repeating: 0, count: 8))
+            let batches = try tool.run("batches", "--json").json["batches"] as? [[String: Any]] ?? []
+            #expect(batches.count == 1)
+        }
+    }
+
     @Test func fourRunsAtOnceImportEveryFileExactlyOnce() throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }

@@ -49,9 +49,27 @@ public final class SQLiteStore: RegistryStore {
                 // GRDB sets `synchronous = NORMAL` when it turns WAL on, after `prepareDatabase`: set it again.
                 try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = \(Self.synchronous)") }
             }
-            try Migrations.migrator.migrate(queue)
+            try Self.migrate(queue)
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Migrates a database that other runs may be creating at the same moment (cron and a person on its first
+    /// use): the migrator reads which migrations are applied before it takes the write lock, so two runs can both
+    /// try the same one, and the later finds its table already there. It tries again, up to 5 s, once the other
+    /// is through: what is applied then is read anew.
+    private static func migrate(_ queue: DatabaseQueue) throws {
+        var attempts = 0
+        while true {
+            do {
+                return try Migrations.migrator.migrate(queue)
+            } catch let error as DatabaseError
+                where attempts < 50 && [.SQLITE_ERROR, .SQLITE_CONSTRAINT].contains(error.resultCode)
+            {
+                attempts += 1
+                usleep(100_000)
+            }
         }
     }
 
