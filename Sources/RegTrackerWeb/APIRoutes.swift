@@ -13,7 +13,13 @@ struct APIRoutes {
         group.get("/api/report") { _, context in
             if let refused = Self.refusedUnlessEveryTownship(context) { return refused }
             let data = try await dashboard.rankingData(for: context.client)
-            return Self.json(rendered: data.rendered.text("report") { ReportJSON.report(data.report).rendered() })
+            return Self.json(
+                rendered: data.rendered.text("report") {
+                    // As `report --json`: with each township's 较上期 once a notice's period has ended.
+                    let since = ReportChange.baseline(data.notices, onOrBefore: data.trend.asOf)
+                    return (since.map { ReportChange.json(data.report, since: $0) } ?? ReportJSON.report(data.report))
+                        .rendered()
+                })
         }
         group.get("/api/trend") { request, context in
             if let refused = Self.refusedUnlessEveryTownship(context) { return refused }

@@ -17,7 +17,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as HTTPError {
-            response = ErrorPage.response(status: error.status, message: error.body ?? error.status.reasonPhrase)
+            response = ErrorPage.response(status: error.status, message: error.body)
         }
         response.headers[HTTPField.Name("Content-Security-Policy")!] = Self.contentSecurityPolicy
         response.headers[.cacheControl] = "no-store"

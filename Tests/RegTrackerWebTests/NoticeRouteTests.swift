@@ -37,6 +37,35 @@ import Testing
         }
     }
 
+    @Test func theReportAPIGainsTheChangeOnceANoticeExistsAsReportJSONDoes() async throws {
+        let fixture = try DashboardFixture()
+        let issued = try NoticeService(store: fixture.store).issue(
+            period: try #require(NoticePeriod(parsing: "2026-11-22")), today: CivilDate(year: 2026, month: 11, day: 23),
+            target: .default, bottom: 1, cards: .default, reissue: false)
+        let report = try ReportService(store: fixture.store).report(target: .default).report
+        try await fixture.application().test(.router) { client in
+            let api = try await client.execute(
+                uri: "/api/report", method: .get, headers: DashboardFixture.bearer(fixture.office))
+            #expect(api.status == .ok)
+            #expect(api.text == ReportChange.json(report, since: issued.notice).rendered())
+            #expect(api.text.contains("\"since_notice\": \"2026-11-22\""))
+        }
+    }
+
+    @Test func errorPagesAreChinese() async throws {
+        let fixture = try DashboardFixture()
+        try await fixture.application().test(.router) { client in
+            let unknown = try await client.execute(
+                uri: "/nowhere", method: .get, headers: DashboardFixture.bearer(fixture.office))
+            #expect(unknown.status == .notFound)
+            #expect(unknown.text.contains("404 页面不存在") && !unknown.text.contains("Not Found"), "\(unknown.text)")
+            let other = try await client.execute(
+                uri: DashboardFixture.path("白沙镇"), method: .get, headers: DashboardFixture.bearer(fixture.qingshi))
+            #expect(other.status == .forbidden)
+            #expect(other.text.contains("403 无权查看") && !other.text.contains("Forbidden"), "\(other.text)")
+        }
+    }
+
     @Test func pagesMarkNamedTownshipsAndShowEachTownshipsNoticeHistory() async throws {
         // 青石镇 2 valid of 10 (20%) and 白沙镇 1 of 4 (25%): both unmet, bottom 1 names 青石镇.
         let fixture = try DashboardFixture()
