@@ -45,6 +45,8 @@ enum Strings {
         case unassignedRows(Int64)
         case shortfallTitle(target: String, below: Int, of: Int)
         case everyTownshipMet
+        /// `shortfall --county` without `--by-village`: the county belongs to the township of `--by-village`.
+        case countyOnlyWithByVillage
         case unknownFormat(String)
         case badTarget(String)
         /// `--db` or `$REGTRACKER_DB` starts like a PostgreSQL URL but lacks its user or database.
@@ -188,6 +190,11 @@ enum Strings {
                 "未达标乡镇（目标 \(target)）：\(of) 个中 \(below) 个"
             )
         case .everyTownshipMet: ("every township meets its target", "所有乡镇均已达标")
+        case .countyOnlyWithByVillage:
+            (
+                "--county names the county of the township of --by-village; give --by-village TOWNSHIP with it",
+                "--county 用于指明 --by-village 所给乡镇的县（区）；请同时给出 --by-village 乡镇名"
+            )
         case .unknownFormat(let name):
             ("unknown format \(name); choose from md, csv, html, xlsx", "未知格式 \(name)；可选 md、csv、html、xlsx")
         case .badTarget(let text):

@@ -20,7 +20,7 @@ extension ReportSheets {
             notes.append(withoutRate.map(chartName(withTownship)).joined(separator: "、") + "：实有人口为 0，无注册率，不参与排名。")
         }
         return ReportSheet(
-            title: "\(report.township ?? "全县")各村（社区）注册率排名（\(date.iso8601Unchecked)，目标 \(report.target.percentText)）",
+            title: "\(report.townshipLabel ?? "全县")各村（社区）注册率排名（\(date.iso8601Unchecked)，目标 \(report.target.percentText)）",
             headings: VillageTable.headings(withTownship: withTownship), rows: rows, notes: notes)
     }
 

@@ -7,6 +7,7 @@ public enum VillageJSON {
     public static func report(_ report: VillageReport) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let township = report.township { members.append(("township", .string(township))) }
+        if let county = report.county { members.append(("county", .string(county))) }
         members.append(("target", .decimal(report.target.description)))
         members.append(("villages", .array(report.villages.map { village($0, withTownship: report.township == nil) })))
         members.append(("unmatched_village", unmatched(report.unmatched)))

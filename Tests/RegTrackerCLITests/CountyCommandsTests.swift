@@ -161,6 +161,28 @@ import Testing
         #expect(alone.stderr.contains("name its county: --county 青石县, or write 城关镇（青石县）"), "\(alone.stderr)")
     }
 
+    @Test func villagesOfASharedTownshipNameItsCounty() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let roster = tool.workFolder + "/roster.csv"
+        try """
+            县,乡镇,村（社区）,实有人口
+            青石县,城关镇,东街社区,10
+            云岭县,城关镇,东街社区,20
+            """.write(toFile: roster, atomically: true, encoding: .utf8)
+        #expect(try tool.run("population", "import", roster).status == 0)
+        let villages = try tool.run("villages", "城关镇", "--county", "云岭县", "--json")
+        #expect(villages.status == 0, "\(villages.stderr)")
+        #expect(villages.json["township"] as? String == "城关镇" && villages.json["county"] as? String == "云岭县")
+        let text = try tool.run("villages", "城关镇（青石县）")
+        #expect(text.stdout.contains("城关镇（青石县）"), "\(text.stdout)")
+        let shortfall = try tool.run("shortfall", "--by-village", "城关镇", "--county", "青石县", "--json")
+        #expect(shortfall.status == 0, "\(shortfall.stderr)")
+        #expect(shortfall.json["county"] as? String == "青石县" && shortfall.json["shortfall"] as? Int == 5)
+        let alone = try tool.run("shortfall", "--county", "青石县")
+        #expect(alone.status != 0 && alone.status != 1, "a usage error: \(alone.stderr)")
+    }
+
     @Test func byCountyWithoutCountiesInTheRosterIsAClearError() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

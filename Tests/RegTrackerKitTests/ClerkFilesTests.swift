@@ -223,6 +223,8 @@ import Testing
         #expect(summary.rosterChanges?.renamed.map(\.to) == ["白沙街道"])
         #expect(summary.rosterChanges?.populations.map(\.to) == [12])
         #expect(summary.rowsLost.isEmpty)
+        // The same township under its new name: no row changed outcome.
+        #expect(summary.reevaluated == 0)
         #expect(try inbox.figures("白沙街道").counts.valid == 1)
     }
 

@@ -52,7 +52,7 @@ struct RateCommand: ParsableCommand {
         var lines = [
             Strings.text(
                 .rateLine(
-                    township: figures.township, rate: figures.ratePercent, valid: counts.valid,
+                    township: figures.label, rate: figures.ratePercent, valid: counts.valid,
                     population: figures.population, target: figures.target.percentText, required: figures.required),
                 in: global.language),
             Strings.text(
@@ -77,7 +77,7 @@ struct RateCommand: ParsableCommand {
             }
         }
         lines.append(Strings.text(.lastSubmission(last), in: global.language))
-        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.township), in: global.language)) }
+        if !tally.byOutcome.isEmpty { lines.append(Strings.text(.seeRejects(figures.label), in: global.language)) }
         if let villageReport = view.villageReport {
             lines += VillageLookup.lines(villageReport, language: global.language)
         } else if let villages {

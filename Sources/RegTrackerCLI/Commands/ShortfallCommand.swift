@@ -19,6 +19,14 @@ struct ShortfallCommand: ParsableCommand {
         help: "The township whose villages (村/社区) below target to list, worst rate first, with what each needs.")
     var byVillage: String?
 
+    @OptionGroup var countyOption: CountyOfTownshipOption
+
+    func validate() throws {
+        if countyOption.county != nil, byVillage == nil {
+            throw ValidationError(Strings.text(.countyOnlyWithByVillage, in: global.language))
+        }
+    }
+
     func run() throws {
         let service = ReportService(store: try global.openExistingStore())
         try service.requireRoster()
@@ -51,7 +59,8 @@ struct ShortfallCommand: ParsableCommand {
     /// SPEC 5: the township's shortfall spread over its villages.
     private func villages(of township: String, service: ReportService) throws {
         let report = try VillageLookup.report(
-            township: township, service: service, target: targetOption.value, language: global.language)
+            township: township, county: countyOption.county, service: service, target: targetOption.value,
+            language: global.language)
         let below = report.shortfall
         if let files = output.files(clock: global.clock) {
             let written = try files.writeVillageShortfall(report, formats: output.formats)
@@ -65,7 +74,7 @@ struct ShortfallCommand: ParsableCommand {
             return Console.out(JSONValue.object(members).rendered())
         }
         if output.out != nil { return }
-        let name = report.township ?? township
+        let name = report.townshipLabel ?? township
         global.say(.villages(.shortfallTitle(township: name, below: below.count, of: report.rankedCount)))
         if below.isEmpty {
             global.say(.villages(.everyVillageMet(name)))

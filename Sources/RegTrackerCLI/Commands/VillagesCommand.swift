@@ -65,10 +65,10 @@ enum VillageLookup {
             Strings.text(
                 .villages(
                     .title(
-                        township: report.township, target: report.target.percentText, ranked: report.rankedCount,
+                        township: report.townshipLabel, target: report.target.percentText, ranked: report.rankedCount,
                         of: report.villages.count)), in: language)
         ]
-        if report.villages.isEmpty, let township = report.township {
+        if report.villages.isEmpty, let township = report.townshipLabel {
             lines.append(Strings.text(.villages(.townshipHasNone(township)), in: language))
         } else {
             lines.append(table(report.villages, withTownship: report.township == nil, language: language))

@@ -41,6 +41,8 @@ public struct VillageStanding: Sendable, Equatable {
 public struct VillageReport: Sendable, Equatable {
     /// nil: every village of the county.
     public var township: String?
+    /// The township's county (SPEC 8); nil for the county-wide list or a roster without counties.
+    public var county: String?
     /// The township's target (its own, else the global one); the global one for the county.
     public var target: Target
     /// In rank order, ties by village then township name; villages with population 0 last, without a rank.
@@ -48,8 +50,11 @@ public struct VillageReport: Sendable, Equatable {
     /// Rows of the township (or of every township) whose village cell is empty or names none of its villages.
     public var unmatched: OutcomeCounts
 
-    public init(township: String?, target: Target, villages: [VillageStanding], unmatched: OutcomeCounts) {
+    public init(
+        township: String?, county: String? = nil, target: Target, villages: [VillageStanding], unmatched: OutcomeCounts
+    ) {
         self.township = township
+        self.county = county
         self.target = target
         var counties: [String: Set<String?>] = [:]
         for village in villages { counties[village.township, default: []].insert(village.county) }
@@ -65,6 +70,9 @@ public struct VillageReport: Sendable, Equatable {
     public var shortfall: [VillageStanding] {
         Ranking.shortfall(villages, figures: \.figures, precedes: Self.precedes)
     }
+
+    /// The township as people read it (`城关镇（青石县）` in a roster with counties), or nil for the county-wide list.
+    public var townshipLabel: String? { township.map { TownshipFigures.label($0, county: county) } }
 
     /// How many villages have a rank.
     public var rankedCount: Int { villages.filter(\.figures.hasRate).count }

@@ -199,8 +199,10 @@ public struct FiguresSnapshot {
             if let rows = tally.unmatchedByTownship[roster.ids[index]] { unmatched.add(rows) }
         }
         let name = township.map { roster.roster.townships[$0].name }
+        let county = township.flatMap { roster.roster.townships[$0].county }
         let reportTarget = township.flatMap { roster.roster.townships[$0].target } ?? target
-        return VillageReport(township: name, target: reportTarget, villages: villages, unmatched: unmatched)
+        return VillageReport(
+            township: name, county: county, target: reportTarget, villages: villages, unmatched: unmatched)
     }
 
     /// The first `limit` rows of the roster township `name` that match none of its villages (SPEC 5), and how many

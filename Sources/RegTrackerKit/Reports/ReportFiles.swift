@@ -68,7 +68,7 @@ public struct ReportFiles: Sendable {
     public func writeVillages(_ report: VillageReport, formats: [Format] = Format.allCases) throws -> [String] {
         try writeVillageTable(
             report, sheet: ReportSheets.villages(report, date: clock.today),
-            name: "村（社区）排名-\(Self.fileSafe(report.township ?? "全县"))-\(date)", formats: formats)
+            name: "村（社区）排名-\(Self.fileSafe(report.townshipLabel ?? "全县"))-\(date)", formats: formats)
     }
 
     /// `未达标村（社区）-白沙镇-2026-11-29.*` (`shortfall --by-village`): the township's villages below target, worst
@@ -77,7 +77,7 @@ public struct ReportFiles: Sendable {
         var below = report
         below.villages = report.shortfall
         var sheet = ReportSheets.villages(below, date: clock.today)
-        let township = report.township ?? "全县"
+        let township = report.townshipLabel ?? "全县"
         let needed = below.villages.reduce(Int64(0)) { $0 + $1.figures.shortfall }
         sheet.title =
             "\(township)未达标村（社区）（\(clock.today.iso8601Unchecked)，目标 \(report.target.percentText)）：\(below.villages.count) 个，"

@@ -309,10 +309,12 @@ struct SQLiteTransaction: RegistryTransaction {
                 let (wasValid, isValid) = (current.0 == OutcomeKind.valid.rawValue, outcome.kind == .valid)
                 if isValid && !wasValid { try validKeys.add(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
                 if wasValid && !isValid { try validKeys.remove(row: id, idKey: facts.idKey, phoneKey: facts.phoneKey) }
-                // A duplicate that now names another earlier row has not changed outcome: only kind and township count.
+                // A duplicate that now names another earlier row has not changed outcome: only kind and township count, and
+                // a township renamed with its old name kept as an alias is the same township.
                 let townshipBefore = current.1.flatMap { townshipNames[$0] }
-                let townshipNow = outcome.township.map { roster.roster.townships[$0].name }
-                if current.0 != outcome.kind.rawValue || townshipBefore != townshipNow { changed += 1 }
+                if current.0 != outcome.kind.rawValue || !roster.roster.isSame(township: townshipBefore, as: outcome.township) {
+                    changed += 1
+                }
             }
         }
         try storeDecidedOutcomes(rebuildingIndex: updated > TownshipIndex.setAsideRows && updated * 2 > rows)
