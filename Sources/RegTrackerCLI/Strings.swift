@@ -12,6 +12,11 @@ extension Language {
 /// Every summary, label and error the CLI prints, in English and Chinese side by side. Errors that come from the
 /// import itself (`ImportError`) are worded by `ImportErrorText` (Kit), in the same language.
 enum Strings {
+    /// `1 row`, `2 rows`: an English count and its noun (Chinese has no plural).
+    static func counted(_ count: some BinaryInteger, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     enum Key: Sendable {
         case wrote(path: String)
         case warning(String)
@@ -121,21 +126,25 @@ enum Strings {
         case .rejected(let file, let reason): ("\(file): rejected: \(reason)", "\(file)：整份未导入：\(reason)")
         case .batchSummary(let file, let batch, let rows, let kind):
             switch kind {
-            case .registrations: ("\(file): batch \(batch), \(rows) rows", "\(file)：第 \(batch) 批，\(rows) 行")
-            case .roster: ("\(file): batch \(batch), \(rows) townships", "\(file)：第 \(batch) 批，\(rows) 个乡镇")
+            case .registrations: ("\(file): batch \(batch), \(counted(rows, "row"))", "\(file)：第 \(batch) 批，\(rows) 行")
+            case .roster:
+                ("\(file): batch \(batch), \(counted(rows, "township"))", "\(file)：第 \(batch) 批，\(rows) 个乡镇")
             case .invalidList:
                 ("\(file): batch \(batch), \(rows) invalid-list entries", "\(file)：第 \(batch) 批，无效名单 \(rows) 条")
             }
         case .outcomeCount(let kind, let count):
             ("\(count) \(kind.name.replacingOccurrences(of: "_", with: " "))", "\(kind.label) \(count)")
         case .skippedRows(let count):
-            ("skipped \(count) rows that are not data", "跳过 \(count) 行非数据行（合计、备注、签名、空行）")
+            (
+                "skipped \(counted(count, "row")) that \(count == 1 ? "is" : "are") not data",
+                "跳过 \(count) 行非数据行（合计、备注、签名、空行）"
+            )
         case .replacesBatches(let batches):
             (
                 "replaces batch " + batches.map(String.init).joined(separator: ", "),
                 "替换第 " + batches.map(String.init).joined(separator: "、") + " 批"
             )
-        case .reevaluated(let count): ("\(count) earlier rows changed outcome", "此前 \(count) 行的结果随之改变")
+        case .reevaluated(let count): ("\(counted(count, "earlier row")) changed outcome", "此前 \(count) 行的结果随之改变")
         case .noSuchPath(let path): ("\(path): no such file or folder; check the path", "\(path)：文件或文件夹不存在，请检查路径")
         case .emptyFolder(let path):
             (
@@ -253,7 +262,7 @@ enum Strings {
         case .seeRejects(let township):
             ("the rows and what to fix: regtracker rejects \(township)", "逐行明细及改正办法：regtracker rejects \(township)")
 
-        case .rowsNotCounted(let count): ("\(count) rows not counted", "共 \(count) 行未计入")
+        case .rowsNotCounted(let count): ("\(counted(count, "row")) not counted", "共 \(count) 行未计入")
         case .outcome(let kind): (kind.name, kind.label)
 
         case .badDate(let text): ("--since \(text) is not a date YYYY-MM-DD", "--since \(text) 不是 YYYY-MM-DD 格式的日期")

@@ -116,7 +116,7 @@ import Testing
             let lines = run.stdout.split(separator: "\n")
             #expect(lines.count == 3, "\(arguments): \(run.stdout)")
             #expect(lines[1].contains("(石青镇)") && lines[1].contains("冯一") && lines[1].contains("unassigned"))
-            #expect(lines[2] == "1 rows not counted")
+            #expect(lines[2] == "1 row not counted")
         }
         #expect(try tool.run("rejects", "--unassigned", "青石镇").status == 64)
     }
