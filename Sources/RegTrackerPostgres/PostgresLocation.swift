@@ -80,10 +80,22 @@ public struct PostgresLocation: Sendable, Equatable {
     }
 
     /// The URL without its password, for messages.
+    /// A socket's URL as it is written for `--db` (`?host=FOLDER`, the port when not 5432), so that a message's
+    /// URL can be given back to `--db`.
+    private static func socketURL(user: String, database: String, socketFile: String) -> String {
+        let prefix = "/.s.PGSQL."
+        guard let range = socketFile.range(of: prefix, options: .backwards),
+            let port = Int(socketFile[range.upperBound...])
+        else { return "postgres://\(user)@/\(database)?host=\(socketFile)" }
+        let folder = String(socketFile[..<range.lowerBound])
+        let authority = port == 5432 ? "" : "localhost:\(port)"
+        return "postgres://\(user)@\(authority)/\(database)?host=\(folder)"
+    }
+
     public var description: String {
         switch endpoint {
         case .tcp(let host, let port): "postgres://\(user)@\(host):\(port)/\(database)"
-        case .socket(let path): "postgres://\(user)@/\(database)?socket=\(path)"
+        case .socket(let path): Self.socketURL(user: user, database: database, socketFile: path)
         }
     }
 }

@@ -25,6 +25,11 @@ struct PostgresLocationTests {
     @Test func aSocketFolderAsLibpqReadsIt() throws {
         let location = try #require(PostgresLocation(url: "postgres://office@localhost/county?host=/run/pg"))
         #expect(location.endpoint == .socket(path: "/run/pg/.s.PGSQL.5432"))
+        // Messages name it as --db takes it, so that it can be given back.
+        #expect(location.description == "postgres://office@/county?host=/run/pg")
+        #expect(PostgresLocation(url: location.description) == location)
+        let other = try #require(PostgresLocation(url: "postgres://office@localhost:5433/county?host=/run/pg"))
+        #expect(PostgresLocation(url: other.description) == other)
     }
 
     @Test func aFilePathOrAnIncompleteURLIsNotPostgres() {
