@@ -42,6 +42,11 @@ enum BackupText: Sendable {
                 "there is no database \(path); check --db or $REGTRACKER_DB (backup never creates one)",
                 "数据库 \(path) 不存在；请检查 --db 或 $REGTRACKER_DB（备份不会新建数据库）"
             )
+        case .noCopy(let path):
+            (
+                "there is no backup copy \(path); give the path of a copy made by regtracker backup",
+                "备份文件 \(path) 不存在；请给出 regtracker backup 生成的备份文件路径"
+            )
         case .notADatabase(let path):
             (
                 "\(path) is not an SQLite database or is damaged; nothing was changed",

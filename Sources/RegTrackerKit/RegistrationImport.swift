@@ -102,11 +102,11 @@ public struct RegistrationImport {
                 file: file, hasColumn: scan.columns.columns[.township] != nil, option: township, title: scan.title,
                 roster: CountyResolution.townships(of: roster.roster, county: county))
             summary.warnings += scan.columns.unusedVerdictLikeHeaders.map {
-                .unreadVerdictColumn(header: $0, sheet: sheets.reports.isEmpty ? nil : sheet)
+                .unreadVerdictColumn(header: $0, sheet: sheets.readsSeveralSheets ? sheet : nil)
             }
             let stream = RegistrationStream(
                 scan: scan, roster: roster.roster, township: given, county: county, today: clock.today,
-                sheet: sheets.reports.isEmpty ? nil : sheet)
+                sheet: sheets.readsSeveralSheets ? sheet : nil)
             defer { stream.cancel() }
             var rows = 0
             // The rows come in windows (the reader's batches, read until the store's prefetch window is full),

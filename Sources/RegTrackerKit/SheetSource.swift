@@ -66,6 +66,9 @@ struct SheetSource {
     private var position = 0
     private var readOne = false
     private(set) var reports: [SheetReport] = []
+    /// Whether the file is read sheet by sheet: its rows are then placed by sheet (`sheet!row`), where one table's
+    /// rows are placed by row alone.
+    var readsSeveralSheets: Bool { catalog != nil }
 
     static let excludedNameWords = ["无效", "作废", "删除", "退回", "重复", "说明", "模板", "示例", "汇总"]
 
@@ -85,7 +88,10 @@ struct SheetSource {
         guard let catalog else {
             if readOne { return nil }
             readOne = true
-            return try TableScan(file: file, kind: kind, options: options)
+            let scan = try TableScan(file: file, kind: kind, options: options)
+            // A workbook of one sheet (or the one --sheet names) names it too (SPEC 1.6); a CSV has none.
+            if let sheet = scan.reader.description.sheet { reports.append(SheetReport(name: sheet)) }
+            return scan
         }
         while position < catalog.count {
             let sheet = catalog[position]
@@ -114,7 +120,7 @@ struct SheetSource {
 
     /// Records what was stored from the sheet `next()` returned last.
     mutating func finishSheet(rows: Int, township: String?, from source: NameSource?) {
-        guard catalog != nil, !reports.isEmpty else { return }
+        guard !reports.isEmpty else { return }
         reports[reports.count - 1].rows = rows
         reports[reports.count - 1].township = township
         reports[reports.count - 1].townshipFrom = source

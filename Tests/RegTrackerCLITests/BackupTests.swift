@@ -113,7 +113,7 @@ import Testing
 
         let expected = [
             corrupted: "nothing was changed", foreign: "not a regtracker one", text: "not an SQLite database",
-            tool.workFolder + "/missing.sqlite": "there is no database",
+            tool.workFolder + "/missing.sqlite": "there is no backup copy", tool.workFolder: "there is no backup copy",
         ]
         for (file, message) in expected {
             let run = try tool.run("restore", file)

@@ -32,7 +32,11 @@ import Testing
     }
 
     /// Commands that change only what is there: nothing to retract, revoke or repair in a database that is not.
-    @Test(arguments: [["retract", "1"], ["retract", "1", "--purge"], ["tokens", "revoke", "1"], ["check", "--repair"]])
+    @Test(
+        arguments: [
+            ["retract", "1"], ["retract", "1", "--purge"], ["tokens", "revoke", "1"], ["check", "--repair"],
+            ["tokens", "create", "--township", "青石镇"], ["tokens", "create", "--county", "青石县"],
+        ])
     func aWriteOnWhatIsThereCreatesNoDatabase(command: [String]) throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }

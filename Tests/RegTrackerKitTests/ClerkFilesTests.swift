@@ -238,6 +238,28 @@ import Testing
         #expect(summary.rosterChanges?.populations.map(\.to) == [20, 8])
     }
 
+    @Test(
+        "a workbook of one sheet names it too, its rows placed by row alone as a table's",
+        arguments: [Format.xlsx, .spreadsheetML])
+    func oneSheetWorkbook(format: Format) throws {
+        let inbox = try TestInbox()
+        _ = try inbox.roster()
+        let sheet = SampleSheet(name: "名单", rows: listRows)
+        let path: String
+        if format == .xlsx {
+            path = inbox.folder + "/名单-11月.xlsx"
+            try SampleSheets.writeXLSX([sheet], to: path)
+        } else {
+            path = try inbox.file("名单-11月.xml", SampleSheets.spreadsheetML([sheet]))
+        }
+        let summary = try #require(inbox.register(path: path).summary)
+        #expect(summary.sheets.map(\.name) == ["名单"])
+        #expect(summary.sheets.map(\.rows) == [3])
+        #expect(summary.sheets.map(\.township) == ["白沙镇"])
+        let rejects = try ReportService(store: inbox.store).rejects(township: nil)
+        #expect(!rejects.isEmpty && rejects.allSatisfy { !$0.fileName.contains("›") })
+    }
+
     @Test("a roster workbook names the sheets it read and skipped, as a registration list does (SPEC 1.6)")
     func rosterSheets() throws {
         let inbox = try TestInbox()

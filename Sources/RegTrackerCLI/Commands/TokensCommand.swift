@@ -36,7 +36,9 @@ struct TokensCommand: ParsableCommand {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            // A township's or county's token is checked against the roster: it needs the database there is. An
+            // office token may be made first, on a database that does not exist yet.
+            let store = try global.openStore(creating: township == nil && county == nil)
             let service = ReportService(store: store)
             let language = global.language
             var access = Access.office

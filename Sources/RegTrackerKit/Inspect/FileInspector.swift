@@ -28,7 +28,7 @@ public struct FileInspector {
         }
         let columns = first.columns
         var firstOptions = options
-        if let sheet = first.reader.description.sheet, !sheets.reports.isEmpty { firstOptions.sheet = .name(sheet) }
+        if let sheet = first.reader.description.sheet, sheets.readsSeveralSheets { firstOptions.sheet = .name(sheet) }
         var inspection = Inspection(
             file: file, sha256: sha256, description: first.reader.description,
             lineEndings: first.reader.description.format == .csv ? try? LineEndings.detect(path: path) : nil,
@@ -43,7 +43,7 @@ public struct FileInspector {
         var reasons = InvalidReasonCounter()
         var next: TableScan? = first
         while var scan = next {
-            let sheet = sheets.reports.isEmpty ? nil : scan.reader.description.sheet
+            let sheet = sheets.readsSeveralSheets ? scan.reader.description.sheet : nil
             let hasColumn = scan.columns.columns[.township] != nil
             var given = township
             var source: NameSource? = township != nil ? .option : hasColumn ? .column : nil

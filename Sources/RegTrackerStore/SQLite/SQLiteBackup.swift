@@ -13,6 +13,8 @@ public enum SQLiteBackup {
     public enum Failure: Error, Sendable, Equatable {
         /// There is no database to copy (a backup never creates one).
         case noDatabase(path: String)
+        /// The copy to restore from is not there (or is a folder).
+        case noCopy(path: String)
         /// The file is not an SQLite database, or SQLite finds it damaged.
         case notADatabase(path: String)
         /// `PRAGMA integrity_check` reports problems; the first line of its report.
@@ -74,6 +76,10 @@ public enum SQLiteBackup {
     /// was is first copied to `keepingOldAt`. A database that cannot be read any more (damaged) is moved there
     /// instead, with its -wal and -shm files. Where there is no database yet, the copy becomes it.
     public static func restore(_ file: String, into database: String, keepingOldAt old: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw Failure.noCopy(path: file)
+        }
         try check(file)
         let manager = FileManager.default
         if manager.fileExists(atPath: database) {
