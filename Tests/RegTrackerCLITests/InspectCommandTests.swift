@@ -42,6 +42,13 @@ import Testing
         #expect(inspected.status == 1)
         #expect(!inspected.stderr.isEmpty)
         #expect(inspected.stderr == imported.stderr)
+        // --json: the same error and code as import's.
+        let inspectedJSON = try tool.runWithoutDatabase("inspect", "--json", file)
+        let importedJSON = try tool.run("import", "--json", file)
+        let importedFile = (importedJSON.json["files"] as? [[String: Any]])?.first
+        #expect(inspectedJSON.json["error_code"] as? String == importedFile?["error_code"] as? String)
+        #expect(inspectedJSON.json["error"] as? String == importedFile?["error"] as? String)
+        #expect(inspectedJSON.json["error_code"] != nil, "\(inspectedJSON.stdout)")
     }
 
     @Test(arguments: ["same-list.xlsx", "same-list.xml", "same-list.csv", "same-list.xls"])

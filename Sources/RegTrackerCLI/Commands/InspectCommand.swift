@@ -66,9 +66,10 @@ struct InspectCommand: ParsableCommand {
             Console.error(.rejected(file: error.file, reason: error.message(in: global.language)), in: global.language)
             if json {
                 Console.out(
+                    // As `import --json` gives a rejected file: the text in the CLI's language, and its code.
                     JSONValue.object([
                         ("file", .string(error.file)), ("status", .string("rejected")),
-                        ("error", .string(error.message)),
+                        ("error", .string(error.message(in: global.language))), ("error_code", .string(error.code)),
                     ]).rendered())
             }
             throw ExitCode(1)
