@@ -49,10 +49,15 @@ public enum Mask {
         where isDigit(byte) || ((byte == UInt8(ascii: "X") || byte == UInt8(ascii: "x")) && index > 0 && isDigit(bytes[index - 1])) {
             positions.append(index)
         }
-        guard positions.count >= 8 else { return text }
-        let (first, last) = positions.count >= 15 ? (6, 4) : (3, 4)
+        guard let (first, last) = keptEnds(digits: positions.count) else { return text }
         for position in positions[first..<(positions.count - last)] { bytes[position] = UInt8(ascii: "*") }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// How many digits a run of `digits` keeps at each end: an ID number's (15 or more), a phone's (8 or more), or
+    /// nil for a run too short to mask.
+    private static func keptEnds(digits: Int) -> (first: Int, last: Int)? {
+        digits >= 15 ? (6, 4) : digits >= 8 ? (3, 4) : nil
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
@@ -66,8 +71,7 @@ public enum Mask {
         var runStart = 0
         func flush() {
             let run = result.count - runStart
-            let kept = run >= 15 ? (6, 4) : run >= 8 ? (3, 4) : nil
-            if let (first, last) = kept {
+            if let (first, last) = keptEnds(digits: run) {
                 for index in (runStart + first)..<(result.count - last) { result[index] = UInt8(ascii: "*") }
             }
             runStart = result.count
