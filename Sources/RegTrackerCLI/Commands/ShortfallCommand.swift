@@ -70,7 +70,7 @@ struct ShortfallCommand: ParsableCommand {
             guard case .object(var members) = VillageJSON.report(report) else { return }
             let rows = JSONValue.array(below.map { VillageJSON.village($0, withTownship: false) })
             members = members.map { key, value in key == "villages" ? (key, rows) : (key, value) }
-            members.append(("shortfall", .int(below.reduce(0) { $0 + $1.figures.shortfall })))
+            members.append(("shortfall", .int(report.shortfallTotal)))
             return Console.out(JSONValue.object(members).rendered())
         }
         if output.out != nil { return }

@@ -74,6 +74,9 @@ public struct VillageReport: Sendable, Equatable {
     /// The township as people read it (`城关镇（青石县）` in a roster with counties), or nil for the county-wide list.
     public var townshipLabel: String? { township.map { TownshipFigures.label($0, county: county) } }
 
+    /// What the villages below target still need together (the sum of `shortfall`'s shortfalls).
+    public var shortfallTotal: Int64 { shortfall.reduce(0) { $0 + $1.figures.shortfall } }
+
     /// How many villages have a rank.
     public var rankedCount: Int { villages.filter(\.figures.hasRate).count }
 

@@ -78,10 +78,9 @@ public struct ReportFiles: Sendable {
         below.villages = report.shortfall
         var sheet = ReportSheets.villages(below, date: clock.today)
         let township = report.townshipLabel ?? "全县"
-        let needed = below.villages.reduce(Int64(0)) { $0 + $1.figures.shortfall }
         sheet.title =
             "\(township)未达标村（社区）（\(clock.today.iso8601Unchecked)，目标 \(report.target.percentText)）：\(below.villages.count) 个，"
-            + "共尚差 \(needed) 人"
+            + "共尚差 \(report.shortfallTotal) 人"
         return try writeVillageTable(
             below, sheet: sheet, name: "未达标村（社区）-\(Self.fileSafe(township))-\(date)", formats: formats)
     }
