@@ -57,7 +57,7 @@ public struct FileInspector {
                 (given, source) = try TownshipResolution.resolve(
                     file: file, hasColumn: hasColumn, option: township, title: scan.title,
                     roster: CountyResolution.townships(of: roster, county: county))
-            } else if checker.hasDatabase, !hasColumn, township == nil {
+            } else if store != nil, !hasColumn, township == nil {
                 // As import rejects it (SPEC 1.2): a database without a roster has no name to find in the title.
                 throw ImportError(file: file, problem: .noTownshipColumn(.noRoster))
             }
@@ -180,12 +180,9 @@ private struct RowChecker {
     var roster: Roster?
     var rosterChecked: Bool { engine != nil }
     var alreadyImported: Int64?
-    /// Whether a database was given (with a roster or not).
-    var hasDatabase = false
 
     init(store: (any RegistryStore)?, sha256: String) throws {
         guard let store else { return }
-        hasDatabase = true
         let (roster, entries, batch) = try store.read { transaction in
             (
                 try transaction.currentRoster(), try transaction.invalidEntries(),
