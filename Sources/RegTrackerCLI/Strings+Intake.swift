@@ -154,6 +154,12 @@ extension Strings {
         case .unknownTownships(let townships):
             ("entries name townships not in the roster and match no row: " + townships.joined(separator: ", "),
              "以下乡镇不在人口底数中，其条目不会匹配任何行：" + townships.joined(separator: "、"))
+        case .townshipsOfSeveralCounties(let townships):
+            ("entries name " + townships.joined(separator: ", ")
+                + " without a county, and several counties have that township: they apply to each; "
+                + "add a county column (县) to name one",
+             "条目中的" + townships.joined(separator: "、") + "未写明所属县，而多个县都有该乡镇：这些条目对每个县的该乡镇都适用；"
+                + "如只针对其中一个，请加“县”列写明")
         }
     }
 

@@ -17,6 +17,8 @@ public enum ImportWarning: Sendable, Equatable {
     case unusableEntries(Int)
     /// Invalid lists: townships not in the roster.
     case unknownTownships([String])
+    /// Invalid lists: townships several counties share, named without a county (SPEC 8): the entries apply to each.
+    case townshipsOfSeveralCounties([String])
 
     /// Whole-file warnings (SPEC 3) are printed even under `--quiet`, so that cron mails them.
     public var isWholeFile: Bool {

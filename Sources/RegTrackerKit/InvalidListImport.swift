@@ -16,6 +16,7 @@ public struct InvalidListImport {
         var row: Int
         var raw: String
         var township: String?
+        var county: String?
         var idKey: Int64?
         var phoneKey: Int64?
         var reason: String
@@ -44,10 +45,11 @@ public struct InvalidListImport {
                     }
                     if idNumber.key == nil && phone.key == nil { unusable += 1 }
                     let township = CellText.clean(columns.cell(.township, in: row).displayText)
+                    let county = CellText.clean(columns.cell(.county, in: row).displayText)
                     entries.append(
                         Entry(
                             row: row.number, raw: TableScan.raw(row), township: township.isEmpty ? nil : township,
-                            idKey: idNumber.key, phoneKey: phone.key,
+                            county: county.isEmpty ? nil : county, idKey: idNumber.key, phoneKey: phone.key,
                             reason: CellText.clean(columns.cell(.reason, in: row).displayText)))
                 }
             }
@@ -64,18 +66,13 @@ public struct InvalidListImport {
                 for entry in entries {
                     try transaction.insertInvalidEntry(
                         batch: batch, row: entry.row, raw: entry.raw, townshipText: entry.township,
-                        idKey: entry.idKey, phoneKey: entry.phoneKey, reason: entry.reason)
+                        countyText: entry.county, idKey: entry.idKey, phoneKey: entry.phoneKey, reason: entry.reason)
                 }
                 try transaction.setBatchCounts(batch: batch, rows: entries.count, skippedRows: skipped)
                 let roster = try transaction.currentRoster().roster
                 var warnings: [ImportWarning] = []
                 if unusable > 0 { warnings.append(.unusableEntries(unusable)) }
-                // A name several counties share is known (SPEC 8): the entry applies to each of them.
-                let unknown = Set(
-                    entries.compactMap(\.township).filter { roster.indices(forKey: Roster.key($0)).isEmpty })
-                if !unknown.isEmpty, roster.townships.count > 0 {
-                    warnings.append(.unknownTownships(unknown.sorted(by: UnicodeOrder.precedes)))
-                }
+                if roster.townships.count > 0 { warnings += Self.scopeWarnings(entries, roster: roster) }
                 let changed = try Reevaluation.all(in: transaction)
                 var summary = BatchSummary(
                     file: file, kind: .invalidList, batch: batch, rows: entries.count, skippedRows: skipped,
@@ -84,5 +81,28 @@ public struct InvalidListImport {
                 return .imported(summary)
             }
         }
+    }
+
+    /// Entries whose township (and county) the roster does not have match no row; a name several counties share,
+    /// with no county named, applies to each of them (SPEC 8), which the office may not mean.
+    private static func scopeWarnings(_ entries: [Entry], roster: Roster) -> [ImportWarning] {
+        var unknown = Set<String>()
+        var inSeveralCounties = Set<String>()
+        for entry in entries where entry.township != nil || entry.county != nil {
+            let townships = roster.townships(
+                ofEntryInCounty: Roster.key(entry.county ?? ""), township: Roster.key(entry.township ?? ""))
+            if townships?.isEmpty == true {
+                let county = roster.hasCounties ? entry.county : nil
+                unknown.insert(entry.township.map { TownshipFigures.label($0, county: county) } ?? county ?? "")
+            } else if let townships, townships.count > 1 {
+                inSeveralCounties.insert(roster.townships[townships[0]].name)
+            }
+        }
+        var warnings: [ImportWarning] = []
+        if !unknown.isEmpty { warnings.append(.unknownTownships(unknown.sorted(by: UnicodeOrder.precedes))) }
+        if !inSeveralCounties.isEmpty {
+            warnings.append(.townshipsOfSeveralCounties(inSeveralCounties.sorted(by: UnicodeOrder.precedes)))
+        }
+        return warnings
     }
 }

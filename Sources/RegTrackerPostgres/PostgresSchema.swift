@@ -122,6 +122,10 @@ enum PostgresSchema {
         figureTotalsMigration,
         registrationBatchMigration,
         figureBatchMigration,
+        Migration(
+            identifier: "p8: the county an invalid-list entry names",
+            // As SQLite's v17: an entry for 西县's 城关镇 must not hit 东县's.
+            statements: ["ALTER TABLE invalid_entry ADD COLUMN county_text TEXT"]),
     ]
 
     /// The migrations applied to the database; empty when it has none (not a regtracker database, or a new one).

@@ -5,13 +5,15 @@ import RegTrackerStore
 /// The invalid lists' entries (SPEC 1.3) on PostgreSQL.
 extension PostgresTransaction: InvalidListStore {
     public func insertInvalidEntry(
-        batch: Int64, row: Int, raw: String, townshipText: String?, idKey: Int64?, phoneKey: Int64?, reason: String
+        batch: Int64, row: Int, raw: String, townshipText: String?, countyText: String?, idKey: Int64?,
+        phoneKey: Int64?, reason: String
     ) throws {
         try sequenced()
         try connection.execute(
             """
-            INSERT INTO invalid_entry (batch_id, row_number, raw, township_text, id_key, phone_key, reason)
-            VALUES (\(batch), \(Int64(row)), \(raw), \(townshipText), \(idKey), \(phoneKey), \(reason))
+            INSERT INTO invalid_entry (batch_id, row_number, raw, township_text, county_text, id_key, phone_key, reason)
+            VALUES (\(batch), \(Int64(row)), \(raw), \(townshipText), \(countyText), \(idKey), \(phoneKey),
+                \(reason))
             """)
     }
 
@@ -19,14 +21,15 @@ extension PostgresTransaction: InvalidListStore {
         try sequenced()
         return try connection.rows(
             """
-            SELECT e.id, e.township_text, e.id_key, e.phone_key FROM invalid_entry e
+            SELECT e.id, e.township_text, e.county_text, e.id_key, e.phone_key FROM invalid_entry e
             JOIN batch b ON b.id = e.batch_id WHERE b.retracted_at IS NULL ORDER BY e.id
             """
         ).map { row in
             InvalidEntry(
                 id: try row["id"].decode(Int64.self),
                 townshipKey: try row["township_text"].decode(String?.self).map(Roster.key),
-                idKey: try row["id_key"].decode(Int64?.self), phoneKey: try row["phone_key"].decode(Int64?.self))
+                idKey: try row["id_key"].decode(Int64?.self), phoneKey: try row["phone_key"].decode(Int64?.self),
+                countyKey: try row["county_text"].decode(String?.self).map(Roster.key))
         }
     }
 }

@@ -12,7 +12,8 @@ public protocol RosterStore {
 /// The invalid lists' entries (SPEC 1.3).
 public protocol InvalidListStore {
     func insertInvalidEntry(
-        batch: Int64, row: Int, raw: String, townshipText: String?, idKey: Int64?, phoneKey: Int64?, reason: String
+        batch: Int64, row: Int, raw: String, townshipText: String?, countyText: String?, idKey: Int64?,
+        phoneKey: Int64?, reason: String
     ) throws
     /// The entries of the active invalid-list batches, in import order.
     func invalidEntries() throws -> [InvalidEntry]

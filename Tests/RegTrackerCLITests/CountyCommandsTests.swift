@@ -59,6 +59,36 @@ import Testing
         #expect(run.json["unassigned"] as? Int == 1)
     }
 
+    /// SPEC 1.3 and 8: an entry for 云岭县's 城关镇 leaves 青石县's 城关镇 alone; one naming 城关镇 without a county
+    /// applies to both, with a warning that says so.
+    @Test func anInvalidListEntryAppliesWithinTheCountyItNames() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let folder = tool.workFolder
+        try Data("县,乡镇,手机号码,原因\n云岭县,城关镇,13800138000,外县人员\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/无效.csv"))
+        let list = try tool.run("invalid", "import", folder + "/无效.csv")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(!list.stderr.contains("warning"), "\(list.stderr)")
+        // 13800138000 is 青石县's 城关镇's row: the entry is for 云岭县's.
+        let report = try tool.run("report", "--json")
+        let townships = report.json["townships"] as? [[String: Any]] ?? []
+        let valid = Dictionary(
+            uniqueKeysWithValues: townships.map { ("\($0["township"] ?? "")/\($0["county"] ?? "")", $0["valid"] as? Int) })
+        #expect(valid["城关镇/青石县"] == 1)
+        #expect(valid["城关镇/云岭县"] == 2)
+        #expect(townships.allSatisfy { ($0["invalid_listed"] as? Int) == 0 })
+
+        try Data("乡镇,手机号码\n城关镇,13800138000\n城关镇,13900139000\n".utf8).write(
+            to: URL(fileURLWithPath: folder + "/无效2.csv"))
+        let shared = try tool.run("invalid", "import", folder + "/无效2.csv")
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(shared.stderr.contains("entries name 城关镇 without a county"), "\(shared.stderr)")
+        let after = try tool.run("report", "--json")
+        let listed = (after.json["townships"] as? [[String: Any]] ?? []).filter { ($0["invalid_listed"] as? Int) == 1 }
+        #expect(listed.map { $0["county"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["云岭县", "青石县"])
+    }
+
     @Test func reportByCountyRanksTheCountiesBySumsOfTheirTownships() throws {
         let tool = try Self.imported()
         defer { tool.cleanUp() }

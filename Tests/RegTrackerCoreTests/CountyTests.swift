@@ -78,6 +78,29 @@ struct CountyTests {
         #expect(outcome.reasons == [.countyNotInRoster(county: "云岭", suggestion: "云岭县")])
     }
 
+    @Test(
+        "an invalid-list entry applies within the county it names; without one, to each county's township of the name",
+        arguments: [
+            (county: "云岭县", township: "城关镇", listed: [false, true, false]),
+            (county: "", township: "城关镇", listed: [true, true, false]),
+            (county: "青石县", township: "", listed: [true, false, true]),
+            (county: "石县", township: "城关镇", listed: [false, false, false]),
+            (county: "", township: "", listed: [true, true, true]),
+        ])
+    func invalidEntryScope(county: String, township: String, listed: [Bool]) throws {
+        let entry = InvalidEntry(
+            id: 7, townshipKey: Roster.key(township), idKey: nil, phoneKey: Given.phoneKey(Self.phone),
+            countyKey: Roster.key(county))
+        // The same person in 青石县's 城关镇, 云岭县's 城关镇 and 青石县's 白沙镇: each row alone against the entry.
+        let outcomes = try [("城关镇", "青石县"), ("城关镇", "云岭县"), ("白沙镇", "青石县")].map { row in
+            var registration = Given.registration(township: row.0, phone: Self.phone)
+            registration.county = row.1
+            var engine = OutcomeEngine(roster: Self.roster, invalidEntries: [entry])
+            return try engine.decide(row: 1, facts: RowFacts(registration)).kind
+        }
+        #expect(outcomes == listed.map { $0 ? .listed : .valid })
+    }
+
     @Test("without counties in the roster a county cell changes nothing")
     func noCounties() throws {
         var registration = Given.registration(township: "城关镇", phone: Self.phone)

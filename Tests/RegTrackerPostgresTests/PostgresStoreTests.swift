@@ -256,16 +256,17 @@ struct PostgresStoreTests {
                     format: .csv, encoding: "utf-8", sheet: nil, headerRow: 1, headers: ["身份证号"],
                     townshipOverride: nil))
             try transaction.insertInvalidEntry(
-                batch: list, row: 2, raw: "a", townshipText: " 白沙 镇", idKey: 11, phoneKey: nil, reason: "重复注册")
+                batch: list, row: 2, raw: "a", townshipText: " 白沙 镇", countyText: "青石 县", idKey: 11, phoneKey: nil, reason: "重复注册")
             try transaction.insertInvalidEntry(
-                batch: retracted, row: 2, raw: "b", townshipText: nil, idKey: 12, phoneKey: nil, reason: "")
+                batch: retracted, row: 2, raw: "b", townshipText: nil, countyText: nil, idKey: 12, phoneKey: nil, reason: "")
             try transaction.insertInvalidEntry(
-                batch: list, row: 3, raw: "c", townshipText: nil, idKey: nil, phoneKey: 13_800_138_000, reason: "")
+                batch: list, row: 3, raw: "c", townshipText: nil, countyText: nil, idKey: nil, phoneKey: 13_800_138_000, reason: "")
             try transaction.markRetracted(batch: retracted, at: "2026-12-01 09:00:00")
             let entries = try transaction.invalidEntries()
             #expect(entries.map(\.idKey) == [11, nil])
             #expect(entries.map(\.phoneKey) == [nil, 13_800_138_000])
             #expect(entries[0].townshipKey == Roster.key(" 白沙 镇"))
+            #expect(entries.map(\.countyKey) == ["青石县", nil])
         }
     }
 

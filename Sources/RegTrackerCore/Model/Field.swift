@@ -76,6 +76,8 @@ public enum FileKind: String, Sendable, CaseIterable, Codable {
                 .phone: Self.phoneNames,
                 .township: Self.townshipNames,
                 .reason: ["原因", "无效原因", "reason"],
+                // SPEC 8: with a township, the county says which of two counties' 城关镇 the entry is for.
+                .county: Self.countyNames,
                 // Not in SPEC 1.3, but invalid lists usually carry the person's name: it helps find the header.
                 .name: Self.nameNames,
             ]

@@ -94,6 +94,17 @@ public struct Roster: Sendable {
         townships.indices.filter { townships[$0].county == county }
     }
 
+    /// The townships an invalid-list entry applies to (SPEC 1.3, 8): nil for every township (it names none);
+    /// the township it names within the county it names; every township of that county when it names a county
+    /// alone; every township of the name when it names no county (two counties' 城关镇 alike); none when what it
+    /// names is not in the roster.
+    public func townships(ofEntryInCounty countyKey: String, township townshipKey: String) -> [Int]? {
+        guard hasCounties, !countyKey.isEmpty else { return townshipKey.isEmpty ? nil : indices(forKey: townshipKey) }
+        guard let county = countyByKey[countyKey] else { return [] }
+        if townshipKey.isEmpty { return indices(inCounty: county) }
+        return indices(forKey: townshipKey).filter { townships[$0].county == county }
+    }
+
     /// The township a row names (SPEC 8): within its county when it names one, else across the whole roster.
     /// Without counties in the roster the county is ignored and this is `index(forKey:)`.
     public func resolve(countyKey: String, townshipKey: String) -> TownshipMatch {

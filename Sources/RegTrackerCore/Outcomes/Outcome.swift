@@ -75,17 +75,19 @@ public struct RowFacts: Sendable, Equatable {
     }
 }
 
-/// An entry of an invalid list (SPEC 1.3), with its township key when it names one.
+/// An entry of an invalid list (SPEC 1.3), with its township key and county key (SPEC 8) when it names them.
 public struct InvalidEntry: Sendable, Equatable {
     public var id: Int64
     public var townshipKey: String?
     public var idKey: Int64?
     public var phoneKey: Int64?
+    public var countyKey: String?
 
-    public init(id: Int64, townshipKey: String?, idKey: Int64?, phoneKey: Int64?) {
+    public init(id: Int64, townshipKey: String?, idKey: Int64?, phoneKey: Int64?, countyKey: String? = nil) {
         self.id = id
         self.townshipKey = townshipKey
         self.idKey = idKey
         self.phoneKey = phoneKey
+        self.countyKey = countyKey
     }
 }

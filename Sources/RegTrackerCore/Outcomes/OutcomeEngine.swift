@@ -5,8 +5,9 @@
 /// valid rows that come before.
 public struct OutcomeEngine {
     private let roster: Roster
-    /// Entries by key: `townships` nil applies to every township; else the townships the entry's township cell
-    /// names (several where counties share the name, SPEC 8; none when it names no township of the roster).
+    /// Entries by key: `townships` nil applies to every township; else the townships the entry's township and county
+    /// cells name (several where counties share the name and it names no county, SPEC 8; none when it names no
+    /// township of the roster).
     private var listedByID: [Int64: [(entry: Int64, townships: [Int]?)]] = [:]
     private var listedByPhone: [Int64: [(entry: Int64, townships: [Int]?)]] = [:]
     private var validRowByID: any ValidRowIndex
@@ -21,7 +22,7 @@ public struct OutcomeEngine {
         self.validRowByID = validRowByID
         self.validRowByPhone = validRowByPhone
         for entry in invalidEntries.sorted(by: { $0.id < $1.id }) {
-            let township: [Int]? = entry.townshipKey.flatMap { $0.isEmpty ? nil : roster.indices(forKey: $0) }
+            let township = roster.townships(ofEntryInCounty: entry.countyKey ?? "", township: entry.townshipKey ?? "")
             if let key = entry.idKey { listedByID[key, default: []].append((entry.id, township)) }
             if let key = entry.phoneKey { listedByPhone[key, default: []].append((entry.id, township)) }
         }

@@ -329,6 +329,11 @@ enum Migrations {
             // and card. NULL in every notice issued before, and where the roster has no county column.
             try db.execute(sql: "ALTER TABLE notice_township ADD COLUMN county TEXT")
         }
+        migrator.registerMigration("v17: the county an invalid-list entry names") { db in
+            // SPEC 1.3 and 8: an entry for 西县's 城关镇 must not hit 东县's. NULL in every entry stored before: it
+            // applies, as then, to every township of its name.
+            try db.execute(sql: "ALTER TABLE invalid_entry ADD COLUMN county_text TEXT")
+        }
         return migrator
     }
 }

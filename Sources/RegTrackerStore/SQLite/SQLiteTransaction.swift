@@ -143,26 +143,30 @@ struct SQLiteTransaction: RegistryTransaction {
     }
 
     func insertInvalidEntry(
-        batch: Int64, row: Int, raw: String, townshipText: String?, idKey: Int64?, phoneKey: Int64?, reason: String
+        batch: Int64, row: Int, raw: String, townshipText: String?, countyText: String?, idKey: Int64?,
+        phoneKey: Int64?, reason: String
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO invalid_entry (batch_id, row_number, raw, township_text, id_key, phone_key, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [batch, row, raw, townshipText, idKey, phoneKey, reason])
+                INSERT INTO invalid_entry (batch_id, row_number, raw, township_text, county_text, id_key, phone_key,
+                    reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [batch, row, raw, townshipText, countyText, idKey, phoneKey, reason])
     }
 
     func invalidEntries() throws -> [InvalidEntry] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT e.id, e.township_text, e.id_key, e.phone_key FROM invalid_entry e
+                SELECT e.id, e.township_text, e.county_text, e.id_key, e.phone_key FROM invalid_entry e
                 JOIN batch b ON b.id = e.batch_id WHERE b.retracted_at IS NULL ORDER BY e.id
                 """
         ).map { row in
             let township: String? = row["township_text"]
+            let county: String? = row["county_text"]
             return InvalidEntry(
-                id: row["id"], townshipKey: township.map(Roster.key), idKey: row["id_key"], phoneKey: row["phone_key"])
+                id: row["id"], townshipKey: township.map(Roster.key), idKey: row["id_key"], phoneKey: row["phone_key"],
+                countyKey: county.map(Roster.key))
         }
     }
 
