@@ -16,7 +16,7 @@ public enum TrendJSON {
     public static func township(_ township: TrendReport.Township, asOf: CivilDate, step: DailySeries.Step) -> JSONValue
     {
         let projection = township.projection
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("township", .string(township.figures.township)),
             ("rank", .optional(township.figures.rank.map(Int64.init))),
             ("population", .int(township.figures.population)),
@@ -40,6 +40,9 @@ public enum TrendJSON {
                         ])
                     })
             ),
-        ])
+        ]
+        // SPEC 8: the county, as in `report --json`, only in a roster with counties.
+        if let county = township.figures.county { members.insert(("county", .string(county)), at: 1) }
+        return .object(members)
     }
 }

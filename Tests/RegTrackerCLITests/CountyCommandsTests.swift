@@ -184,6 +184,14 @@ import Testing
         #expect(rejects.status == 0, "\(rejects.stderr)")
         let trend = try tool.run("trend", "城关镇", "--county", "青石县", "--json")
         #expect((trend.json["townships"] as? [[String: Any]])?.map { $0["valid"] as? Int } == [1], "\(trend.stdout)")
+        // The whole trend tells the two 城关镇 apart: by county in JSON, by label in the table.
+        let trends = try tool.run("trend", "--json")
+        let named = (trends.json["townships"] as? [[String: Any]] ?? []).map {
+            "\($0["township"] as? String ?? "")/\($0["county"] as? String ?? "")"
+        }
+        #expect(named.sorted() == ["城关镇/云岭县", "城关镇/青石县", "松林镇/云岭县", "白沙镇/青石县"].sorted(), "\(named)")
+        let table = try tool.run("trend")
+        #expect(table.stdout.contains("城关镇（青石县）") && table.stdout.contains("城关镇（云岭县）"), "\(table.stdout)")
         let elsewhere = try tool.run("rate", "松林镇", "--county", "青石县")
         #expect(elsewhere.status == 1)
         #expect(elsewhere.stderr.contains("松林镇 is not a township of 青石县 in the roster"))

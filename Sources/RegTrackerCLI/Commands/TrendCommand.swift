@@ -85,7 +85,7 @@ struct TrendCommand: ParsableCommand {
         let rows = trend.townships.map { township -> [String] in
             let projection = township.projection
             return [
-                township.figures.rank.map(String.init) ?? "—", township.figures.township, String(township.valid),
+                township.figures.rank.map(String.init) ?? "—", township.figures.label, String(township.valid),
                 String(township.figures.required), "+\(township.gain7)", "+\(township.gain30)",
                 projection.pacePerDayText, projection.projectedDate?.iso8601Unchecked ?? "—",
                 Strings.text(.status(projection), in: global.language),

@@ -21,7 +21,7 @@ struct Sparkline {
         let points = values.enumerated().map { "\(x($0.offset)),\(y($0.element))" }.joined(separator: " ")
         let state = township.figures.met == false ? " unmet" : ""
         let label = HTMLText.escape(
-            "\(township.figures.township)：近 \(Self.days) 天累计有效 \(values.first ?? 0) → \(values.last ?? 0)，目标 \(required)")
+            "\(township.figures.label)：近 \(Self.days) 天累计有效 \(values.first ?? 0) → \(values.last ?? 0)，目标 \(required)")
         var svg = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\(state)\" viewBox=\"0 0 \(SVGNumber.format(Self.width)) "
                 + "\(SVGNumber.format(Self.height))\" role=\"img\" aria-label=\"\(label)\"><title>\(label)</title>"

@@ -52,7 +52,7 @@ struct TrendChart {
         func x(_ date: CivilDate) -> Double { Self.left + plotWidth * Double(start.days(to: date)) / span }
         func y(_ value: Int64) -> Double { plotBottom - (plotBottom - Self.top) * Double(value) / yMax }
         let n = SVGNumber.format
-        let name = township.figures.township
+        let name = township.figures.label
         var svg = [
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend-chart\" viewBox=\"0 0 \(n(Self.width)) \(n(Self.height))\" "
                 + "role=\"img\" aria-label=\"\(HTMLText.escape("\(name)累计有效注册走势"))\">"
