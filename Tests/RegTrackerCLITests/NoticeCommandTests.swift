@@ -111,14 +111,17 @@ import Testing
         #expect(widened.json["named"] as? [String] == ["云溪镇", "桃源乡"])
     }
 
-    @Test func aNoticeIssuedBeforeItsPeriodEndsSaysSoEvenUnderQuiet() throws {
+    @Test func aNoticeIssuedBeforeItsPeriodEndsSaysSoUnlessQuiet() throws {
         let tool = try Self.county()
         defer { tool.cleanUp() }
-        let early = try tool.run("--quiet", "notice", "2026-11", environment: ["REGTRACKER_TODAY": "2026-11-15"])
+        let early = try tool.run("notice", "2026-11", "--json", environment: ["REGTRACKER_TODAY": "2026-11-15"])
         #expect(early.status == 0)
         #expect(
             early.stderr.contains("notice 2026-11 was issued on 2026-11-15, before its period ends on 2026-11-30"),
             "\(early.stderr)")
+        // --quiet prints nothing but errors (SPEC 4).
+        let quiet = try tool.run("--quiet", "notice", "2026-11", environment: ["REGTRACKER_TODAY": "2026-11-20"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
         // Shown again after the end, the stored notice still says it; issued again, it holds the whole month.
         let shown = try tool.run("notice", "2026-11", environment: ["REGTRACKER_TODAY": "2026-12-01"])
         #expect(shown.stderr.contains("before its period ends"))

@@ -76,8 +76,8 @@ struct NoticeCommand: ParsableCommand {
                 : .stored(period: period.description, issued: notice.issued.iso8601Unchecked)
             Console.error(Strings.text(said, in: global.language))
         }
-        // Even under --quiet: cron's mail must say that a notice holds less than its period (SPEC 6).
-        if notice.issued < period.end {
+        // A notice holds less than its period (SPEC 6). Not under --quiet, which prints nothing but errors (SPEC 4).
+        if notice.issued < period.end, !global.quiet {
             Console.error(
                 Strings.text(
                     .issuedBeforeEnd(
