@@ -218,6 +218,15 @@ extension Strings {
                 "目标 " + changes.targets.map { "\($0.township) \(text($0.from, "默认")) → \(text($0.to, "默认"))" }
                     .joined(separator: "、"))
         }
+        if !changes.counties.isEmpty {
+            func text(_ county: String?, _ none: String) -> String { county ?? none }
+            english.append(
+                "county " + changes.counties.map { "\($0.township) \(text($0.from, "none")) → \(text($0.to, "none"))" }
+                    .joined(separator: ", "))
+            chinese.append(
+                "所属县 " + changes.counties.map { "\($0.township) \(text($0.from, "无")) → \(text($0.to, "无"))" }
+                    .joined(separator: "、"))
+        }
         let (villageEnglish, villageChinese) = villagePairs(changes)
         english += villageEnglish
         chinese += villageChinese

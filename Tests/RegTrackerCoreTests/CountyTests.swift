@@ -101,6 +101,31 @@ struct CountyTests {
         #expect(outcomes == listed.map { $0 ? .listed : .valid })
     }
 
+    @Test("a roster's changes name the county of a shared name, and a township that moves to another county")
+    func rosterChanges() {
+        let old = Roster(townships: [
+            Township(name: "城关镇", population: 10, county: "东县"),
+            Township(name: "白沙镇", population: 4, county: "东县"),
+            Township(name: "城关镇", population: 20, county: "西县"),
+        ])
+        let new = Roster(townships: [
+            Township(name: "城关街道", population: 11, aliases: ["城关镇"], county: "东县"),
+            Township(name: "白沙镇", population: 4, county: "西县"),
+            Township(name: "城关镇", population: 21, county: "西县"),
+        ])
+        let changes = RosterChanges.between(old, new)
+        #expect(changes.added.isEmpty && changes.dropped.isEmpty)
+        #expect(changes.renamed == [.init(from: "城关镇（东县）", to: "城关街道")])
+        #expect(changes.counties == [.init(township: "白沙镇", from: "东县", to: "西县")])
+        // 城关镇 is still two townships' name in the new roster (one by alias): written with its county.
+        #expect(changes.populations.map(\.township) == ["城关街道", "城关镇（西县）"])
+        // A roster without counties put into counties: each township says its county.
+        let plain = Roster(townships: [Township(name: "白沙镇", population: 4)])
+        let placed = RosterChanges.between(plain, Roster(townships: [Township(name: "白沙镇", population: 4, county: "东县")]))
+        #expect(placed.counties == [.init(township: "白沙镇", from: nil, to: "东县")])
+        #expect(!placed.isEmpty)
+    }
+
     @Test("without counties in the roster a county cell changes nothing")
     func noCounties() throws {
         var registration = Given.registration(township: "城关镇", phone: Self.phone)

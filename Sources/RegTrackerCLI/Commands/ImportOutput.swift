@@ -177,6 +177,16 @@ enum ImportOutput {
                     })
             ),
             (
+                "county",
+                .array(
+                    changes.counties.map {
+                        .object([
+                            ("township", .string($0.township)), ("from", $0.from.map(JSONValue.string) ?? .null),
+                            ("to", $0.to.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ),
+            (
                 "unassigned_now",
                 .array(
                     lost.map {

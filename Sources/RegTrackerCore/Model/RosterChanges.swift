@@ -18,6 +18,14 @@ public struct RosterChanges: Sendable, Equatable {
         public var to: Target?
     }
 
+    /// A township that moved into another county (SPEC 8), or into one from a roster without counties.
+    public struct CountyChange: Sendable, Equatable {
+        public var township: String
+        /// nil: no county.
+        public var from: String?
+        public var to: String?
+    }
+
     /// A village of a township, by name.
     public struct VillagePlace: Sendable, Equatable {
         public var township: String
@@ -43,6 +51,7 @@ public struct RosterChanges: Sendable, Equatable {
     public var renamed: [Rename] = []
     public var populations: [PopulationChange] = []
     public var targets: [TargetChange] = []
+    public var counties: [CountyChange] = []
     /// Villages (SPEC 5) of townships in both rosters; a new township's villages come with it.
     public var villagesAdded: [VillagePlace] = []
     public var villagesDropped: [VillagePlace] = []
@@ -51,51 +60,65 @@ public struct RosterChanges: Sendable, Equatable {
 
     public var isEmpty: Bool {
         added.isEmpty && dropped.isEmpty && renamed.isEmpty && populations.isEmpty && targets.isEmpty
-            && villagesAdded.isEmpty && villagesDropped.isEmpty && villagePopulations.isEmpty && villageTargets.isEmpty
+            && counties.isEmpty && villagesAdded.isEmpty && villagesDropped.isEmpty && villagePopulations.isEmpty && villageTargets.isEmpty
     }
 
-    /// Old townships are followed by name into the new roster, an old name that became an alias counting as a
-    /// rename; new townships that no old one leads to are added.
+    /// Old townships are followed by name into the new roster, within their county, else to the one township of
+    /// that name in another county (a move); an old name that became an alias counts as a rename; new townships that
+    /// no old one leads to are added. A name two counties share is written with its county, `城关镇（青石县）`.
     public static func between(_ old: Roster, _ new: Roster) -> RosterChanges {
         var changes = RosterChanges()
         var reached = Set<Int>()
         for township in old.townships {
-            guard let index = new.index(county: township.county, named: township.name) else {
-                changes.dropped.append(township.name)
+            guard
+                let index = new.index(county: township.county, named: township.name)
+                    ?? new.index(named: township.name)
+            else {
+                changes.dropped.append(label(township, in: old))
                 continue
             }
             reached.insert(index)
             let successor = new.townships[index]
+            let name = label(successor, in: new)
             if Roster.key(successor.name) != Roster.key(township.name) {
-                changes.renamed.append(Rename(from: township.name, to: successor.name))
+                changes.renamed.append(Rename(from: label(township, in: old), to: name))
+            }
+            if successor.county != township.county {
+                changes.counties.append(CountyChange(township: name, from: township.county, to: successor.county))
             }
             if successor.population != township.population {
                 changes.populations.append(
-                    PopulationChange(township: successor.name, from: township.population, to: successor.population))
+                    PopulationChange(township: name, from: township.population, to: successor.population))
             }
             if successor.target != township.target {
-                changes.targets.append(TargetChange(township: successor.name, from: township.target, to: successor.target))
+                changes.targets.append(TargetChange(township: name, from: township.target, to: successor.target))
             }
-            changes.addVillageChanges(from: township, to: successor, townshipIndex: index, in: new)
+            changes.addVillageChanges(from: township, to: successor, named: name, townshipIndex: index, in: new)
         }
-        changes.added = new.townships.indices.filter { !reached.contains($0) }.map { new.townships[$0].name }
+        changes.added = new.townships.indices.filter { !reached.contains($0) }.map { label(new.townships[$0], in: new) }
         return changes
+    }
+
+    /// A township's name, with its county where another township of the roster answers to the same name.
+    private static func label(_ township: Township, in roster: Roster) -> String {
+        let shared = roster.indices(forKey: Roster.key(township.name)).count > 1
+        return shared ? TownshipFigures.label(township.name, county: township.county) : township.name
     }
 
     /// Old villages are followed by name into the successor's villages as registration rows are matched (by
     /// `VillageName.key`, aliases included).
     private mutating func addVillageChanges(
-        from old: Township, to new: Township, townshipIndex: Int, in roster: Roster
+        from old: Township, to new: Township, named name: String, townshipIndex: Int, in roster: Roster
     ) {
         var reached = Set<Int>()
         for village in old.villages {
             guard let index = roster.villageIndex(township: townshipIndex, cell: village.name) else {
-                villagesDropped.append(VillagePlace(township: new.name, village: village.name))
+                villagesDropped.append(VillagePlace(township: name, village: village.name))
                 continue
             }
             reached.insert(index)
             let successor = new.villages[index]
-            let place = VillagePlace(township: new.name, village: successor.name)
+            let place = VillagePlace(township: name, village: successor.name)
             if successor.population != village.population {
                 villagePopulations.append(
                     VillagePopulationChange(place: place, from: village.population, to: successor.population))
@@ -105,7 +128,7 @@ public struct RosterChanges: Sendable, Equatable {
             }
         }
         villagesAdded += new.villages.indices.filter { !reached.contains($0) }.map {
-            VillagePlace(township: new.name, village: new.villages[$0].name)
+            VillagePlace(township: name, village: new.villages[$0].name)
         }
     }
 }
