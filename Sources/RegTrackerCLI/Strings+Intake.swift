@@ -9,9 +9,9 @@ extension Strings {
         case warning(ImportWarning, file: String)
         case sheetRead(SheetReport)
         case sheetSkipped(SheetReport)
-        case township(String, from: NameSource)
+        /// Where a list's townships came from (SPEC 1.2); `township` is the name given to rows without one of their own.
+        case township(String?, from: NameSource)
         /// A list whose rows each name their township.
-        case townshipsFromColumn
         /// The county a list named in its title or file name (SPEC 8).
         case county(String, from: NameSource)
         case skipped([SkippedRowReason: Int])
@@ -34,19 +34,17 @@ extension Strings {
         switch key {
         case .warning(let warning, let file): warningPair(warning, file: file)
         case .sheetRead(let sheet):
-            (
-                "sheet “\(sheet.name)”: \(sheet.rows) rows"
-                    + (sheet.township.map { ", township \($0) from the \(sourceName(sheet.townshipFrom, .english))" } ?? ""),
-                "工作表“\(sheet.name)”：\(sheet.rows) 行"
-                    + (sheet.township.map { "，乡镇“\($0)”取自\(sourceName(sheet.townshipFrom, .chinese))" } ?? "")
-            )
+            {
+                let source = sheet.townshipFrom.map { townshipPair(sheet.township, from: $0) }
+                return (
+                    "sheet “\(sheet.name)”: \(counted(sheet.rows, "row"))" + (source.map { ", " + $0.0 } ?? ""),
+                    "工作表“\(sheet.name)”：\(sheet.rows) 行" + (source.map { "，" + $0.1 } ?? "")
+                )
+            }()
         case .sheetSkipped(let sheet):
             ("sheet “\(sheet.name)” skipped: \(skipName(sheet.skip, .english))",
              "工作表“\(sheet.name)”未读：\(skipName(sheet.skip, .chinese))")
-        case .township(let township, let source):
-            ("township \(township), from the \(sourceName(source, .english))",
-             "乡镇“\(township)”取自\(sourceName(source, .chinese))")
-        case .townshipsFromColumn: ("townships from the township column", "乡镇取自乡镇列")
+        case .township(let township, let source): townshipPair(township, from: source)
         case .county(let county, let source):
             (
                 "county \(county), from the \(source == .title ? "title" : "file name")",
@@ -96,7 +94,27 @@ extension Strings {
         }
     }
 
+    /// Where a list's townships came from: a name the title, file name or `--township` gave every row; each row's
+    /// township column, with `--township`'s name for its empty cells.
+    private static func townshipPair(_ township: String?, from source: NameSource) -> (String, String) {
+        switch (source, township) {
+        case (.column, nil): ("townships from the township column", "乡镇取自乡镇列")
+        case (.column, let township?):
+            ("townships from the township column, its empty cells \(township) from the --township option",
+             "乡镇取自乡镇列，空白处按 --township 参数记为“\(township)”")
+        case (_, let township):
+            ("township \(township ?? ""), from the \(sourceName(source, .english))",
+             "乡镇“\(township ?? "")”取自\(sourceName(source, .chinese))")
+        }
+    }
+
     private static func inspectTownshipPair(_ township: String?, _ source: NameSource?) -> (String, String) {
+        if source == .column, let township {
+            return (
+                "township: from each row's township column; empty cells \(township) (from the --township option)",
+                "乡镇：取自各行的乡镇列；空白处记为“\(township)”（取自 --township 参数）"
+            )
+        }
         if let township, let source {
             return (
                 "township: \(township) (from the \(sourceName(source, .english)))",
@@ -148,6 +166,15 @@ extension Strings {
         case .nothingReplaced:
             ("--replace: no batch of this file name to replace; imported as a new batch",
              "--replace：没有同名批次可替换，已作为新批次导入")
+        case .unknownTownshipOption(let name, let suggestion):
+            ("--township \(name) is not in the roster: rows without a township of their own are unassigned"
+                + (suggestion.map { "; did you mean \($0)?" } ?? ""),
+             "--township \(name) 不在人口底数中：未填乡镇的行均未归属" + (suggestion.map { "；是否应为“\($0)”？" } ?? ""))
+        case .townshipOptionInSeveralCounties(let name, let counties):
+            ("--township \(name) is a township of several counties (\(counties.joined(separator: ", "))): rows without "
+                + "a township of their own are unassigned; name the county with --county",
+             "--township \(name) 在多个县（区）都有（\(counties.joined(separator: "、"))）：未填乡镇的行均未归属；"
+                + "请用 --county 指明县（区）")
         case .unusableEntries(let count):
             ("\(count) entries have no valid ID number or phone and can match no row",
              "\(count) 条无有效身份证号或手机号，不会匹配任何行")
@@ -168,7 +195,7 @@ extension Strings {
         return switch source {
         case .title: chinese ? "标题" : "title"
         case .fileName: chinese ? "文件名" : "file name"
-        case .option: chinese ? "--township 参数" : "--township option"
+        case .option: chinese ? " --township 参数" : "--township option"
         case .column, nil: chinese ? "乡镇列" : "township column"
         }
     }

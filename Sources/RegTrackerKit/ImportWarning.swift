@@ -13,6 +13,11 @@ public enum ImportWarning: Sendable, Equatable {
     case unreadVerdictColumn(header: String, sheet: String?)
     /// SPEC 3: `--replace` found no active batch of that file name; the file was imported at the end.
     case nothingReplaced
+    /// `--township` names no township of the roster (or of the list's county): rows without a township of their own
+    /// are unassigned, as a row naming it would be (SPEC 2), with the nearest name.
+    case unknownTownshipOption(String, suggestion: String?)
+    /// `--township` names a township several counties have, and the list names no county (SPEC 8).
+    case townshipOptionInSeveralCounties(String, counties: [String])
     /// Invalid lists: entries with no valid ID number or phone, which can match no row.
     case unusableEntries(Int)
     /// Invalid lists: townships not in the roster.

@@ -160,8 +160,25 @@ public struct RegistrationImport {
         try transaction.setBatchCounts(batch: batch, rows: summary.rows, skippedRows: summary.skippedRows)
         if !replaced.isEmpty { summary.reevaluated = try Reevaluation.all(in: transaction) }
         if roster.batch == nil { summary.warnings.append(.noRoster) }
+        let countyRoster = CountyResolution.townships(of: roster.roster, county: summary.county)
+        if let township, let warning = Self.optionWarning(township, roster: countyRoster) {
+            summary.warnings.append(warning)
+        }
         if replace, replaced.isEmpty { summary.warnings.append(.nothingReplaced) }
         summary.warnings += reasons.warnings
         return summary
+    }
+
+    /// A `--township` that gives rows no township of the roster: a typo would otherwise pass as an import of
+    /// unassigned rows.
+    private static func optionWarning(_ option: String, roster: Roster) -> ImportWarning? {
+        let key = Roster.key(option)
+        let candidates = roster.indices(forKey: key)
+        if candidates.isEmpty {
+            guard !roster.townships.isEmpty else { return nil }
+            return .unknownTownshipOption(option, suggestion: roster.suggestion(forKey: key))
+        }
+        guard candidates.count > 1 else { return nil }
+        return .townshipOptionInSeveralCounties(option, counties: candidates.compactMap { roster.townships[$0].county })
     }
 }

@@ -88,7 +88,13 @@ struct SheetSource {
         guard let catalog else {
             if readOne { return nil }
             readOne = true
-            let scan = try TableScan(file: file, kind: kind, options: options)
+            let scan: TableScan
+            do {
+                scan = try TableScan(file: file, kind: kind, options: options)
+            } catch where error.isNoHeader {
+                // A workbook's one sheet, or the one --sheet names, is named in the rejection as one of several is.
+                throw onlySheetName().map { error.inSheet($0) } ?? error
+            }
             // A workbook of one sheet (or the one --sheet names) names it too (SPEC 1.6); a CSV has none.
             if let sheet = scan.reader.description.sheet { reports.append(SheetReport(name: sheet)) }
             return scan
@@ -124,6 +130,19 @@ struct SheetSource {
         reports[reports.count - 1].rows = rows
         reports[reports.count - 1].township = township
         reports[reports.count - 1].townshipFrom = source
+    }
+
+    /// The sheet a workbook read as one table was read from: the one `--sheet` names, else its one worksheet.
+    private func onlySheetName() -> String? {
+        // A SpreadsheetML file of one sheet has no catalogue from `file` (it is not parsed for one); it is asked for
+        // here, on the way to a rejection.
+        let catalog = ((try? file.sheetCatalog()) ?? nil) ?? ((try? TableOpener.sheetCatalog(path: path)) ?? nil)
+        guard let sheets = catalog else { return nil }
+        switch options.sheet {
+        case .name(let name)?: return name
+        case .position(let position)?: return sheets.indices.contains(position - 1) ? sheets[position - 1].name : nil
+        case nil: return sheets.first { $0.isWorksheet && $0.visibility == .visible }?.name
+        }
     }
 
     private func skip(_ sheet: SheetInfo) -> SheetReport.Skip? {

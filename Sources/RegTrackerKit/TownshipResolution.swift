@@ -20,7 +20,8 @@ enum TownshipResolution {
     static func resolve(
         file: String, hasColumn: Bool, option: String?, title: String, roster: Roster
     ) throws(ImportError) -> (township: String?, source: NameSource) {
-        if let option { return (option, .option) }
+        // With a township column, `--township` only fills its empty cells: the townships come from the column.
+        if let option { return (option, hasColumn ? .column : .option) }
         if hasColumn { return (nil, .column) }
         guard !roster.townships.isEmpty else {
             throw ImportError(file: file, problem: .noTownshipColumn(.noRoster))

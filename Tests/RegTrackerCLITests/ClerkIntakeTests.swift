@@ -35,6 +35,54 @@ import Testing
         #expect((files.last?["warnings"] as? [Any])?.isEmpty == true)
     }
 
+    /// SPEC 1.2, 1.6: a list with a township column gets its townships from it, `--township` filling only empty
+    /// cells, and every format's summary says so; a `--township` that is not in the roster is warned about; a
+    /// workbook's one sheet without a header is named in the rejection.
+    @Test func theSummarySaysWhereTownshipsCameFromInEveryFormat() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let folder = tool.workFolder
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        try write("roster.csv", "乡镇,实有人口\n青石镇,10\n城关镇,20\n")
+        try write("list.csv", "乡镇,姓名,手机号码\n青石镇,张一,13800138000\n,张二,13900139000\n")
+        func workbook(_ rows: [[String]]) -> String {
+            let cells = rows.map { row in
+                "<Row>" + row.map { "<Cell><Data ss:Type=\"String\">\($0)</Data></Cell>" }.joined() + "</Row>"
+            }
+            return """
+                <?xml version="1.0"?>
+                <Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" \
+                xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+                <Worksheet ss:Name="名单"><Table>\(cells.joined())</Table></Worksheet></Workbook>
+                """
+        }
+        try write("book.xml", workbook([["乡镇", "姓名", "手机号码"], ["城关镇", "李一", "15000150000"]]))
+        try write("noheader.xml", workbook([["李二", "15100151000"]]))
+        #expect(try tool.run("population", "import", folder + "/roster.csv").status == 0)
+
+        let option = try tool.run("import", "--json", "--township", "城关镇", folder + "/list.csv")
+        let file = (option.json["files"] as? [[String: Any]])?.first
+        #expect(file?["township_from"] as? String == "column", "\(option.stdout)")
+        let report = try tool.run("report", "--json")
+        let valid = (report.json["townships"] as? [[String: Any]] ?? []).map { $0["valid"] as? Int }
+        #expect(valid == [1, 1], "青石镇 1 of 10, 城关镇 1 of 20: \(report.stdout)")
+
+        let book = try tool.run("import", folder + "/book.xml")
+        #expect(book.stdout.contains("sheet “名单”: 1 row, townships from the township column"), "\(book.stdout)")
+
+        try write("list2.csv", "乡镇,姓名,手机号码\n,张三,18600186000\n")
+        let typo = try tool.run("import", "--township", "青石真", folder + "/list2.csv")
+        #expect(typo.status == 0)
+        #expect(typo.stderr.contains("--township 青石真 is not in the roster"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("did you mean 青石镇?"), "\(typo.stderr)")
+
+        let bare = try tool.run("import", folder + "/noheader.xml")
+        #expect(bare.status == 1)
+        #expect(bare.stderr.contains("noheader.xml: rejected: sheet “名单”: no header row"), "\(bare.stderr)")
+    }
+
     @Test func wholeFileWarningsReachCronUnderQuietAndJSONCarriesThem() throws {
         let tool = try sampleInbox()
         defer { tool.cleanUp() }

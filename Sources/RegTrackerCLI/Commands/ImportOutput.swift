@@ -26,11 +26,7 @@ enum ImportOutput {
             var clauses: [String] = []
             // SPEC 1.2: the summary says where the township came from, whichever way.
             if summary.sheets.isEmpty, let source = summary.townshipFrom {
-                if let township = summary.township {
-                    clauses.append(Strings.text(.township(township, from: source), in: language))
-                } else if source == .column {
-                    clauses.append(Strings.text(.townshipsFromColumn, in: language))
-                }
+                clauses.append(Strings.text(.township(summary.township, from: source), in: language))
             }
             if summary.sheets.isEmpty, let county = summary.county, let source = summary.countyFrom,
                 source == .title || source == .fileName

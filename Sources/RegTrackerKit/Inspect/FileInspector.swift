@@ -46,7 +46,7 @@ public struct FileInspector {
             let sheet = sheets.readsSeveralSheets ? scan.reader.description.sheet : nil
             let hasColumn = scan.columns.columns[.township] != nil
             var given = township
-            var source: NameSource? = township != nil ? .option : hasColumn ? .column : nil
+            var source: NameSource? = hasColumn ? .column : township != nil ? .option : nil
             var county = countyOption
             if let roster = checker.roster {
                 // The county first, as import finds it: the township is then looked for among its townships.
