@@ -41,12 +41,27 @@ public enum StoreErrorText {
                 "cannot connect to the database \(path) (\(error.reason ?? "?")); check the URL, that the PostgreSQL "
                     + "server is running, and that the role may connect",
                 "无法连接数据库 \(path)（\(error.reason ?? "?")）；请检查地址、PostgreSQL 服务器是否在运行、该角色能否登录")
+        case .unreachable(let why):
+            language.pick(
+                "cannot connect to the database \(path): \(unreachableText(why, .english)); check the URL and that "
+                    + "the PostgreSQL server is running",
+                "无法连接数据库 \(path)：\(unreachableText(why, .chinese))；请检查地址，以及 PostgreSQL 服务器是否在运行")
         case .tls(let problem): tlsText(problem, path: path, in: language)
         case .noSuchDatabase:
             language.pick(
                 "there is no database \(path) on its server; create it first (README, \"Running on PostgreSQL\"), "
                     + "then run again",
                 "服务器上没有数据库 \(path)；请先创建（见 README“Running on PostgreSQL”），再重新运行")
+        }
+    }
+
+    private static func unreachableText(_ why: StoreError.Unreachable, _ language: Language) -> String {
+        switch why {
+        case .refused: language.pick("nothing listens at that host and port", "该主机和端口上没有服务在监听")
+        case .noSocket: language.pick("no server socket in that folder", "该目录下没有服务器的套接字文件")
+        case .timedOut: language.pick("the connection timed out", "连接超时")
+        case .noRoute: language.pick("no route to that host", "无法到达该主机")
+        case .unknownHost: language.pick("the host name is not known", "无法解析该主机名")
         }
     }
 

@@ -76,6 +76,11 @@ extension PostgresStore {
             // The one NIOSSL raises after the handshake: the certificate does not name the host.
             guard case .tcp(let host, _) = location.endpoint else { throw error }
             throw tlsError(.certificateForAnotherHost(host), location: location)
+        } catch let error where unreachable(error) != nil {
+            throw StoreError(
+                message: "cannot connect to the database \(path): no server answered",
+                hint: "check the URL and that the PostgreSQL server is running",
+                code: .unreachable(unreachable(error)!), path: path)
         } catch {
             let reason =
                 (error as? PSQLError).map { $0.serverInfo?[.message] ?? $0.underlying.map { "\($0)" } ?? "\($0.code)" }
@@ -85,6 +90,18 @@ extension PostgresStore {
                 hint: "check the URL, that the PostgreSQL server is running, and that the role may connect",
                 code: .cannotConnect, path: path, reason: reason)
         }
+    }
+
+    /// A network failure before any server answered, told by the errno or DNS failure SwiftNIO reports (its error
+    /// types describe themselves; the description is what they have in common).
+    private static func unreachable(_ error: any Error) -> StoreError.Unreachable? {
+        let text = "\((error as? PSQLError)?.underlying ?? error)"
+        if text.contains("UnknownHost") { return .unknownHost }
+        let codes: [(Int32, StoreError.Unreachable)] = [
+            (ECONNREFUSED, .refused), (ENOENT, .noSocket), (ETIMEDOUT, .timedOut), (EHOSTUNREACH, .noRoute),
+            (ENETUNREACH, .noRoute),
+        ]
+        return codes.first { text.contains("(errno: \($0.0))") }?.1
     }
 
     private static func tlsError(_ problem: StoreError.TLSProblem, location: PostgresLocation) -> StoreError {

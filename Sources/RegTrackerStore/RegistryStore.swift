@@ -28,12 +28,28 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case cannotRead
         case cannotWrite
         case diskFull
-        /// A database server not reached, or the role refused; `reason` says why, in the server's words.
+        /// The role refused, or a server not reached for a reason `Unreachable` does not name; `reason` says why, in
+        /// the words of the server or the network library.
         case cannotConnect
+        /// No server answered at the URL's address, for a reason the CLI words in the reader's language.
+        case unreachable(Unreachable)
         /// No database of that name on the server: the administrator creates it (a file is created on first use).
         case noSuchDatabase
         /// The encrypted connection the URL's `sslmode` asks for could not be made.
         case tls(TLSProblem)
+    }
+
+    /// Why no database server answered.
+    public enum Unreachable: Sendable, Equatable {
+        /// Nothing listens at the host and port (ECONNREFUSED).
+        case refused
+        /// No socket file in the folder `host=` names (ENOENT).
+        case noSocket
+        case timedOut
+        /// No route to the host (EHOSTUNREACH, ENETUNREACH).
+        case noRoute
+        /// The host name does not resolve.
+        case unknownHost
     }
 
     /// Why a server connection could not be encrypted as asked.

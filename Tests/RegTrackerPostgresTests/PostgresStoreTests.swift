@@ -32,6 +32,20 @@ struct PostgresLocationTests {
         #expect(PostgresLocation(url: other.description) == other)
     }
 
+    /// No server at the address: a reason the CLI words in the reader's language, not the network library's text.
+    @Test func noServerAnsweringIsToldByItsCause() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regtracker-no-server-\(UUID())")
+        for (url, cause) in [
+            ("postgres://office@/county?host=\(folder.path)", StoreError.Unreachable.noSocket),
+            // Port 1 on loopback: nothing listens there on a test machine.
+            ("postgres://office@127.0.0.1:1/county", .refused),
+        ] {
+            let location = try #require(PostgresLocation(url: url))
+            let error = try #require(throws: StoreError.self) { try PostgresStore.connect(location) }
+            #expect(error.code == .unreachable(cause), "\(url): \(error)")
+        }
+    }
+
     @Test func aFilePathOrAnIncompleteURLIsNotPostgres() {
         #expect(!PostgresLocation.names("county.sqlite"))
         #expect(!PostgresLocation.names("/data/postgres/regtracker.sqlite"))
