@@ -82,6 +82,8 @@ public enum TownshipUnknown: Sendable, Equatable {
     case ambiguous([String], title: String?)
     /// Neither the title nor the file name names a township of the roster.
     case notNamed
+    /// The title or file name names a county (`named`) and a township of another county (SPEC 8).
+    case inAnotherCounty(String, county: String, named: String)
 }
 
 extension FileKind {

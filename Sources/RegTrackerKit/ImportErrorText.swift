@@ -42,6 +42,13 @@ extension ImportError {
                         + "import it with --township NAME, or add a township column",
                     "名单没有乡镇列，且" + (title.map { "标题“\($0)”" } ?? "文件名") + "同时提到"
                         + townships.joined(separator: "和") + "；请用 --township 乡镇名 导入，或加一列乡镇")
+            case .noTownshipColumn(.inAnotherCounty(let township, let county, let named)):
+                language.pick(
+                    "the list has no township column (乡镇); its title or file name names the county \(named) and "
+                        + "\(township), which is a township of \(county), not of \(named); import it with --county and "
+                        + "--township, or add a township column",
+                    "名单没有乡镇列；标题或文件名写的是\(named)，而其中的\(township)属于\(county)，不属于\(named)；"
+                        + "请用 --county 和 --township 导入，或加一列乡镇")
             case .noTownshipColumn(.notNamed):
                 language.pick(
                     "the list has no township column (乡镇), and neither its title nor its file name names a township "

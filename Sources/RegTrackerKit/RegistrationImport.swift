@@ -100,7 +100,7 @@ public struct RegistrationImport {
                 roster: roster.roster)
             let (given, source) = try TownshipResolution.resolve(
                 file: file, hasColumn: scan.columns.columns[.township] != nil, option: township, title: scan.title,
-                roster: CountyResolution.townships(of: roster.roster, county: county))
+                roster: roster.roster, county: county)
             summary.warnings += scan.columns.unusedVerdictLikeHeaders.map {
                 .unreadVerdictColumn(header: $0, sheet: sheets.readsSeveralSheets ? sheet : nil)
             }

@@ -17,9 +17,11 @@ public enum NameSource: String, Sendable, Equatable {
 /// name or alias in its title rows, else in its file name.
 enum TownshipResolution {
     /// The township to give rows whose cell is missing or empty (nil: none), and where it came from.
+    /// `county`: the county the list names (SPEC 8), whose townships alone its title or file name can name.
     static func resolve(
-        file: String, hasColumn: Bool, option: String?, title: String, roster: Roster
+        file: String, hasColumn: Bool, option: String?, title: String, roster wholeRoster: Roster, county: String?
     ) throws(ImportError) -> (township: String?, source: NameSource) {
+        let roster = CountyResolution.townships(of: wholeRoster, county: county)
         // With a township column, `--township` only fills its empty cells: the townships come from the column.
         if let option { return (option, hasColumn ? .column : .option) }
         if hasColumn { return (nil, .column) }
@@ -34,6 +36,17 @@ enum TownshipResolution {
                 throw ImportError(
                     file: file, problem: .noTownshipColumn(.ambiguous(townships, title: source == .title ? text : nil)))
             case .none: continue
+            }
+        }
+        // A township of another county than the one named is not this list's: the message says where it is.
+        if let county {
+            for text in [title, name] {
+                if case .township(let other) = TownshipInText.find(in: text, roster: wholeRoster),
+                    let index = wholeRoster.index(named: other), let otherCounty = wholeRoster.townships[index].county
+                {
+                    throw ImportError(
+                        file: file, problem: .noTownshipColumn(.inAnotherCounty(other, county: otherCounty, named: county)))
+                }
             }
         }
         throw ImportError(file: file, problem: .noTownshipColumn(.notNamed))

@@ -87,6 +87,18 @@ import Testing
         #expect(counties.unassigned == 1)
     }
 
+    /// SPEC 1.2 and 8: a title naming 云岭县 and 白沙镇 (a township of 青石县) names no township of 云岭县; the
+    /// rejection says where 白沙镇 is, not that the title names no township.
+    @Test func aTitleNamingATownshipOfAnotherCountySaysWhereItIs() throws {
+        let inbox = try TestInbox()
+        _ = try inbox.roster("县,乡镇,实有人口\n青石县,城关镇,10\n青石县,白沙镇,4\n云岭县,松林镇,6\n")
+        let error = try #require(
+            try register(inbox, "名单.csv", "云岭县白沙镇注册名单\n姓名,手机号码\n张一,\(phones[0])\n").rejection)
+        #expect(error.message(in: .english).contains("白沙镇, which is a township of 青石县, not of 云岭县"))
+        #expect(error.message(in: .chinese).contains("白沙镇属于青石县，不属于云岭县"))
+        #expect(try inbox.batchCount() == 1)
+    }
+
     @Test func aListNamingNoCountyOfTheRosterIsRejected() throws {
         let inbox = try TestInbox()
         _ = try inbox.roster(Self.roster)

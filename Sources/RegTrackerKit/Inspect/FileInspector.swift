@@ -56,7 +56,7 @@ public struct FileInspector {
                 ).county
                 (given, source) = try TownshipResolution.resolve(
                     file: file, hasColumn: hasColumn, option: township, title: scan.title,
-                    roster: CountyResolution.townships(of: roster, county: county))
+                    roster: roster, county: county)
             } else if store != nil, !hasColumn, township == nil {
                 // As import rejects it (SPEC 1.2): a database without a roster has no name to find in the title.
                 throw ImportError(file: file, problem: .noTownshipColumn(.noRoster))
