@@ -63,7 +63,7 @@ extension Strings {
         case .inspectTownship(let township, let source): inspectTownshipPair(township, source)
         case .inspectSkippedRow(let row): inspectSkippedRowPair(row)
         case .inspectSheetRow(let sheet, let number, let text):
-            ("row \(place(sheet, number)): \(text)", "第 \(place(sheet, number)) 行：\(text)")
+            ("row \(place(sheet, number)): \(text)", "\(chinesePlace(sheet, number))：\(text)")
         case .purgeJournalBusy(let batch):
             (
                 "batch \(batch)'s rows are deleted, but a reader (the dashboard?) kept the database's -wal journal open "
@@ -77,7 +77,7 @@ extension Strings {
         case .villageRowsLost(let lost):
             (
                 "rows no longer matched to a village (they still count for their township): "
-                    + lost.map { "\($0.township) \($0.village) \($0.rows) rows (\($0.valid) valid)" }
+                    + lost.map { "\($0.township) \($0.village) \(counted($0.rows, "row")) (\($0.valid) valid)" }
                     .joined(separator: "; ")
                     + "; keep the old village name as an alias (别名) if it is the same village",
                 "以下行不再匹配到村（社区）（仍计入所属乡镇）："
@@ -87,7 +87,7 @@ extension Strings {
         case .rowsLost(let lost):
             (
                 "now unassigned (--force): "
-                    + lost.map { "\($0.township) \($0.rows) rows (\($0.valid) valid)" }.joined(separator: "; "),
+                    + lost.map { "\($0.township) \(counted($0.rows, "row")) (\($0.valid) valid)" }.joined(separator: "; "),
                 "以下行现为未匹配乡镇（--force）："
                     + lost.map { "\($0.township) \($0.rows) 行（其中有效 \($0.valid) 行）" }.joined(separator: "；")
             )
@@ -134,12 +134,16 @@ extension Strings {
         (sheet.map { "\($0)!" } ?? "") + "\(number)"
     }
 
+    /// `工作表“河坝村”第 12 行`, `第 12 行`.
+    private static func chinesePlace(_ sheet: String?, _ number: Int) -> String {
+        (sheet.map { "工作表“\($0)”" } ?? "") + "第 \(number) 行"
+    }
+
     private static func inspectSkippedRowPair(_ row: ShownRow) -> (String, String) {
-        let place = place(row.sheet, row.number)
         let reason = row.skipReason.map { (skippedName($0, .english), skippedName($0, .chinese)) }
         return (
-            "row \(place): \(row.text)" + (reason.map { " (\($0.0))" } ?? ""),
-            "第 \(place) 行：\(row.text)" + (reason.map { "（\($0.1)）" } ?? "")
+            "row \(place(row.sheet, row.number)): \(row.text)" + (reason.map { " (\($0.0))" } ?? ""),
+            "\(chinesePlace(row.sheet, row.number))：\(row.text)" + (reason.map { "（\($0.1)）" } ?? "")
         )
     }
 

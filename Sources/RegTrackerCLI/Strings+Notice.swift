@@ -72,7 +72,7 @@ extension Strings {
             )
         case .named(let township, let rate, let rank, let shortfall, let times, let card):
             (
-                "named: \(township) \(rate), rank \(rank.map(String.init) ?? "—"), \(shortfall) short, named \(times) times"
+                "named: \(township) \(rate), rank \(rank.map(String.init) ?? "—"), \(shortfall) short, named \(times) \(times == 1 ? "time" : "times")"
                     + (card.map { ", \($0.rawValue) card" } ?? ""),
                 "通报：\(township) \(rate)，第 \(rank.map(String.init) ?? "—") 名，差 \(shortfall) 人，累计被通报 \(times) 次"
                     + (card.map { "，\($0.label)" } ?? "")

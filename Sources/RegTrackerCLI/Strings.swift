@@ -13,8 +13,8 @@ extension Language {
 /// import itself (`ImportError`) are worded by `ImportErrorText` (Kit), in the same language.
 enum Strings {
     /// `1 row`, `2 rows`: an English count and its noun (Chinese has no plural).
-    static func counted(_ count: some BinaryInteger, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    static func counted(_ count: some BinaryInteger, _ noun: String, plural: String? = nil) -> String {
+        "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
     }
 
     enum Key: Sendable {
@@ -130,7 +130,7 @@ enum Strings {
             case .roster:
                 ("\(file): batch \(batch), \(counted(rows, "township"))", "\(file)：第 \(batch) 批，\(rows) 个乡镇")
             case .invalidList:
-                ("\(file): batch \(batch), \(rows) invalid-list entries", "\(file)：第 \(batch) 批，无效名单 \(rows) 条")
+                ("\(file): batch \(batch), \(counted(rows, "invalid-list entry", plural: "invalid-list entries"))", "\(file)：第 \(batch) 批，无效名单 \(rows) 条")
             }
         case .outcomeCount(let kind, let count):
             ("\(count) \(kind.name.replacingOccurrences(of: "_", with: " "))", "\(kind.label) \(count)")
@@ -333,7 +333,7 @@ enum Strings {
         case .inspectRow(let number, let text): ("row \(number): \(text)", "第 \(number) 行：\(text)")
         case .inspectDataRows(let total, let shown):
             (
-                "\(total) data rows" + (shown < total ? "; the first \(shown):" : ":"),
+                counted(total, "data row") + (shown < total ? "; the first \(shown):" : ":"),
                 "数据 \(total) 行" + (shown < total ? "；前 \(shown) 行：" : "：")
             )
         case .inspectCheck(let kind, let reasons):

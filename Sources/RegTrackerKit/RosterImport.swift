@@ -97,7 +97,7 @@ public struct RosterImport {
         private var lost: [String: RowsLost] = [:]
 
         mutating func add(_ row: LostRow) {
-            let name = (row.county ?? "") + row.township
+            let name = TownshipFigures.label(row.township, county: row.county)
             lost[name, default: RowsLost(township: name, rows: 0, valid: 0)].rows += 1
             if row.wasValid { lost[name]!.valid += 1 }
         }

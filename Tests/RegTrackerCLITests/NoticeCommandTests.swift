@@ -265,7 +265,7 @@ import Testing
         #expect(chinese.stdout.contains("本期未报送：云溪镇"))
         let english = try tool.run("notice", "2026-10", environment: ["REGTRACKER_TODAY": "2026-11-02"])
         #expect(english.stderr.contains("notice 2026-10 was issued on 2026-11-01"))
-        #expect(english.stdout.contains("named: 云溪镇 0.00%, rank 4, 2 short, named 1 times"))
+        #expect(english.stdout.contains("named: 云溪镇 0.00%, rank 4, 2 short, named 1 time"))
         #expect(english.stdout.contains("sent nothing in the period: 云溪镇"))
         let list = try tool.run("notice", "list", environment: ["LANG": "zh_CN.UTF-8"])
         #expect(list.stdout.contains("期次") && list.stdout.contains("2026-10") && list.stdout.contains("云溪镇"))

@@ -145,11 +145,11 @@ import Testing
         // 云岭县 no longer has a 城关镇; 青石县's stays.
         let dropped = "县,乡镇,实有人口\n青石县,城关镇,10\n青石县,白沙镇,4\n云岭县,松林镇,6\n"
         let refused = try #require(try inbox.roster(named: "roster2.csv", dropped).rejection)
-        #expect(refused.message.contains("云岭县城关镇: 2 rows (1 valid)"))
-        #expect(!refused.message.contains("青石县城关镇"))
+        #expect(refused.message.contains("城关镇（云岭县）: 2 rows (1 valid)"))
+        #expect(!refused.message.contains("城关镇（青石县）"))
         #expect(try figures(inbox, "云岭县", "城关镇").counts.valid == 1)
         let forced = try #require(try inbox.roster(named: "roster2.csv", dropped, force: true).summary)
-        #expect(forced.rowsLost.map { "\($0.township) \($0.rows) \($0.valid)" } == ["云岭县城关镇 2 1"])
+        #expect(forced.rowsLost.map { "\($0.township) \($0.rows) \($0.valid)" } == ["城关镇（云岭县） 2 1"])
         #expect(try figures(inbox, "青石县", "城关镇").counts.valid == 1)
         #expect(try inbox.report().unassigned == 2)
     }
