@@ -8,12 +8,10 @@ import RegTrackerStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(
-        name: .long,
-        help: "The database file, or postgres://USER@HOST/DB (default: $REGTRACKER_DB, else ./regtracker.sqlite).")
+    @Option(name: .long, help: Help.argument(.database))
     var db: String?
 
-    @Flag(name: .long, help: "Print nothing but errors (for cron).")
+    @Flag(name: .long, help: Help.argument(.quiet))
     var quiet = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -68,14 +66,10 @@ struct GlobalOptions: ParsableArguments {
 
 /// `--encoding` and `--sheet`, for the commands that read files.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "CSV encoding: utf-8 or gb18030 (default: detected).")
+    @Option(help: Help.argument(.encoding))
     var encoding: Checked<ReadOptions.Encoding>?
 
-    @Option(
-        help: """
-            Read only this sheet of a workbook: its name, or its position counting from 1, hidden sheets included \
-            (default: every visible sheet with a header row).
-            """)
+    @Option(help: Help.argument(.sheet))
     var sheet: ReadOptions.SheetSelector?
 
     func validate() throws {
@@ -97,7 +91,7 @@ extension ReadOptions.SheetSelector: ExpressibleByArgument {
 
 /// `--target`: the global target for townships without their own.
 struct TargetOption: ParsableArguments {
-    @Option(help: "Global registration target: 50%, 0.5 or 50 (default 50%).")
+    @Option(help: Help.argument(.target))
     var target: Checked<Target>?
 
     func validate() throws {

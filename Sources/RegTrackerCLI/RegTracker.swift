@@ -6,12 +6,8 @@ import RegTrackerRender
 struct RegTracker: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regtracker",
-        abstract: "Track township registrations on the National Anti-Fraud Center app against the population target.",
-        discussion: """
-            Personal data (names, ID numbers, phones) is stored in the SQLite database given by --db \
-            (default: $REGTRACKER_DB, else ./regtracker.sqlite), created with mode 0600. Reports mask ID numbers \
-            and phones. `regtracker retract N --purge` deletes a batch's rows for good.
-            """,
+        abstract: Help.text(.regtrackerAbstract),
+        discussion: Help.text(.regtrackerDiscussion),
         version: BuildInfo.versionLine,
         subcommands: [
             PopulationCommand.self, ImportCommand.self, InvalidCommand.self, RateCommand.self, ReportCommand.self,

@@ -5,7 +5,7 @@ import RegTrackerRender
 
 /// `--county NAME` beside a township argument: the county of a township name that several counties share (SPEC 8).
 struct CountyOfTownshipOption: ParsableArguments {
-    @Option(help: "The township's county, where several counties of the roster share its name (SPEC 8).")
+    @Option(help: Help.argument(.countyOfTownship))
     var county: String?
 }
 

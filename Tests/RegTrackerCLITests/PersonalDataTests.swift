@@ -182,4 +182,20 @@ import Testing
         let dump = try Tools.run(sqlite, [tool.database, ".dump"])
         #expect(!dump.contains("11010519491231002X") && !dump.contains("张三"), "the purged rows are gone")
     }
+
+    /// The same under a Chinese locale, where `--help` is Chinese: where the data is, its mode, the masks, the purge.
+    @Test func chineseHelpSaysTheSame() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let help = try tool.run(["--help"], environment: ["LC_ALL": "zh_CN.UTF-8"])
+        #expect(help.status == 0)
+        let text = help.stdout.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        #expect(text.contains("个人信息（姓名、身份证号、手机号）保存在 --db 指定的 SQLite 数据库中"))
+        #expect(text.contains("$REGTRACKER_DB，否则为 ./regtracker.sqlite"))
+        #expect(text.contains("权限为 0600"))
+        #expect(text.contains("身份证号和手机号均打码显示"))
+        #expect(text.contains("`regtracker retract N --purge` 永久删除一个批次的各行"))
+        let retract = try tool.run(["retract", "--help"], environment: ["LC_ALL": "zh_CN.UTF-8"])
+        #expect(retract.stdout.contains("--purge") && retract.stdout.contains("永久删除该批次保存的各行（个人信息）"))
+    }
 }

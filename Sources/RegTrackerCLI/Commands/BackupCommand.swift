@@ -6,19 +6,15 @@ import RegTrackerStore
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the database consistently (safe while an import runs), keeping the newest copies.",
-        discussion: """
-            DEST is a folder (created with mode 0700 if missing) that receives regtracker-YYYY-MM-DDTHHMMSS.sqlite, \
-            named by local time, or a file ending in .sqlite or .db, replaced atomically. Copies have mode 0600 and \
-            hold the same personal data as the database. The database is only read; a missing one is an error.
-            """)
+        abstract: Help.text(.backupAbstract),
+        discussion: Help.text(.backupDiscussion))
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Keep the newest N copies in the folder and delete older ones (0 keeps every copy).")
+    @Option(help: Help.argument(.backupKeep))
     var keep = BackupService.defaultKeep
 
-    @Argument(help: "The backup folder, or a file ending in .sqlite or .db.")
+    @Argument(help: Help.argument(.backupDestination))
     var destination: String
 
     func validate() throws {

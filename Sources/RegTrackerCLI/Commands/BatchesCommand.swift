@@ -5,11 +5,11 @@ import RegTrackerRender
 import RegTrackerStore
 
 struct BatchesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "batches", abstract: "List imported batches.")
+    static let configuration = CommandConfiguration(commandName: "batches", abstract: Help.text(.batchesAbstract))
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print the list as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.list)))
     var json = false
 
     func run() throws {

@@ -8,20 +8,14 @@ import RegTrackerRender
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract:
-            "Check the database file, that the kept figures equal the figures recomputed from the rows, and the index "
-            + "of valid keys.",
-        discussion: "Exit status 0 when both hold, 1 otherwise. Reads only, unless --repair is given.")
+        abstract: Help.text(.checkAbstract), discussion: Help.text(.checkDiscussion))
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(
-        help: ArgumentHelp(
-            "Recompute the kept figures and the valid-key index from the rows (a write, in one transaction), then "
-                + "check again."))
+    @Flag(help: Help.argument(.checkRepair))
     var repair = false
 
-    @Flag(help: "Print the result as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.result)))
     var json = false
 
     func run() throws {

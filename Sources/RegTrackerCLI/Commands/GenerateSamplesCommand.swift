@@ -4,14 +4,14 @@ import RegTrackerKit
 struct GenerateSamplesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-samples",
-        abstract: "Write reproducible, fictional sample files (roster, township lists, an invalid list).")
+        abstract: Help.text(.samplesAbstract))
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The folder to write into.")
+    @Option(help: Help.argument(.samplesFolder))
     var out: String = "imports"
 
-    @Option(help: "Random seed: the same seed writes the same files.")
+    @Option(help: Help.argument(.samplesSeed))
     var seed: UInt64 = 2026
 
     func run() throws {

@@ -5,25 +5,24 @@ import RegTrackerKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import registration lists: files, or folders (their .csv .txt .xml .xlsx .xls .et files, in name order)."
-    )
+        abstract: Help.text(.importAbstract))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
 
-    @Option(help: "The township of rows whose township cell is missing or empty.")
+    @Option(help: Help.argument(.importTownship))
     var township: String?
 
-    @Option(help: "The county of rows whose county cell is missing or empty (a roster with a county column).")
+    @Option(help: Help.argument(.importCounty))
     var county: String?
 
-    @Flag(help: "Retract the batch with the same file name first (a corrected resubmission).")
+    @Flag(help: Help.argument(.importReplace))
     var replace = false
 
-    @Flag(help: "Print one JSON summary on stdout.")
+    @Flag(help: Help.argument(.importJSON))
     var json = false
 
-    @Argument(help: "Files or folders to import.")
+    @Argument(help: Help.argument(.importPaths))
     var paths: [String]
 
     func run() throws {

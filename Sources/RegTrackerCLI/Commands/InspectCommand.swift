@@ -11,33 +11,28 @@ import RegTrackerStore
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show how a registration list will be read, without importing it (no database needed).",
-        discussion: """
-            With a database townships are checked against its roster: the one named by --db or $REGTRACKER_DB \
-            (it must exist), else ./regtracker.sqlite if it exists; without one they are not. The database is \
-            opened read-only and never created. --cells prints every non-empty cell of the sheet \
-            as the reader saw it, before any header logic, unmasked.
-            """)
+        abstract: Help.text(.inspectAbstract),
+        discussion: Help.text(.inspectDiscussion))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
 
-    @Option(help: "How many data rows to show (default 20).")
+    @Option(help: Help.argument(.inspectRows))
     var rows = 20
 
-    @Option(help: "The township of rows whose township cell is missing or empty, as for import.")
+    @Option(help: Help.argument(.inspectTownship))
     var township: String?
 
-    @Option(help: "The county of rows whose county cell is missing or empty, as for import.")
+    @Option(help: Help.argument(.inspectCounty))
     var county: String?
 
-    @Flag(help: "Print JSON on stdout.")
+    @Flag(help: Help.argument(.inspectJSON))
     var json = false
 
-    @Flag(help: "Print the cells of the sheet as the reader saw them (as JSON with --json).")
+    @Flag(help: Help.argument(.inspectCells))
     var cells = false
 
-    @Argument(help: "The file to inspect (.csv .txt .xml .xlsx .xlsm .xls).")
+    @Argument(help: Help.argument(.inspectFile))
     var file: String
 
     func validate() throws {

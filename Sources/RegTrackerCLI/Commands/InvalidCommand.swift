@@ -3,16 +3,16 @@ import RegTrackerKit
 
 struct InvalidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invalid", abstract: "Invalid lists (无效名单).", subcommands: [Import.self])
+        commandName: "invalid", abstract: Help.text(.invalidAbstract), subcommands: [Import.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import invalid lists; rows they name stop counting, whenever they were imported.")
+            abstract: Help.text(.invalidImportAbstract))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var reading: ReadingOptions
 
-        @Argument(help: "Invalid-list files.")
+        @Argument(help: Help.argument(.invalidFiles))
         var files: [String]
 
         func run() throws {

@@ -5,7 +5,7 @@ import RegTrackerStore
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Bring the database up to this version's schema (the read-only commands never do it themselves).")
+        abstract: Help.text(.migrateAbstract))
 
     @OptionGroup var global: GlobalOptions
 

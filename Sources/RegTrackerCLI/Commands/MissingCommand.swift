@@ -6,15 +6,15 @@ import RegTrackerRender
 /// 未报送名单: the townships that have sent no registration list since a date, as the office names them in notices.
 struct MissingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "missing", abstract: "Townships with no registration batch since a date (未报送名单).")
+        commandName: "missing", abstract: Help.text(.missingAbstract))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "The date YYYY-MM-DD: a township whose latest registration batch is older is listed.")
+    @Option(help: Help.argument(.missingSince))
     var since: Checked<CivilDate>
 
-    @Flag(help: "Print the list as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.list)))
     var json = false
 
     func validate() throws {

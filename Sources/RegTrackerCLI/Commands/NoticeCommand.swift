@@ -7,40 +7,28 @@ import RegTrackerRender
 /// `notice PERIOD` issues (or shows) the periodic notice (通报) of SPEC 6; `notice list` lists the stored ones.
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Issue the periodic notice (通报) of a month, week or day, or list them.",
-        discussion: """
-            PERIOD is a month 2026-11, an ISO week 2026-W48 or a day 2026-11-30; `notice list` lists the stored \
-            notices. Figures are as of the period's end and stored: issuing a stored period prints it again, \
-            --reissue computes it again and replaces it.
-            """)
+        commandName: "notice", abstract: Help.text(.noticeAbstract),
+        discussion: Help.text(.noticeDiscussion))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
 
-    @Argument(help: "The period (2026-11, 2026-W48, 2026-11-30), or `list`.")
+    @Argument(help: Help.argument(.noticePeriod))
     var period: Checked<NoticeRequest>
 
-    @Option(
-        help: """
-            How many of the lowest unmet townships to name (ties at the cut are named too; default 5, or the stored \
-            notice's with --reissue).
-            """)
+    @Option(help: Help.argument(.noticeBottom))
     var bottom: Int?
 
-    @Option(
-        help: """
-            Times named for a yellow card, a red card and rectification: Y,R,L (default 2,4,6, or the stored \
-            notice's with --reissue).
-            """)
+    @Option(help: Help.argument(.noticeCards))
     var cards: Checked<NoticeCards>?
 
-    @Flag(help: "Compute the period again and replace the stored notice.")
+    @Flag(help: Help.argument(.noticeReissue))
     var reissue = false
 
-    @Flag(help: "Print the notice (or the list) as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.notice)))
     var json = false
 
-    @Option(help: "Write 通报-PERIOD.md, .html, .docx and 排名-PERIOD.png into this folder.")
+    @Option(help: Help.argument(.noticeFolder))
     var out: String?
 
     var isList: Bool { if case .success(.list) = period.parsed { true } else { false } }

@@ -3,20 +3,20 @@ import RegTrackerKit
 
 struct PopulationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "population", abstract: "The population roster (人口底数).",
+        commandName: "population", abstract: Help.text(.populationAbstract),
         subcommands: [Import.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the roster; it replaces the previous one whole and every row is counted again.")
+            abstract: Help.text(.populationImportAbstract))
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var reading: ReadingOptions
 
-        @Flag(help: "Import even though rows the current roster assigns would become unassigned.")
+        @Flag(help: Help.argument(.populationForce))
         var force = false
 
-        @Argument(help: "The roster file.")
+        @Argument(help: Help.argument(.populationFile))
         var file: String
 
         func run() throws {

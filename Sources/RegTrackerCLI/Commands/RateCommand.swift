@@ -7,20 +7,20 @@ import RegTrackerRender
 struct RateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rate",
-        abstract: "One township's figures, its rank, what it still needs and why rows did not count.")
+        abstract: Help.text(.rateAbstract))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
 
-    @Flag(help: "Print the figures as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.figures)))
     var json = false
 
-    @Argument(help: "The township (its roster name or an alias).")
+    @Argument(help: Help.argument(.rateTownship))
     var township: String
 
     @OptionGroup var countyOption: CountyOfTownshipOption
 
-    @Flag(name: .customLong("by-village"), help: "Also list valid and reported rows by village (村/社区).")
+    @Flag(name: .customLong("by-village"), help: Help.argument(.rateByVillage))
     var byVillage = false
 
     func run() throws {

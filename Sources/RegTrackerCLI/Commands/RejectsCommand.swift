@@ -5,30 +5,27 @@ import RegTrackerRender
 
 struct RejectsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rejects", abstract: "Rows that do not count, with outcome and reason, for the township to fix.",
-        discussion: """
-            TOWNSHIP 未匹配乡镇 (or --unassigned) lists the rows whose township is not in the roster. --batch and \
-            --outcome narrow the list, on screen and in the files of --out.
-            """)
+        commandName: "rejects", abstract: Help.text(.rejectsAbstract),
+        discussion: Help.text(.rejectsDiscussion))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "Only this township's rows; 未匹配乡镇 for the unassigned ones (default: every township and those).")
+    @Argument(help: Help.argument(.rejectsTownship))
     var township: String?
 
     @OptionGroup var countyOption: CountyOfTownshipOption
 
-    @Flag(help: "Only the rows whose township is not in the roster (未匹配乡镇).")
+    @Flag(help: Help.argument(.rejectsUnassigned))
     var unassigned = false
 
-    @Option(help: "Only the rows of this batch (see `regtracker batches`).")
+    @Option(help: Help.argument(.rejectsBatch))
     var batch: Int64?
 
-    @Option(help: "Only rows with this outcome: duplicate, malformed, flagged, listed or unassigned.")
+    @Option(help: Help.argument(.rejectsOutcome))
     var outcome: Checked<RejectOutcome>?
 
-    @Flag(help: "Print one JSON document: each row with its reason_code, reason and the values it names.")
+    @Flag(help: Help.argument(.rejectsJSON))
     var json = false
 
     func validate() throws {

@@ -6,22 +6,22 @@ import RegTrackerRender
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "The ranked table of every township.")
+        commandName: "report", abstract: Help.text(.reportAbstract))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Print the report as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.report)))
     var json = false
 
-    @Option(name: .customLong("as-of"), help: "The figures as they stood at the end of this day, YYYY-MM-DD.")
+    @Option(name: .customLong("as-of"), help: Help.argument(.reportAsOf))
     var asOf: Checked<CivilDate>?
 
-    @Option(help: "Only this county's townships, ranked among themselves (a roster with a county column).")
+    @Option(help: Help.argument(.reportCounty))
     var county: String?
 
-    @Option(help: "Rank the counties instead of the townships: county (a roster with a county column).")
+    @Option(help: Help.argument(.reportBy))
     var by: Checked<ReportLevel>?
 
     func validate() throws {
@@ -130,10 +130,10 @@ enum ReportLevel: String, CaseIterable, Sendable, CommandLineValue {
 
 /// `--out DIR` and `--format md,csv,html,xlsx`, for the commands that write files for people.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Write report files into this folder (nothing is written without it).")
+    @Option(help: Help.argument(.reportFolder))
     var out: String?
 
-    @Option(help: "Formats to write with --out, comma separated: md,csv,html,xlsx (default: all four; needs --out).")
+    @Option(help: Help.argument(.reportFormats))
     var format: Checked<FormatList>?
 
     func validate() throws {

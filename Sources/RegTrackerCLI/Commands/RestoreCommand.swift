@@ -6,16 +6,12 @@ import RegTrackerStore
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database with a backup copy, after checking it; the old database is kept beside it.",
-        discussion: """
-            FILE must pass SQLite's integrity check and be a regtracker database whose schema this version knows; \
-            otherwise nothing changes. The database as it was is kept as <db>.before-restore-YYYY-MM-DDTHHMMSS. \
-            The replacement is one transaction: the dashboard and other runs see the old or the new database.
-            """)
+        abstract: Help.text(.restoreAbstract),
+        discussion: Help.text(.restoreDiscussion))
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The backup copy to restore.")
+    @Argument(help: Help.argument(.restoreFile))
     var file: String
 
     func run() throws {

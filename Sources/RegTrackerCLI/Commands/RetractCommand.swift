@@ -5,14 +5,14 @@ import RegTrackerStore
 
 struct RetractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "retract", abstract: "Retract a batch: its rows stop counting at once.")
+        commandName: "retract", abstract: Help.text(.retractAbstract))
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Also delete the batch's stored rows for good (personal data).")
+    @Flag(help: Help.argument(.retractPurge))
     var purge = false
 
-    @Argument(help: "The batch number (see `regtracker batches`).")
+    @Argument(help: Help.argument(.retractBatch))
     var batch: Int64
 
     func run() throws {

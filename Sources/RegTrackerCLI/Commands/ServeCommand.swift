@@ -9,51 +9,37 @@ import RegTrackerWeb
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the township dashboard (read-only) over HTTP; tokens from `regtracker tokens create`.",
-        discussion: """
-            Pages: / (ranking), /townships/NAME; JSON: /api/report, /api/townships/NAME, /api/trend. \
-            Every request needs a token: `Authorization: Bearer TOKEN`, or the login form at /login (a session \
-            cookie, 12 hours; logout ends it). It reads the database while imports run; serve it behind HTTPS when \
-            it leaves this machine (--behind-https, or --trusted-proxy for X-Forwarded-Proto).
-            """)
+        abstract: Help.text(.serveAbstract),
+        discussion: Help.text(.serveDiscussion))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
 
-    @Option(help: "The address to listen on.")
+    @Option(help: Help.argument(.serveHost))
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(help: Help.argument(.servePort))
     var port = 8080
 
-    @Flag(
-        name: .customLong("read-only"),
-        help: """
-            The figures are always read on read-only connections (the database must exist and be up to date); \
-            only login sessions are written. Kept for the systemd unit.
-            """)
+    @Flag(name: .customLong("read-only"), help: Help.argument(.serveReadOnly))
     var readOnly = false
 
-    @Option(help: "Seconds a connection has to send a whole request before it is closed.")
+    @Option(help: Help.argument(.serveRequestTimeout))
     var requestTimeout = ServeSettings().requestTimeout.seconds
 
-    @Option(help: "Seconds a kept-alive connection may wait for its next request before it is closed.")
+    @Option(help: Help.argument(.serveIdleTimeout))
     var idleTimeout = ServeSettings().idleTimeout.seconds
 
-    @Option(help: "Open connections at most; further ones wait in the system's queue.")
+    @Option(help: Help.argument(.serveMaxConnections))
     var maxConnections = ServeSettings().maxConnections
 
-    @Option(help: "Database reads at once, each on its own read-only connection, taken in turn by client.")
+    @Option(help: Help.argument(.serveReadConnections))
     var readConnections = 2
 
-    @Flag(
-        name: .customLong("behind-https"),
-        help: "Every request comes over HTTPS (a proxy in front): the login cookie is marked Secure.")
+    @Flag(name: .customLong("behind-https"), help: Help.argument(.serveBehindHTTPS))
     var behindHTTPS = false
 
-    @Option(
-        name: .customLong("trusted-proxy"),
-        help: "A proxy's IP address (repeatable) whose X-Forwarded-Proto: https marks the login cookie Secure.")
+    @Option(name: .customLong("trusted-proxy"), help: Help.argument(.serveTrustedProxy))
     var trustedProxies: [String] = []
 
     func validate() throws {

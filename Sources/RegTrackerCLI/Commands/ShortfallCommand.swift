@@ -5,18 +5,16 @@ import RegTrackerRender
 
 struct ShortfallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "shortfall", abstract: "Townships below target, worst rate first, with how many they still need.")
+        commandName: "shortfall", abstract: Help.text(.shortfallAbstract))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Print the list as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.list)))
     var json = false
 
-    @Option(
-        name: .customLong("by-village"),
-        help: "The township whose villages (村/社区) below target to list, worst rate first, with what each needs.")
+    @Option(name: .customLong("by-village"), help: Help.argument(.shortfallByVillage))
     var byVillage: String?
 
     @OptionGroup var countyOption: CountyOfTownshipOption

@@ -7,26 +7,22 @@ import RegTrackerRender
 /// Dashboard access tokens: created and shown once, stored as their SHA-256 only.
 struct TokensCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tokens", abstract: "Access tokens for the dashboard (regtracker serve).",
+        commandName: "tokens", abstract: Help.text(.tokensAbstract),
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a token and print it once: --office sees everything, --township its own page, "
-                + "--county its county's pages.")
+            abstract: Help.text(.tokensCreateAbstract))
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "A token for the joint office: every page.")
+        @Flag(help: Help.argument(.tokensOffice))
         var office = false
 
-        @Option(help: "A token for one township (roster name or alias): the ranking and its own page.")
+        @Option(help: Help.argument(.tokensTownship))
         var township: String?
 
-        @Option(
-            help: ArgumentHelp(
-                "A token for one county (roster name): the counties ranked, its county's page and its townships' "
-                    + "pages. With --township: the county of that township, needed where counties share its name."))
+        @Option(help: Help.argument(.tokensCounty))
         var county: String?
 
         func validate() throws {
@@ -76,11 +72,11 @@ struct TokensCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their text).")
+        static let configuration = CommandConfiguration(abstract: Help.text(.tokensListAbstract))
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Print the list as JSON on stdout.")
+        @Flag(help: Help.argument(.printJSON(.list)))
         var json = false
 
         func run() throws {
@@ -114,11 +110,11 @@ struct TokensCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token: it stops working at once.")
+        static let configuration = CommandConfiguration(abstract: Help.text(.tokensRevokeAbstract))
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The token's id (see tokens list).")
+        @Argument(help: Help.argument(.tokensRevokeID))
         var id: Int64
 
         func run() throws {

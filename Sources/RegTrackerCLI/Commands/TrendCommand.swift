@@ -7,29 +7,25 @@ import RegTrackerRender
 struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trend",
-        abstract: "Each township's valid registrations over time, recent gain, and projection against the deadline.",
-        discussion: """
-            A registration's day is its registered_at (注册时间) when that is a date, else its batch's import date. \
-            The pace is the gain over the last 30 days. --deadline stores the deadline for later runs and the \
-            dashboard (--deadline none removes it).
-            """)
+        abstract: Help.text(.trendAbstract),
+        discussion: Help.text(.trendDiscussion))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
 
-    @Flag(help: "Print the trend as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.trend)))
     var json = false
 
-    @Option(help: "Set the deadline for reaching the target, YYYY-MM-DD (stored; 'none' removes it).")
+    @Option(help: Help.argument(.trendDeadline))
     var deadline: Checked<Deadline>?
 
-    @Option(name: .customLong("as-of"), help: "The day the trend ends on, YYYY-MM-DD (default: today).")
+    @Option(name: .customLong("as-of"), help: Help.argument(.trendAsOf))
     var asOf: Checked<CivilDate>?
 
-    @Option(help: "Points of the series: day (days with new registrations) or week (every 7 days).")
+    @Option(help: Help.argument(.trendBy))
     var by = Checked<DailySeries.Step>(argument: "day")
 
-    @Argument(help: "One township (its roster name or an alias); all when omitted.")
+    @Argument(help: Help.argument(.trendTownship))
     var township: String?
 
     @OptionGroup var countyOption: CountyOfTownshipOption

@@ -7,16 +7,16 @@ import RegTrackerRender
 struct VillagesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "villages",
-        abstract: "Village (村/社区) figures: a township's villages ranked, or every village of the county.")
+        abstract: Help.text(.villagesAbstract))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var targetOption: TargetOption
     @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Print the village table as JSON on stdout.")
+    @Flag(help: Help.argument(.printJSON(.villageTable)))
     var json = false
 
-    @Argument(help: "The township (its roster name or an alias); without it, every village of the county.")
+    @Argument(help: Help.argument(.villagesTownship))
     var township: String?
 
     @OptionGroup var countyOption: CountyOfTownshipOption
