@@ -10,7 +10,6 @@ enum CountyText: Sendable {
     /// `--county` and `--by county` given together.
     case countyWithBy
     /// `--by county` with `--out`: the county table is printed, not written.
-    case byCountyWritesNoFiles
     /// A township name given on the command line that several counties share.
     case townshipInSeveral(String, counties: [String])
     /// `tokens create --township NAME` without `--county`, for a name several counties share (issue 19).
@@ -37,11 +36,6 @@ enum CountyText: Sendable {
             (
                 "--county ranks one county's townships and --by county ranks the counties; give only one of them",
                 "--county 是某个县（区）的乡镇排名，--by county 是各县（区）排名；请只给出其中一个"
-            )
-        case .byCountyWritesNoFiles:
-            (
-                "--by county prints the county table (add --json for JSON); it writes no files, so leave out --out",
-                "--by county 只在屏幕上显示各县（区）排名（加 --json 输出 JSON），不写文件；请去掉 --out"
             )
         case .townshipInSeveral(let name, let counties):
             (

@@ -9,12 +9,15 @@ public enum ReportSheets {
     public static let neverSubmitted = "未报送"
 
     /// `国家反诈中心APP注册率排名（2026-11-29，目标 50%）`
-    public static func rankedTitle(_ report: Report, date: CivilDate) -> String {
-        "国家反诈中心APP注册率排名（\(date.iso8601Unchecked)，目标 \(report.target.percentText)）"
+    /// `county`: the county whose townships the report ranks (SPEC 8), named first.
+    public static func rankedTitle(_ report: Report, date: CivilDate, county: String? = nil) -> String {
+        "\(county ?? "")国家反诈中心APP注册率排名（\(date.iso8601Unchecked)，目标 \(report.target.percentText)）"
     }
 
     /// The ranked table of every township with the totals row; townships below target are marked.
-    public static func ranked(_ report: Report, lastSubmission: [String: String], date: CivilDate) -> ReportSheet {
+    public static func ranked(
+        _ report: Report, lastSubmission: [String: String], date: CivilDate, county: String? = nil
+    ) -> ReportSheet {
         let rows = report.townships.map { figures in
             ReportSheet.Row(
                 cells(figures) + [.text(lastSubmission[figures.label] ?? neverSubmitted)],
@@ -23,7 +26,7 @@ public enum ReportSheets {
         let totals = ReportSheet.Row(
             totalsCells(report.townships, population: report.totalPopulation) + [.text("")], style: .totals)
         return ReportSheet(
-            title: rankedTitle(report, date: date), headings: rankedHeadings, rows: rows + [totals],
+            title: rankedTitle(report, date: date, county: county), headings: rankedHeadings, rows: rows + [totals],
             notes: notes(report))
     }
 

@@ -221,6 +221,34 @@ import Testing
         #expect(alone.status != 0 && alone.status != 1, "a usage error: \(alone.stderr)")
     }
 
+    /// SPEC 4, 8: `report --out` with `--county` writes the county's files beside the whole database's, not over them;
+    /// `report --by county --out` writes the county table.
+    @Test func countyReportsWriteFilesOfTheirOwn() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let out = tool.workFolder + "/out"
+        #expect(try tool.run("report", "--out", out, "--format", "md").status == 0)
+        let county = try tool.run("report", "--county", "云岭县", "--out", out, "--format", "md,csv")
+        #expect(county.status == 0, "\(county.stderr)")
+        let day = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: out).first { $0.hasPrefix("报表-云岭县-") }?
+                .dropFirst("报表-云岭县-".count).prefix(10))
+        let markdown = try String(contentsOfFile: out + "/报表-云岭县-\(day).md", encoding: .utf8)
+        #expect(markdown.contains("云岭县国家反诈中心APP注册率排名"))
+        #expect(markdown.contains("松林镇") && !markdown.contains("白沙镇"))
+        let whole = try String(contentsOfFile: out + "/报表-\(day).md", encoding: .utf8)
+        #expect(whole.contains("白沙镇"), "the whole database's report is not overwritten")
+
+        let counties = try tool.run("report", "--by", "county", "--out", out, "--format", "csv,md")
+        #expect(counties.status == 0, "\(counties.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/县（区）排名-\(day).csv"))
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "UTF-8 with BOM")
+        let table = String(decoding: bytes, as: UTF8.self)
+        let lines = table.split(whereSeparator: \.isNewline).map(String.init)
+        #expect(lines.contains { $0.hasPrefix("1,云岭县,2,26,3,") }, "\(table)")
+        #expect(lines.contains { $0.hasPrefix("2,青石县,2,14,1,") }, "\(table)")
+    }
+
     @Test func byCountyWithoutCountiesInTheRosterIsAClearError() throws {
         let tool = try RegTrackerBinary.withFixturesImported()
         defer { tool.cleanUp() }

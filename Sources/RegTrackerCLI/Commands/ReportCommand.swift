@@ -32,9 +32,6 @@ struct ReportCommand: ParsableCommand {
                     in: global.language)
             }
             if county != nil { throw ValidationError(Strings.text(.counties(.countyWithBy), in: global.language)) }
-            if output.out != nil {
-                throw ValidationError(Strings.text(.counties(.byCountyWritesNoFiles), in: global.language))
-            }
         }
         if let asOf {
             try asOf.check { _ in
@@ -59,7 +56,7 @@ struct ReportCommand: ParsableCommand {
             ?? service.report(target: targetOption.value, county: county)
         // Files and titles carry the as-of date instead of today's.
         let clock = day.map { Clock(today: $0, timestamp: "\($0.iso8601Unchecked) 23:59:59") } ?? global.clock
-        if by != nil { return printCounties(CountyReport(report, counties: counties), clock: clock) }
+        if by != nil { return try printCounties(CountyReport(report, counties: counties), clock: clock) }
         warnAboutPopulationZero(report, quiet: global.quiet, language: global.language)
         // 较上期: against the latest notice issued for a period that ended by the report's date, if any.
         // A notice covers every township of the database: a county's report is not compared with it.
@@ -72,7 +69,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let files = output.files(clock: clock) {
             let written = try files.writeReport(
-                report, lastSubmission: lastSubmission, formats: output.formats, since: since)
+                report, lastSubmission: lastSubmission, formats: output.formats, since: since, county: county)
             for path in written where !json { global.say(.wrote(path: path)) }
         }
         if !json && output.out == nil {
@@ -104,12 +101,14 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportCommand {
-    /// `report --by county` (SPEC 8): the counties ranked, as text or JSON.
-    private func printCounties(_ counties: CountyReport, clock: Clock) {
-        if json {
-            Console.out(ReportJSON.counties(counties).rendered())
-            return
+    /// `report --by county` (SPEC 8): the counties ranked, as text or JSON, and as files with `--out`.
+    private func printCounties(_ counties: CountyReport, clock: Clock) throws {
+        if json { Console.out(ReportJSON.counties(counties).rendered()) }
+        if let files = output.files(clock: clock) {
+            let written = try files.writeCounties(counties, formats: output.formats)
+            for path in written where !json { global.say(.wrote(path: path)) }
         }
+        guard !json, output.out == nil else { return }
         global.say(
             .counties(
                 .countiesTitle(target: counties.target.percentText, date: clock.today.iso8601Unchecked)))

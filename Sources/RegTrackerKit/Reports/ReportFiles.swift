@@ -43,18 +43,25 @@ public struct ReportFiles: Sendable {
     /// `报表-2026-11-29.*`: the ranked table with totals and last submission dates; the HTML page and the workbook
     /// add the bar chart of the rates, and the workbook a sheet with the shortfall list.
     /// With `since` (the latest stored notice), the table gains the 较上期 columns (`ReportChange`).
+    /// With `county` (`report --county`, SPEC 8), its townships only: `报表-青石县-2026-11-29.*`, titled so.
     public func writeReport(
-        _ report: Report, lastSubmission: [String: String], formats: [Format], since notice: Notice? = nil
+        _ report: Report, lastSubmission: [String: String], formats: [Format], since notice: Notice? = nil,
+        county: String? = nil
     ) throws -> [String] {
-        var sheet = ReportSheets.ranked(report, lastSubmission: lastSubmission, date: clock.today)
+        var sheet = ReportSheets.ranked(report, lastSubmission: lastSubmission, date: clock.today, county: county)
         if let notice { sheet = ReportChange.sheet(sheet, report: report, since: notice) }
         let chart = RateChart(report: report)
         return try write(
-            name: "报表-\(date)", sheet: sheet, formats: formats,
+            name: "报表-" + (county.map { Self.fileSafe($0) + "-" } ?? "") + date, sheet: sheet, formats: formats,
             html: { [sheet, footer] in
                 HTMLPage.render(sheet, summary: Self.summary(report), chart: chart, footer: footer)
             },
             xlsx: { try writeReportWorkbook(report, sheet: sheet, chart: chart, path: $0) })
+    }
+
+    /// `县（区）排名-2026-11-29.*` (`report --by county`, SPEC 8): the counties ranked by the sums of their townships.
+    public func writeCounties(_ report: CountyReport, formats: [Format] = Format.allCases) throws -> [String] {
+        try write(name: "县（区）排名-\(date)", sheet: CountyTable.sheet(report, date: clock.today), formats: formats)
     }
 
     /// `未达标-2026-11-29.*`: townships below target, worst rate first.

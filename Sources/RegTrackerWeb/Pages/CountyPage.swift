@@ -13,9 +13,8 @@ struct CountyPage {
     func html() -> String {
         let figures = county.figures
         let trend = ranking.trend
-        var sheet = ReportSheets.ranked(county.report, lastSubmission: county.lastSubmission, date: trend.asOf)
-        sheet.title =
-            "\(figures.county)国家反诈中心APP注册率排名（\(trend.asOf.iso8601Unchecked)，目标 \(county.report.target.percentText)）"
+        let sheet = ReportSheets.ranked(
+            county.report, lastSubmission: county.lastSubmission, date: trend.asOf, county: figures.county)
         let counts = figures.counts
         var body = [
             "<p><a href=\"/\">← \(access.seesEveryTownship ? "全部排名" : "各县（区）排名")</a></p>",
