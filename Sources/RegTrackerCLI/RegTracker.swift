@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RegTrackerCore
 import RegTrackerRender
@@ -29,6 +30,13 @@ struct RegTracker: ParsableCommand {
             if let message = Failure.message(for: error, in: Language.current) {
                 Console.error(message)
                 exit(withError: ExitCode(1))
+            }
+            // A usage error in the CLI's language; help and version requests print as the library prints them.
+            let code = exitCode(for: error)
+            if code != .success, Language.current == .chinese {
+                let message = Strings.parserMessage(fullMessage(for: error), in: Language.chinese)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                exit(withError: code)
             }
             exit(withError: error)
         }

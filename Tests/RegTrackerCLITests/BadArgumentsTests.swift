@@ -26,6 +26,28 @@ import Testing
         #expect(json.stdout.isEmpty, "no half JSON document on stdout")
     }
 
+    /// SPEC 7: argument-parser's usage errors in Chinese under a Chinese locale, still exit 64.
+    @Test func usageErrorsSpeakTheLocalesLanguage() throws {
+        let tool = try RegTrackerBinary()
+        defer { tool.cleanUp() }
+        let chinese = ["LC_ALL": "zh_CN.UTF-8"]
+        let missing = try tool.run(["rate"], environment: chinese)
+        #expect(missing.status == 64)
+        #expect(missing.stderr.hasPrefix("错误：缺少参数 <township>"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("用法：regtracker rate"))
+        #expect(missing.stderr.contains("详见 regtracker rate --help。"))
+        let unknown = try tool.run(["report", "--foo"], environment: chinese)
+        #expect(unknown.stderr.hasPrefix("错误：未知选项 --foo"), "\(unknown.stderr)")
+        let value = try tool.run(["notice", "2026-11", "--bottom", "x"], environment: chinese)
+        #expect(value.stderr.hasPrefix("错误：“x”不是 --bottom <bottom> 的有效取值"), "\(value.stderr)")
+        let extra = try tool.run(["report", "extra"], environment: chinese)
+        #expect(extra.status == 64 && extra.stderr.hasPrefix("错误：多余的参数 extra"), "\(extra.stderr)")
+        // English as the library words it; help still prints and succeeds.
+        let english = try tool.run(["rate"], environment: ["LC_ALL": "C.UTF-8"])
+        #expect(english.stderr.hasPrefix("Error: Missing expected argument '<township>'"), "\(english.stderr)")
+        #expect(try tool.run(["rate", "--help"], environment: chinese).status == 0)
+    }
+
     @Test func aMissingFileIsNamedAndTheOtherFilesStillImport() throws {
         let tool = try RegTrackerBinary()
         defer { tool.cleanUp() }
