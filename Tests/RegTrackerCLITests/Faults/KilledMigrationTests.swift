@@ -16,14 +16,14 @@ import Testing
         "v11: the ID and phone keys of valid rows", "v12: township row index and figure totals",
         "v13: counties (县)",
         "v14: recent valid keys, merged into the index in key order", "v15: the county of a dashboard token",
-        "v16: the county of a township in a notice",
+        "v16: the county of a township in a notice", "v17: the county an invalid-list entry names",
     ]
 
     /// Turns a current database back into the v2 schema: the later tables and columns dropped, their migrations
     /// forgotten. Padding batches (retracted, no rows) make the `sequence` data migration take time.
     static let downgrade = """
         ALTER TABLE township DROP COLUMN county; ALTER TABLE registration DROP COLUMN county_text;
-        ALTER TABLE access_token DROP COLUMN county;
+        ALTER TABLE access_token DROP COLUMN county; ALTER TABLE invalid_entry DROP COLUMN county_text;
         DROP INDEX registration_by_township; DROP TABLE figure; DROP TABLE figure_total;
         DROP TABLE valid_id_key; DROP TABLE valid_phone_key;
         DROP TABLE recent_valid_id_key; DROP TABLE recent_valid_phone_key;
