@@ -43,6 +43,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case notUTF8
         /// Neither UTF-8 nor GB18030: not text, or another encoding.
         case notUTF8OrGB18030
+        /// A file that starts with UTF-16's byte order mark, with a byte sequence that is not UTF-16 further on.
+        case notUTF16
         /// This system's iconv has no GB18030.
         case gb18030Unavailable
         /// Text that GB18030 cannot encode.

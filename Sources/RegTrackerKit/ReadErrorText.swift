@@ -82,6 +82,10 @@ public enum ReadErrorText {
                     "save the file as CSV UTF-8 from Excel, or check that it is a text file",
                     "请在 Excel 中另存为“CSV UTF-8”，或检查它是否为文本文件")
             )
+        case .notUTF16:
+            return (
+                l.pick("not valid UTF-16 text", "不是有效的 UTF-16（Unicode 文本）"),
+                l.pick("save the file as CSV UTF-8 from Excel", "请在 Excel 中另存为“CSV UTF-8”"))
         case .gb18030Unavailable:
             return (
                 l.pick("this system's iconv cannot convert GB18030", "本系统的 iconv 不支持 GB18030"),

@@ -72,6 +72,27 @@ extension Array {
         #expect(rows.map(texts) == [["姓名", "乡镇"], ["张三", "青石镇"]])
     }
 
+    /// Excel's "Unicode text" (Unicode 文本): UTF-16 after a byte order mark, tab separated; a character outside
+    /// the BMP (a surrogate pair) and a 2-byte unit straddle the 1 MiB chunk boundary.
+    @Test(arguments: [false, true])
+    func utf16WithAByteOrderMarkIsDetectedAndDecoded(bigEndian: Bool) throws {
+        let line = "青石镇\t张𠀀三\t13812345678\r\n"
+        let count = ByteChunks.chunkSize / (line.utf16.count * 2) + 20
+        let text = "乡镇\t姓名\t手机号码\r\n" + String(repeating: line, count: count)
+        let units = text.utf16.flatMap { unit in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let (description, read) = try rows((bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + units)
+        #expect(description.encoding == (bigEndian ? "utf-16be" : "utf-16le"))
+        #expect(read.count == count + 1)
+        #expect(texts(read[0]) == ["乡镇", "姓名", "手机号码"])
+        #expect(read.dropFirst().allSatisfy { texts($0) == ["青石镇", "张𠀀三", "13812345678"] })
+        // An unpaired surrogate is named at its line.
+        let broken: [UInt8] =
+            [0xFF, 0xFE] + Array("a\tb\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x00, 0xD8, 0x41, 0x00]
+        if !bigEndian { #expect(throws: ReadError(.notUTF16, at: .line(2))) { _ = try rows(broken) } }
+    }
+
     @Test(arguments: [false, true])
     func multiByteCharactersAcrossChunkBoundariesSurvive(gb18030: Bool) throws {
         // Each line is 3 + 3×k bytes in UTF-8, so some character straddles the 1 MiB chunk boundary.

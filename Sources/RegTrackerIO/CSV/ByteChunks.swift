@@ -1,11 +1,24 @@
 import Glibc
 
 /// A file read in fixed-size chunks and handed on as UTF-8: checked as it goes when the file is UTF-8,
-/// converted with iconv when it is GB18030. Memory stays at a chunk, whatever the file's size.
+/// converted with iconv when it is GB18030 or UTF-16. Memory stays at a chunk, whatever the file's size.
 final class ByteChunks {
     enum Encoding {
         case utf8
         case gb18030
+        /// Excel's "Unicode text" (Unicode 文本, .txt): UTF-16, little-endian, after a byte order mark.
+        case utf16LittleEndian
+        case utf16BigEndian
+
+        /// iconv's name of the encoding converted from; nil for UTF-8, which is only checked.
+        var iconvName: String? {
+            switch self {
+            case .utf8: nil
+            case .gb18030: "GB18030"
+            case .utf16LittleEndian: "UTF-16LE"
+            case .utf16BigEndian: "UTF-16BE"
+            }
+        }
     }
 
     static let chunkSize = 1 << 20
@@ -24,8 +37,8 @@ final class ByteChunks {
         descriptor = try FileBytes.open(path)
         self.encoding = encoding
         if skip > 0 { lseek(descriptor, off_t(skip), SEEK_SET) }
-        if encoding == .gb18030 {
-            let handle = iconv_open("UTF-8", "GB18030")
+        if let name = encoding.iconvName {
+            let handle = iconv_open("UTF-8", name)
             guard handle != iconv_t(bitPattern: -1) else {
                 close(descriptor)
                 throw ReadError(.gb18030Unavailable)
@@ -75,7 +88,7 @@ final class ByteChunks {
             }
             carry = Array(input[validEnd...])
             return validEnd == input.count ? input : Array(input[..<validEnd])
-        case .gb18030:
+        case .gb18030, .utf16LittleEndian, .utf16BigEndian:
             return try convert(input, final: final)
         }
     }
@@ -89,7 +102,7 @@ final class ByteChunks {
             carry = Array(input[consumed...])
         } else if failure != 0 {
             let line = linesSoFar + output[..<written].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            throw ReadError(.notUTF8OrGB18030, at: .line(line))
+            throw ReadError(encoding == .gb18030 ? .notUTF8OrGB18030 : .notUTF16, at: .line(line))
         }
         output.removeLast(output.count - written)
         return output

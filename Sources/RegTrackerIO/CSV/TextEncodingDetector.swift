@@ -19,6 +19,11 @@ public enum TextDecoding {
         case .gb18030: return Detected(encoding: .gb18030, name: "gb18030", skip: 0)
         case nil:
             if hasBOM { return Detected(encoding: .utf8, name: "utf-8-bom", skip: 3) }
+            // Excel's "Unicode text" starts with UTF-16's byte order mark (not UTF-32's, which continues with zeros).
+            if sample.starts(with: [0xFF, 0xFE]), !sample.starts(with: [0xFF, 0xFE, 0, 0]) {
+                return Detected(encoding: .utf16LittleEndian, name: "utf-16le", skip: 2)
+            }
+            if sample.starts(with: [0xFE, 0xFF]) { return Detected(encoding: .utf16BigEndian, name: "utf-16be", skip: 2) }
             let valid = UTF8Check.validPrefix(sample)
             if !valid.invalid || Self.isMostlyUTF8(sample[..<valid.end])
                 || Self.gb18030ValidPrefix(sample) <= valid.end
