@@ -147,7 +147,17 @@ extension Strings {
         )
     }
 
+    /// A warning names its file (several files are imported at once, and their warnings all go to stderr), but for
+    /// the roster missing, which is the database's.
     private static func warningPair(_ warning: ImportWarning, file: String) -> (String, String) {
+        let (english, chinese) = warningText(warning, file: file)
+        switch warning {
+        case .noRoster, .noDataRows, .mostlyInvalid: return (english, chinese)
+        default: return ("\(file): " + english, "\(file)：" + chinese)
+        }
+    }
+
+    private static func warningText(_ warning: ImportWarning, file: String) -> (String, String) {
         switch warning {
         case .noRoster:
             ("no population roster loaded yet: every row is unassigned until one is imported",
