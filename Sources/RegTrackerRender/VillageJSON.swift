@@ -29,6 +29,9 @@ public enum VillageJSON {
             } else {
                 members.append((key, value))
             }
+            if key == "rank", withTownship {
+                members.append(("township_rank", .optional(standing.townshipRank.map(Int64.init))))
+            }
             if key == "population" { members.append(("target", .decimal(standing.figures.target.description))) }
         }
         return .object(members)

@@ -203,6 +203,12 @@ struct VillageFiguresTests {
         #expect(report.villages.map(\.village) == ["石桥社区", "柳林村", "河坝村", "河坝村", "新村"])
         #expect(report.villages.map(\.township) == ["白沙镇", "白沙镇", "云溪镇", "白沙镇", "白沙镇"])
         #expect(report.villages.map(\.figures.rank) == [1, 2, 2, 2, nil])
+        // Each also keeps its rank among its own township's villages (SPEC 5), in the JSON as `township_rank`.
+        #expect(report.villages.map(\.townshipRank) == [1, 2, 1, 2, nil])
+        let json = VillageJSON.report(report).rendered()
+        #expect(json.contains("\"township_rank\": 2"))
+        #expect(VillageReport(township: "白沙镇", target: global, villages: villages, unmatched: OutcomeCounts())
+            .villages.allSatisfy { $0.townshipRank == nil })
     }
 
     @Test("the JSON has SPEC 5's fields, and the township in the county-wide list")
@@ -217,7 +223,8 @@ struct VillageFiguresTests {
         }
         #expect(
             fields.map(\.0) == [
-                "rank", "village", "township", "population", "target", "reported", "invalid", "invalid_malformed",
+                "rank", "township_rank", "village", "township", "population", "target", "reported", "invalid",
+                "invalid_malformed",
                 "invalid_flagged", "invalid_listed", "duplicates", "valid", "required", "shortfall", "rate", "met",
             ])
     }

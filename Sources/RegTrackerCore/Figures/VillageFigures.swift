@@ -8,6 +8,9 @@ public struct VillageStanding: Sendable, Equatable {
     public var figures: TownshipFigures
     /// Whether counties of the list share the township's name (set by `VillageReport`).
     fileprivate var sharesTownshipName = false
+    /// In the county-wide list, ranked among every village of the county, its rank among its own township's villages
+    /// (SPEC 5's per-village rank); nil there without a rate, and in one township's list, where `figures.rank` is it.
+    public fileprivate(set) var townshipRank: Int?
 
     public init(township: String, county: String? = nil, figures: TownshipFigures) {
         self.township = township
@@ -58,9 +61,19 @@ public struct VillageReport: Sendable, Equatable {
         self.target = target
         var counties: [String: Set<String?>] = [:]
         for village in villages { counties[village.township, default: []].insert(village.county) }
+        var townshipRanks: [TownshipKey: [String: Int]] = [:]
+        if township == nil {
+            for group in Dictionary(grouping: villages, by: { TownshipKey($0.township, county: $0.county) }).values {
+                for village in Ranking.rank(group, figures: \.figures, precedes: Self.precedes) {
+                    let key = TownshipKey(village.township, county: village.county)
+                    townshipRanks[key, default: [:]][village.village] = village.figures.rank
+                }
+            }
+        }
         self.villages = Ranking.rank(villages, figures: \.figures, precedes: Self.precedes).map { village in
             var village = village
             village.sharesTownshipName = counties[village.township, default: []].count > 1
+            village.townshipRank = townshipRanks[TownshipKey(village.township, county: village.county)]?[village.village]
             return village
         }
         self.unmatched = unmatched
