@@ -208,8 +208,9 @@ enum Strings {
             ("unknown format \(name); choose from md, csv, html, xlsx", "未知格式 \(name)；可选 md、csv、html、xlsx")
         case .badTarget(let text):
             (
-                "--target \(text) is not a target above 0% and at most 100%, with at most 6 decimals (50%, 0.5 or 50)",
-                "--target \(text) 不是有效目标：须大于 0% 且不超过 100%，小数不超过 6 位（如 50%、0.5 或 50）"
+                "--target \(text) is not a target above 0% and at most 100%, with at most 6 decimals as a percentage or "
+                    + "8 as a fraction (50%, 0.5 or 50)",
+                "--target \(text) 不是有效目标：须大于 0% 且不超过 100%，百分数小数不超过 6 位、小数形式不超过 8 位（如 50%、0.5 或 50）"
             )
         case .badDatabaseURL(let text):
             (

@@ -18,8 +18,9 @@ public enum RosterRowErrorText {
         case .badTarget(let name, let raw):
             language.pick(
                 "\(name) has target \"\(raw)\"; a target must lie above 0% and at most 100%, with at most 6 decimals "
-                    + "(55%, 0.55 or 55)",
-                "\(name)的目标“\(raw)”有误；目标应大于 0% 且不超过 100%，小数不超过 6 位（如 55%、0.55 或 55）")
+                    + "as a percentage or 8 as a fraction (55%, 0.55 or 55)",
+                "\(name)的目标“\(raw)”有误；目标应大于 0% 且不超过 100%，百分数小数不超过 6 位、小数形式不超过 8 位"
+                    + "（如 55%、0.55 或 55）")
         case .nameUsedTwice(let name, let owner):
             language.pick(
                 "\"\(name)\" is already used by \(owner); each name and alias must be unique",

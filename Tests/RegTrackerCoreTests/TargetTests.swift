@@ -23,7 +23,10 @@ struct TargetTests {
             ("0.000001", Target(numerator: 1, denominator: 1_000_000)),
             (" ５５％ ", Target(numerator: 11, denominator: 20)),
             ("55 %", Target(numerator: 11, denominator: 20)),
-            ("0.550000000", Target(numerator: 11, denominator: 20)),  // zeros past the sixth decimal change nothing
+            ("0.550000000000", Target(numerator: 11, denominator: 20)),  // zeros past the eighth decimal change nothing
+            // A fraction takes eight decimals, a percentage six: the same precision either way.
+            ("0.33333333", Target(numerator: 33_333_333, denominator: 100_000_000)),
+            ("33.333333%", Target(numerator: 33_333_333, denominator: 100_000_000)),
         ])
     func parses(text: String, target: Target) {
         #expect(Target(parsing: text) == target)
@@ -33,7 +36,8 @@ struct TargetTests {
         "a target outside (0%, 100%] or not a number is rejected",
         arguments: [
             "0", "0%", "0.0", "150%", "150", "100.5", "-5", "-0.5", "abc", "", "%", ".", "5.5.5", "1e2", "五十%",
-            "0.33333333",  // more than 6 decimals
+            "0.333333333",  // more than 8 decimals in a fraction
+            "33.3333333%", "33.3333333",  // more than 6 in a percentage
         ])
     func rejects(text: String) {
         #expect(Target(parsing: text) == nil)

@@ -11,14 +11,18 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
         self.denominator = denominator / divisor
     }
 
-    /// `55%` and `55` are percentages, `0.55` and `1` fractions. Must lie in (0%, 100%].
+    /// `55%` and `55` are percentages, `0.55` and `1` fractions. Must lie in (0%, 100%]. A percentage has six
+    /// decimals at most and a fraction eight, the same precision (`33.333333%` is `0.33333333`).
     public init?(parsing raw: String) {
         var text = CellText.compact(raw)
         let isPercent = text.hasSuffix("%")
         if isPercent { text.removeLast() }
         guard let decimal = Self.decimal(text) else { return nil }
         var (numerator, denominator) = decimal
-        if isPercent || numerator > denominator { denominator *= 100 }
+        if isPercent || numerator > denominator {
+            guard denominator <= 1_000_000 else { return nil }
+            denominator *= 100
+        }
         guard numerator > 0, numerator <= denominator else { return nil }
         self.init(numerator: numerator, denominator: denominator)
     }
@@ -34,11 +38,12 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
     /// Digits with at most one `.`, as numerator over a power of ten.
     private static func decimal(_ text: String) -> (Int64, Int64)? {
         var parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        // `0.5000000`: zeros at the end of the decimals change nothing.
-        if parts.count == 2, parts[1].dropFirst(6).allSatisfy({ $0 == "0" }) { parts[1] = parts[1].prefix(6) }
-        // Six decimals at most keep ⌈population × target⌉ within 64-bit integers for any plausible population.
+        // `0.5000000000`: zeros at the end of the decimals change nothing.
+        if parts.count == 2, parts[1].dropFirst(8).allSatisfy({ $0 == "0" }) { parts[1] = parts[1].prefix(8) }
+        // Eight decimals at most (a denominator of 10⁸) keep ⌈population × target⌉ within 64-bit integers for a
+        // population up to 10¹⁰, the most a roster takes.
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            !text.isEmpty, text != ".", parts[0].count <= 6, parts.count == 1 || parts[1].count <= 6
+            !text.isEmpty, text != ".", parts[0].count <= 6, parts.count == 1 || parts[1].count <= 8
         else { return nil }
         let digits = parts.joined()
         guard let numerator = Int64(digits) else { return nil }
