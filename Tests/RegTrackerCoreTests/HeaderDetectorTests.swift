@@ -58,6 +58,20 @@ struct HeaderDetectorTests {
         #expect(HeaderName.field(for: .text(name), kind: .registrations) == field)
     }
 
+    @Test("an invalid list of one column (an ID number or a phone) has that column's name as its header")
+    func oneColumnInvalidList() throws {
+        let rows = Given.rows([["无效名单（11月）"], ["序号", "身份证号"], ["1", "11010519491231002X"]])
+        let (map, dataStart) = try detect(rows, kind: .invalidList).get()
+        #expect(map.column(of: .idNumber) == 1)
+        #expect(dataStart == 2)
+        let phones = try detect(Given.rows([["手机号码"], ["13800138000"]]), kind: .invalidList).get()
+        #expect(phones.map.column(of: .phone) == 0 && phones.dataStart == 1)
+        // A registration list still needs two known names (SPEC 1.4).
+        #expect(error(Given.rows([["身份证号"], ["11010519491231002X"]])) != nil)
+        // One name of another field is no invalid list's header.
+        #expect(error(Given.rows([["原因"], ["重复"]]), kind: .invalidList) != nil)
+    }
+
     @Test("cells that name no field match nothing", arguments: ["序号", "性别", "联系方式", "", "*", "（备注）", "姓名1"])
     func unknownHeader(text: String) {
         #expect(HeaderName.field(for: .text(text), kind: .registrations) == nil)

@@ -68,50 +68,69 @@ public enum HeaderDetector {
     public static func detect(
         kind: FileKind, rows: [SourceRow]
     ) -> Result<(map: ColumnMap, dataStart: Int), HeaderError> {
-        var nonBlankSeen = 0
-        for (index, row) in rows.enumerated() where !row.isBlank {
-            nonBlankSeen += 1
-            if nonBlankSeen > searchDepth { break }
-            let fields = row.cells.map { HeaderName.field(for: $0, kind: kind) }
-            guard fields.compactMap({ $0 }).count >= 2 else { continue }
-
-            var headers = row.cells.map { CellText.clean($0.displayText) }
-            var columns: [Field: Int] = [:]
-            for (column, field) in fields.enumerated() {
-                if let field, columns[field] == nil { columns[field] = column }
-            }
-            var headerRowCount = 1
-            if index + 1 < rows.count {
-                let below = rows[index + 1]
-                var added = false
-                for (column, cell) in below.cells.enumerated() {
-                    guard let field = HeaderName.field(for: cell, kind: kind),
-                        column >= fields.count || fields[column] == nil
-                    else { continue }
-                    added = true
-                    if columns[field] == nil { columns[field] = column }
-                    let text = CellText.clean(cell.displayText)
-                    if column < headers.count {
-                        headers[column] = headers[column].isEmpty ? text : "\(headers[column])/\(text)"
-                    } else {
-                        headers += Array(repeating: "", count: column - headers.count) + [text]
-                    }
-                }
-                if added { headerRowCount = 2 }
-            }
-            let map = ColumnMap(headerRow: row.number, headerRowCount: headerRowCount, columns: columns, headers: headers)
-            let required = kind.requiredFields
-            var missing = required.all.filter { columns[$0] == nil }
-            if !required.either.isEmpty, !required.either.contains(where: { columns[$0] != nil }) {
-                missing += required.either
-            }
-            guard missing.isEmpty else {
-                return .failure(.missingColumns(missing, headerRow: row.number, found: headers.filter { !$0.isEmpty }))
-            }
-            return .success((map, index + headerRowCount))
+        // SPEC 1.4: two known names make a header row. An invalid list may hold one column only (SPEC 1.3: an ID
+        // number or a phone): failing two, a row naming that column is its header.
+        let found =
+            headerIndex(in: rows) { $0.compactMap { $0 }.count >= 2 }
+            ?? (kind == .invalidList ? headerIndex(in: rows) { $0.contains(.idNumber) || $0.contains(.phone) } : nil)
+        guard let index = found else {
+            let firstRow = rows.first { !$0.isBlank }.map { $0.cells.map { CellText.clean($0.displayText) } } ?? []
+            return .failure(.noHeader(firstRowCells: firstRow.filter { !$0.isEmpty }))
         }
-        let firstRow = rows.first { !$0.isBlank }.map { $0.cells.map { CellText.clean($0.displayText) } } ?? []
-        return .failure(.noHeader(firstRowCells: firstRow.filter { !$0.isEmpty }))
+        return header(at: index, kind: kind, rows: rows)
+
+        /// The first of the first `searchDepth` non-blank rows whose cells' fields `matches` accepts.
+        func headerIndex(in rows: [SourceRow], matches: ([Field?]) -> Bool) -> Int? {
+            var nonBlankSeen = 0
+            for (index, row) in rows.enumerated() where !row.isBlank {
+                nonBlankSeen += 1
+                if nonBlankSeen > searchDepth { break }
+                if matches(row.cells.map { HeaderName.field(for: $0, kind: kind) }) { return index }
+            }
+            return nil
+        }
+    }
+
+    /// The column map of the header row at `index` (with the row below it when it is a second header row).
+    private static func header(
+        at index: Int, kind: FileKind, rows: [SourceRow]
+    ) -> Result<(map: ColumnMap, dataStart: Int), HeaderError> {
+        let row = rows[index]
+        let fields = row.cells.map { HeaderName.field(for: $0, kind: kind) }
+        var headers = row.cells.map { CellText.clean($0.displayText) }
+        var columns: [Field: Int] = [:]
+        for (column, field) in fields.enumerated() {
+            if let field, columns[field] == nil { columns[field] = column }
+        }
+        var headerRowCount = 1
+        if index + 1 < rows.count {
+            let below = rows[index + 1]
+            var added = false
+            for (column, cell) in below.cells.enumerated() {
+                guard let field = HeaderName.field(for: cell, kind: kind),
+                    column >= fields.count || fields[column] == nil
+                else { continue }
+                added = true
+                if columns[field] == nil { columns[field] = column }
+                let text = CellText.clean(cell.displayText)
+                if column < headers.count {
+                    headers[column] = headers[column].isEmpty ? text : "\(headers[column])/\(text)"
+                } else {
+                    headers += Array(repeating: "", count: column - headers.count) + [text]
+                }
+            }
+            if added { headerRowCount = 2 }
+        }
+        let map = ColumnMap(headerRow: row.number, headerRowCount: headerRowCount, columns: columns, headers: headers)
+        let required = kind.requiredFields
+        var missing = required.all.filter { columns[$0] == nil }
+        if !required.either.isEmpty, !required.either.contains(where: { columns[$0] != nil }) {
+            missing += required.either
+        }
+        guard missing.isEmpty else {
+            return .failure(.missingColumns(missing, headerRow: row.number, found: headers.filter { !$0.isEmpty }))
+        }
+        return .success((map, index + headerRowCount))
     }
 }
 
