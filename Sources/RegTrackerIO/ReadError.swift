@@ -58,8 +58,9 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         // MARK: XML
         /// libxml2 could not start reading (`part` nil: the file itself).
         case cannotParseXML(part: String?)
-        /// Malformed XML; `parserMessage` is libxml2's own (English) wording of the first error, when it gave one.
-        case malformedXML(parserMessage: String?)
+        /// Malformed XML; `parserMessage` is libxml2's own (English) wording of the first error, when it gave one,
+        /// and `fault` what kind of error it is, where it is a common one that can be worded in the reader's language.
+        case malformedXML(parserMessage: String?, fault: XMLFault? = nil)
         /// A DOCTYPE (entities or an external DTD): no spreadsheet has one, and it is refused.
         case documentType
         /// The root element is not a spreadsheet's: `<html>`, say, with its namespace; nil when there is none.
@@ -160,4 +161,22 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         case miniFAT
         case stream(String)
     }
+}
+
+/// The kinds of malformed XML a damaged or hand-edited spreadsheet shows most, told by libxml2's error code.
+public enum XMLFault: Sendable, Equatable {
+    /// An end tag that is not the open element's (`</Cell>` closing a `<Data>`).
+    case tagMismatch
+    /// The file ends inside an element: cut short.
+    case cutShort
+    /// Something after the root element's end.
+    case contentAfterEnd
+    /// A namespace prefix (`ss:`) never declared.
+    case undeclaredPrefix
+    /// A character XML does not allow (a control character).
+    case invalidCharacter
+    /// An `&name;` that is not one of XML's five.
+    case undeclaredEntity
+    /// An attribute written wrongly (no value, no quotes, twice).
+    case badAttribute
 }

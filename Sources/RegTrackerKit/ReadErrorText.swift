@@ -116,11 +116,13 @@ public enum ReadErrorText {
             )
         case .cannotParseXML(let part):
             return (l.pick("cannot parse \(part ?? "the XML")", "无法解析\(part.map { " \($0)" } ?? " XML")"), resave)
-        case .malformedXML(let parserMessage):
+        case .malformedXML(let parserMessage, let fault):
+            // Chinese: the fault in Chinese where it is a common one, else libxml2's English words as a detail.
+            let detail = fault.map(chineseDetail) ?? parserMessage.map { "解析器：\($0)" }
             return (
                 l.pick(
                     "malformed XML" + (parserMessage.map { ": \($0)" } ?? ""),
-                    "XML 格式错误" + (parserMessage.map { "（解析器：\($0)）" } ?? "")),
+                    "XML 格式错误" + (detail.map { "（\($0)）" } ?? "")),
                 l.pick(
                     "the file is damaged or not real XML; save it again from Excel, or export it as .xlsx or CSV",
                     "文件已损坏或不是真正的 XML；请用 Excel 重新保存，或导出为 .xlsx 或 CSV")
@@ -320,6 +322,18 @@ public enum ReadErrorText {
                     "free some space in the temporary directory (TMPDIR), or point TMPDIR at a disk with room",
                     "请腾出临时目录（TMPDIR）的空间，或把 TMPDIR 指向有空间的磁盘")
             )
+        }
+    }
+
+    private static func chineseDetail(_ fault: XMLFault) -> String {
+        switch fault {
+        case .tagMismatch: "开始标签与结束标签不配对"
+        case .cutShort: "文件在元素结束前中断，可能不完整"
+        case .contentAfterEnd: "文档结束后还有多余内容"
+        case .undeclaredPrefix: "使用了未声明的命名空间前缀"
+        case .invalidCharacter: "含有 XML 不允许的字符"
+        case .undeclaredEntity: "含有未定义的实体（以 & 开头）"
+        case .badAttribute: "属性写法有误"
         }
     }
 

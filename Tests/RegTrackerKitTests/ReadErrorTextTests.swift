@@ -80,10 +80,15 @@ struct ReadErrorTextTests {
     static let everyProblem: [ReadError.Problem] = [
         .notFound(errno: ENOENT), .notRegularFile, .cannotOpen(errno: EACCES), .cannotOpen(errno: nil),
         .cannotRead(errno: EIO), .unsupportedType(extension: "pdf"), .unsupportedType(extension: nil), .notUTF8,
-        .notUTF8OrGB18030, .gb18030Unavailable, .notGB18030Encodable,
+        .notUTF8OrGB18030, .notUTF16, .gb18030Unavailable, .notGB18030Encodable,
         .recordTooLong(megabytes: 16, openQuote: false), .tooManyFields(maximum: 16_384), .unclosedQuote,
         .cannotParseXML(part: nil), .cannotParseXML(part: "xl/workbook.xml"), .malformedXML(parserMessage: nil),
-        .malformedXML(parserMessage: "Opening and ending tag mismatch: Data line 5 and Cell"), .documentType,
+        .malformedXML(parserMessage: "Opening and ending tag mismatch: Data line 5 and Cell"),
+        .malformedXML(parserMessage: "Opening and ending tag mismatch: Data line 5 and Cell", fault: .tagMismatch),
+        .malformedXML(parserMessage: "Premature end of data in tag Row line 3", fault: .cutShort),
+        .malformedXML(parserMessage: "x", fault: .contentAfterEnd), .malformedXML(parserMessage: "x", fault: .undeclaredPrefix),
+        .malformedXML(parserMessage: "x", fault: .invalidCharacter), .malformedXML(parserMessage: "x", fault: .undeclaredEntity),
+        .malformedXML(parserMessage: "x", fault: .badAttribute), .documentType,
         .notSpreadsheetXML(root: nil, namespace: nil), .notSpreadsheetXML(root: "html", namespace: "urn:x"),
         .badIndex(element: .row, value: "0"), .badIndex(element: .cell, value: "x"),
         .columnBeyondLimit(column: 20_000, maximum: 16_384), .noWorksheet,
@@ -121,7 +126,7 @@ struct ReadErrorTextTests {
             "Excel", "WPS", "XML", "DOCTYPE", "DTD", "ss", "Index", "sheet", "r", "XFD", "XFE", "IV", "sharedStrings",
             "zip", "MiB", "MB", "BIFF", "OLE", "DIFAT", "BOF", "Workbook", "Word", "Office", "TMPDIR", "tmp", "pdf",
             "html", "urn", "x", "a", "b", "xl", "workbook", "worksheets", "Opening", "and", "ending", "tag", "mismatch",
-            "Data", "line", "Cell",
+            "Data", "line", "Cell", "Unicode",
         ]
         #expect(words.allSatisfy(allowed.contains), "\(chinese)")
     }

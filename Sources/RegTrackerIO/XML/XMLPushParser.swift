@@ -205,7 +205,8 @@ final class XMLPushParser {
                 String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             state.errors.first = XMLErrorCollector.Report(
-                message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line))
+                message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line),
+                code: error.pointee.code)
         }
         // No user data: libxml2 then hands the callbacks the context itself, which holds the state.
         guard let context = xmlCreatePushParserCtxt(&sax, nil, nil, 0, nil) else {
@@ -234,7 +235,8 @@ final class XMLPushParser {
         if let line = state.documentTypeLine { throw ReadError(.documentType, at: location(line: line)) }
         // libxml2's error first: after a fatal one no handler is called, so it came before anything a handler found.
         if let error = state.errors.first {
-            throw ReadError(.malformedXML(parserMessage: error.message), at: location(line: error.line))
+            throw ReadError(
+                .malformedXML(parserMessage: error.message, fault: error.fault), at: location(line: error.line))
         }
         if state.stopped {
             ended = true

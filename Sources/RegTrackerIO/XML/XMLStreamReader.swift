@@ -123,7 +123,7 @@ final class XMLStreamReader {
     private func malformed() -> ReadError {
         let error = errors.first
         let line = error?.line ?? Int(xmlTextReaderGetParserLineNumber(reader))
-        return ReadError(.malformedXML(parserMessage: error?.message), at: location(line: line))
+        return ReadError(.malformedXML(parserMessage: error?.message, fault: error?.fault), at: location(line: line))
     }
 
     // MARK: - The current node
@@ -288,6 +288,31 @@ final class XMLErrorCollector {
     struct Report {
         var message: String?
         var line: Int
+        var fault: XMLFault?
+
+        init(message: String?, line: Int, code: Int32) {
+            self.message = message
+            self.line = line
+            fault = Self.fault(code)
+        }
+
+        /// libxml2's error codes (`xmlParserErrors`) of the faults worded in the reader's language.
+        static func fault(_ code: Int32) -> XMLFault? {
+            switch UInt32(bitPattern: code) {
+            case XML_ERR_TAG_NAME_MISMATCH.rawValue: .tagMismatch
+            case XML_ERR_TAG_NOT_FINISHED.rawValue, XML_ERR_DOCUMENT_EMPTY.rawValue, XML_ERR_LTSLASH_REQUIRED.rawValue,
+                XML_ERR_GT_REQUIRED.rawValue:
+                .cutShort
+            case XML_ERR_DOCUMENT_END.rawValue: .contentAfterEnd
+            case XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue: .undeclaredPrefix
+            case XML_ERR_INVALID_CHAR.rawValue: .invalidCharacter
+            case XML_ERR_UNDECLARED_ENTITY.rawValue, XML_WAR_UNDECLARED_ENTITY.rawValue: .undeclaredEntity
+            case XML_ERR_ATTRIBUTE_WITHOUT_VALUE.rawValue, XML_ERR_ATTRIBUTE_REDEFINED.rawValue,
+                XML_ERR_ATTRIBUTE_NOT_STARTED.rawValue, XML_ERR_LT_IN_ATTRIBUTE.rawValue:
+                .badAttribute
+            default: nil
+            }
+        }
     }
 
     var first: Report?
@@ -301,5 +326,5 @@ private func xmlStreamReaderCollectError(_ context: UnsafeMutableRawPointer?, _ 
     // libxml2's own words (English), kept as a detail beside our message; none when it gave none.
     let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
     collector.first = XMLErrorCollector.Report(
-        message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line))
+        message: message?.isEmpty == false ? message : nil, line: Int(error.pointee.line), code: error.pointee.code)
 }
