@@ -104,7 +104,8 @@ enum InspectText {
         lines.append(Strings.text(.inspectHeader(row: inspection.headerRow, rows: inspection.headerRowCount), in: language))
         for column in inspection.mapping {
             guard let field = column.field else { continue }
-            lines.append("  \(field.label) ← \(column.letter) \(quoted(column.header))")
+            // In Chinese the field's Chinese heading; in English with the field's identifier beside it.
+            lines.append("  \(language == .chinese ? field.heading : field.label) ← \(column.letter) \(quoted(column.header))")
         }
         if !inspection.unmapped.isEmpty {
             lines.append(
@@ -124,7 +125,10 @@ enum InspectText {
         for row in inspection.rows {
             let fields = row.fields.map { "\(chinese ? $0.field.heading : $0.field.rawValue)=\($0.value)" }
             lines.append(
-                "  " + Strings.text(.inspectSheetRow(sheet: row.sheet, row.number, fields.joined(separator: ", ")), in: language))
+                "  "
+                    + Strings.text(
+                        .inspectSheetRow(sheet: row.sheet, row.number, fields.joined(separator: chinese ? "，" : ", ")),
+                        in: language))
             lines.append("    → " + Strings.text(.inspectCheck(outcome(row.check.kind), reasons: row.check.reasons), in: language))
         }
         let counts = RowCheck.Kind.allCases.compactMap { kind in
