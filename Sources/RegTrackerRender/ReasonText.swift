@@ -32,7 +32,12 @@ public enum ReasonText {
                 "没有有效且未打码的身份证号或手机号码，无法确认是哪一个人")
         case .townshipMissing:
             language.pick("township (乡镇) is missing; fill it in or import with --township", "未填写乡镇，请补填")
-        case .townshipNotInRoster(let township, let suggestion):
+        case .townshipNotInRoster(let township, let suggestion, let county?):
+            language.pick(
+                "township \"\(masked(township))\" is not a township of \(county) in the roster"
+                    + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
+                "乡镇“\(masked(township))”不是人口底数中\(county)的乡镇" + (suggestion.map { "，是否为“\($0)”？" } ?? ""))
+        case .townshipNotInRoster(let township, let suggestion, nil):
             language.pick(
                 "township \"\(masked(township))\" is not in the roster" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
                 "乡镇“\(masked(township))”不在人口底数名单中" + (suggestion.map { "，是否为“\($0)”？" } ?? ""))

@@ -69,7 +69,11 @@ struct CountyTests {
     func otherCounty() throws {
         let outcome = try decide(township: "松林镇", county: "青石县")
         #expect(outcome.kind == .unassigned)
-        #expect(outcome.reasons == [.townshipNotInRoster(township: "松林镇", suggestion: "松林镇（云岭县）")])
+        #expect(
+            outcome.reasons == [.townshipNotInRoster(township: "松林镇", suggestion: "松林镇（云岭县）", county: "青石县")])
+        let reason = try #require(outcome.reasons.first)
+        #expect(ReasonText.text(reason, in: .chinese) == "乡镇“松林镇”不是人口底数中青石县的乡镇，是否为“松林镇（云岭县）”？")
+        #expect(Reason(code: reason.code, values: Dictionary(uniqueKeysWithValues: reason.values)) == reason)
     }
 
     @Test("a county that is not in the roster leaves the row unassigned with the nearest county")

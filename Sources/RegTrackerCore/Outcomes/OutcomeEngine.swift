@@ -84,7 +84,9 @@ public struct OutcomeEngine {
         let elsewhere = roster.indices(forKey: key).first.map { roster.townships[$0] }
         let suggestion =
             elsewhere.map { TownshipFigures.label($0.name, county: $0.county) } ?? roster.suggestion(forKey: key)
-        let reason = Reason.townshipNotInRoster(township: key, suggestion: suggestion)
+        // The county the row names, when the roster has it: the township is not among its townships.
+        let reason = Reason.townshipNotInRoster(
+            township: key, suggestion: suggestion, county: county.isEmpty ? nil : roster.county(named: county))
         unassignedReasons[cacheKey] = reason
         return reason
     }

@@ -20,7 +20,8 @@ public enum Reason: Sendable, Hashable {
     /// Neither a valid unmasked ID number nor phone: the person cannot be told apart.
     case noIDOrPhone
     case townshipMissing
-    case townshipNotInRoster(township: String, suggestion: String?)
+    /// `county`: the county the row names (SPEC 8), whose townships it is not among; nil when it names none.
+    case townshipNotInRoster(township: String, suggestion: String?, county: String? = nil)
     /// SPEC 8: the township name is in several counties of the roster and the row names no county; the counties.
     case townshipInSeveralCounties(township: String, counties: [String])
     /// SPEC 8: the county the row names is not in the roster; the nearest county name.
@@ -67,8 +68,9 @@ public enum Reason: Sendable, Hashable {
         switch self {
         case .idLength(let characters): [("characters", String(characters))]
         case .idBirthDate(let date): [("birth_date", date)]
-        case .townshipNotInRoster(let township, let suggestion):
+        case .townshipNotInRoster(let township, let suggestion, let county):
             [("township", township)] + (suggestion.map { [("suggestion", $0)] } ?? [])
+                + (county.map { [("county", $0)] } ?? [])
         case .townshipInSeveralCounties(let township, let counties):
             [("township", township), ("counties", counties.joined(separator: "、"))]
         case .countyNotInRoster(let county, let suggestion):
@@ -110,7 +112,7 @@ public enum Reason: Sendable, Hashable {
         case "township_missing": self = .townshipMissing
         case "township_not_in_roster":
             guard let township = values["township"] else { return nil }
-            self = .townshipNotInRoster(township: township, suggestion: values["suggestion"])
+            self = .townshipNotInRoster(township: township, suggestion: values["suggestion"], county: values["county"])
         case "township_in_several_counties":
             guard let township = values["township"], let counties = values["counties"] else { return nil }
             self = .townshipInSeveralCounties(
