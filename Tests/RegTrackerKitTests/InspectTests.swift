@@ -107,6 +107,17 @@ import Testing
         #expect(try LineEndings.detect(path: try inbox.file("x.csv", text)) == expected)
     }
 
+    /// Excel's Unicode text: `\n` (0x0A) as the low byte of 上 (U+4E0A) is part of a character, not a line feed.
+    @Test(arguments: [false, true])
+    func lineEndingsOfUTF16AreCountedByCodeUnit(bigEndian: Bool) throws {
+        let units = Array("上海\t青石镇\r\n上\t镇\r\n".utf16)
+        let bytes = units.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let inbox = try TestInbox()
+        let path = try inbox.file("u.txt", "")
+        try Data((bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try LineEndings.detect(path: path) == .crlf)
+    }
+
     @Test func theCellGridIsTheReadersViewWithTypesAndShortestNumbers() throws {
         let inbox = try TestInbox()
         let path = try inbox.file("grid.csv", "标题\n\n姓名,,\"\"\n1,0.1\n")

@@ -11,7 +11,18 @@ public enum LineEndings: String, Sendable, Equatable {
 
     /// Counts the breaks in the first megabyte, outside quoted fields (a break inside quotes is cell text).
     public static func detect(path: String) throws(ReadError) -> LineEndings {
-        detect(try FileBytes.read(path, limit: 1 << 20))
+        detect(asciiUnits(try FileBytes.read(path, limit: 1 << 20)))
+    }
+
+    /// A UTF-16 file (after its byte order mark) as one byte a code unit, ASCII kept and anything else 0x80: a
+    /// Chinese character's byte that happens to be 0x0A is no line feed.
+    static func asciiUnits(_ bytes: [UInt8]) -> [UInt8] {
+        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
+        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
+        return stride(from: 2, to: bytes.count - 1, by: 2).map { index in
+            let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+            return high == 0 && low < 0x80 ? low : 0x80
+        }
     }
 
     static func detect(_ bytes: [UInt8]) -> LineEndings {
