@@ -47,8 +47,9 @@ extension Strings {
         case .township(let township, let source): townshipPair(township, from: source)
         case .county(let county, let source):
             (
-                "county \(county), from the \(source == .title ? "title" : "file name")",
-                "县（区）“\(county)”取自\(source == .title ? "标题" : "文件名")"
+                "county \(county), from the "
+                    + (source == .title ? "title" : source == .option ? "--county option" : "file name"),
+                "县（区）“\(county)”取自" + (source == .title ? "标题" : source == .option ? " --county 参数" : "文件名")
             )
         case .skipped(let counts):
             (

@@ -89,6 +89,15 @@ import Testing
         #expect(listed.map { $0["county"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["云岭县", "青石县"])
     }
 
+    @Test func theImportSummarySaysTheCountyCameFromTheOption() throws {
+        let tool = try Self.imported()
+        defer { tool.cleanUp() }
+        let path = tool.workFolder + "/补报2.csv"
+        try Data("乡镇,姓名,手机号码\n松林镇,李二,17700177002\n".utf8).write(to: URL(fileURLWithPath: path))
+        let told = try tool.run("import", "--county", "云岭县", path)
+        #expect(told.stdout.contains("county 云岭县, from the --county option"), "\(told.stdout)")
+    }
+
     @Test func reportByCountyRanksTheCountiesBySumsOfTheirTownships() throws {
         let tool = try Self.imported()
         defer { tool.cleanUp() }

@@ -28,9 +28,8 @@ enum ImportOutput {
             if summary.sheets.isEmpty, let source = summary.townshipFrom {
                 clauses.append(Strings.text(.township(summary.township, from: source), in: language))
             }
-            if summary.sheets.isEmpty, let county = summary.county, let source = summary.countyFrom,
-                source == .title || source == .fileName
-            {
+            // The county a list names as a whole (a county column names one a row, said by the rows' figures).
+            if let county = summary.county, let source = summary.countyFrom, source != .column {
                 clauses.append(Strings.text(.county(county, from: source), in: language))
             }
             if !summary.skippedByReason.isEmpty {
