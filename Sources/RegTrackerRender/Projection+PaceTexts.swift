@@ -30,16 +30,21 @@ extension Projection {
     /// The exact needed per day (remaining ÷ days left) as `paceTexts` shows it; nil when `neededPerDay` is.
     public var neededPerDayText: String? { paceTexts?.needed }
 
-    /// The recent pace per day, rounded half up to one decimal without a trailing `.0` (`17`, `0.7`).
-    public var pacePerDayText: String { Self.oneDecimal(numerator: recentGain, denominator: Self.paceDays) }
+    /// The recent pace per day, rounded half up to one decimal without a trailing `.0` (`17`, `0.7`); a pace too
+    /// slow for one decimal gets as many as show its first digit (`0.03`: one in 30 days), since "0 a day" beside a
+    /// projected date reads as a contradiction.
+    public var pacePerDayText: String {
+        var places = 1
+        while recentGain > 0, places < 6,
+            Self.rounded(numerator: recentGain, denominator: Self.paceDays, places: places) == 0
+        {
+            places += 1
+        }
+        return Self.text(Self.rounded(numerator: recentGain, denominator: Self.paceDays, places: places), places: places)
+    }
 
     /// The recent pace per day as an exact decimal with up to six places, for JSON.
     public var pacePerDayJSON: String { Decimal6.format(numerator: recentGain, denominator: Self.paceDays) }
-
-    static func oneDecimal(numerator: Int64, denominator: Int64) -> String {
-        let tenths = (numerator * 20 + denominator) / (2 * denominator)
-        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
-    }
 
     /// numerator ÷ denominator × 10^places, rounded half up.
     static func rounded(numerator: Int64, denominator: Int64, places: Int) -> Int64 {

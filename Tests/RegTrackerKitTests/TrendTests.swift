@@ -191,6 +191,8 @@ import Testing
         Case(valid: 10, required: 48, gain: 0, deadline: "2026-12-31", status: .stalled, needed: 2, projected: nil, pace: "0"),
         Case(valid: 10, required: 48, gain: 3, deadline: "2026-11-29", status: .missed, needed: nil, projected: "2027-12-14", pace: "0.1"),
         Case(valid: 10, required: 48, gain: 30, deadline: nil, status: .projected, needed: nil, projected: "2027-01-06", pace: "1"),
+        // One in 30 days: 0.03 a day, not "0" beside a projected date.
+        Case(valid: 10, required: 48, gain: 1, deadline: nil, status: .projected, needed: nil, projected: "2030-01-12", pace: "0.03"),
         // Exactly on pace: 30 a month, 30 to go in 30 days.
         Case(valid: 0, required: 30, gain: 30, deadline: "2026-12-29", status: .onPace, needed: 1, projected: "2026-12-29", pace: "1"),
     ])
