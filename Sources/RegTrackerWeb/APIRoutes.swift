@@ -31,14 +31,14 @@ struct APIRoutes {
                 })
         }
         group.get("/api/counties/:county") { _, context in
-            guard let access = context.access else { return Self.error(.unauthorized, "a token is required") }
+            guard let access = context.access else { return Self.error(.unauthorized, Self.tokenRequired) }
             let text = PageRoutes.decodedParameter(context.parameters.get("county") ?? "")
             let data = try await dashboard.rankingData(for: context.client)
             guard let county = data.counties.first(where: { Roster.key($0) == Roster.key(text) }),
                 access.canSee(county: county), let countyData = data.county(county)
             else {
-                if case .office = access { return Self.error(.notFound, "unknown county") }
-                return Self.error(.forbidden, access.apiRefusal)
+                if case .office = access { return Self.error(.notFound, "县（区）“\(text)”不在人口底数中。") }
+                return Self.error(.forbidden, access.refusal)
             }
             return Self.json(
                 rendered: data.rendered.text("county:\(county)") {
@@ -58,12 +58,12 @@ struct APIRoutes {
     private static func township(_ context: DashboardContext, county: String?, dashboard: Dashboard) async throws
         -> Response
     {
-        guard let access = context.access else { return error(.unauthorized, "a token is required") }
+        guard let access = context.access else { return error(.unauthorized, tokenRequired) }
         let name = PageRoutes.decodedParameter(context.parameters.get("name") ?? "")
         let found = try await PageRoutes.township(
             name, county: county, access: access, dashboard: dashboard, client: context.client)
         switch found {
-        case .failure(let refusal): return error(refusal.status, refusal.api)
+        case .failure(let refusal): return error(refusal.status, refusal.message)
         case .success(let data):
             return json(
                 rendered: data.rendered.text("township") {
@@ -78,7 +78,7 @@ struct APIRoutes {
     /// 403 for a county token (issue 19), which sees its own county only, not every township's figures.
     static func refusedUnlessEveryTownship(_ context: DashboardContext) -> Response? {
         guard let access = context.access, !access.seesEveryTownship else { return nil }
-        return error(.forbidden, access.apiRefusal)
+        return error(.forbidden, access.refusal)
     }
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
@@ -91,6 +91,9 @@ struct APIRoutes {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    static let tokenRequired = "需要令牌：请在请求头加 Authorization: Bearer 令牌，或先在 /login 登录。"
+
+    /// `{"error": "…"}`, the message in Chinese as the pages give it (SPEC 7).
     static func error(_ status: HTTPResponse.Status, _ message: String) -> Response {
         json(.object([("error", .string(message))]), status: status)
     }

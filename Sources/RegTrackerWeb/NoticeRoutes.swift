@@ -21,12 +21,12 @@ struct NoticeRoutes {
             if let refused = APIRoutes.refusedUnlessEveryTownship(context) { return refused }
             let text = PageRoutes.decodedParameter(context.parameters.get("period") ?? "")
             guard let period = NoticePeriod(parsing: text) else {
-                return APIRoutes.error(.notFound, "not a period: give 2026-11, 2026-W48 or 2026-11-30")
+                return APIRoutes.error(.notFound, "不是有效的期次：请给出月 2026-11、ISO 周 2026-W48 或日 2026-11-30。")
             }
             let notice = try await dashboard.readers.read(for: context.client) {
                 try NoticeService(store: $0).notice(period: period)
             }
-            guard let notice else { return APIRoutes.error(.notFound, "no notice stored for \(period)") }
+            guard let notice else { return APIRoutes.error(.notFound, "没有已保存的 \(period) 通报。") }
             return APIRoutes.json(NoticeJSON.notice(notice))
         }
     }

@@ -51,17 +51,15 @@ struct PageRoutes {
             return HTMLResponse.page(
                 data.rendered.text(access.renderedPageKey) { TownshipPage(data: data, access: access).html() })
         case .failure(let refusal):
-            throw HTTPError(refusal.status, message: refusal.page)
+            throw HTTPError(refusal.status, message: refusal.message)
         }
     }
 
     /// Why a township's page or JSON is not shown: 404 to the office, which may see every page, 403 to the others.
     struct Refusal: Error {
         var status: HTTPResponse.Status
-        /// The page's message (Chinese, SPEC 7).
-        var page: String
-        /// The JSON's message.
-        var api: String
+        /// Why, in Chinese (SPEC 7: the dashboard is Chinese), on the page and in the JSON's `error` alike.
+        var message: String
     }
 
     /// The figures of the township `name` (of `county` when the path names one), if `access` may see them.
@@ -73,16 +71,15 @@ struct PageRoutes {
         switch lookup {
         case .found(let ref) where access.canSee(township: ref.name, county: ref.county, nameIsShared: ref.nameIsShared):
             guard let data = try await dashboard.townshipData(ref, for: client) else {
-                return .failure(Refusal(status: .notFound, page: "乡镇“\(name)”不在人口底数中。", api: "unknown township"))
+                return .failure(Refusal(status: .notFound, message: "乡镇“\(name)”不在人口底数中。"))
             }
             return .success(data)
         case .inSeveralCounties(let counties) where office:
             return .failure(
                 Refusal(
                     status: .notFound,
-                    page: "乡镇“\(name)”在多个县（区）都有：\(counties.joined(separator: "、"))，请从县（区）的页面打开。",
-                    api: "township \(name) is in several counties (\(counties.joined(separator: ", "))); "
-                        + "use /api/counties/COUNTY/townships/\(name)"))
+                    message: "乡镇“\(name)”在多个县（区）都有：\(counties.joined(separator: "、"))，请从县（区）的页面"
+                        + "（或 /api/counties/县（区）/townships/\(name)）打开。"))
         case .unknown(let knownCounty) where office:
             let page =
                 switch (knownCounty, county) {
@@ -90,10 +87,9 @@ struct PageRoutes {
                 case (true, let county?): "人口底数中\(county)没有乡镇“\(name)”。"
                 case (true, nil): "乡镇“\(name)”不在人口底数中。"
                 }
-            return .failure(
-                Refusal(status: .notFound, page: page, api: knownCounty ? "unknown township" : "unknown county"))
+            return .failure(Refusal(status: .notFound, message: page))
         default:
-            return .failure(Refusal(status: .forbidden, page: access.refusal, api: access.apiRefusal))
+            return .failure(Refusal(status: .forbidden, message: access.refusal))
         }
     }
 
@@ -102,19 +98,11 @@ struct PageRoutes {
 }
 
 extension Access {
-    /// Why a page beyond this token's reach is refused.
+    /// Why a page (or its JSON) beyond this token's reach is refused.
     var refusal: String {
         switch self {
         case .county: "此令牌只能查看本县（区）的页面。"
         default: "此令牌只能查看排名和本乡镇的页面。"
-        }
-    }
-
-    /// The same, in the JSON.
-    var apiRefusal: String {
-        switch self {
-        case .county: "this token may read its own county only"
-        default: "this token may read its own township only"
         }
     }
 }

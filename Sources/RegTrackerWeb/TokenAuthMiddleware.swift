@@ -44,7 +44,7 @@ struct TokenAuthMiddleware: RouterMiddleware {
         guard let access else {
             if request.uri.path.hasPrefix("/api/") {
                 return APIRoutes.error(
-                    .unauthorized, credential == nil ? "a token is required" : "unknown or revoked token")
+                    .unauthorized, credential == nil ? APIRoutes.tokenRequired : "令牌无效或已撤销，或登录已失效。")
             }
             return LoginPage.response(status: .unauthorized, message: credential == nil ? nil : "登录已失效或令牌已撤销，请重新登录。")
         }

@@ -13,6 +13,11 @@ import Testing
             #expect(client.port != nil && client.port != 0)
             let denied = try await client.execute(uri: "/api/report", method: .get)
             #expect(denied.status == .unauthorized)
+            // The JSON's error is Chinese, as the pages are (SPEC 7).
+            #expect(denied.text.contains("\"error\": \"需要令牌"), "\(denied.text)")
+            let other = try await client.execute(
+                uri: "/api" + DashboardFixture.path("白沙镇"), method: .get, headers: DashboardFixture.bearer(fixture.qingshi))
+            #expect(other.status == .forbidden && other.text.contains("此令牌只能查看"), "\(other.text)")
             let page = try await client.execute(uri: "/", method: .get, headers: DashboardFixture.bearer(fixture.office))
             #expect(page.status == .ok)
             #expect(page.text.contains("<table>"))
