@@ -91,8 +91,8 @@ enum Help {
         case .target: ("Global registration target: 50%, 0.5 or 50 (default 50%).", "全局注册率目标：50%、0.5 或 50（默认 50%）。")
         case .countyOfTownship:
             (
-                "The township's county, where several counties of the roster share its name (SPEC 8).",
-                "乡镇所属的县（区），人口底数中多个县（区）有同名乡镇时用（SPEC 8）。"
+                "The township's county, where several counties of the roster share its name.",
+                "乡镇所属的县（区），人口底数中多个县（区）有同名乡镇时用。"
             )
         case .reportFolder:
             ("Write report files into this folder (nothing is written without it).", "把报表文件写入此文件夹（不给则不写文件）。")

@@ -194,8 +194,9 @@ extension Strings {
             ("\(count) entries have no valid ID number or phone and can match no row",
              "\(count) 条无有效身份证号或手机号，不会匹配任何行")
         case .unknownTownships(let townships):
-            ("entries name townships not in the roster and match no row: " + townships.joined(separator: ", "),
-             "以下乡镇不在人口底数中，其条目不会匹配任何行：" + townships.joined(separator: "、"))
+            ("entries name townships (or counties) not in the roster and match no row: "
+                + townships.joined(separator: ", "),
+             "以下乡镇（或县（区））不在人口底数中，其条目不会匹配任何行：" + townships.joined(separator: "、"))
         case .townshipsOfSeveralCounties(let townships):
             ("entries name " + townships.joined(separator: ", ")
                 + " without a county, and several counties have that township: they apply to each; "

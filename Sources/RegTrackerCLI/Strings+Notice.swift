@@ -55,7 +55,7 @@ extension Strings {
             (
                 "warning: notice \(period) was issued on \(issued), before its period ends on \(end): its figures hold "
                     + "only the lists imported by then; issue it again with --reissue once the period has ended",
-                "警告：\(period) 通报于 \(issued) 印发，早于本期截止日 \(end)，数据仅含当时已导入的名单；"
+                "注意：\(period) 通报于 \(issued) 印发，早于本期截止日 \(end)，数据仅含当时已导入的名单；"
                     + "请在本期结束后用 --reissue 重新印发"
             )
         case .stored(let period, let issued):

@@ -94,7 +94,9 @@ public struct InvalidListImport {
             if townships?.isEmpty == true {
                 let county = roster.hasCounties ? entry.county : nil
                 unknown.insert(entry.township.map { TownshipFigures.label($0, county: county) } ?? county ?? "")
-            } else if let townships, townships.count > 1 {
+            } else if let townships, townships.count > 1, entry.township != nil,
+                entry.county == nil || !roster.hasCounties
+            {
                 inSeveralCounties.insert(roster.townships[townships[0]].name)
             }
         }

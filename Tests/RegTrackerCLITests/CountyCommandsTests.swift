@@ -78,6 +78,13 @@ import Testing
         #expect(valid["城关镇/青石县"] == 1)
         #expect(valid["城关镇/云岭县"] == 2)
         #expect(townships.allSatisfy { ($0["invalid_listed"] as? Int) == 0 })
+        // A county with no township: every township of 青石县, and no warning about shared names.
+        try Data("县,乡镇,手机号码\n青石县,,13800138000\n".utf8).write(to: URL(fileURLWithPath: folder + "/无效县.csv"))
+        let county = try tool.run("invalid", "import", folder + "/无效县.csv")
+        #expect(county.status == 0 && !county.stderr.contains("warning"), "\(county.stderr)")
+        let byCounty = try tool.run("report", "--json").json["townships"] as? [[String: Any]] ?? []
+        #expect(byCounty.filter { ($0["invalid_listed"] as? Int) == 1 }.map { $0["county"] as? String } == ["青石县"])
+        #expect(try tool.run("retract", "5").status == 0)
 
         try Data("乡镇,手机号码\n城关镇,13800138000\n城关镇,13900139000\n".utf8).write(
             to: URL(fileURLWithPath: folder + "/无效2.csv"))

@@ -128,6 +128,13 @@ struct CountyTests {
         let placed = RosterChanges.between(plain, Roster(townships: [Township(name: "白沙镇", population: 4, county: "东县")]))
         #expect(placed.counties == [.init(township: "白沙镇", from: nil, to: "东县")])
         #expect(!placed.isEmpty)
+        // One of two 城关镇 dropped: dropped, not moved onto the namesake that stays.
+        let two = Roster(townships: [
+            Township(name: "城关镇", population: 10, county: "东县"), Township(name: "城关镇", population: 20, county: "西县"),
+        ])
+        let one = RosterChanges.between(two, Roster(townships: [Township(name: "城关镇", population: 10, county: "东县")]))
+        #expect(one.dropped == ["城关镇（西县）"])
+        #expect(one.counties.isEmpty && one.populations.isEmpty && one.added.isEmpty)
     }
 
     @Test("without counties in the roster a county cell changes nothing")

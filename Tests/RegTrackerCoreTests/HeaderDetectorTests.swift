@@ -143,7 +143,7 @@ struct HeaderDetectorTests {
     @Test("a header below the first 20 non-blank rows is not found")
     func headerTooLow() {
         let texts = (1...20).map { ["标题 \($0)"] } + [["乡镇", "姓名", "身份证号"]]
-        guard case .failure(.noHeader(let firstRow)) = detect(Given.rows(texts)) else {
+        guard case .failure(.noHeader(let firstRow, _)) = detect(Given.rows(texts)) else {
             Issue.record("expected noHeader")
             return
         }

@@ -32,6 +32,17 @@ struct TargetTests {
         #expect(Target(parsing: text) == target)
     }
 
+    @Test("a target is shown as the decimal it was given, eight places at most")
+    func description() throws {
+        #expect(try #require(Target(parsing: "50%")).description == "0.5")
+        #expect(try #require(Target(parsing: "1")).description == "1")
+        #expect(try #require(Target(parsing: "0.33333333")).description == "0.33333333")
+        #expect(try #require(Target(parsing: "0.00000001")).description == "0.00000001")
+        #expect(try #require(Target(parsing: "12.5%")).description == "0.125")
+        // Not a decimal of eight places: rounded to six.
+        #expect(Target(numerator: 1, denominator: 3).description == "0.333333")
+    }
+
     @Test(
         "a target outside (0%, 100%] or not a number is rejected",
         arguments: [

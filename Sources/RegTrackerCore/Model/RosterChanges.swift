@@ -68,16 +68,21 @@ public struct RosterChanges: Sendable, Equatable {
     /// no old one leads to are added. A name two counties share is written with its county, `城关镇（青石县）`.
     public static func between(_ old: Roster, _ new: Roster) -> RosterChanges {
         var changes = RosterChanges()
-        var reached = Set<Int>()
-        for township in old.townships {
-            guard
-                let index = new.index(county: township.county, named: township.name)
-                    ?? new.index(named: township.name)
-            else {
+        // Within its county first, for every old township; then, for one not found there, the one township of its
+        // name elsewhere that no old township of its own county leads to (a move, not the namesake that stays).
+        var successors = old.townships.map { new.index(county: $0.county, named: $0.name) }
+        var reached = Set(successors.compactMap { $0 })
+        for position in old.townships.indices where successors[position] == nil {
+            if let index = new.index(named: old.townships[position].name), !reached.contains(index) {
+                successors[position] = index
+                reached.insert(index)
+            }
+        }
+        for (township, successor) in zip(old.townships, successors) {
+            guard let index = successor else {
                 changes.dropped.append(label(township, in: old))
                 continue
             }
-            reached.insert(index)
             let successor = new.townships[index]
             let name = label(successor, in: new)
             if Roster.key(successor.name) != Roster.key(township.name) {

@@ -32,8 +32,17 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
         (population * numerator + denominator - 1) / denominator
     }
 
-    /// The target as a decimal fraction (`0.5`), six decimals at most.
-    public var description: String { Decimal6.format(numerator: numerator, denominator: denominator) }
+    /// The target as a decimal fraction (`0.5`): exact for a target read from a file or option (eight decimals at
+    /// most, `0.33333333`), else rounded to six.
+    public var description: String {
+        let scale: Int64 = 100_000_000
+        guard scale % denominator == 0 else { return Decimal6.format(numerator: numerator, denominator: denominator) }
+        var fraction = String(numerator * (scale / denominator) % scale)
+        fraction = String(repeating: "0", count: 8 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let whole = numerator / denominator
+        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+    }
 
     /// Digits with at most one `.`, as numerator over a power of ten.
     private static func decimal(_ text: String) -> (Int64, Int64)? {

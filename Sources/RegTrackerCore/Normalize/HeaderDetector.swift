@@ -75,7 +75,7 @@ public enum HeaderDetector {
             ?? (kind == .invalidList ? headerIndex(in: rows) { $0.contains(.idNumber) || $0.contains(.phone) } : nil)
         guard let index = found else {
             let firstRow = rows.first { !$0.isBlank }.map { $0.cells.map { CellText.clean($0.displayText) } } ?? []
-            return .failure(.noHeader(firstRowCells: firstRow.filter { !$0.isEmpty }))
+            return .failure(.noHeader(firstRowCells: firstRow.filter { !$0.isEmpty }, kind: kind))
         }
         return header(at: index, kind: kind, rows: rows)
 
@@ -136,6 +136,7 @@ public enum HeaderDetector {
 
 /// Why no usable header was found; the pipeline adds the file name, `HeaderErrorText` (RegTrackerRender) the words.
 public enum HeaderError: Error, Sendable, Equatable {
-    case noHeader(firstRowCells: [String])
+    /// `kind`: what the file was read as, whose column names the message suggests.
+    case noHeader(firstRowCells: [String], kind: FileKind = .registrations)
     case missingColumns([Field], headerRow: Int, found: [String])
 }
