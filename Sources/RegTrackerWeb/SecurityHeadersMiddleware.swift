@@ -17,7 +17,11 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as HTTPError {
-            response = ErrorPage.response(status: error.status, message: error.body)
+            // Under /api/ a program asked: JSON, as the API's own refusals are; elsewhere the error page.
+            response =
+                request.uri.path.hasPrefix("/api/")
+                ? APIRoutes.error(error.status, error.body ?? ErrorPage.title(error.status))
+                : ErrorPage.response(status: error.status, message: error.body)
         }
         response.headers[HTTPField.Name("Content-Security-Policy")!] = Self.contentSecurityPolicy
         response.headers[.cacheControl] = "no-store"

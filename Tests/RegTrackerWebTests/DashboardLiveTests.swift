@@ -18,6 +18,10 @@ import Testing
             let other = try await client.execute(
                 uri: "/api" + DashboardFixture.path("白沙镇"), method: .get, headers: DashboardFixture.bearer(fixture.qingshi))
             #expect(other.status == .forbidden && other.text.contains("此令牌只能查看"), "\(other.text)")
+            // An API path that does not exist answers in JSON too.
+            let missing = try await client.execute(
+                uri: "/api/nothing", method: .get, headers: DashboardFixture.bearer(fixture.office))
+            #expect(missing.status == .notFound && missing.text.contains("\"error\": \"页面不存在"), "\(missing.text)")
             let page = try await client.execute(uri: "/", method: .get, headers: DashboardFixture.bearer(fixture.office))
             #expect(page.status == .ok)
             #expect(page.text.contains("<table>"))
