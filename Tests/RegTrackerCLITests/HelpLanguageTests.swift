@@ -59,7 +59,7 @@ import Testing
         "The database file, or postgres://USER@HOST/DB (default: $REGTRACKER_DB, else ./regtracker.sqlite).",
         "Print nothing but errors (for cron).",
         "Global registration target: 50%, 0.5 or 50 (default 50%).",
-        "The township's county, where several counties of the roster share its name (SPEC 8).",
+        "The township's county, where several counties of the roster share its name.",
     ]
     static let rateChinese = [
         "一个乡镇的数据、排名、距目标的差额，以及未计入的行及其原因。",
@@ -69,7 +69,7 @@ import Testing
         "数据库文件，或 postgres://USER@HOST/DB（默认：$REGTRACKER_DB，否则为 ./regtracker.sqlite）。",
         "只打印错误（供 cron 定时任务用）。",
         "全局注册率目标：50%、0.5 或 50（默认 50%）。",
-        "乡镇所属的县（区），人口底数中多个县（区）有同名乡镇时用（SPEC 8）。",
+        "乡镇所属的县（区），人口底数中多个县（区）有同名乡镇时用。",
     ]
 
     /// Every command with a help of its own.
