@@ -32,10 +32,11 @@ struct RegTracker: ParsableCommand {
                 exit(withError: ExitCode(1))
             }
             // A usage error in the CLI's language; help and version requests print as the library prints them.
+            // (An `ExitCode` a command throws after saying why has no message: nothing more is printed.)
             let code = exitCode(for: error)
-            if code != .success, Language.current == .chinese {
-                let message = Strings.parserMessage(fullMessage(for: error), in: Language.chinese)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+            let text = fullMessage(for: error)
+            if code != .success, Language.current == .chinese, !text.isEmpty {
+                FileHandle.standardError.write(Data((Strings.parserMessage(text, in: .chinese) + "\n").utf8))
                 exit(withError: code)
             }
             exit(withError: error)

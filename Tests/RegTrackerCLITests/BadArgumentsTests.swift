@@ -46,6 +46,9 @@ import Testing
         let english = try tool.run(["rate"], environment: ["LC_ALL": "C.UTF-8"])
         #expect(english.stderr.hasPrefix("Error: Missing expected argument '<township>'"), "\(english.stderr)")
         #expect(try tool.run(["rate", "--help"], environment: chinese).status == 0)
+        // A command that fails after saying why (a rejected file) adds nothing after its own message.
+        let rejected = try tool.run(["import", "\(fixtures)/roster.csv"], environment: chinese)
+        #expect(rejected.status == 1 && !rejected.stderr.hasSuffix("\n\n"), "\(rejected.stderr)")
     }
 
     @Test func aMissingFileIsNamedAndTheOtherFilesStillImport() throws {
