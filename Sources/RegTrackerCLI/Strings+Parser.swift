@@ -36,8 +36,14 @@ extension Strings {
             }
             return "未知选项 \(option)"
         }
-        if let rest = error.dropPrefix("Unexpected argument") {
-            return "多余的参数" + rest.drop { $0 == "s" }.replacingOccurrences(of: "'", with: "")
+        if error.contains("nexpected argument") {
+            // "Unexpected argument 'x'" or "2 unexpected arguments: 'x', 'y'", perhaps with "Did you mean 'z'?".
+            let parts = error.split(separator: "'", omittingEmptySubsequences: false)
+            var quoted = stride(from: 1, to: parts.count, by: 2).map { String(parts[$0]) }
+            if error.contains("Did you mean '"), let command = quoted.popLast(), let argument = quoted.first {
+                return "未知命令 \(argument)；是否应为 \(command)？"
+            }
+            return "多余的参数 " + quoted.joined(separator: "、")
         }
         return error
     }

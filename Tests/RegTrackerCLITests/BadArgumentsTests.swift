@@ -46,6 +46,13 @@ import Testing
         let english = try tool.run(["rate"], environment: ["LC_ALL": "C.UTF-8"])
         #expect(english.stderr.hasPrefix("Error: Missing expected argument '<township>'"), "\(english.stderr)")
         #expect(try tool.run(["rate", "--help"], environment: chinese).status == 0)
+        // A mistyped command is named as one, with the command meant.
+        let typo = try tool.run(["reprot"], environment: chinese)
+        #expect(typo.status == 64 && typo.stderr.hasPrefix("错误：未知命令 reprot；是否应为 report？"), "\(typo.stderr)")
+        let typoEnglish = try tool.run(["improt", "a.csv"], environment: ["LC_ALL": "C.UTF-8"])
+        #expect(typoEnglish.stderr.contains("Did you mean 'import'?"), "\(typoEnglish.stderr)")
+        let notATypo = try tool.run(["report", "extra"], environment: ["LC_ALL": "C.UTF-8"])
+        #expect(!notATypo.stderr.contains("Did you mean"), "\(notATypo.stderr)")
         // A command that fails after saying why (a rejected file) adds nothing after its own message.
         let rejected = try tool.run(["import", "\(fixtures)/roster.csv"], environment: chinese)
         #expect(rejected.status == 1 && !rejected.stderr.hasSuffix("\n\n"), "\(rejected.stderr)")
