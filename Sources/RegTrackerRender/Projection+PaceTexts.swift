@@ -21,7 +21,7 @@ extension Projection {
             // And at least one significant digit of each: "needs 0/day" says nothing.
             let shown = needed > 0 && (pace > 0 || recentGain == 0)
             if (shown && (!behind || pace < needed)) || places >= 9 {
-                return (Self.text(needed, places: places), Self.text(pace, places: places))
+                return (Decimal6.format(scaled: needed, places: places), Decimal6.format(scaled: pace, places: places))
             }
             places += 1
         }
@@ -35,12 +35,12 @@ extension Projection {
     /// projected date reads as a contradiction.
     public var pacePerDayText: String {
         var places = 1
-        while recentGain > 0, places < 6,
-            Self.rounded(numerator: recentGain, denominator: Self.paceDays, places: places) == 0
-        {
+        var pace = Self.rounded(numerator: recentGain, denominator: Self.paceDays, places: places)
+        while pace == 0, recentGain > 0, places < 6 {
             places += 1
+            pace = Self.rounded(numerator: recentGain, denominator: Self.paceDays, places: places)
         }
-        return Self.text(Self.rounded(numerator: recentGain, denominator: Self.paceDays, places: places), places: places)
+        return Decimal6.format(scaled: pace, places: places)
     }
 
     /// The recent pace per day as an exact decimal with up to six places, for JSON.
@@ -51,16 +51,5 @@ extension Projection {
         var scale: Int64 = 1
         for _ in 0..<places { scale *= 10 }
         return (numerator * scale * 2 + denominator) / (2 * denominator)
-    }
-
-    /// A scaled integer as a decimal without trailing zeros: `5` places 1 → `0.5`, `10` → `1`, `125` places 2 → `1.25`.
-    static func text(_ scaled: Int64, places: Int) -> String {
-        var digits = String(scaled)
-        if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
-        var whole = String(digits.dropLast(places))
-        var fraction = String(digits.suffix(places))
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        if whole.isEmpty { whole = "0" }
-        return fraction.isEmpty ? whole : "\(whole).\(fraction)"
     }
 }

@@ -37,11 +37,7 @@ public struct Target: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let scale: Int64 = 100_000_000
         guard scale % denominator == 0 else { return Decimal6.format(numerator: numerator, denominator: denominator) }
-        var fraction = String(numerator * (scale / denominator) % scale)
-        fraction = String(repeating: "0", count: 8 - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let whole = numerator / denominator
-        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        return Decimal6.format(scaled: numerator * (scale / denominator), places: 8)
     }
 
     /// Digits with at most one `.`, as numerator over a power of ten.
@@ -79,12 +75,16 @@ public enum Decimal6 {
         format(millionths: millionths(numerator: numerator, denominator: denominator))
     }
 
-    public static func format(millionths: Int64) -> String {
-        let whole = millionths / 1_000_000
-        var fraction = String(millionths % 1_000_000)
-        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+    public static func format(millionths: Int64) -> String { format(scaled: millionths, places: 6) }
+
+    /// A non-negative integer scaled by 10^places as a decimal without trailing zeros: `5` places 1 → `0.5`, `10` →
+    /// `1`, `125` places 2 → `1.25`.
+    public static func format(scaled: Int64, places: Int) -> String {
+        let scale = (0..<places).reduce(Int64(1)) { value, _ in value * 10 }
+        var fraction = String(scaled % scale)
+        fraction = String(repeating: "0", count: places - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        return fraction.isEmpty ? String(scaled / scale) : "\(scaled / scale).\(fraction)"
     }
 
     /// A percentage with two decimals (`51.63%`), rounded half up.
