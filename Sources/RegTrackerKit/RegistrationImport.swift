@@ -160,8 +160,7 @@ public struct RegistrationImport {
         try transaction.setBatchCounts(batch: batch, rows: summary.rows, skippedRows: summary.skippedRows)
         if !replaced.isEmpty { summary.reevaluated = try Reevaluation.all(in: transaction) }
         if roster.batch == nil { summary.warnings.append(.noRoster) }
-        let countyRoster = CountyResolution.townships(of: roster.roster, county: summary.county)
-        if let township, let warning = Self.optionWarning(township, roster: countyRoster) {
+        if let township, let warning = Self.optionWarning(township, county: summary.county, roster: roster.roster) {
             summary.warnings.append(warning)
         }
         if replace, replaced.isEmpty { summary.warnings.append(.nothingReplaced) }
@@ -169,16 +168,17 @@ public struct RegistrationImport {
         return summary
     }
 
-    /// A `--township` that gives rows no township of the roster: a typo would otherwise pass as an import of
-    /// unassigned rows.
-    private static func optionWarning(_ option: String, roster: Roster) -> ImportWarning? {
+    /// A `--township` that gives rows no township of the roster (of the list's county): a typo would otherwise pass
+    /// as an import of unassigned rows. Matched as a row's township cell is (`Roster.resolve`).
+    private static func optionWarning(_ option: String, county: String?, roster: Roster) -> ImportWarning? {
         let key = Roster.key(option)
-        let candidates = roster.indices(forKey: key)
-        if candidates.isEmpty {
+        switch roster.resolve(countyKey: Roster.key(county ?? ""), townshipKey: key) {
+        case .township, .unknownCounty: return nil
+        case .ambiguous(let counties): return .townshipOptionInSeveralCounties(option, counties: counties)
+        case .none:
             guard !roster.townships.isEmpty else { return nil }
-            return .unknownTownshipOption(option, suggestion: roster.suggestion(forKey: key))
+            let suggestion = CountyResolution.townships(of: roster, county: county).suggestion(forKey: key)
+            return .unknownTownshipOption(option, suggestion: suggestion)
         }
-        guard candidates.count > 1 else { return nil }
-        return .townshipOptionInSeveralCounties(option, counties: candidates.compactMap { roster.townships[$0].county })
     }
 }
