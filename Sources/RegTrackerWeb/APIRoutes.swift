@@ -34,11 +34,11 @@ struct APIRoutes {
             guard let access = context.access else { return Self.error(.unauthorized, Self.tokenRequired) }
             let text = PageRoutes.decodedParameter(context.parameters.get("county") ?? "")
             let data = try await dashboard.rankingData(for: context.client)
-            guard let county = data.counties.first(where: { Roster.key($0) == Roster.key(text) }),
-                access.canSee(county: county), let countyData = data.county(county)
-            else {
-                if case .office = access { return Self.error(.notFound, "县（区）“\(text)”不在人口底数中。") }
-                return Self.error(.forbidden, access.refusal)
+            let county: String
+            let countyData: CountyData
+            switch PageRoutes.county(text, in: data, access: access) {
+            case .success(let found): (county, countyData) = found
+            case .failure(let refusal): return Self.error(refusal.status, refusal.message)
             }
             return Self.json(
                 rendered: data.rendered.text("county:\(county)") {

@@ -21,12 +21,7 @@ struct PageRoutes {
             guard let access = context.access else { throw HTTPError(.unauthorized) }
             let text = Self.decodedParameter(context.parameters.get("county") ?? "")
             let data = try await dashboard.rankingData(for: context.client)
-            guard let county = data.counties.first(where: { Roster.key($0) == Roster.key(text) }),
-                access.canSee(county: county), let countyData = data.county(county)
-            else {
-                if case .office = access { throw HTTPError(.notFound, message: "县（区）“\(text)”不在人口底数中。") }
-                throw HTTPError(.forbidden, message: access.refusal)
-            }
+            let (county, countyData) = try Self.county(text, in: data, access: access).mapError(\.httpError).get()
             return HTMLResponse.page(
                 data.rendered.text("county:\(county):" + access.renderedPageKey) {
                     CountyPage(ranking: data, county: countyData, access: access).html()
@@ -51,15 +46,19 @@ struct PageRoutes {
             return HTMLResponse.page(
                 data.rendered.text(access.renderedPageKey) { TownshipPage(data: data, access: access).html() })
         case .failure(let refusal):
-            throw HTTPError(refusal.status, message: refusal.message)
+            throw refusal.httpError
         }
     }
 
-    /// Why a township's page or JSON is not shown: 404 to the office, which may see every page, 403 to the others.
+    /// Why a township's or county's page or JSON is not shown: 404 to the office, which may see every page, 403 to
+    /// the others.
     struct Refusal: Error {
         var status: HTTPResponse.Status
         /// Why, in Chinese (SPEC 7: the dashboard is Chinese), on the page and in the JSON's `error` alike.
         var message: String
+
+        /// The refusal of a page.
+        var httpError: HTTPError { HTTPError(status, message: message) }
     }
 
     /// The figures of the township `name` (of `county` when the path names one), if `access` may see them.
@@ -91,6 +90,20 @@ struct PageRoutes {
         default:
             return .failure(Refusal(status: .forbidden, message: access.refusal))
         }
+    }
+
+    /// The county a path names and its figures, if `access` may see them; the same refusal as a township's.
+    static func county(_ text: String, in data: RankingData, access: Access) -> Result<(String, CountyData), Refusal> {
+        guard let county = data.counties.first(where: { Roster.key($0) == Roster.key(text) }),
+            access.canSee(county: county), let countyData = data.county(county)
+        else {
+            let office = access == .office
+            return .failure(
+                Refusal(
+                    status: office ? .notFound : .forbidden,
+                    message: office ? "县（区）“\(text)”不在人口底数中。" : access.refusal))
+        }
+        return .success((county, countyData))
     }
 
     /// Path segments arrive percent-encoded (`%E9%9D%92…`).
