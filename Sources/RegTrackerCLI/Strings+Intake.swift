@@ -47,9 +47,8 @@ extension Strings {
         case .township(let township, let source): townshipPair(township, from: source)
         case .county(let county, let source):
             (
-                "county \(county), from the "
-                    + (source == .title ? "title" : source == .option ? "--county option" : "file name"),
-                "县（区）“\(county)”取自" + (source == .title ? "标题" : source == .option ? " --county 参数" : "文件名")
+                "county \(county), from the \(sourceName(source, option: "--county", .english))",
+                "县（区）“\(county)”取自\(sourceName(source, option: "--county", .chinese))"
             )
         case .skipped(let counts):
             (
@@ -206,12 +205,15 @@ extension Strings {
         }
     }
 
-    private static func sourceName(_ source: NameSource?, _ language: Language) -> String {
+    /// Where a township (or, with `option: "--county"`, a county) came from, after "from the" and 取自.
+    private static func sourceName(
+        _ source: NameSource?, option: String = "--township", _ language: Language
+    ) -> String {
         let chinese = language == .chinese
         return switch source {
         case .title: chinese ? "标题" : "title"
         case .fileName: chinese ? "文件名" : "file name"
-        case .option: chinese ? " --township 参数" : "--township option"
+        case .option: chinese ? " \(option) 参数" : "\(option) option"
         case .column, nil: chinese ? "乡镇列" : "township column"
         }
     }

@@ -15,7 +15,8 @@ extension ImportError {
             case .losesRows(let lost):
                 language.pick(
                     "this roster would leave rows unassigned that the current roster assigns — "
-                        + lost.map { "\($0.township): \($0.rows) \($0.rows == 1 ? "row" : "rows") (\($0.valid) valid)" }.joined(separator: "; ")
+                        + lost.map { "\($0.township): \($0.rows) \($0.rows == 1 ? "row" : "rows") (\($0.valid) valid)" }
+                        .joined(separator: "; ")
                         + "; keep the old name as an alias (别名) of its township, or import with --force",
                     "这份人口底数会使现有人口底数已匹配的行变为未匹配乡镇："
                         + lost.map { "\($0.township) \($0.rows) 行（有效 \($0.valid) 行）" }.joined(separator: "；")

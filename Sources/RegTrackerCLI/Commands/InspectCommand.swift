@@ -105,7 +105,8 @@ enum InspectText {
         for column in inspection.mapping {
             guard let field = column.field else { continue }
             // In Chinese the field's Chinese heading; in English with the field's identifier beside it.
-            lines.append("  \(language == .chinese ? field.heading : field.label) ← \(column.letter) \(quoted(column.header))")
+            let name = language == .chinese ? field.heading : field.label
+            lines.append("  \(name) ← \(column.letter) \(quoted(column.header))")
         }
         if !inspection.unmapped.isEmpty {
             lines.append(

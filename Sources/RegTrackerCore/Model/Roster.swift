@@ -143,7 +143,6 @@ public struct Roster: Sendable {
         return villages[VillageName.key(text)]
     }
 
-    /// The roster name closest to `key` in edit distance, for "did you mean" suggestions.
     /// Whether the township a row had, named `before` by the roster then, is the township at `index` of this one:
     /// the same name, or a rename that kept the old name as an alias. Both nil (no township then or now) is the same.
     public func isSame(township before: String?, as index: Int?) -> Bool {
@@ -152,6 +151,7 @@ public struct Roster: Sendable {
         return township.name == before || township.aliases.contains(before)
     }
 
+    /// The roster name closest to `key` in edit distance, for "did you mean" suggestions.
     public func suggestion(forKey key: String) -> String? {
         var best: (distance: Int, name: String)?
         for township in townships {

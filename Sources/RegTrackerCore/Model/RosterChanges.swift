@@ -60,7 +60,8 @@ public struct RosterChanges: Sendable, Equatable {
 
     public var isEmpty: Bool {
         added.isEmpty && dropped.isEmpty && renamed.isEmpty && populations.isEmpty && targets.isEmpty
-            && counties.isEmpty && villagesAdded.isEmpty && villagesDropped.isEmpty && villagePopulations.isEmpty && villageTargets.isEmpty
+            && counties.isEmpty && villagesAdded.isEmpty && villagesDropped.isEmpty && villagePopulations.isEmpty
+            && villageTargets.isEmpty
     }
 
     /// Old townships are followed by name into the new roster, within their county, else to the one township of
